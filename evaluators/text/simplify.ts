@@ -1,0 +1,39 @@
+// Traditional → simplified Chinese with a way back to the original offsets, so
+// findings on the converted text can point at the trainee's own characters.
+import * as OpenCC from 'opencc-js';
+
+// Taiwan standard with phrases → mainland: also maps vocabulary (軟體 → 软件).
+const toSimplifiedPhrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const toSimplifiedChars = OpenCC.Converter({ from: 't', to: 'cn' });
+
+export interface SimplifiedText {
+  text: string;
+  /** Maps a UTF-16 offset in `text` to the offset in the original string. */
+  toOriginal(offset: number): number;
+}
+
+const identity = (offset: number) => offset;
+
+/** True when the string has CJK characters that could be traditional. */
+function mayBeTraditional(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
+export function simplify(original: string): SimplifiedText {
+  if (!mayBeTraditional(original)) return { text: original, toOriginal: identity };
+  const whole = toSimplifiedPhrases(original);
+  // Phrase conversion almost always keeps the length; when it does, offsets are unchanged.
+  if (whole.length === original.length) return { text: whole, toOriginal: identity };
+  // Otherwise convert code point by code point and keep an offset table.
+  let text = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    const converted = toSimplifiedChars(ch);
+    for (let k = 0; k < converted.length; k++) map.push(i);
+    text += converted;
+    i += ch.length;
+  }
+  map.push(original.length);
+  return { text, toOriginal: (offset) => map[Math.max(0, Math.min(offset, map.length - 1))] ?? original.length };
+}

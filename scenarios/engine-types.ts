@@ -1,0 +1,80 @@
+// The contract of the customer engine, as the CLI and the bot see it.
+// A session is plain JSON: the bot stores it in conversation state between turns.
+import type { ReplyEvaluation, RuleLocale, InputLocale, ScoreCard, SessionOutcome } from '../evaluators/types.ts';
+
+export interface PacingOptions {
+  /** Off: every part is due at once (tests, benchmarks, --no-pacing). */
+  enabled: boolean;
+  /** Pause before a part, per character of that part. */
+  msPerChar: number;
+  minPauseMs: number;
+  maxPauseMs: number;
+}
+
+export const NO_PACING: PacingOptions = { enabled: false, msPerChar: 0, minPauseMs: 0, maxPauseMs: 0 };
+
+export interface StartOptions {
+  locale: InputLocale;
+  /** Seed for the session's randomness (line variants); same seed, same session. */
+  seed: number;
+  /** Epoch milliseconds. */
+  now: number;
+  pacing?: PacingOptions;
+  /** Practice shows coaching after each reply, exam shows nothing until the end. */
+  mode?: 'practice' | 'exam';
+}
+
+/** One part of a customer line and when it is due, relative to the turn's `now`. */
+export interface CustomerPart {
+  text: string;
+  /** Milliseconds after the turn's `now` at which this part is spoken. */
+  atMs: number;
+}
+
+/** What the customer says in one turn: one or more parts spoken one after another. */
+export interface CustomerLine {
+  /** Why the customer says this (state line, reaction to jargon, to an interruption, ending…). */
+  kind: 'state' | 'reaction' | 'ending';
+  /** Id of the state or reaction, for tests and logs. */
+  ref: string;
+  parts: CustomerPart[];
+}
+
+export interface TurnOutput {
+  /** Customer lines in speaking order. */
+  lines: CustomerLine[];
+  /** Set when this turn ended the session. */
+  ending?: { outcome: SessionOutcome; ref: string };
+}
+
+export interface ReplyResult {
+  session: SessionStateJson;
+  output: TurnOutput;
+  /** The evaluation of the trainee's reply (findings, detected, scores). */
+  evaluation: ReplyEvaluation;
+  /** True when the reply cut the customer off (decided from timestamps). */
+  interrupted: boolean;
+  /** Whether the reply was clipped to the maximum length before scoring. */
+  clipped: boolean;
+}
+
+/**
+ * Opaque to callers, but JSON: the engine owns its fields. Callers may read
+ * the ones listed here.
+ */
+export interface SessionStateJson {
+  v: number;
+  scenarioId: string;
+  locale: RuleLocale;
+  mode: 'practice' | 'exam';
+  /** Trainee turns so far. */
+  turns: number;
+  /** 0–100, higher is angrier. */
+  anger: number;
+  /** Epoch ms at which the customer's last line finishes being spoken. */
+  speakingUntil: number;
+  ended?: { outcome: SessionOutcome; at: number };
+  [engineOwned: string]: unknown;
+}
+
+export type { RuleLocale, ScoreCard };

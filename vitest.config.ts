@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{bot,scenarios,evaluators,cli,test}/**/*.test.ts'],
+    // Server and browser tests start real processes; give them room on 2-core machines.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // The JSON report gives CI its closing 'N passed, N failed' line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test/artifacts/vitest.json' },
+  },
+});
