@@ -1,0 +1,75 @@
+// The product's own records, beside the bot state: trainees, sessions, every
+// turn, reports and disputes. The bot calls these; the storage layer implements them.
+import type { Finding, ReplyEvaluation, ScoreCard, SessionOutcome } from '../../evaluators/types.ts';
+
+export interface TraineeRef {
+  /** Stable id: the channel's user id (Teams AAD object id, web chat's stored id). */
+  id: string;
+  name?: string;
+  channel: string;
+}
+
+export interface SessionStart {
+  sessionId: string;
+  trainee: TraineeRef;
+  conversationId: string;
+  scenarioId: string;
+  locale: string;
+  mode: 'practice' | 'exam';
+  startedAt: number;
+}
+
+export interface TurnRecord {
+  sessionId: string;
+  turn: number;
+  /** The customer's line(s) the reply answered. */
+  customer: string;
+  reply: string;
+  /** When the customer started and finished speaking, and when the reply arrived (epoch ms). */
+  customerAt: number;
+  customerUntil: number;
+  replyAt: number;
+  interrupted: boolean;
+  evaluation: ReplyEvaluation;
+  /** The customer's answer to this reply. */
+  answer: string;
+}
+
+export interface SessionEnd {
+  sessionId: string;
+  outcome: SessionOutcome;
+  endedAt: number;
+  report: ScoreCard;
+}
+
+export interface Dispute {
+  sessionId: string;
+  turn: number;
+  traineeId: string;
+  finding: Pick<Finding, 'evaluator' | 'rule' | 'span' | 'text'>;
+  comment?: string;
+  createdAt: number;
+}
+
+export interface HistoryEntry {
+  sessionId: string;
+  scenarioId: string;
+  startedAt: number;
+  endedAt?: number;
+  outcome?: SessionOutcome;
+  overall?: number;
+  dimensions?: ScoreCard['dimensions'];
+}
+
+/**
+ * Every write is idempotent on its natural key (sessionId, or sessionId+turn),
+ * so a retried turn never records twice.
+ */
+export interface TrainingRecords {
+  sessionStarted(start: SessionStart): Promise<void>;
+  turnRecorded(turn: TurnRecord): Promise<void>;
+  sessionEnded(end: SessionEnd): Promise<void>;
+  addDispute(dispute: Dispute): Promise<void>;
+  /** The trainee's sessions, newest first. */
+  history(traineeId: string, limit?: number): Promise<HistoryEntry[]>;
+}
