@@ -6,6 +6,8 @@ start_postgres() {
   if [ -z "$bindir" ]; then echo "PostgreSQL not installed: its tests will be skipped"; return 0; fi
   local dir=/tmp/roleplay-pg
   local port=55432
+  # A cluster left by an earlier run on this machine is stopped and replaced.
+  if [ -f "$dir/data/postmaster.pid" ]; then su postgres -c "$bindir/pg_ctl -D $dir/data -m fast -w stop" >/dev/null 2>&1 || true; fi
   rm -rf "$dir"; mkdir -p "$dir"; chown postgres "$dir"
   su postgres -c "$bindir/initdb -D $dir/data -U postgres -A trust" >/dev/null
   su postgres -c "$bindir/pg_ctl -D $dir/data -o '-c listen_addresses=127.0.0.1 -p $port -k $dir' -l $dir/log -w start" >/dev/null
