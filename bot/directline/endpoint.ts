@@ -2,7 +2,7 @@
 // by the bot's own restify server: the web page talks to the bot with no cloud service.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Activity, ActivityHandler, Storage, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -37,6 +37,7 @@ export class DirectLineEndpoint {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private closed = false;
+  private httpServer: HttpServer | undefined;
 
   private issuer: TokenIssuer | undefined;
   private readonly issuerReady: Promise<TokenIssuer>;
@@ -142,6 +143,7 @@ export class DirectLineEndpoint {
     server.post(`${BASE_PATH}/conversations/:conversationId/upload`, wrap(async () => {
       throw new HttpError(400, 'NotSupported', 'Attachments are not supported in this training chat.');
     }));
+    this.httpServer = server.server;
     server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(req, socket, head));
     this.heartbeat = setInterval(() => {
       for (const set of this.sockets.values()) for (const ws of set) ws.ping();
@@ -273,7 +275,11 @@ export class DirectLineEndpoint {
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return; // Not ours: another module may handle this upgrade.
+    if (!match) {
+      // Not ours. If no other module listens for upgrades, close it rather than leave it hanging.
+      if ((this.httpServer?.listenerCount('upgrade') ?? 0) <= 1) socket.destroy();
+      return;
+    }
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };

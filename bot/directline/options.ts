@@ -24,6 +24,8 @@ export const DEFAULT_OPTIONS: DirectLineOptions = {
   defaultLocale: 'zh-CN',
 };
 
+export const MIN_TOKEN_TTL_SECONDS = 20 * 60;
+
 export const LOCALES = ['zh-CN', 'en', 'zh-TW'] as const;
 
 /** Picks what it knows from the app config without depending on its exact shape. */
@@ -35,7 +37,8 @@ export function optionsFromConfig(config: object): DirectLineOptions {
   const locale = firstString(c.defaultLocale, c.locale);
   return {
     ...DEFAULT_OPTIONS,
-    ...(ttl !== undefined && ttl > 0 ? { tokenTtlSeconds: Math.floor(ttl) } : {}),
+    // botframework-directlinejs refreshes every 15 minutes, so a shorter token would lapse mid-chat.
+    ...(ttl !== undefined && ttl > 0 ? { tokenTtlSeconds: Math.max(MIN_TOKEN_TTL_SECONDS, Math.floor(ttl)) } : {}),
     ...(secret ? { secret } : {}),
     ...(locale && (LOCALES as readonly string[]).includes(locale) ? { defaultLocale: locale } : {}),
   };
