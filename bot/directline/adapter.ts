@@ -5,6 +5,8 @@ import { BotAdapter, TurnContext, type Activity, type ConversationReference, typ
 export const CHANNEL_ID = 'directline';
 export const BOT_ACCOUNT = { id: 'roleplay-bot', name: 'Customer', role: 'bot' } as const;
 
+const PAUSE_KEY = Symbol('directline.pause');
+
 /** Longest pause honoured from a `delay` activity, so a bad value cannot stall a conversation. */
 const MAX_DELAY_MS = 15_000;
 
@@ -23,9 +25,10 @@ export class DirectLineAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one incoming activity through the middleware and the bot. */
-  async process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /** Runs one incoming activity through the middleware and the bot; `onPause` is called at its first pacing pause. */
+  async process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, onPause?: () => void): Promise<void> {
     const context = new TurnContext(this, activity);
+    if (onPause) context.turnState.set(PAUSE_KEY, onPause);
     await this.runMiddleware(context, logic);
   }
 
@@ -36,6 +39,7 @@ export class DirectLineAdapter extends BotAdapter {
     for (const activity of activities) {
       if (activity.type === 'delay') {
         const ms = typeof activity.value === 'number' ? activity.value : 1000;
+        (context.turnState.get(PAUSE_KEY) as (() => void) | undefined)?.();
         await this.sleep(Math.min(Math.max(0, ms), MAX_DELAY_MS));
         responses.push({ id: '' });
         continue;

@@ -152,6 +152,17 @@ describe('Direct Line endpoint', () => {
     expect(status).toBe(403);
   });
 
+  it('lets a reply in while the bot pauses between paced parts, so it can be handled as an interruption', async () => {
+    const info = await started({ userId: 'max-1' });
+    const path = `/conversations/${info.conversationId}/activities`;
+    await call(path, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'slow' }) });
+    await expect.poll(async () => (await activities(info)).activities.map((a) => a.text)).toContain('part 1');
+    await call(path, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'quick' }) });
+    await srv.webChat.endpoint?.idle();
+    const texts = (await activities(info)).activities.map((a) => a.text).slice(1);
+    expect(texts).toEqual(['slow', 'part 1', 'quick', 'echo: quick', 'locale: zh-CN from: max-1', 'part 2']);
+  });
+
   it('hands a failing turn to the error handler and keeps the conversation usable', async () => {
     const info = await started({ userId: 'lee-1' });
     const before = srv.turnErrors.length;

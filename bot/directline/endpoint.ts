@@ -25,8 +25,12 @@ export interface DirectLineDeps {
 }
 
 interface TurnQueue {
-  tail: Promise<void>;
+  /** A turn holds the conversation until it finishes or first pauses (see enqueueTurn). */
+  held: boolean;
+  waiting: Array<() => void>;
+  /** Turns queued or running. */
   pending: number;
+  running: Set<Promise<void>>;
 }
 
 export class DirectLineEndpoint {
@@ -153,7 +157,7 @@ export class DirectLineEndpoint {
 
   /** Waits for queued turns to finish (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.turns.size > 0) await Promise.all([...this.turns.values()].map((q) => q.tail));
+    while (this.turns.size > 0) await Promise.all([...this.turns.values()].flatMap((q) => [...q.running]));
   }
 
   async close(): Promise<void> {
@@ -231,18 +235,45 @@ export class DirectLineEndpoint {
     };
   }
 
-  /** Turns of one conversation run one after another, in the background. */
+  /**
+   * Turns of one conversation run one after another, in the background. A turn gives up its
+   * place at its first pacing pause (a `delay` activity): a reply that arrives while the customer
+   * is still "speaking" must reach the bot then, so the bot can treat it as an interruption and
+   * stop the earlier turn's remaining parts, as it does for concurrent /api/messages requests.
+   */
   private enqueueTurn(conversationId: string, activity: Partial<Activity>): void {
-    const queue = this.turns.get(conversationId) ?? { tail: Promise.resolve(), pending: 0 };
-    queue.pending += 1;
-    queue.tail = queue.tail
-      .then(() => this.adapter.process(activity, (context) => this.deps.bot.run(context)))
+    let queue = this.turns.get(conversationId);
+    if (!queue) {
+      queue = { held: false, waiting: [], pending: 0, running: new Set() };
+      this.turns.set(conversationId, queue);
+    }
+    const q = queue;
+    q.pending += 1;
+    const acquire = () =>
+      new Promise<void>((resolve) => {
+        if (!q.held) {
+          q.held = true;
+          resolve();
+        } else q.waiting.push(resolve);
+      });
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const next = q.waiting.shift();
+      if (next) next();
+      else q.held = false;
+    };
+    const run = acquire()
+      .then(() => this.adapter.process(activity, (context) => this.deps.bot.run(context), release))
       .catch((error: unknown) => this.deps.logger.error('directline.turn_failed', { conversationId, error: String(error) }))
       .finally(() => {
-        queue.pending -= 1;
-        if (queue.pending === 0 && this.turns.get(conversationId) === queue) this.turns.delete(conversationId);
+        release();
+        q.pending -= 1;
+        q.running.delete(run);
+        if (q.pending === 0 && this.turns.get(conversationId) === q) this.turns.delete(conversationId);
       });
-    this.turns.set(conversationId, queue);
+    q.running.add(run);
   }
 
   private async deliverFromBot(conversationId: string, activities: Partial<Activity>[]): Promise<string[]> {

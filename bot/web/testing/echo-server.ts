@@ -20,6 +20,8 @@ export class EchoBot extends ActivityHandler {
       const text = context.activity.text ?? '';
       if (text === 'card') {
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Score card' }] })] });
+      } else if (text === 'slow') {
+        await context.sendActivities([{ type: 'message', text: 'part 1' }, { type: 'delay', value: 1000 }, { type: 'message', text: 'part 2' }]);
       } else if (text === 'boom') {
         throw new Error('boom');
       } else {
