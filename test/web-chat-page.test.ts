@@ -58,6 +58,9 @@ describe.skipIf(!hasChromium)(`web chat page in Chromium${hasChromium ? '' : ' (
     await bubble(page, 'echo: 您好，请问有什么可以帮您？').first().waitFor();
     await send(page, 'card');
     await page.locator('.ac-adaptiveCard').getByText('Score card').waitFor();
+    // A card's submit button posts its data back through the endpoint.
+    await page.locator('.ac-adaptiveCard').getByRole('button', { name: 'Pick wrong-change' }).first().click();
+    await bubble(page, 'picked: wrong-change').first().waitFor();
 
     // The trainee's identity is a stored id, used as the user id of every message.
     const trainee = await page.evaluate(() => JSON.parse(localStorage.getItem('roleplay.trainee') ?? '{}'));

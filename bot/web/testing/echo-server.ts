@@ -18,8 +18,20 @@ export class EchoBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       const text = context.activity.text ?? '';
-      if (text === 'card') {
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Score card' }] })] });
+      const value = context.activity.value as { pick?: string } | undefined;
+      if (value?.pick) {
+        await context.sendActivity(`picked: ${value.pick}`);
+      } else if (text === 'card') {
+        await context.sendActivity({
+          attachments: [
+            CardFactory.adaptiveCard({
+              type: 'AdaptiveCard',
+              version: '1.5',
+              body: [{ type: 'TextBlock', text: 'Score card' }],
+              actions: [{ type: 'Action.Submit', title: 'Pick wrong-change', data: { pick: 'wrong-change' } }],
+            }),
+          ],
+        });
       } else if (text === 'slow') {
         await context.sendActivities([{ type: 'message', text: 'part 1' }, { type: 'delay', value: 1000 }, { type: 'message', text: 'part 2' }]);
       } else if (text === 'boom') {
