@@ -22,6 +22,16 @@ describe('ActivityLog', () => {
     expect(new Set(record?.activities.map((a) => a.activity.id)).size).toBe(20);
   });
 
+  it('loses no append when two instances write to one conversation at once', async () => {
+    const storage = new MemoryStorage();
+    const a = new ActivityLog(storage, 100);
+    const b = new ActivityLog(storage, 100);
+    await a.ensure('c4', 'u4');
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).append('c4', [{ type: 'message', text: String(i) }])));
+    const record = await a.get('c4');
+    expect(record?.activities.map((e) => e.activity.text).sort()).toEqual(Array.from({ length: 10 }, (_, i) => String(i)).sort());
+  });
+
   it('survives a new instance on the same storage (a restart or a second server)', async () => {
     const storage = new MemoryStorage();
     const first = new ActivityLog(storage, 10);

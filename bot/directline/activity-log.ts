@@ -24,6 +24,7 @@ export interface ActivityPage {
 }
 
 const KEY_PREFIX = 'directline-conversation/';
+const MAX_WRITE_ATTEMPTS = 5;
 
 export class ActivityLog {
   /** Per-conversation write chains: appends from one process never overwrite each other. */
@@ -63,6 +64,7 @@ export class ActivityLog {
     const added: StoredActivity[] = [];
     await this.update(conversationId, (record) => {
       if (!record) throw new Error(`unknown conversation ${conversationId}`);
+      added.length = 0; // the change may run again after a write conflict
       let seq = record.seq;
       for (const activity of activities) {
         seq += 1;
@@ -80,6 +82,7 @@ export class ActivityLog {
     let found = false;
     await this.update(conversationId, (record) => {
       if (!record) return record;
+      found = false;
       const activities = record.activities.map((entry) => {
         if (entry.activity.id !== activity.id) return entry;
         found = true;
@@ -110,12 +113,19 @@ export class ActivityLog {
       .catch(() => undefined)
       .then(async () => {
         const key = KEY_PREFIX + conversationId;
-        const current = await this.get(conversationId);
-        const updated = change(current);
-        if (!updated) throw new Error(`unknown conversation ${conversationId}`);
-        // '*' because this process already serialises writes to one conversation.
-        await this.storage.write({ [key]: { ...updated, eTag: '*' } });
-        return updated;
+        // This process serialises its own writes; the eTag guards against other instances.
+        for (let attempt = 1; ; attempt += 1) {
+          const items = await this.storage.read([key]);
+          const stored = items[key] as (ConversationRecord & { eTag?: string }) | undefined;
+          const updated = change(stored ? stripETag(stored) : undefined);
+          if (!updated) throw new Error(`unknown conversation ${conversationId}`);
+          try {
+            await this.storage.write({ [key]: { ...updated, eTag: stored?.eTag ?? '*' } });
+            return updated;
+          } catch (error) {
+            if (attempt >= MAX_WRITE_ATTEMPTS || !/etag|conflict|precondition/i.test(String(error))) throw error;
+          }
+        }
       });
     this.chains.set(conversationId, next);
     // Forget the chain once idle, so the map does not grow with every conversation ever seen.
