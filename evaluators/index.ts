@@ -1,13 +1,17 @@
-// Public entry of the evaluators. PLACEHOLDER until the evaluator modules land:
-// detects nothing, so callers can integrate against the real signature.
-import type { ReplyContext, ReplyEvaluation } from './types.ts';
-import { DIMENSIONS } from './types.ts';
+// Public entry of the evaluators: score one trainee reply.
+import type { Finding, ReplyContext, ReplyEvaluation } from './types.ts';
+import { EVALUATORS, EXTRAS } from './registry.ts';
+import { prepareReply } from './engine/prepare.ts';
+import { scoreFindings } from './scoring.ts';
 
 export * from './types.ts';
+export { EVALUATORS, EXTRAS } from './registry.ts';
 
-export function evaluateReply(_reply: string, _context: ReplyContext): ReplyEvaluation {
-  const flags = Object.fromEntries(DIMENSIONS.map((d) => [d, false])) as ReplyEvaluation['detected'];
-  const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, 100])) as ReplyEvaluation['scores'];
-  const applicable = Object.fromEntries(DIMENSIONS.map((d) => [d, true])) as ReplyEvaluation['applicable'];
-  return { detected: flags, scores, applicable, findings: [] };
+/** Pure and deterministic: the same reply and context always give the same result. */
+export function evaluateReply(reply: string, context: ReplyContext): ReplyEvaluation {
+  const prepared = prepareReply(typeof reply === 'string' ? reply : String(reply ?? ''), context.locale);
+  const findings: Finding[] = [];
+  for (const rule of [...EVALUATORS, ...EXTRAS]) findings.push(...rule.check(prepared, context));
+  findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  return scoreFindings(findings, context);
 }

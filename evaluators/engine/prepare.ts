@@ -1,0 +1,98 @@
+// A reply prepared once for all evaluators: simplified text, offsets back to the
+// original, quoted ranges (the customer's words repeated are not the trainee's
+// own), clause boundaries, and the locale's context words.
+import type { InputLocale, RuleLocale } from '../types.ts';
+import { simplify } from '../text/simplify.ts';
+import { loadContextWords, type ContextWords } from '../lexicon/context-words.ts';
+
+/** Long replies are scored on their first part; this bounds the work per reply. */
+export const MAX_SCORED_CHARS = 4000;
+
+export interface PreparedReply {
+  original: string;
+  /** Simplified (zh) text the rules run on; same length as `scored` part of original unless conversion changed it. */
+  text: string;
+  locale: RuleLocale;
+  toOriginal(offset: number): number;
+  /** [start, end) ranges of `text` inside quotation marks. */
+  quoted: [number, number][];
+  words: ContextWords;
+}
+
+export function ruleLocale(locale: InputLocale | undefined, text: string): RuleLocale {
+  if (locale === 'en') return 'en';
+  if (locale === 'zh-CN' || locale === 'zh-TW') return 'zh-CN';
+  return /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : 'en';
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
+
+function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTE_PAIRS[text[i]!];
+    if (!close) continue;
+    const end = text.indexOf(close, i + 1);
+    if (end < 0) break;
+    ranges.push([i, end + 1]);
+    i = end;
+  }
+  return ranges;
+}
+
+export function prepareReply(reply: string, locale: InputLocale | undefined): PreparedReply {
+  const scored = reply.length > MAX_SCORED_CHARS ? reply.slice(0, MAX_SCORED_CHARS) : reply;
+  const rl = ruleLocale(locale, scored);
+  const simplified = rl === 'zh-CN' ? simplify(scored) : { text: scored, toOriginal: (o: number) => o };
+  return {
+    original: reply,
+    text: simplified.text,
+    locale: rl,
+    toOriginal: simplified.toOriginal,
+    quoted: quotedRanges(simplified.text),
+    words: loadContextWords(rl),
+  };
+}
+
+export function isQuoted(reply: PreparedReply, start: number, end: number): boolean {
+  return reply.quoted.some(([s, e]) => start >= s && end <= e);
+}
+
+const CLAUSE_END = /[,，。！？!?;；…\n]|\.(?:\s|$)/u;
+const SENTENCE_END = /[。！？!?;；\n]|\.(?:\s|$)/u;
+
+/** The text from the start of the clause containing `index` up to `index`. */
+export function clauseBefore(text: string, index: number, sentence = false): string {
+  const re = sentence ? SENTENCE_END : CLAUSE_END;
+  let i = index - 1;
+  while (i >= 0 && !re.test(text.slice(i, i + 2))) i--;
+  return text.slice(i + 1, index);
+}
+
+/** The text from `index` to the end of its clause. */
+export function clauseAfter(text: string, index: number): string {
+  const rest = text.slice(index);
+  const m = CLAUSE_END.exec(rest);
+  return m ? rest.slice(0, m.index) : rest;
+}
+
+export function containsAny(text: string, words: string[], locale: RuleLocale): boolean {
+  if (locale === 'en') {
+    const lower = ` ${text.toLowerCase().replace(/’/g, "'")} `;
+    return words.some((w) => new RegExp(`(?<![a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).test(lower));
+  }
+  return words.some((w) => text.includes(w));
+}
+
+/** True when the words right before `index` (same clause, a few words back) negate what follows. */
+export function negatedBefore(reply: PreparedReply, index: number): boolean {
+  const before = clauseBefore(reply.text, index);
+  const window = reply.locale === 'en' ? before.split(/\s+/).slice(-4).join(' ') : before.slice(-5);
+  return containsAny(window, reply.words.negators, reply.locale);
+}
+
+/** True when the words right after `end` negate the match (保证不了, 肯定不行). */
+export function negatedAfter(reply: PreparedReply, end: number): boolean {
+  const after = reply.text.slice(end, end + (reply.locale === 'en' ? 12 : 3));
+  return reply.words.postNegators.some((w) => (reply.locale === 'en' ? after.toLowerCase().startsWith(w) : after.startsWith(w)));
+}

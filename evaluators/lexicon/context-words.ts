@@ -1,0 +1,38 @@
+// Context word lists (negation, hedges, conditionals, explanations, everyday
+// words, customer emotion). Data in lexicons/<locale>/context.yaml; validated here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import type { RuleLocale } from '../types.ts';
+import { LEXICON_DIR, LexiconError } from './load.ts';
+
+const LISTS = ['negators', 'postNegators', 'hedges', 'conditionals', 'effort', 'explainers', 'everyday', 'customerEmotion', 'ownActions'] as const;
+export type ContextList = (typeof LISTS)[number];
+export type ContextWords = Record<ContextList, string[]>;
+
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile<ContextWords & { locale: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['locale', ...LISTS],
+  properties: {
+    locale: { enum: ['zh-CN', 'en'] },
+    ...Object.fromEntries(LISTS.map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true }])),
+  },
+});
+
+const cache = new Map<string, ContextWords>();
+
+export function loadContextWords(locale: RuleLocale, dir: string = LEXICON_DIR): ContextWords {
+  const key = `${dir}|${locale}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const file = join(dir, locale, 'context.yaml');
+  const data = parse(readFileSync(file, 'utf8')) as unknown;
+  if (!validate(data)) {
+    throw new LexiconError((validate.errors ?? []).map((e) => `${file}: ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`));
+  }
+  cache.set(key, data);
+  return data;
+}

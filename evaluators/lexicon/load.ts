@@ -1,0 +1,158 @@
+// Loads the per-locale lexicon files (YAML), validates them against the schema,
+// rejects duplicates and unsafe patterns with file:line, and compiles each
+// entry into a matcher. Loaded once per process; the result is immutable.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
+import type { EvaluatorId, RuleLocale } from '../types.ts';
+import { unsafePatternReason } from './safe-pattern.ts';
+
+export interface LexiconEntry {
+  id: string;
+  rule: string;
+  note: string;
+  suggestion: string;
+  plain?: string;
+  weight?: number;
+  /** Where the entry is written, for error messages and docs. */
+  source: string;
+  regex: RegExp;
+}
+
+export type Lexicon = Map<EvaluatorId, LexiconEntry[]>;
+
+export class LexiconError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Lexicon files have ${problems.length} problem(s):\n${problems.join('\n')}`);
+  }
+}
+
+interface RawEntry {
+  id: string;
+  rule: string;
+  phrases?: string[];
+  patterns?: string[];
+  plain?: string;
+  weight?: number;
+  note: string;
+  suggestion: string;
+}
+interface RawFile {
+  evaluator: EvaluatorId;
+  locale: RuleLocale;
+  entries: RawEntry[];
+}
+
+export const LEXICON_DIR = fileURLToPath(new URL('../lexicons/', import.meta.url));
+const schema = JSON.parse(readFileSync(join(LEXICON_DIR, 'lexicon.schema.json'), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile<RawFile>(schema);
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** English phrases match whole words only; Chinese has no word boundaries to respect. */
+function phraseSource(phrase: string, locale: RuleLocale): string {
+  const body = escapeRegex(phrase).replace(/ +/g, '\\s+').replace(/'/g, "['’]");
+  if (locale === 'en') return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
+  // Latin words inside Chinese text still need word edges (LTE must not match inside "ELTEX").
+  const head = /^[A-Za-z0-9]/.test(phrase) ? '(?<![A-Za-z0-9])' : '';
+  const tail = /[A-Za-z0-9]$/.test(phrase) ? '(?![A-Za-z0-9])' : '';
+  return `${head}${body}${tail}`;
+}
+
+function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number {
+  const offset = node?.range?.[0] ?? 0;
+  return counter.linePos(offset).line;
+}
+
+/** Parses and checks one lexicon file; returns its entries or adds to `problems`. */
+export function compileLexiconFile(file: string, text: string, problems: string[]): RawFile | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`);
+    return undefined;
+  }
+  const data = doc.toJS() as RawFile;
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) {
+      const path = e.instancePath.split('/').filter(Boolean);
+      const node = doc.getIn(path, true) as YamlNode | undefined;
+      problems.push(`${file}:${lineOf(node, counter)}: ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`);
+    }
+    return undefined;
+  }
+  const entriesNode = doc.get('entries', true);
+  const seenIds = new Map<string, number>();
+  const seenPhrases = new Map<string, number>();
+  data.entries.forEach((entry, index) => {
+    const node = isSeq(entriesNode) ? (entriesNode.items[index] as YamlNode) : undefined;
+    const line = lineOf(node, counter);
+    const firstId = seenIds.get(entry.id);
+    if (firstId !== undefined) problems.push(`${file}:${line}: duplicate entry id '${entry.id}' (first at line ${firstId})`);
+    else seenIds.set(entry.id, line);
+    for (const phrase of entry.phrases ?? []) {
+      const key = phrase.toLowerCase();
+      const first = seenPhrases.get(key);
+      if (first !== undefined) problems.push(`${file}:${line}: duplicate phrase '${phrase}' (first at line ${first})`);
+      else seenPhrases.set(key, line);
+    }
+    for (const pattern of entry.patterns ?? []) {
+      const reason = unsafePatternReason(pattern);
+      if (reason) problems.push(`${file}:${line}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
+    }
+  });
+  return data;
+}
+
+function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): LexiconEntry {
+  const parts = [
+    ...(entry.phrases ?? []).sort((a, b) => b.length - a.length).map((p) => phraseSource(p, locale)),
+    ...(entry.patterns ?? []),
+  ];
+  return {
+    id: entry.id,
+    rule: entry.rule,
+    note: entry.note,
+    suggestion: entry.suggestion,
+    plain: entry.plain,
+    weight: entry.weight,
+    source,
+    regex: new RegExp(parts.map((p) => `(?:${p})`).join('|'), locale === 'en' ? 'giu' : 'gu'),
+  };
+}
+
+const cache = new Map<string, Map<RuleLocale, Lexicon>>();
+
+/** Loads every lexicon under `dir` (default: the shipped ones). Throws LexiconError listing all problems. */
+export function loadLexicons(dir: string = LEXICON_DIR): Map<RuleLocale, Lexicon> {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const problems: string[] = [];
+  const result = new Map<RuleLocale, Lexicon>();
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const lexicon: Lexicon = new Map();
+    const folder = join(dir, locale);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml') && n !== 'context.yaml').sort()) {
+      const file = join(folder, name);
+      const raw = compileLexiconFile(file, readFileSync(file, 'utf8'), problems);
+      if (!raw) continue;
+      if (raw.locale !== locale) problems.push(`${file}:1: locale '${raw.locale}' does not match its folder '${locale}'`);
+      const list = lexicon.get(raw.evaluator) ?? [];
+      for (const entry of raw.entries) {
+        if (list.some((e) => e.id === entry.id)) problems.push(`${file}: entry id '${entry.id}' is already defined for ${raw.evaluator} in ${locale}`);
+        list.push(compileEntry(entry, locale, `${name}#${entry.id}`));
+      }
+      lexicon.set(raw.evaluator, list);
+    }
+    result.set(locale, lexicon);
+  }
+  if (problems.length) throw new LexiconError(problems);
+  cache.set(dir, result);
+  return result;
+}

@@ -1,0 +1,28 @@
+import type { Finding, ReplyContext } from '../types.ts';
+import type { Rule } from './rule.ts';
+import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
+import { negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+
+export const empathy: Rule = {
+  meta: {
+    id: 'empathy',
+    dimension: 'empathy',
+    polarity: 'good',
+    description: {
+      'zh-CN': '同理心:对顾客的感受或处境表示理解、认同、安抚或道歉。',
+      en: "Empathy: acknowledging the customer's feelings or situation, validating, reassuring or apologising.",
+    },
+    messages: {
+      understanding: { 'zh-CN': '表示理解:"{words}"', en: 'Understanding: "{words}"' },
+      validation: { 'zh-CN': '认同顾客:"{words}"', en: 'Validation: "{words}"' },
+      reassurance: { 'zh-CN': '安抚顾客:"{words}"', en: 'Reassurance: "{words}"' },
+      apology: { 'zh-CN': '致歉:"{words}"', en: 'Apology: "{words}"' },
+      missing: { 'zh-CN': '顾客有情绪,回复里没有一句体谅的话', en: 'The customer was upset and the reply did not acknowledge it' },
+    },
+  },
+  check(reply: PreparedReply, _context: ReplyContext): Finding[] {
+    return findMatches(reply, entriesFor(reply, 'empathy'))
+      .filter((m) => !negatedBefore(reply, m.start))
+      .map((m) => toFinding(reply, m, 'empathy', 'good'));
+  },
+};

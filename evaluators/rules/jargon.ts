@@ -1,0 +1,73 @@
+import type { Finding, ReplyContext } from '../types.ts';
+import type { Rule } from './rule.ts';
+import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
+import { isQuoted, type PreparedReply } from '../engine/prepare.ts';
+
+const LATIN_WORD = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+\-']*[A-Za-z0-9]?(?![A-Za-z])/g;
+
+const ENGLISH_IN_CHINESE = {
+  rule: 'english-in-chinese',
+  note: '中文回复里夹英文,顾客不一定听得懂,还显得不够亲切。',
+  suggestion: '用普通话说出来,例如"跟进"而不是"follow"。',
+};
+
+/** A term counts as explained when an explainer follows it closely (PUK码就是…) or precedes it (也就是APN). */
+function explained(reply: PreparedReply, start: number, end: number): boolean {
+  const after = reply.text.slice(end, end + (reply.locale === 'en' ? 24 : 8));
+  const before = reply.text.slice(Math.max(0, start - (reply.locale === 'en' ? 16 : 6)), start);
+  const words = reply.words.explainers;
+  if (reply.locale === 'en') {
+    const a = after.toLowerCase().replace(/^[\s,—–-]+/, '');
+    return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
+  }
+  const a = after.replace(/^[码,,:: ]+/, '');
+  return words.some((w) => a.startsWith(w)) || /(?:也就是|叫做|叫|所谓的?)$/.test(before);
+}
+
+export const jargon: Rule = {
+  meta: {
+    id: 'jargon',
+    dimension: 'jargon',
+    polarity: 'bad',
+    description: {
+      'zh-CN': '专业术语:顾客听不懂的技术或内部用语、中文里夹杂的英文,且没有用大白话解释。',
+      en: 'Jargon: technical or internal terms, or English mixed into Chinese, left unexplained.',
+    },
+    messages: {
+      'technical-term': { 'zh-CN': '技术术语没有解释:"{words}"', en: 'Unexplained technical term: "{words}"' },
+      'internal-term': { 'zh-CN': '内部用语:"{words}"', en: 'Internal term: "{words}"' },
+      'english-in-chinese': { 'zh-CN': '中文里夹英文:"{words}"', en: 'English in a Chinese reply: "{words}"' },
+      'scenario-term': { 'zh-CN': '本场景的术语:"{words}"', en: 'Scenario term: "{words}"' },
+    },
+  },
+  check(reply: PreparedReply, context: ReplyContext): Finding[] {
+    const matches: Match[] = findMatches(reply, entriesFor(reply, 'jargon'));
+    for (const extra of context.scenario?.extraJargon ?? []) {
+      if (extra.locale !== reply.locale) continue;
+      let at = reply.text.indexOf(extra.term);
+      while (at >= 0) {
+        matches.push({ start: at, end: at + extra.term.length, text: extra.term, entry: { id: `scenario-${extra.term}`, rule: 'scenario-term', note: extra.note ?? '', suggestion: extra.plain, source: 'scenario', regex: /$^/ } });
+        at = reply.text.indexOf(extra.term, at + extra.term.length);
+      }
+    }
+    const findings = matches
+      .filter((m) => !explained(reply, m.start, m.end))
+      .map((m) => {
+        const f = toFinding(reply, m, 'jargon', 'bad');
+        if (m.entry.plain) f.suggestion = `${m.entry.suggestion} (${reply.locale === 'en' ? 'plain words' : '可以说'}: ${m.entry.plain})`;
+        return f;
+      });
+    if (reply.locale === 'zh-CN') {
+      for (const m of reply.text.matchAll(LATIN_WORD)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (m[0].length < 2 || matches.some((x) => start < x.end && end > x.start)) continue;
+        if (reply.words.everyday.some((w) => w.toLowerCase() === m[0].toLowerCase())) continue;
+        if (/^[A-Z0-9]{1,3}\d*$/.test(m[0]) && /\d/.test(m[0])) continue; // 3G, 4G, 5G and model numbers
+        if (isQuoted(reply, start, end) || explained(reply, start, end)) continue;
+        findings.push(toFinding(reply, { start, end, entry: ENGLISH_IN_CHINESE }, 'jargon', 'bad'));
+      }
+    }
+    return findings.sort((a, b) => a.span[0] - b.span[0]);
+  },
+};

@@ -1,0 +1,49 @@
+import type { Finding, ReplyContext } from '../types.ts';
+import type { Rule } from './rule.ts';
+import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
+import { clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+
+/** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
+const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:go|call|contact|visit|ask|speak)/i };
+const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
+
+function deflected(reply: PreparedReply, m: Match): boolean {
+  const before = clauseBefore(reply.text, m.start) + m.text;
+  return DEFLECTION[reply.locale].test(before) && !OWN[reply.locale].test(before);
+}
+
+export const problemSolving: Rule = {
+  meta: {
+    id: 'problemSolving',
+    dimension: 'problemSolving',
+    polarity: 'good',
+    description: {
+      'zh-CN': '解决问题:提出或承诺一个针对顾客问题的具体行动或替代方案。',
+      en: "Problem solving: proposing or committing to a concrete action or alternative aimed at the customer's problem.",
+    },
+    messages: {
+      'concrete-action': { 'zh-CN': '具体行动:"{words}"', en: 'Concrete action: "{words}"' },
+      'follow-up': { 'zh-CN': '负责跟进:"{words}"', en: 'Follow-up: "{words}"' },
+      alternative: { 'zh-CN': '替代方案:"{words}"', en: 'Alternative: "{words}"' },
+      'scenario-solution': { 'zh-CN': '本场景的解决办法:"{words}"', en: 'Scenario solution: "{words}"' },
+      missing: { 'zh-CN': '没有提出任何具体的解决行动', en: 'No concrete step towards solving the problem' },
+    },
+  },
+  check(reply: PreparedReply, context: ReplyContext): Finding[] {
+    const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
+      .filter((m) => !negatedBefore(reply, m.start + Math.max(0, m.text.length - 3)) && !deflected(reply, m))
+      .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
+    for (const term of context.scenario?.solutionTerms?.[reply.locale] ?? []) {
+      const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
+      if (at < 0 || findings.some((f) => f.span[0] <= reply.toOriginal(at) && f.span[1] > reply.toOriginal(at))) continue;
+      if (negatedBefore(reply, at)) continue;
+      const entry = {
+        rule: 'scenario-solution',
+        note: reply.locale === 'en' ? 'A step that solves this scenario’s problem.' : '这是解决本场景问题的办法。',
+        suggestion: reply.locale === 'en' ? 'Say when you will do it.' : '说清楚什么时候做。',
+      };
+      findings.push(toFinding(reply, { start: at, end: at + term.length, entry }, 'problemSolving', 'good'));
+    }
+    return findings.sort((a, b) => a.span[0] - b.span[0]);
+  },
+};

@@ -1,0 +1,68 @@
+import type { Finding, ReplyContext } from '../types.ts';
+import type { Rule } from './rule.ts';
+import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
+import { clauseBefore, containsAny, isQuoted, negatedAfter, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+
+const NEGATED_INSIDE = { 'zh-CN': /不能|不可以|没法|没办法|无法|不行|办不了|不一定|未必/, en: /\b(?:can't|cannot|not|won't be able)\b/i };
+
+/** A promise that is conditional ("if it is short") on something checked, about the trainee's own action. */
+function conditionalOwnAction(reply: PreparedReply, start: number, end: number): boolean {
+  const sentence = clauseBefore(reply.text, start, true);
+  if (!containsAny(sentence, reply.words.conditionals, reply.locale)) return false;
+  const rest = reply.text.slice(start, end + 10);
+  return containsAny(rest, reply.words.ownActions, reply.locale);
+}
+
+function hedged(reply: PreparedReply, start: number): boolean {
+  return containsAny(clauseBefore(reply.text, start), reply.words.hedges, reply.locale);
+}
+
+function effortOnly(reply: PreparedReply, start: number, end: number): boolean {
+  return containsAny(reply.text.slice(start, end + 4), reply.words.effort, reply.locale);
+}
+
+export const promises: Rule = {
+  meta: {
+    id: 'promises',
+    dimension: 'promises',
+    polarity: 'bad',
+    description: {
+      'zh-CN': '过度承诺:保证自己控制不了的结果、不现实的时限、超出权限的好处,或场景事实不允许的承诺。',
+      en: 'Over-promising: guaranteeing outcomes you do not control, unrealistic deadlines, benefits beyond your authority, or promises the facts rule out.',
+    },
+    messages: {
+      'absolute-guarantee': { 'zh-CN': '绝对化的保证:"{words}"', en: 'Absolute guarantee: "{words}"' },
+      'certain-outcome': { 'zh-CN': '保证了控制不了的结果:"{words}"', en: 'Outcome promised as certain: "{words}"' },
+      'unrealistic-deadline': { 'zh-CN': '不现实的时限:"{words}"', en: 'Unrealistic deadline: "{words}"' },
+      'beyond-authority': { 'zh-CN': '超出权限的承诺:"{words}"', en: 'Beyond your authority: "{words}"' },
+      'facts-rule-out': { 'zh-CN': '场景事实不允许的承诺:"{words}"', en: 'A promise the facts rule out: "{words}"' },
+    },
+  },
+  check(reply: PreparedReply, context: ReplyContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
+      if (negatedBefore(reply, m.start) || negatedAfter(reply, m.end)) continue;
+      if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
+      if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
+        if (hedged(reply, m.start) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;
+      }
+      findings.push(toFinding(reply, m, 'promises', 'bad'));
+    }
+    for (const forbidden of context.scenario?.forbiddenPromises ?? []) {
+      for (const pattern of forbidden.patterns[reply.locale] ?? []) {
+        const regex = pattern.startsWith('re:') ? new RegExp(pattern.slice(3), 'giu') : undefined;
+        const spans: [number, number][] = [];
+        if (regex) for (const m of reply.text.matchAll(regex)) spans.push([m.index, m.index + m[0].length]);
+        else for (let at = reply.text.indexOf(pattern); at >= 0; at = reply.text.indexOf(pattern, at + 1)) spans.push([at, at + pattern.length]);
+        for (const [start, end] of spans) {
+          if (isQuoted(reply, start, end) || negatedBefore(reply, start)) continue;
+          if (findings.some((f) => f.span[0] <= reply.toOriginal(start) && f.span[1] >= reply.toOriginal(end))) continue;
+          findings.push(
+            toFinding(reply, { start, end, entry: { rule: 'facts-rule-out', note: forbidden.note[reply.locale], suggestion: forbidden.suggestion[reply.locale] } }, 'promises', 'bad'),
+          );
+        }
+      }
+    }
+    return findings.sort((a, b) => a.span[0] - b.span[0]);
+  },
+};
