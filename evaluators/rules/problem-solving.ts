@@ -5,6 +5,7 @@ import { clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepa
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:go|call|contact|visit|ask|speak)/i };
+const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
 
 function deflected(reply: PreparedReply, m: Match): boolean {
@@ -31,7 +32,7 @@ export const problemSolving: Rule = {
   },
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
     const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
-      .filter((m) => !negatedBefore(reply, m.start + Math.max(0, m.text.length - 3)) && !deflected(reply, m))
+      .filter((m) => !negatedBefore(reply, m.start) && !NEGATED_ACTION[reply.locale].test(m.text) && !deflected(reply, m))
       .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
     for (const term of context.scenario?.solutionTerms?.[reply.locale] ?? []) {
       const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
