@@ -87,8 +87,10 @@ export function containsAny(text: string, words: string[], locale: RuleLocale): 
 /** True when the words right before `index` (same clause, a few words back) negate what follows. */
 export function negatedBefore(reply: PreparedReply, index: number): boolean {
   const before = clauseBefore(reply.text, index);
-  const window = reply.locale === 'en' ? before.split(/\s+/).slice(-4).join(' ') : before.slice(-5);
-  return containsAny(window, reply.words.negators, reply.locale);
+  const window = reply.locale === 'en' ? before.split(/\s+/).slice(-4).join(' ') : before.slice(-8);
+  if (containsAny(window, reply.words.negators, reply.locale)) return true;
+  const last = reply.locale === 'en' ? (before.trim().split(/\s+/).pop() ?? '').toLowerCase() : before.slice(-1);
+  return reply.words.adjacentNegators.includes(last);
 }
 
 /** True when the words right after `end` negate the match (保证不了, 肯定不行). */

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import type { RuleLocale } from '../types.ts';
 import { LEXICON_DIR, LexiconError } from './load.ts';
 
-const LISTS = ['negators', 'postNegators', 'hedges', 'conditionals', 'effort', 'explainers', 'everyday', 'customerEmotion', 'ownActions'] as const;
+const LISTS = ['negators', 'adjacentNegators', 'postNegators', 'hedges', 'conditionals', 'effort', 'explainers', 'everyday', 'customerEmotion', 'ownActions'] as const;
 export type ContextList = (typeof LISTS)[number];
 export type ContextWords = Record<ContextList, string[]>;
 

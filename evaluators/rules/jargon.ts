@@ -50,8 +50,10 @@ export const jargon: Rule = {
         at = reply.text.indexOf(extra.term, at + extra.term.length);
       }
     }
+    // A term explained once in the reply is explained for all its uses.
+    const explainedTerms = new Set(matches.filter((m) => explained(reply, m.start, m.end)).map((m) => m.text.toLowerCase()));
     const findings = matches
-      .filter((m) => !explained(reply, m.start, m.end))
+      .filter((m) => !explainedTerms.has(m.text.toLowerCase()))
       .map((m) => {
         const f = toFinding(reply, m, 'jargon', 'bad');
         if (m.entry.plain) f.suggestion = `${m.entry.suggestion} (${reply.locale === 'en' ? 'plain words' : '可以说'}: ${m.entry.plain})`;

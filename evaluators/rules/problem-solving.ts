@@ -6,6 +6,9 @@ import { clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepa
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:go|call|contact|visit|ask|speak)/i };
 const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
+/** Belief, not action: "我100%确定明天就能恢复". */
+const COGNITION = { 'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望/, en: /\b(?:think|believe|hope|know|understand|sure)\b/i };
+const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
 
 function deflected(reply: PreparedReply, m: Match): boolean {
@@ -26,14 +29,22 @@ export const problemSolving: Rule = {
       'concrete-action': { 'zh-CN': '具体行动:"{words}"', en: 'Concrete action: "{words}"' },
       'follow-up': { 'zh-CN': '负责跟进:"{words}"', en: 'Follow-up: "{words}"' },
       alternative: { 'zh-CN': '替代方案:"{words}"', en: 'Alternative: "{words}"' },
+      offer: { 'zh-CN': '提出了办法(能否做到另看承诺):"{words}"', en: 'An offer (feasibility is judged under promises): "{words}"' },
       'scenario-solution': { 'zh-CN': '本场景的解决办法:"{words}"', en: 'Scenario solution: "{words}"' },
       missing: { 'zh-CN': '没有提出任何具体的解决行动', en: 'No concrete step towards solving the problem' },
     },
   },
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
     const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
-      .filter((m) => !negatedBefore(reply, m.start) && !NEGATED_ACTION[reply.locale].test(m.text) && !deflected(reply, m))
+      .filter((m) => !negatedBefore(reply, m.start) && !NEGATED_ACTION[reply.locale].test(m.text) && !COGNITION[reply.locale].test(m.text) && !deflected(reply, m))
       .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
+    // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
+    // feasibility is the promises flag's business.
+    for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
+      if (!OFFER_RULES.has(m.entry.rule) || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
+      if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
+      findings.push(toFinding(reply, { ...m, entry: { ...m.entry, rule: 'offer' } }, 'problemSolving', 'good'));
+    }
     for (const term of context.scenario?.solutionTerms?.[reply.locale] ?? []) {
       const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
       if (at < 0 || findings.some((f) => f.span[0] <= reply.toOriginal(at) && f.span[1] > reply.toOriginal(at))) continue;
