@@ -1,13 +1,123 @@
+// `roleplay score`: batch scoring of trainee replies, JSON Lines in and out
+// (the format is docs in score-format.md). Streams the input line by line;
+// standard output carries only the results, progress goes to a terminal's stderr.
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { parseOptions } from '../args.ts';
+import { csvHeader, csvRow, isLineError, scoreLine } from '../../evaluators/batch/score-line.ts';
+import { scenarioRulesLookup } from '../../evaluators/testing/scenario-rules.ts';
 
-// PLACEHOLDER: replaced by the issue that builds `roleplay score`.
+const USAGE = `Usage: roleplay score [--format jsonl|csv] FILE.jsonl
+       roleplay score [--format jsonl|csv] -        (read standard input)
+
+Scores each trainee reply (one JSON object per line: id, reply, and optionally
+locale, scenario, customer, history, interrupted) and writes one result per
+line, in input order, to standard output.
+
+Options:
+  --format jsonl|csv   output format (default jsonl)
+  -h, --help           show this help
+
+Exit status: 0 when every line was scored, 2 when a line was bad (it gets an
+{"line": N, "error": "..."} result in its place) or the command was misused.`;
+
+/** Output is flushed in chunks of about this many characters. */
+const FLUSH_AT = 1 << 16;
+
+function write(out: Writable, chunk: string): Promise<void> | undefined {
+  if (out.write(chunk)) return undefined;
+  return new Promise((done) => out.once('drain', done));
+}
+
+class Progress {
+  private last = 0;
+  constructor(
+    private readonly err: Writable,
+    private readonly total: number | undefined,
+  ) {}
+  update(lines: number, bytes: number): void {
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    if (this.total) {
+      const ratio = Math.min(1, bytes / this.total);
+      const width = 30;
+      const filled = Math.round(ratio * width);
+      this.err.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}%  ${lines} lines`);
+    } else {
+      this.err.write(`\r${lines} lines scored`);
+    }
+  }
+  done(lines: number): void {
+    if (this.last) this.err.write(`\r${' '.repeat(60)}\r${lines} lines scored\n`);
+  }
+}
+
 const command: Command = {
   name: 'score',
-  summary: 'not available yet',
-  usage: 'Usage: roleplay score (not available yet)',
-  async run(_argv, io) {
-    io.stderr.write('roleplay score: not available yet\n');
-    return 1;
+  summary: 'score trainee replies in bulk (JSON Lines in, JSON Lines or CSV out)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'jsonl' } });
+    const format = values.format;
+    if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not '${String(format)}'`);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one input file (or - for standard input)' : 'missing input: give a JSONL file, or - for standard input');
+    const source = positionals[0]!;
+
+    let input: Readable;
+    let total: number | undefined;
+    if (source === '-') {
+      input = io.stdin;
+    } else {
+      const path = resolve(io.cwd, source);
+      try {
+        const stat = statSync(path);
+        if (!stat.isFile()) throw new UsageError(`${source} is not a file`);
+        total = stat.size;
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`cannot read ${source}: no such file`);
+      }
+      input = createReadStream(path, { encoding: 'utf8' });
+    }
+
+    const scenarios = await scenarioRulesLookup();
+    const progress = io.stderr.isTTY && (total === undefined || total > 1 << 20) ? new Progress(io.stderr, total) : undefined;
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let buffer = format === 'csv' ? `${csvHeader()}\n` : '';
+    let lineNo = 0;
+    let bytes = 0;
+    let bad = 0;
+    try {
+      for await (const raw of lines) {
+        lineNo++;
+        bytes += Buffer.byteLength(raw) + 1;
+        const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+        if (!text.trim()) continue;
+        const result = scoreLine(text, lineNo, scenarios);
+        if (isLineError(result)) bad++;
+        buffer += format === 'csv' ? `${csvRow(result, lineNo)}\n` : `${JSON.stringify(result)}\n`;
+        if (buffer.length >= FLUSH_AT) {
+          const pending = write(io.stdout, buffer);
+          buffer = '';
+          if (pending) await pending;
+        }
+        if (progress && (lineNo & 255) === 0) progress.update(lineNo, bytes);
+      }
+    } catch (error) {
+      if (buffer) await write(io.stdout, buffer);
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr.write(`roleplay score: cannot read ${source}${code ? ` (${code})` : ''}\n`);
+      return 2;
+    }
+    if (buffer) await write(io.stdout, buffer);
+    progress?.done(lineNo);
+    if (bad) io.stderr.write(`roleplay score: ${bad} line(s) could not be scored\n`);
+    return bad ? 2 : 0;
   },
 };
 export default command;
