@@ -21,6 +21,19 @@ export function entriesFor(reply: PreparedReply, evaluator: EvaluatorId): Lexico
  * the same place; quoted text (the customer's own words repeated) is skipped.
  */
 export function findMatches(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
+  // Several rules read the same lists (problem solving reads the promises list for offers): match once per reply.
+  let perReply = memo.get(reply);
+  if (!perReply) memo.set(reply, (perReply = new Map()));
+  const hit = perReply.get(entries);
+  if (hit) return hit;
+  const kept = matchEntries(reply, entries);
+  perReply.set(entries, kept);
+  return kept;
+}
+
+const memo = new WeakMap<PreparedReply, Map<LexiconEntry[], Match[]>>();
+
+function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
   const found: Match[] = [];
   for (const entry of entries) {
     entry.regex.lastIndex = 0;

@@ -55,8 +55,12 @@ function escapeRegex(text: string): string {
 }
 
 /** English phrases match whole words only; Chinese has no word boundaries to respect. */
+function phraseBody(phrase: string): string {
+  return escapeRegex(phrase).replace(/ +/g, '\\s+').replace(/'/g, "['’]");
+}
+
 function phraseSource(phrase: string, locale: RuleLocale): string {
-  const body = escapeRegex(phrase).replace(/ +/g, '\\s+').replace(/'/g, "['’]");
+  const body = phraseBody(phrase);
   if (locale === 'en') return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
   // Latin words inside Chinese text still need word edges (LTE must not match inside "ELTEX").
   const head = /^[A-Za-z0-9]/.test(phrase) ? '(?<![A-Za-z0-9])' : '';
@@ -110,10 +114,13 @@ export function compileLexiconFile(file: string, text: string, problems: string[
 }
 
 function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): LexiconEntry {
-  const parts = [
-    ...(entry.phrases ?? []).sort((a, b) => b.length - a.length).map((p) => phraseSource(p, locale)),
-    ...(entry.patterns ?? []),
-  ];
+  const phrases = [...(entry.phrases ?? [])].sort((a, b) => b.length - a.length);
+  // English phrases share one pair of word-edge guards: one lookbehind per position instead of one per phrase.
+  const phraseParts =
+    locale === 'en' && phrases.length
+      ? [`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => phraseBody(p)).join('|')})(?![\\p{L}\\p{N}])`]
+      : phrases.map((p) => phraseSource(p, locale));
+  const parts = [...phraseParts, ...(entry.patterns ?? [])];
   return {
     id: entry.id,
     rule: entry.rule,
