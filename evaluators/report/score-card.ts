@@ -1,0 +1,166 @@
+// The end-of-session score card: per-dimension scores, the manuals' service
+// dimensions (SERVQUAL) and service-style quadrant, and the three things most
+// worth improving, each quoting the trainee. Plain data; pure.
+import type { Dimension, ExtraCheck, RuleLocale, ScenarioRules, ScoreCard, ScoreCardTip, ScoredTurn, ServiceStyle, SessionOutcome } from '../types.ts';
+import { DIMENSIONS, EXTRA_CHECKS } from '../types.ts';
+
+export interface ScoreCardInfo {
+  scenarioId: string;
+  title: string;
+  locale: RuleLocale;
+  outcome: SessionOutcome;
+  /** Dimension weights for the overall score (the scenario's `weights`; default 1 each). */
+  weights?: ScenarioRules['weights'];
+}
+
+/** Both sides at or above this make the style "quality"; below it a side counts as weak. */
+export const QUADRANT_THRESHOLD = 60;
+
+export const STYLE_LABELS: Record<ServiceStyle, Record<RuleLocale, string>> = {
+  cold: { 'zh-CN': '冷淡型', en: 'Cold' },
+  production: { 'zh-CN': '生产型', en: 'Production' },
+  friendly: { 'zh-CN': '友好型', en: 'Friendly' },
+  quality: { 'zh-CN': '优质型', en: 'Quality' },
+};
+
+export const DIMENSION_LABELS: Record<Dimension, Record<RuleLocale, string>> = {
+  interrupting: { 'zh-CN': '不打断顾客', en: 'Letting the customer finish' },
+  empathy: { 'zh-CN': '同理心', en: 'Empathy' },
+  jargon: { 'zh-CN': '通俗表达(不用术语)', en: 'Plain words (no jargon)' },
+  promises: { 'zh-CN': '不过度承诺', en: 'No over-promising' },
+  problemSolving: { 'zh-CN': '解决问题', en: 'Problem solving' },
+};
+
+/** Advice for a good flag the trainee never showed, where there is no finding to quote. */
+const MISSING: Partial<Record<Dimension, { message: Record<RuleLocale, string>; suggestion: Record<RuleLocale, string> }>> = {
+  empathy: {
+    message: { 'zh-CN': '顾客有情绪时,这句回复没有回应顾客的感受。', en: 'The customer was upset and this reply did not acknowledge it.' },
+    suggestion: { 'zh-CN': '先接住情绪再办事:"给您添麻烦了,换作是我也会着急,我马上帮您查。"', en: 'Acknowledge first, then act: "I\'m sorry about this, I can see why you\'re upset. Let me check it right now."' },
+  },
+  problemSolving: {
+    message: { 'zh-CN': '这句回复没有提出任何具体的解决行动。', en: 'This reply offered no concrete step towards solving the problem.' },
+    suggestion: { 'zh-CN': '说出你要做的下一步和时间:"我现在就帮您核对,五分钟内给您答复。"', en: 'Name your next step and when: "I\'ll check this now and come back to you in five minutes."' },
+  },
+};
+
+function mean(values: number[]): number | null {
+  return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
+}
+
+function meanOf(...values: (number | null)[]): number | null {
+  return mean(values.filter((v): v is number => v !== null));
+}
+
+function quoteOf(reply: string, max = 40): string {
+  const flat = reply.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+export function styleOf(technical: number, personal: number): ServiceStyle {
+  const tech = technical >= QUADRANT_THRESHOLD;
+  const pers = personal >= QUADRANT_THRESHOLD;
+  return tech && pers ? 'quality' : tech ? 'production' : pers ? 'friendly' : 'cold';
+}
+
+/** How much a dimension's problem costs, for ranking the tips (worst first). */
+const TIP_PRIORITY: Record<Dimension, number> = { promises: 5, interrupting: 4, empathy: 3, problemSolving: 2, jargon: 1 };
+
+function tipsFor(turns: ScoredTurn[], locale: RuleLocale): ScoreCardTip[] {
+  const candidates: (ScoreCardTip & { weight: number })[] = [];
+  for (const t of turns) {
+    const e = t.evaluation;
+    for (const f of e.findings) {
+      if (f.polarity !== 'bad' || !(DIMENSIONS as readonly string[]).includes(f.evaluator)) continue;
+      const dimension = f.evaluator as Dimension;
+      candidates.push({
+        dimension,
+        turn: t.turn,
+        quote: f.text || quoteOf(t.reply),
+        message: f.message,
+        suggestion: f.suggestion ?? '',
+        weight: TIP_PRIORITY[dimension] * 10 + (100 - e.scores[dimension]) / 10,
+      });
+    }
+    for (const dimension of ['empathy', 'problemSolving'] as const) {
+      const advice = MISSING[dimension];
+      if (!advice || e.detected[dimension] || !e.applicable[dimension]) continue;
+      candidates.push({
+        dimension,
+        turn: t.turn,
+        quote: quoteOf(t.reply),
+        message: advice.message[locale],
+        suggestion: advice.suggestion[locale],
+        weight: TIP_PRIORITY[dimension] * 10 - 5,
+      });
+    }
+  }
+  candidates.sort((a, b) => b.weight - a.weight || a.turn - b.turn);
+  // One tip per dimension first, so the three tips teach three different things.
+  const tips: ScoreCardTip[] = [];
+  const used = new Set<string>();
+  for (const c of candidates) {
+    if (tips.length >= 3) break;
+    if (used.has(c.dimension)) continue;
+    used.add(c.dimension);
+    tips.push({ dimension: c.dimension, turn: c.turn, quote: c.quote, message: c.message, suggestion: c.suggestion });
+  }
+  for (const c of candidates) {
+    if (tips.length >= 3) break;
+    if (!tips.some((t) => t.turn === c.turn && t.quote === c.quote)) tips.push({ dimension: c.dimension, turn: c.turn, quote: c.quote, message: c.message, suggestion: c.suggestion });
+  }
+  return tips;
+}
+
+export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreCard {
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, mean(turns.filter((t) => t.evaluation.applicable[d] !== false).map((t) => t.evaluation.scores[d]))]),
+  ) as Record<Dimension, number | null>;
+
+  let weighted = 0;
+  let totalWeight = 0;
+  for (const d of DIMENSIONS) {
+    const score = dimensions[d];
+    const weight = Math.max(0, info.weights?.[d] ?? 1);
+    if (score === null || !weight) continue;
+    weighted += score * weight;
+    totalWeight += weight;
+  }
+  const overall = totalWeight ? Math.round(weighted / totalWeight) : 0;
+
+  const servqual = {
+    tangibles: null,
+    empathy: dimensions.empathy,
+    professionalism: meanOf(dimensions.jargon, dimensions.problemSolving),
+    reliability: dimensions.promises,
+    responsiveness: dimensions.interrupting,
+  };
+  // Technical side: getting the problem solved in words the customer understands, without promising
+  // what cannot be kept. Personal side: how the customer is treated — heard out and understood.
+  const technical = meanOf(dimensions.problemSolving, dimensions.jargon, dimensions.promises) ?? 0;
+  const personal = meanOf(dimensions.empathy, dimensions.interrupting) ?? 0;
+  const style = styleOf(technical, personal);
+
+  const extras: ScoreCard['extras'] = {};
+  for (const t of turns) {
+    for (const f of t.evaluation.findings) {
+      if (!(EXTRA_CHECKS as readonly string[]).includes(f.evaluator)) continue;
+      const key = f.evaluator as ExtraCheck;
+      const count = (extras[key] ??= { good: 0, bad: 0 });
+      count[f.polarity]++;
+    }
+  }
+
+  return {
+    scenarioId: info.scenarioId,
+    title: info.title,
+    locale: info.locale,
+    outcome: info.outcome,
+    turns: turns.length,
+    dimensions,
+    overall,
+    servqual,
+    quadrant: { technical, personal, style, label: STYLE_LABELS[style][info.locale] },
+    tips: tipsFor(turns, info.locale),
+    extras,
+  };
+}
