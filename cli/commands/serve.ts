@@ -1,13 +1,60 @@
 import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { parseOptions } from '../args.ts';
 
-// PLACEHOLDER: replaced by the issue that builds `roleplay serve`.
+const usage = `Usage: roleplay serve [--port N] [--host ADDR] [--no-pacing]
+
+Starts the bot: POST /api/messages (Bot Framework), GET /healthz, GET /readyz and the web chat at /.
+Configuration comes from the environment and .env (see .env.example); options override it.`;
+
 const command: Command = {
   name: 'serve',
-  summary: 'not available yet',
-  usage: 'Usage: roleplay serve (not available yet)',
-  async run(_argv, io) {
-    io.stderr.write('roleplay serve: not available yet\n');
-    return 1;
+  summary: 'run the Bot Framework bot and web chat server',
+  usage,
+  async run(argv, io) {
+    const { loadConfig, ConfigError } = await import('../../bot/config.ts');
+    const { startServer, UnsafeListenError } = await import('../../bot/server.ts');
+    const { values: opts } = parseOptions(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-pacing': { type: 'boolean' } }, false);
+    if (opts.help) {
+      io.stdout.write(usage + '\n');
+      return 0;
+    }
+    let config;
+    try {
+      config = loadConfig();
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (typeof opts.port === 'string') {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535 (got "${opts.port}")`);
+      config.port = port;
+    }
+    if (typeof opts.host === 'string') config.host = opts.host;
+    if (opts['no-pacing'] === true) config.pacing = { ...config.pacing, enabled: false };
+    let running;
+    try {
+      running = await startServer(config);
+    } catch (error) {
+      if (error instanceof UnsafeListenError) {
+        io.stderr.write(`roleplay serve: ${error.message}\n`);
+        return 2;
+      }
+      io.stderr.write(`roleplay serve: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    io.stdout.write(`roleplay serve: listening on ${running.url}${config.MicrosoftAppId ? '' : ' (no MicrosoftAppId: local callers only)'}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGTERM', stop);
+        process.off('SIGINT', stop);
+        void running.close().then(resolve, resolve);
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    });
+    return 0;
   },
 };
 export default command;

@@ -1,0 +1,86 @@
+// Adaptive Cards (version 1.5, which Teams renders) and their plain-text fallbacks.
+import { CardFactory, type Attachment } from 'botbuilder';
+import { DIMENSIONS, type RuleLocale, type ScoreCard } from '../evaluators/types.ts';
+import { localized, type ScenarioInfo } from './engine-port.ts';
+
+const DIMENSION_NAMES: Record<RuleLocale, Record<string, string>> = {
+  'zh-CN': { interrupting: '打断', empathy: '同理心', jargon: '术语', promises: '过度承诺', problemSolving: '解决问题' },
+  en: { interrupting: 'Interrupting', empathy: 'Empathy', jargon: 'Jargon', promises: 'Over-promising', problemSolving: 'Problem solving' },
+};
+
+export function dimensionName(dimension: string, locale: RuleLocale): string {
+  return DIMENSION_NAMES[locale][dimension] ?? dimension;
+}
+
+export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale, mode: 'practice' | 'exam'): Attachment {
+  const zh = locale === 'zh-CN';
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: zh ? '选择练习场景' : 'Pick a scenario', weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: (zh ? '模式：' : 'Mode: ') + (mode === 'exam' ? (zh ? '考试' : 'exam') : zh ? '练习' : 'practice'), isSubtle: true, wrap: true },
+      ...scenarios.map((s) => ({
+        type: 'Container',
+        separator: true,
+        items: [
+          { type: 'TextBlock', text: localized(s.title, locale) || s.id, weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: localized(s.setting ?? s.summary, locale), wrap: true, isSubtle: true },
+          { type: 'TextBlock', text: `${zh ? '难度' : 'Difficulty'}: ${String(s.difficulty ?? '-')}`, size: 'Small' },
+        ],
+        selectAction: { type: 'Action.Submit', data: { action: 'start', scenarioId: s.id } },
+      })),
+      ...(scenarios.length === 0 ? [{ type: 'TextBlock', text: zh ? '暂无场景。' : 'No scenarios yet.', wrap: true }] : []),
+    ],
+    actions: [
+      ...scenarios.slice(0, 5).map((s) => ({ type: 'Action.Submit', title: `▶ ${localized(s.title, locale) || s.id}`, data: { action: 'start', scenarioId: s.id } })),
+      { type: 'Action.Submit', title: zh ? (mode === 'exam' ? '切换到练习模式' : '切换到考试模式') : mode === 'exam' ? 'Practice mode' : 'Exam mode', data: { action: 'mode', mode: mode === 'exam' ? 'practice' : 'exam' } },
+    ],
+  });
+}
+
+export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: boolean): Attachment {
+  const zh = locale === 'zh-CN';
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: `${final ? (zh ? '成绩单' : 'Score card') : zh ? '当前成绩' : 'Score so far'}: ${card.title}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: `${zh ? '总分' : 'Overall'}: ${card.overall}`, size: 'Large', weight: 'Bolder' },
+      {
+        type: 'FactSet',
+        facts: DIMENSIONS.map((d) => ({ title: dimensionName(d, locale), value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]) })),
+      },
+      { type: 'TextBlock', text: `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`, wrap: true },
+      ...card.tips.slice(0, 3).flatMap((tip, i) => [
+        { type: 'TextBlock', text: `${i + 1}. ${tip.message}`, wrap: true, separator: true },
+        { type: 'TextBlock', text: `“${tip.quote}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
+      ]),
+    ],
+    actions: final
+      ? [
+          ...card.tips.slice(0, 3).map((tip, i) => ({
+            type: 'Action.Submit',
+            title: zh ? `第 ${i + 1} 条判断有误` : `Tip ${i + 1} is wrong`,
+            data: { action: 'dispute', turn: tip.turn, evaluator: tip.dimension, rule: tip.message, text: tip.quote },
+          })),
+          { type: 'Action.Submit', title: zh ? '再练一次' : 'Play again', data: { action: 'restart' } },
+          { type: 'Action.Submit', title: zh ? '场景列表' : 'Scenarios', data: { action: 'list' } },
+        ]
+      : [],
+  });
+}
+
+/** For channels without cards, and as the card activity's `text`. */
+export function scoreCardText(card: ScoreCard, locale: RuleLocale): string {
+  const zh = locale === 'zh-CN';
+  const lines = [
+    `${card.title} — ${zh ? '总分' : 'overall'} ${card.overall}`,
+    ...DIMENSIONS.map((d) => `${dimensionName(d, locale)}: ${card.dimensions[d] === null ? 'N/A' : card.dimensions[d]}`),
+    `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`,
+    ...card.tips.slice(0, 3).map((t, i) => `${i + 1}. ${t.message} “${t.quote}” → ${t.suggestion}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,138 @@
+// The restify server: /api/messages through CloudAdapter, health routes, the web chat,
+// graceful shutdown. Everything Bot Framework–specific about hosting lives here.
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import type { AppContext, Logger } from './app-context.ts';
+import { isLoopback, type AppConfig } from './config.ts';
+import { loadEngine, type EnginePort } from './engine-port.ts';
+import { jsonLogger } from './logger.ts';
+import { messages } from './messages.ts';
+import { openStorage, type StorageHandle } from './storage/index.ts';
+import { TrainingBot } from './training-bot.ts';
+import { registerWebChat, type WebChatHandle } from './web/index.ts';
+
+export interface RunningBotServer {
+  url: string;
+  port: number;
+  app: AppContext;
+  engine: EnginePort | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Storage override (tests use the in-memory kind). */
+  store?: StorageHandle;
+  engine?: EnginePort | null;
+}
+
+export class UnsafeListenError extends Error {}
+
+export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningBotServer> {
+  const logger = options.logger ?? jsonLogger(config.logLevel);
+  if (!config.MicrosoftAppId && !isLoopback(config.host) && !config.allowPublic) {
+    throw new UnsafeListenError(`refusing to listen on ${config.host} without MicrosoftAppId: anyone could call the bot. Set ALLOW_PUBLIC=true to do it anyway.`);
+  }
+  let engine: EnginePort | null;
+  if (options.engine !== undefined) engine = options.engine;
+  else {
+    const loaded = await loadEngine();
+    engine = loaded.engine;
+    if (!engine) logger.warn('scenarios.unavailable', { reason: loaded.error });
+  }
+  const store = options.store ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  const conversationState = new ConversationState(store.storage);
+  const userState = new UserState(store.storage);
+  const bot = new TrainingBot({
+    engine,
+    conversationState,
+    userState,
+    records: store.records,
+    logger,
+    defaultLocale: config.defaultLocale,
+    defaultMode: config.defaultMode,
+    pacing: config.pacing,
+    maxReplyChars: config.maxReplyChars,
+  });
+
+  const onTurnError = async (context: TurnContext, error: unknown): Promise<void> => {
+    logger.error('turn.error', {
+      error: error instanceof Error ? error.message : String(error),
+      conversation: context.activity.conversation?.id,
+      channel: context.activity.channelId,
+    });
+    try {
+      await context.sendActivity(messages(context.activity.locale ?? config.defaultLocale).error);
+    } catch {
+      // The channel may be gone; the error is already logged.
+    }
+  };
+  adapter.onTurnError = onTurnError;
+
+  const app: AppContext = { bot, store, logger, onTurnError, config: { ...config } };
+  const server = restify.createServer({ name: 'roleplay', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let closing = false;
+
+  // Parsed here only: the web chat routes read their own bodies.
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req, res) => {
+    if (closing) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    inFlight++;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      logger.error('messages.failed', { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+    }
+  });
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'alive' });
+  });
+  server.get('/readyz', async (_req, res) => {
+    const storageOk = await store.ready().catch(() => false);
+    const ok = storageOk && engine !== null && engine.scenarios.size > 0;
+    res.send(ok ? 200 : 503, { ready: ok, storage: storageOk ? store.kind : 'unreachable', scenarios: engine?.scenarios.size ?? 0 });
+  });
+  const webChat: WebChatHandle = registerWebChat(server, app);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  if (!config.MicrosoftAppId) {
+    if (isLoopback(config.host)) logger.info('server.local_only', { note: 'no MicrosoftAppId: listening on loopback only, any local caller is accepted' });
+    else logger.warn('server.public_without_auth', { note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot' });
+  }
+  logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
+
+  return {
+    url,
+    port: address.port,
+    app,
+    engine,
+    async close() {
+      closing = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await webChat.close();
+      if (!options.store) await store.close();
+      logger.info('server.stopped', {});
+    },
+  };
+}

@@ -1,0 +1,320 @@
+// The training bot: greets, lists scenarios, runs a session against the scenario engine,
+// coaches in practice mode and shows the score card at the end. Channel-independent: it
+// only uses TurnContext (sendActivity, typing, delay), so /api/messages and Direct Line share it.
+import { randomUUID } from 'node:crypto';
+import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import type { SessionStateJson, TurnOutput, PacingOptions } from '../scenarios/engine-types.ts';
+import type { RuleLocale, ReplyEvaluation, SessionOutcome } from '../evaluators/types.ts';
+import type { TrainingRecords } from './records/types.ts';
+import type { Logger } from './app-context.ts';
+import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
+import { scenarioPickerCard, scoreCardAttachment, scoreCardText, dimensionName } from './cards.ts';
+import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
+import { messages, ruleLocale } from './messages.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
+
+export interface ConversationData {
+  locale?: RuleLocale;
+  mode?: 'practice' | 'exam';
+  scenarioId?: string;
+  sessionId?: string;
+  session?: SessionStateJson;
+  /** Bumped for every customer line; a paced delivery stops when it changes. */
+  lineId?: number;
+  lastCustomer?: string;
+  customerAt?: number;
+}
+
+export interface UserData {
+  locale?: RuleLocale;
+}
+
+export interface TrainingBotOptions {
+  engine: EnginePort | null;
+  conversationState: ConversationState;
+  userState: UserState;
+  records: TrainingRecords;
+  logger: Logger;
+  defaultLocale: RuleLocale;
+  defaultMode: 'practice' | 'exam';
+  pacing: PacingOptions;
+  maxReplyChars: number;
+  now?: () => number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export class TrainingBot extends ActivityHandler {
+  private readonly conversation: StatePropertyAccessor<ConversationData>;
+  private readonly user: StatePropertyAccessor<UserData>;
+  private readonly mutex = new KeyedMutex();
+  private readonly now: () => number;
+
+  constructor(private readonly options: TrainingBotOptions) {
+    super();
+    this.conversation = options.conversationState.createProperty<ConversationData>('roleplay');
+    this.user = options.userState.createProperty<UserData>('roleplay-user');
+    this.now = options.now ?? Date.now;
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await this.withState(context, async (data, user) => this.greet(context, data, user));
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.withState(context, async (data, user) => this.handleMessage(context, data, user));
+      await next();
+    });
+  }
+
+  /** Runs one turn serialised per conversation, and re-runs it if another instance wrote the state meanwhile. */
+  private async withState(context: TurnContext, body: (data: ConversationData, user: UserData) => Promise<(() => Promise<void>) | void>): Promise<void> {
+    const key = context.activity.conversation?.id ?? '';
+    const pending: { after?: () => Promise<void> } = {};
+    await this.mutex.run(key, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const buffered: Parameters<TurnContext['sendActivities']>[0] = [];
+        try {
+          await this.options.conversationState.load(context, attempt > 1);
+          await this.options.userState.load(context, attempt > 1);
+          const data = await this.conversation.get(context, {});
+          const user = await this.user.get(context, {});
+          // Replies wait until the state is saved, so a re-run never sends twice.
+          context.turnState.set('roleplay.buffer', buffered);
+          pending.after = (await body(data, user)) ?? undefined;
+          await this.options.conversationState.saveChanges(context);
+          await this.options.userState.saveChanges(context);
+          context.turnState.delete('roleplay.buffer');
+          if (buffered.length) await context.sendActivities(buffered);
+          return;
+        } catch (error) {
+          context.turnState.delete('roleplay.buffer');
+          if (attempt < MAX_ATTEMPTS && isConflict(error)) {
+            this.options.logger.warn('turn.state_conflict', { attempt });
+            continue;
+          }
+          throw error;
+        }
+      }
+    });
+    // Paced parts go out after the lock is released, so a reply meanwhile can interrupt.
+    if (pending.after) await pending.after();
+  }
+
+  private send(context: TurnContext, activity: string | Parameters<TurnContext['sendActivity']>[0]): void {
+    const buffer = context.turnState.get('roleplay.buffer') as Parameters<TurnContext['sendActivities']>[0];
+    buffer.push(typeof activity === 'string' ? { type: 'message', text: activity } : activity);
+  }
+
+  private locale(context: TurnContext, data: ConversationData, user: UserData): RuleLocale {
+    return data.locale ?? user.locale ?? ruleLocale(context.activity.locale, this.options.defaultLocale);
+  }
+
+  private scenarioList(): ScenarioInfo[] {
+    return [...(this.options.engine?.scenarios.values() ?? [])];
+  }
+
+  private async greet(context: TurnContext, data: ConversationData, user: UserData): Promise<void> {
+    const locale = this.locale(context, data, user);
+    const m = messages(locale);
+    this.send(context, `${m.welcome}\n\n${m.help}`);
+    if (!this.options.engine) this.send(context, m.noEngine);
+    else this.send(context, { type: 'message', attachments: [scenarioPickerCard(this.scenarioList(), locale, data.mode ?? this.options.defaultMode)] });
+  }
+
+  private async handleMessage(context: TurnContext, data: ConversationData, user: UserData): Promise<(() => Promise<void>) | void> {
+    const m = messages(this.locale(context, data, user));
+    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const value = context.activity.value as unknown;
+    let command: BotCommand | null = null;
+    if (value !== undefined && value !== null && text.trim() === '') command = parseSubmit(value);
+    else command = parseCommand(text);
+
+    if (command) return this.runCommand(context, data, user, command);
+    if ((context.activity.attachments?.length ?? 0) > 0 && text.trim() === '') return this.send(context, m.nonText);
+    if (text.trim() === '') return this.send(context, m.empty);
+    if (!data.session || data.session.ended) {
+      this.send(context, m.noSession);
+      return this.send(context, m.help);
+    }
+    return this.reply(context, data, user, text);
+  }
+
+  private async runCommand(context: TurnContext, data: ConversationData, user: UserData, command: BotCommand): Promise<(() => Promise<void>) | void> {
+    const locale = this.locale(context, data, user);
+    const m = messages(locale);
+    const engine = this.options.engine;
+    switch (command.kind) {
+      case 'help':
+      case 'list':
+        return this.greet(context, data, user);
+      case 'invalid':
+        return this.send(context, m.badSubmit);
+      case 'language':
+        data.locale = command.locale;
+        user.locale = command.locale;
+        return this.send(context, messages(command.locale).language);
+      case 'mode':
+        data.mode = command.mode;
+        if (data.session && !data.session.ended) data.session = { ...data.session, mode: command.mode };
+        return this.send(context, m.mode(command.mode));
+      case 'history': {
+        const entries = await this.options.records.history(context.activity.from?.id ?? '', 10);
+        if (entries.length === 0) return this.send(context, m.noHistory);
+        const lines = entries.map((e) => `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}`);
+        const best = Math.max(...entries.map((e) => e.overall ?? 0));
+        return this.send(context, `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}`);
+      }
+      case 'dispute': {
+        if (!data.sessionId) return this.send(context, m.badSubmit);
+        await this.options.records.addDispute({
+          sessionId: data.sessionId,
+          turn: command.turn,
+          traineeId: context.activity.from?.id ?? '',
+          finding: { evaluator: command.evaluator as never, rule: command.rule, span: [0, command.text.length], text: command.text },
+          ...(command.comment ? { comment: command.comment } : {}),
+          createdAt: this.now(),
+        });
+        return this.send(context, m.disputed);
+      }
+      default:
+        break;
+    }
+    if (!engine) return this.send(context, m.noEngine);
+    switch (command.kind) {
+      case 'start':
+      case 'restart': {
+        const id = command.kind === 'start' ? command.scenarioId : data.scenarioId;
+        const scenario = id ? engine.scenarios.get(id) : undefined;
+        if (!scenario) return this.send(context, id ? m.unknownScenario(id) : m.noSession);
+        const now = this.now();
+        const mode = data.mode ?? this.options.defaultMode;
+        const { session, output } = engine.startSession(scenario, { locale, seed: now % 2147483647, now, pacing: this.options.pacing, mode });
+        data.scenarioId = scenario.id;
+        data.sessionId = randomUUID();
+        data.session = session;
+        await this.options.records.sessionStarted({
+          sessionId: data.sessionId,
+          trainee: { id: context.activity.from?.id ?? '', name: context.activity.from?.name, channel: context.activity.channelId ?? '' },
+          conversationId: context.activity.conversation?.id ?? '',
+          scenarioId: scenario.id,
+          locale,
+          mode,
+          startedAt: now,
+        });
+        this.send(context, m.started(localized(scenario.title, locale) || scenario.id));
+        return this.speak(context, data, output, now);
+      }
+      case 'end':
+      case 'score': {
+        const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+        if (!scenario || !data.session) return this.send(context, m.noSession);
+        if (command.kind === 'score' || data.session.ended) {
+          const card = engine.scoreCard(scenario, data.session);
+          return this.send(context, { type: 'message', text: scoreCardText(card, locale), attachments: [scoreCardAttachment(card, locale, !!data.session.ended)] });
+        }
+        return this.finish(context, data, scenario, 'abandoned', this.now());
+      }
+      case 'hint': {
+        const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+        if (!scenario || !data.session || data.session.ended) return this.send(context, m.noSession);
+        return this.send(context, m.hintPrefix + engine.hint(scenario, data.session, locale));
+      }
+      default:
+        return;
+    }
+  }
+
+  private async finish(context: TurnContext, data: ConversationData, scenario: ScenarioInfo, reason: SessionOutcome, now: number): Promise<void> {
+    const engine = this.options.engine;
+    if (!engine || !data.session) return;
+    const locale = data.session.locale;
+    const { session, output, card } = engine.endSession(scenario, data.session, now, reason);
+    data.session = session;
+    for (const line of output.lines) for (const part of line.parts) this.send(context, part.text);
+    this.send(context, messages(locale).ended);
+    this.send(context, { type: 'message', text: scoreCardText(card, locale), attachments: [scoreCardAttachment(card, locale, true)] });
+    if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: session.ended?.outcome ?? reason, endedAt: now, report: card });
+  }
+
+  private async reply(context: TurnContext, data: ConversationData, user: UserData, raw: string): Promise<(() => Promise<void>) | void> {
+    const engine = this.options.engine;
+    const locale = this.locale(context, data, user);
+    const m = messages(locale);
+    const scenario = engine && data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+    if (!engine || !scenario || !data.session) return this.send(context, m.noSession);
+    const clipped = raw.length > this.options.maxReplyChars;
+    const text = clipped ? raw.slice(0, this.options.maxReplyChars) : raw;
+    const now = this.now();
+    const result = engine.replyToSession(scenario, data.session, text, now);
+    data.session = result.session;
+    if (clipped || result.clipped) this.send(context, m.clipped(this.options.maxReplyChars));
+    if (result.interrupted) this.send(context, m.interrupted);
+    if ((data.mode ?? data.session.mode) === 'practice') this.send(context, coaching(result.evaluation, locale));
+    if (data.sessionId) {
+      await this.options.records.turnRecorded({
+        sessionId: data.sessionId,
+        turn: result.session.turns,
+        customer: data.lastCustomer ?? '',
+        reply: text,
+        customerAt: data.customerAt ?? now,
+        customerUntil: data.session.speakingUntil,
+        replyAt: now,
+        interrupted: result.interrupted,
+        evaluation: result.evaluation,
+        answer: result.output.lines.flatMap((l) => l.parts.map((p) => p.text)).join(' '),
+      });
+    }
+    if (result.output.ending || result.session.ended) {
+      for (const line of result.output.lines) for (const part of line.parts) this.send(context, part.text);
+      result.output.lines = [];
+      return this.finish(context, data, scenario, result.output.ending?.outcome ?? 'resolved', now);
+    }
+    return this.speak(context, data, result.output, now);
+  }
+
+  /** Sends the first part now; returns the paced delivery of the rest, to run after the state is saved. */
+  private speak(context: TurnContext, data: ConversationData, output: TurnOutput, now: number): (() => Promise<void>) | void {
+    const parts = output.lines.flatMap((l) => l.parts);
+    data.lineId = (data.lineId ?? 0) + 1;
+    data.lastCustomer = parts.map((p) => p.text).join(' ');
+    data.customerAt = now;
+    const paced = this.options.pacing.enabled && context.activity.deliveryMode !== 'expectReplies';
+    if (!paced) {
+      for (const part of parts) this.send(context, part.text);
+      return;
+    }
+    const [first, ...rest] = parts;
+    if (first) this.send(context, first.text);
+    if (rest.length === 0) return;
+    const lineId = data.lineId;
+    return async () => {
+      let previous = first?.atMs ?? 0;
+      for (const part of rest) {
+        await context.sendActivities([{ type: ActivityTypes.Typing }, { type: 'delay', value: Math.max(0, part.atMs - previous) }]);
+        previous = part.atMs;
+        // Another turn (maybe on another instance) may have cut the customer off meanwhile.
+        await this.options.conversationState.load(context, true);
+        const current = await this.conversation.get(context, {});
+        if (current.lineId !== lineId) return;
+        await context.sendActivity(part.text);
+      }
+    };
+  }
+}
+
+function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): string {
+  const m = messages(locale);
+  const bad = evaluation.findings.filter((f) => f.polarity === 'bad');
+  if (bad.length === 0) return m.noFindings;
+  return bad
+    .slice(0, 3)
+    .map((f) => `• ${dimensionName(f.evaluator, locale)}: “${f.text}” — ${f.message}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`)
+    .join('\n');
+}
+
+function isConflict(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; code?: string } | null;
+  return !!e && (e.name === 'ETagConflictError' || /etag|precondition|conflict/i.test(e.message ?? ''));
+}
+

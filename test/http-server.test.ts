@@ -1,0 +1,101 @@
+// The real server on a free port: health routes, /api/messages with expectReplies, a whole
+// wrong-change session to the score card, 401 without a token when an app id is set, 400 on bad JSON.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../bot/config.ts';
+import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { openStorage } from '../bot/storage/index.ts';
+import { fakeEngine } from '../bot/testing/fake-engine.ts';
+import { silentLogger } from '../bot/web/testing/echo-server.ts';
+
+let running: RunningBotServer | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function start(env: Record<string, string> = {}): Promise<RunningBotServer> {
+  const config = loadConfig({ PORT: '0', PACING: 'false', ...env });
+  running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }), engine: fakeEngine() });
+  return running;
+}
+
+let seq = 0;
+async function post(server: RunningBotServer, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const activity = {
+    type: 'message',
+    id: `a${++seq}`,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:1/',
+    conversation: { id: 'conv-1' },
+    from: { id: 'trainee-1', name: 'Trainee' },
+    recipient: { id: 'bot' },
+    locale: 'en-US',
+    deliveryMode: 'expectReplies',
+    timestamp: new Date().toISOString(),
+    ...body,
+  };
+  const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  const json = text ? (JSON.parse(text) as { activities?: { text?: string; attachments?: { contentType: string; content: { body: unknown[] } }[] }[] }) : {};
+  return { status: res.status, activities: json.activities ?? [] };
+}
+
+describe('HTTP server', () => {
+  it('answers /healthz and /readyz', async () => {
+    const server = await start();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, scenarios: 1 });
+  });
+
+  it('greets a new member with a scenario picker card', async () => {
+    const server = await start();
+    const { status, activities } = await post(server, { type: 'conversationUpdate', membersAdded: [{ id: 'trainee-1' }] });
+    expect(status).toBe(200);
+    const card = activities.find((a) => a.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(card)).toContain('wrong-change');
+  });
+
+  it('plays a whole wrong-change session to a score card with five dimensions', async () => {
+    const server = await start();
+    const started = await post(server, { text: 'start wrong-change' });
+    expect(started.activities.map((a) => a.text).join('\n')).toContain('wrong change');
+    await post(server, { text: 'I am sorry, let me count the change again.' });
+    await post(server, { text: 'I understand, I will refund the difference right now.' });
+    const last = await post(server, { text: 'Here is your money, sorry again.' });
+    const cardActivity = last.activities.find((a) => a.attachments?.length);
+    expect(cardActivity).toBeDefined();
+    const facts = JSON.stringify(cardActivity?.attachments?.[0]?.content);
+    for (const name of ['Interrupting', 'Empathy', 'Jargon', 'Over-promising', 'Problem solving']) expect(facts).toContain(name);
+    expect(cardActivity?.text).toContain('Empathy');
+  });
+
+  it('answers unknown scenarios, empty text, forged submits and long messages clearly', async () => {
+    const server = await start();
+    expect((await post(server, { text: 'start nope' })).activities[0]?.text).toContain('nope');
+    expect((await post(server, { text: '   ' })).activities[0]?.text).toMatch(/type a reply/);
+    expect((await post(server, { text: '', value: { action: 'start', scenarioId: '../../etc' } })).activities[0]?.text).toMatch(/invalid/);
+    await post(server, { text: 'start wrong-change' });
+    const long = await post(server, { text: 'sorry '.repeat(4000) });
+    expect(long.activities.map((a) => a.text).join('\n')).toMatch(/first 2000 characters/);
+    expect((await post(server, { text: 'what?!' })).status).toBe(200);
+  });
+
+  it('rejects a malformed JSON body with 400 and stays up', async () => {
+    const server = await start();
+    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type": "mess' });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('rejects a request without a token when an app id is set (401)', async () => {
+    const server = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    const { status } = await post(server, { text: 'help' });
+    expect(status).toBe(401);
+  });
+
+  it('refuses to listen beyond loopback without an app id unless opted in', async () => {
+    await expect(startServer(loadConfig({ PORT: '0', HOST: '0.0.0.0' }), { logger: silentLogger, engine: null })).rejects.toThrow(/ALLOW_PUBLIC/);
+  });
+});
