@@ -1,0 +1,82 @@
+// What the schema cannot check: ids, references, reachability, locale text.
+import type { Scenario } from './model.ts';
+import { LOCALES } from './model.ts';
+
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+export function graphProblems(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const stateIds = new Map<string, number>();
+  s.states.forEach((st, i) => {
+    if (stateIds.has(st.id)) problems.push({ path: ['states', i, 'id'], message: `duplicate state id "${st.id}"` });
+    else stateIds.set(st.id, i);
+  });
+  const factIds = new Set<string>();
+  s.facts.forEach((f, i) => {
+    if (factIds.has(f.id)) problems.push({ path: ['facts', i, 'id'], message: `duplicate fact id "${f.id}"` });
+    factIds.add(f.id);
+  });
+  const intentIds = new Set<string>();
+  s.intents.forEach((it, i) => {
+    if (intentIds.has(it.id)) problems.push({ path: ['intents', i, 'id'], message: `duplicate intent id "${it.id}"` });
+    intentIds.add(it.id);
+    for (const locale of s.locales) {
+      if (!(it.keywords[locale]?.length || it.examples[locale]?.length)) {
+        problems.push({ path: ['intents', i], message: `intent "${it.id}" has no keywords or examples in ${locale}` });
+      }
+    }
+  });
+  const promiseIds = new Set<string>();
+  (s.evaluation.forbiddenPromises ?? []).forEach((p, i) => {
+    if (promiseIds.has(p.id)) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'id'], message: `duplicate promise id "${p.id}"` });
+    promiseIds.add(p.id);
+    if (!factIds.has(p.fact)) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'fact'], message: `refers to fact "${p.fact}", which is not defined under facts` });
+    for (const locale of s.locales) {
+      if (!p.patterns[locale]?.length) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'patterns'], message: `no patterns in ${locale}` });
+    }
+  });
+  for (const locale of s.locales) {
+    if (!LOCALES.includes(locale)) continue;
+    if (!s.evaluation.solutionTerms?.[locale]?.length) problems.push({ path: ['evaluation', 'solutionTerms'], message: `no solution terms in ${locale}` });
+  }
+  if (!stateIds.has(s.start)) problems.push({ path: ['start'], message: `start state "${s.start}" is not defined under states` });
+
+  // Reachability from the start, and a way to an ending from every state.
+  const edges = new Map<string, string[]>();
+  s.states.forEach((st, i) => {
+    edges.set(st.id, st.transitions.map((t) => t.to));
+    st.transitions.forEach((t, j) => {
+      if (!t.to.startsWith('end:') && !stateIds.has(t.to)) problems.push({ path: ['states', i, 'transitions', j, 'to'], message: `goes to state "${t.to}", which is not defined` });
+      const intents = t.intent === undefined ? [] : Array.isArray(t.intent) ? t.intent : [t.intent];
+      for (const id of intents) if (!intentIds.has(id)) problems.push({ path: ['states', i, 'transitions', j, 'intent'], message: `intent "${id}" is not defined under intents` });
+    });
+  });
+  const reached = new Set<string>();
+  const queue = stateIds.has(s.start) ? [s.start] : [];
+  while (queue.length) {
+    const id = queue.pop() as string;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    for (const to of edges.get(id) ?? []) if (!to.startsWith('end:')) queue.push(to);
+  }
+  const endsOk = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [id, tos] of edges) {
+      if (!endsOk.has(id) && tos.some((to) => to.startsWith('end:') || endsOk.has(to))) {
+        endsOk.add(id);
+        changed = true;
+      }
+    }
+  }
+  s.states.forEach((st, i) => {
+    if (!reached.has(st.id) && stateIds.has(s.start)) problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" cannot be reached from the start state` });
+    if (!endsOk.has(st.id)) problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" has no way to any ending` });
+  });
+  if (!s.states.some((st) => st.transitions.some((t) => t.to === 'end:resolved'))) problems.push({ path: ['states'], message: 'no state leads to end:resolved' });
+  return problems;
+}

@@ -1,0 +1,276 @@
+// The customer engine: a pure, JSON-serialisable session. Time comes in as an
+// argument; randomness is a seeded generator whose state lives in the session.
+import { evaluateReply } from '../evaluators/index.ts';
+import type { Dimension, InputLocale, ReplyEvaluation, RuleLocale, ScenarioRules, SessionOutcome, Turn } from '../evaluators/types.ts';
+import { DIMENSIONS } from '../evaluators/types.ts';
+import type { CustomerLine, PacingOptions, ReplyResult, SessionStateJson, StartOptions, TurnOutput } from './engine-types.ts';
+import { NO_PACING } from './engine-types.ts';
+import { recognise } from './intents.ts';
+import type { LineVariant, MoodEffect, ReactionKind, Scenario, Transition } from './model.ts';
+
+export const SESSION_VERSION = 1;
+/** Longer replies are clipped before scoring (the rest is not read). */
+export const MAX_REPLY_CHARS = 2000;
+const KEEP_CHARS = 160;
+
+const DEFAULT_EFFECTS: Record<MoodEffect, number> = {
+  interrupting: 12, jargon: 10, promises: 8, rude: 25, nothing: 6, empathy: -10, problemSolving: -12, addressedBySurname: -3,
+};
+
+/** A compact record of one trainee turn: enough for the score card, small enough to store. */
+export interface TurnSummary {
+  c: string;
+  r: string;
+  s: Record<Dimension, number>;
+  a: Dimension[];
+  d: Dimension[];
+  /** Extra checks seen: [check, good?]. */
+  x: [string, boolean][];
+  /** The first bad finding: evaluator, quoted words, message, suggestion. */
+  f?: [string, string, string, string];
+  i: boolean;
+}
+
+export interface EngineSession extends SessionStateJson {
+  input: InputLocale;
+  rng: number;
+  state: string;
+  pacing: PacingOptions;
+  /** Absolute times and texts of the parts of the customer's last turn. */
+  said: [number, string][];
+  lastVariant: Record<string, number>;
+  promises: string[];
+  recalled: number;
+  surnameKnown: boolean;
+  log: TurnSummary[];
+}
+
+function ruleLocale(locale: InputLocale): RuleLocale {
+  return locale === 'en' ? 'en' : 'zh-CN';
+}
+
+/** mulberry32: tiny, good enough for picking line variants, state is one number. */
+function nextRandom(session: EngineSession): number {
+  let t = (session.rng = (session.rng + 0x6d2b79f5) | 0);
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+function pick(session: EngineSession, key: string, variants: LineVariant[]): LineVariant {
+  if (variants.length === 1) return variants[0] as LineVariant;
+  const last = session.lastVariant[key];
+  let index = Math.floor(nextRandom(session) * variants.length);
+  if (index === last) index = (index + 1) % variants.length;
+  session.lastVariant[key] = index;
+  return variants[index] as LineVariant;
+}
+
+function fill(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+export function scenarioRules(scenario: Scenario): ScenarioRules {
+  return { scenarioId: scenario.id, ...scenario.evaluation };
+}
+
+function line(session: EngineSession, scenario: Scenario, kind: CustomerLine['kind'], ref: string, variants: LineVariant[], vars: Record<string, string> = {}): CustomerLine {
+  const chosen = pick(session, `${kind}:${ref}`, variants);
+  const all = { surname: scenario.persona.surname[session.locale], name: scenario.persona.name[session.locale], ...vars };
+  return { kind, ref, parts: chosen[session.locale].map((text) => ({ text: fill(text, all), atMs: 0 })) };
+}
+
+function pace(session: EngineSession, lines: CustomerLine[], now: number): void {
+  const p = session.pacing;
+  const duration = (text: string) => (p.enabled ? Math.min(p.maxPauseMs, Math.max(p.minPauseMs, text.length * p.msPerChar)) : 0);
+  let at = 0;
+  let lastDuration = 0;
+  const said: [number, string][] = [];
+  let first = true;
+  for (const l of lines) {
+    for (const part of l.parts) {
+      if (!first) at += lastDuration;
+      first = false;
+      part.atMs = at;
+      lastDuration = duration(part.text);
+      said.push([now + at, part.text]);
+    }
+  }
+  session.said = said;
+  session.speakingUntil = now + at + lastDuration;
+}
+
+function noteSurname(session: EngineSession, scenario: Scenario, lines: CustomerLine[]): void {
+  if (session.surnameKnown) return;
+  const surname = scenario.persona.surname[session.locale];
+  if (lines.some((l) => l.parts.some((p) => p.text.includes(surname)))) session.surnameKnown = true;
+}
+
+function output(session: EngineSession, scenario: Scenario, lines: CustomerLine[], now: number, ending?: SessionOutcome): TurnOutput {
+  pace(session, lines, now);
+  noteSurname(session, scenario, lines);
+  if (ending) {
+    session.ended = { outcome: ending, at: now };
+    return { lines, ending: { outcome: ending, ref: ending } };
+  }
+  return { lines };
+}
+
+export function startSession(scenario: Scenario, options: StartOptions): { session: EngineSession; output: TurnOutput } {
+  const locale = ruleLocale(options.locale);
+  const session: EngineSession = {
+    v: SESSION_VERSION,
+    scenarioId: scenario.id,
+    locale,
+    input: options.locale,
+    mode: options.mode ?? 'practice',
+    turns: 0,
+    anger: scenario.mood.start,
+    speakingUntil: options.now,
+    rng: options.seed | 0,
+    state: scenario.start,
+    pacing: options.pacing ?? NO_PACING,
+    said: [],
+    lastVariant: {},
+    promises: [],
+    recalled: 0,
+    surnameKnown: scenario.persona.surnameKnown ?? false,
+    log: [],
+  };
+  const state = scenario.states.find((s) => s.id === scenario.start);
+  const lines = state ? [line(session, scenario, 'state', state.id, state.lines)] : [];
+  return { session, output: output(session, scenario, lines, options.now) };
+}
+
+export function emptyEvaluation(): ReplyEvaluation {
+  const all = <T>(v: T) => Object.fromEntries(DIMENSIONS.map((d) => [d, v])) as Record<Dimension, T>;
+  return { detected: all(false), scores: all(100), applicable: all(false), findings: [] };
+}
+
+function matches(t: Transition, intents: string[], evaluation: ReplyEvaluation, anger: number): boolean {
+  if (t.intent !== undefined) {
+    const wanted = Array.isArray(t.intent) ? t.intent : [t.intent];
+    if (!wanted.some((w) => intents.includes(w))) return false;
+  }
+  if (t.shows && !t.shows.every((d) => evaluation.detected[d])) return false;
+  if (t.avoids && t.avoids.some((d) => evaluation.detected[d])) return false;
+  if (t.angerAtLeast !== undefined && anger < t.angerAtLeast) return false;
+  if (t.angerAtMost !== undefined && anger > t.angerAtMost) return false;
+  return true;
+}
+
+function history(session: EngineSession): Turn[] {
+  const turns: Turn[] = [];
+  for (const t of session.log.slice(-3)) turns.push({ role: 'customer', text: t.c }, { role: 'trainee', text: t.r });
+  return turns;
+}
+
+function clip(text: string, n = KEEP_CHARS): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+export function replyToSession(scenario: Scenario, previous: SessionStateJson, rawText: string, now: number): ReplyResult {
+  const session = structuredClone(previous) as EngineSession;
+  const text = typeof rawText === 'string' ? rawText : String(rawText ?? '');
+  const clipped = text.length > MAX_REPLY_CHARS;
+  const reply = clipped ? text.slice(0, MAX_REPLY_CHARS) : text;
+  if (session.ended) return { session, output: { lines: [] }, evaluation: emptyEvaluation(), interrupted: false, clipped };
+
+  const interrupted = session.pacing.enabled && now < session.speakingUntil;
+  const heardParts = interrupted ? session.said.filter(([at]) => at <= now) : session.said;
+  const customer = heardParts.map(([, t]) => t).join(session.locale === 'en' ? ' ' : '');
+  const evaluation = evaluateReply(reply, {
+    locale: session.input,
+    customer,
+    history: history(session),
+    interrupted,
+    customerSurname: session.surnameKnown ? scenario.persona.surname[session.locale] : undefined,
+    scenario: scenarioRules(scenario),
+  });
+  const intents = recognise(reply, session.locale, scenario.intents);
+  const bad = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'bad');
+  const good = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'good');
+  const rude = bad('provocative');
+
+  const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
+  let delta = 0;
+  const flags: [boolean, MoodEffect][] = [
+    [interrupted || evaluation.detected.interrupting, 'interrupting'],
+    [evaluation.detected.jargon, 'jargon'],
+    [evaluation.detected.promises, 'promises'],
+    [rude, 'rude'],
+    [evaluation.detected.empathy, 'empathy'],
+    [evaluation.detected.problemSolving, 'problemSolving'],
+    [good('addressing'), 'addressedBySurname'],
+  ];
+  for (const [on, effect] of flags) if (on) delta += effects[effect];
+  if (!flags.some(([on]) => on)) delta += effects.nothing;
+  session.anger = Math.max(0, Math.min(100, session.anger + delta));
+  session.turns++;
+
+  const lines: CustomerLine[] = [];
+  const react = (kind: ReactionKind, vars?: Record<string, string>) => {
+    const variants = scenario.reactions[kind];
+    if (variants) lines.push(line(session, scenario, 'reaction', kind, variants, vars));
+  };
+  if (interrupted) react('interrupted');
+  if (rude) react('rude');
+  if (evaluation.detected.jargon) {
+    const term = evaluation.findings.find((f) => f.evaluator === 'jargon' && f.polarity === 'bad')?.text ?? '';
+    react('jargon', { term });
+  }
+  const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
+  if (promise) {
+    if (session.promises.length < 3) session.promises.push(clip(promise.text, 60));
+  } else if (session.promises.length > session.recalled) {
+    // The customer remembers an earlier over-promise and holds the trainee to it.
+    react('promise-recalled', { promise: session.promises[session.recalled] ?? '' });
+    session.recalled++;
+  }
+
+  const state = scenario.states.find((s) => s.id === session.state);
+  const transition = interrupted ? undefined : state?.transitions.find((t) => matches(t, intents, evaluation, session.anger));
+  let ending: SessionOutcome | undefined;
+  if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
+  else if (transition?.to.startsWith('end:')) ending = transition.to.slice(4) as SessionOutcome;
+  else if (transition) {
+    const next = scenario.states.find((s) => s.id === transition.to);
+    if (next) {
+      session.state = next.id;
+      lines.push(line(session, scenario, 'state', next.id, next.lines));
+    }
+  } else if (state && !(interrupted && lines.length)) {
+    lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
+  }
+  if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
+  if (ending) lines.push(line(session, scenario, 'ending', ending, scenario.endings[ending].lines));
+
+  const firstBad = evaluation.findings.find((f) => f.polarity === 'bad' && f.suggestion);
+  session.log.push({
+    c: clip(customer),
+    r: clip(reply),
+    s: evaluation.scores,
+    a: DIMENSIONS.filter((d) => evaluation.applicable[d]),
+    d: DIMENSIONS.filter((d) => evaluation.detected[d]),
+    x: evaluation.findings.filter((f) => !(DIMENSIONS as readonly string[]).includes(f.evaluator)).slice(0, 4).map((f) => [f.evaluator, f.polarity === 'good']),
+    ...(firstBad ? { f: [firstBad.evaluator, clip(firstBad.text, 60), clip(firstBad.message), clip(firstBad.suggestion ?? '')] as [string, string, string, string] } : {}),
+    i: interrupted,
+  });
+  return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped };
+}
+
+export function endSession(scenario: Scenario, previous: SessionStateJson, now: number, reason: SessionOutcome): { session: EngineSession; output: TurnOutput } {
+  const session = structuredClone(previous) as EngineSession;
+  if (session.ended) return { session, output: { lines: [] } };
+  const lines = [line(session, scenario, 'ending', reason, scenario.endings[reason].lines)];
+  return { session, output: output(session, scenario, lines, now, reason) };
+}
+
+export function hint(scenario: Scenario, session: SessionStateJson, locale: InputLocale): string {
+  const l = ruleLocale(locale);
+  const state = scenario.states.find((s) => s.id === (session as EngineSession).state);
+  if (state?.hint) return state.hint[l];
+  return l === 'en'
+    ? 'Let the customer finish, acknowledge how they feel, then offer one concrete step.'
+    : '先让顾客把话说完，接住他的情绪，再给出一个具体的处理办法。';
+}

@@ -1,0 +1,48 @@
+// Recognises the trainer-given intents in a reply: keyword hits plus token
+// overlap (Dice on stems / jieba words) with the example phrases. Deterministic.
+import type { RuleLocale } from '../evaluators/types.ts';
+import { segment } from '../evaluators/text/segment.ts';
+import { simplify } from '../evaluators/text/simplify.ts';
+import type { Intent } from './model.ts';
+
+const STOP = new Set(['the', 'a', 'an', 'to', 'i', 'you', 'it', 'is', 'be', 'and', 'of', 'for', 'your', 'we', 'me', 'my', 'that', 'thi', 'this', 'will', 'can', 'let', '的', '了', '我', '你', '您', '是', '一下', '吗', '吧', '呢', '啊', '在', '就', '给', '我们']);
+
+function words(text: string): string[] {
+  return segment(text).map((t) => t.norm.toLowerCase()).filter((w) => !STOP.has(w));
+}
+
+function dice(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const bs = new Set(b);
+  const as = new Set(a);
+  let both = 0;
+  for (const w of as) if (bs.has(w)) both++;
+  return (2 * both) / (as.size + bs.size);
+}
+
+function normalise(text: string, locale: RuleLocale): string {
+  const t = locale === 'zh-CN' ? simplify(text).text : text;
+  return t.toLowerCase();
+}
+
+const cache = new WeakMap<Intent, Partial<Record<RuleLocale, string[][]>>>();
+
+/** The ids of the intents found in the reply, strongest first. */
+export function recognise(text: string, locale: RuleLocale, intents: Intent[]): string[] {
+  const reply = normalise(text, locale);
+  const replyWords = words(reply);
+  const scored: { id: string; score: number }[] = [];
+  for (const intent of intents) {
+    let score = 0;
+    for (const k of intent.keywords[locale] ?? []) {
+      const key = normalise(k, locale);
+      if (locale === 'en' ? new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(reply) : reply.includes(key)) score = Math.max(score, 1);
+    }
+    let perIntent = cache.get(intent);
+    if (!perIntent) cache.set(intent, (perIntent = {}));
+    const examples = (perIntent[locale] ??= (intent.examples[locale] ?? []).map((e) => words(normalise(e, locale))));
+    for (const ex of examples) score = Math.max(score, dice(replyWords, ex) >= 0.5 ? 0.8 : 0);
+    if (score > 0) scored.push({ id: intent.id, score });
+  }
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
+}
