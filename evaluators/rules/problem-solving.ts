@@ -9,6 +9,8 @@ const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不�
 /** Belief, not action: "我100%确定明天就能恢复". */
 const COGNITION = { 'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望/, en: /\b(?:think|believe|hope|know|understand|sure)\b/i };
 const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
+/** A certain outcome the trainee pledges to bring about ("明天肯定给你修好") is an over-promise and also an action. */
+const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领导|让师傅|让经理/, en: /\b(?:i|we)(?:'ll| will)\b/i };
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
 
 function deflected(reply: PreparedReply, m: Match): boolean {
@@ -41,14 +43,16 @@ export const problemSolving: Rule = {
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
     // feasibility is the promises flag's business.
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
-      if (!OFFER_RULES.has(m.entry.rule) || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
+      const offer = OFFER_RULES.has(m.entry.rule) || (m.entry.rule === 'certain-outcome' && OWN_OUTCOME[reply.locale].test(m.text));
+      if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
       if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
       findings.push(toFinding(reply, { ...m, entry: { ...m.entry, rule: 'offer' } }, 'problemSolving', 'good'));
     }
     for (const term of context.scenario?.solutionTerms?.[reply.locale] ?? []) {
       const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
       if (at < 0 || findings.some((f) => f.span[0] <= reply.toOriginal(at) && f.span[1] > reply.toOriginal(at))) continue;
-      if (negatedBefore(reply, at)) continue;
+      // A scenario's solution word counts only as the trainee's own step, not as advice or a rule ("钱要当面点清").
+      if (negatedBefore(reply, at) || !OWN[reply.locale].test(clauseBefore(reply.text, at) + term)) continue;
       const entry = {
         rule: 'scenario-solution',
         note: reply.locale === 'en' ? 'A step that solves this scenario’s problem.' : '这是解决本场景问题的办法。',
