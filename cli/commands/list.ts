@@ -1,33 +1,32 @@
 import type { Command } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { loadLibrary } from '../../scenarios/index.ts';
+import { loadLibrary } from '../../scenarios/load.ts';
 
-const usage = `Usage: roleplay list [--locale zh-CN|en] [--json]
+const USAGE = `Usage: roleplay list [--json]
 
-Lists the scenarios in the library: id, difficulty, locales and title.`;
+Lists the scenarios in the library: id, difficulty, locales and title.
+
+Options:
+  --json       one JSON object per scenario and line
+  -h, --help   show this help`;
 
 const command: Command = {
   name: 'list',
-  summary: 'list the scenarios (id, title, difficulty, locales)',
-  usage,
+  summary: 'List the scenarios',
+  usage: USAGE,
   async run(argv, io) {
-    const { values } = parseOptions(argv, { locale: { type: 'string' }, json: { type: 'boolean' } }, false);
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return 0;
-    }
-    const locale = values.locale === 'en' ? 'en' : 'zh-CN';
+    const { values } = parseOptions(argv, { json: { type: 'boolean' } }, false);
     const { scenarios, errors } = loadLibrary();
-    for (const e of errors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.path}: ${e.message}\n`);
-    const rows = [...scenarios.values()].map((s) => ({ id: s.id, title: s.title[locale], difficulty: s.difficulty, locales: s.locales }));
+    for (const e of errors) io.stderr.write(`${e.file}:${e.line}:${e.column}  ${e.path}  ${e.message}\n`);
+    const all = [...scenarios.values()];
     if (values.json) {
-      for (const row of rows) io.stdout.write(`${JSON.stringify(row)}\n`);
+      for (const s of all) io.stdout.write(`${JSON.stringify({ id: s.id, title: s.title, difficulty: s.difficulty, locales: s.locales, setting: s.setting })}\n`);
     } else {
-      const width = Math.max(2, ...rows.map((r) => r.id.length));
-      for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${String(r.difficulty).padEnd(6)}  ${r.locales.join(',').padEnd(8)}  ${r.title}\n`);
-      if (!rows.length) io.stdout.write('no scenarios found\n');
+      const width = Math.max(2, ...all.map((s) => s.id.length));
+      io.stdout.write(`${'ID'.padEnd(width)}  DIFFICULTY  LOCALES    TITLE\n`);
+      for (const s of all) io.stdout.write(`${s.id.padEnd(width)}  ${s.difficulty.padEnd(10)}  ${s.locales.join(',').padEnd(9)}  ${s.title['zh-CN']} / ${s.title.en}\n`);
     }
-    return errors.length && !rows.length ? 1 : 0;
+    return errors.length ? 1 : 0;
   },
 };
 export default command;

@@ -1,172 +1,160 @@
 import { createInterface } from 'node:readline';
-import type { Writable } from 'node:stream';
-import type { Command } from '../command.ts';
+import type { Command, CliIO } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { endSession, loadLibrary, replyToSession, startSession, MAX_REPLY_CHARS } from '../../scenarios/index.ts';
-import type { CustomerLine, PacingOptions, Scenario, SessionStateJson, TurnOutput } from '../../scenarios/index.ts';
-import type { InputLocale, ReplyEvaluation, RuleLocale, ScoreCard } from '../../evaluators/types.ts';
-import { renderScoreCardText } from '../../evaluators/report/render-text.ts';
+import { loadLibrary } from '../../scenarios/load.ts';
+import { endSession, replyToSession, startSession, MAX_REPLY_CHARS, type Scenario } from '../../scenarios/index.ts';
+import type { PacingOptions, SessionStateJson, TurnOutput } from '../../scenarios/engine-types.ts';
+import { NO_PACING } from '../../scenarios/engine-types.ts';
+import type { InputLocale, ReplyEvaluation, ScoreCard } from '../../evaluators/types.ts';
 
-const usage = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
+const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
 
-Plays a scenario in the terminal: the customer speaks, you type your replies.
-When standard input is not a terminal, each input line is one reply.
-  --locale     language of the customer and of your replies (default zh-CN; zh-TW input is accepted)
-  --seed N     same seed, same customer lines (default 1)
-  --no-pacing  print the customer's lines at once (no pauses, no interruptions)
-  --json       one JSON object per line per event; the last line is {"type":"end",...}`;
+Plays a scenario: the customer speaks, you answer. In a terminal it is
+interactive; otherwise every line of standard input is one reply.
 
-const PACING: PacingOptions = { enabled: true, msPerChar: 60, minPauseMs: 600, maxPauseMs: 2500 };
-/** With pacing off the clock is virtual: a minute per turn, so no reply counts as an interruption. */
-const VIRTUAL_TURN_MS = 60_000;
+Options:
+  --locale L    zh-CN (default), en, or zh-TW (traditional input, zh-CN rules)
+  --seed N      seed for the customer's line variants (default 1)
+  --no-pacing   print the customer's lines at once (no pauses, no interruptions)
+  --json        one JSON object per event and line; the last is {"type":"end",...}
+  -h, --help    show this help
 
-const LOCALES: InputLocale[] = ['zh-CN', 'en', 'zh-TW'];
+Exit status: 0 when the session ran (whatever its outcome), 2 on misuse or an unknown scenario.`;
 
-/** Control characters and replacement characters left by binary input. */
-// eslint-disable-next-line no-control-regex
-const GARBAGE = /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g;
+const TTY_PACING: PacingOptions = { enabled: true, msPerChar: 70, minPauseMs: 500, maxPauseMs: 2500 };
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
+/** Lines that are mostly control characters or undecodable bytes are not replies. */
+function unreadable(text: string): boolean {
+  const bad = [...text].filter((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return c === '\uFFFD' || (code < 0x20 && code !== 0x09) || code === 0x7f;
+  }).length;
+  return bad > 0 && bad / text.length > 0.1;
 }
 
-const text = {
-  customer: { 'zh-CN': '顾客', en: 'Customer' },
-  you: { 'zh-CN': '你', en: 'You' },
-  empty: { 'zh-CN': '（空回复已跳过）', en: '(empty reply skipped)' },
-  garbage: { 'zh-CN': '（输入含有无法识别的字符，已去掉）', en: '(unreadable characters removed from the input)' },
-  clipped: { 'zh-CN': `（回复过长，只读取前 ${MAX_REPLY_CHARS} 个字符）`, en: `(reply too long: only the first ${MAX_REPLY_CHARS} characters were read)` },
-  interrupted: { 'zh-CN': '（你打断了顾客）', en: '(you cut the customer off)' },
-  ended: { 'zh-CN': '结局', en: 'Ending' },
-} satisfies Record<string, Record<RuleLocale, string>>;
+const CUSTOMER = { 'zh-CN': '顾客', en: 'Customer' } as const;
+
+class Printer {
+  private timers: NodeJS.Timeout[] = [];
+  constructor(private io: CliIO, private json: boolean, private scenario: Scenario, private locale: 'zh-CN' | 'en', private paced: boolean) {}
+
+  event(value: object): void {
+    if (this.json) this.io.stdout.write(`${JSON.stringify(value)}\n`);
+  }
+
+  text(line: string): void {
+    if (!this.json) this.io.stdout.write(`${line}\n`);
+  }
+
+  customer(output: TurnOutput): void {
+    const who = `${this.scenario.persona.name[this.locale] || CUSTOMER[this.locale]}`;
+    for (const line of output.lines) {
+      this.event({ type: 'customer', kind: line.kind, ref: line.ref, text: line.parts.map((p) => p.text).join(this.locale === 'en' ? ' ' : ''), parts: line.parts });
+      if (this.json) continue;
+      for (const part of line.parts) {
+        if (this.paced && part.atMs > 0) this.timers.push(setTimeout(() => this.text(`${who}: ${part.text}`), part.atMs));
+        else this.text(`${who}: ${part.text}`);
+      }
+    }
+  }
+
+  /** The trainee spoke: whatever the customer had not said yet is not said. */
+  cutOff(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+  }
+
+  findings(turn: number, evaluation: ReplyEvaluation, interrupted: boolean, clipped: boolean): void {
+    this.event({ type: 'findings', turn, interrupted, clipped, detected: evaluation.detected, scores: evaluation.scores, findings: evaluation.findings });
+    if (this.json) return;
+    for (const f of evaluation.findings) {
+      const mark = f.polarity === 'good' ? '+' : '-';
+      this.text(`  ${mark} [${f.evaluator}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`);
+    }
+  }
+
+  note(message: string): void {
+    this.event({ type: 'note', message });
+    if (!this.json) this.io.stderr.write(`(${message})\n`);
+  }
+
+  end(card: ScoreCard): void {
+    this.cutOff();
+    const scores = { ...card.dimensions, overall: card.overall };
+    this.event({ type: 'end', outcome: card.outcome, turns: card.turns, scores, card });
+    if (this.json) return;
+    const en = this.locale === 'en';
+    this.text('');
+    this.text(`${en ? 'Ending' : '结局'}: ${card.outcome}  (${card.turns} ${en ? 'turns' : '轮'})`);
+    for (const [d, v] of Object.entries(card.dimensions)) this.text(`  ${d.padEnd(15)} ${v === null ? 'n/a' : v}`);
+    this.text(`  ${'overall'.padEnd(15)} ${card.overall}   ${card.quadrant.label}`);
+    for (const tip of card.tips) this.text(`  ${en ? 'Turn' : '第'} ${tip.turn}: "${tip.quote}" — ${tip.suggestion}`);
+  }
+}
 
 const command: Command = {
   name: 'play',
-  summary: 'play a scenario in the terminal (or scripted through standard input)',
-  usage,
+  summary: 'Play a scenario in the terminal',
+  usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
-      locale: { type: 'string' },
-      seed: { type: 'string' },
+      locale: { type: 'string', default: 'zh-CN' },
+      seed: { type: 'string', default: '1' },
       'no-pacing': { type: 'boolean' },
       json: { type: 'boolean' },
     });
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError('name one scenario id (see `roleplay list`)');
-    const inputLocale = (values.locale ?? 'zh-CN') as InputLocale;
-    if (!LOCALES.includes(inputLocale)) throw new UsageError(`unknown locale "${values.locale}": use zh-CN, en or zh-TW`);
-    const seed = values.seed === undefined ? 1 : Number(values.seed);
-    if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, not "${values.seed}"`);
-    const locale: RuleLocale = inputLocale === 'en' ? 'en' : 'zh-CN';
+    const locale = values.locale as InputLocale;
+    if (!['zh-CN', 'en', 'zh-TW'].includes(locale)) throw new UsageError(`--locale must be zh-CN, en or zh-TW, not '${String(values.locale)}'`);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not '${String(values.seed)}'`);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one scenario id' : 'missing scenario id (see `roleplay list`)');
+    const id = positionals[0] as string;
     const { scenarios } = loadLibrary();
-    const scenario = scenarios.get(positionals[0]!);
-    if (!scenario) {
-      const known = [...scenarios.keys()].join(', ') || 'none';
-      io.stderr.write(`roleplay play: unknown scenario "${positionals[0]}" (known: ${known})\n`);
-      return 2;
+    const scenario = scenarios.get(id);
+    if (!scenario) throw new UsageError(`unknown scenario '${id}'; known: ${[...scenarios.keys()].join(', ') || '(none)'}`);
+
+    const interactive = Boolean(io.stdin.isTTY);
+    const paced = interactive && !values['no-pacing'] && !values.json;
+    const ruleLocale = locale === 'en' ? 'en' : 'zh-CN';
+    const out = new Printer(io, Boolean(values.json), scenario, ruleLocale, paced);
+    const started = startSession(scenario, { locale, seed, now: Date.now(), pacing: paced ? TTY_PACING : NO_PACING });
+    let session: SessionStateJson = started.session;
+    out.text(`${scenario.title[ruleLocale]} — ${scenario.setting[ruleLocale]}`);
+    out.customer(started.output);
+
+    io.stdin.setEncoding?.('utf8');
+    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: interactive });
+    if (interactive) rl.setPrompt('> ');
+    if (interactive) rl.prompt();
+    try {
+      for await (const raw of rl) {
+        const text = raw.replace(/^\uFEFF/, '').trim();
+        if (!text) {
+          out.note(ruleLocale === 'en' ? 'empty reply skipped' : '空回复，已跳过');
+          if (interactive) rl.prompt();
+          continue;
+        }
+        if (unreadable(text)) {
+          out.note(ruleLocale === 'en' ? 'unreadable input (binary?) skipped' : '无法识别的输入（二进制？），已跳过');
+          continue;
+        }
+        if (text.length > MAX_REPLY_CHARS) out.note(ruleLocale === 'en' ? `reply clipped to ${MAX_REPLY_CHARS} characters` : `回复过长，只读取前 ${MAX_REPLY_CHARS} 个字符`);
+        out.cutOff();
+        const result = replyToSession(scenario, session, text, Date.now());
+        session = result.session;
+        out.findings(session.turns, result.evaluation, result.interrupted, result.clipped);
+        out.customer(result.output);
+        if (session.ended) break;
+        if (interactive) rl.prompt();
+      }
+    } finally {
+      rl.close();
     }
-    const json = values.json === true;
-    const tty = io.stdin.isTTY === true;
-    const paced = !values['no-pacing'];
-    return play(scenario, { inputLocale, locale, seed, json, tty, paced }, io.stdin, io.stdout);
+    const ended = session.ended ? endSession(scenario, session, Date.now(), session.ended.outcome) : endSession(scenario, session, Date.now(), 'abandoned');
+    if (!session.ended) out.customer(ended.output);
+    out.end(ended.card);
+    return 0;
   },
 };
 export default command;
-
-interface PlayOptions {
-  inputLocale: InputLocale;
-  locale: RuleLocale;
-  seed: number;
-  json: boolean;
-  tty: boolean;
-  paced: boolean;
-}
-
-async function play(scenario: Scenario, o: PlayOptions, stdin: NodeJS.ReadableStream, out: Writable): Promise<number> {
-  const emit = (event: Record<string, unknown>) => out.write(`${JSON.stringify(event)}\n`);
-  const say = (line: string) => out.write(`${line}\n`);
-  const note = (message: string) => (o.json ? emit({ type: 'note', message }) : say(message));
-  let virtual = 0;
-  const clock = () => (o.paced ? Date.now() : (virtual += VIRTUAL_TURN_MS));
-
-  const speak = async (output: TurnOutput) => {
-    for (const line of output.lines) await speakLine(line);
-  };
-  const speakLine = async (line: CustomerLine) => {
-    if (o.json) {
-      emit({ type: 'customer', kind: line.kind, ref: line.ref, parts: line.parts.map((p) => p.text), text: line.parts.map((p) => p.text).join(' ') });
-      return;
-    }
-    let last = 0;
-    for (const part of line.parts) {
-      // Only a person at a terminal benefits from the pauses.
-      if (o.paced && o.tty && part.atMs > last) await sleep(part.atMs - last);
-      last = part.atMs;
-      say(`${text.customer[o.locale]}: ${part.text}`);
-    }
-  };
-
-  const started = startSession(scenario, { locale: o.inputLocale, seed: o.seed, now: clock(), pacing: o.paced ? PACING : undefined });
-  let session: SessionStateJson = started.session;
-  if (o.json) emit({ type: 'start', scenario: scenario.id, title: scenario.title[o.locale], locale: o.locale });
-  else say(`== ${scenario.title[o.locale]} ==\n${scenario.summary[o.locale]}\n`);
-  await speak(started.output);
-
-  const rl = createInterface({ input: stdin, terminal: o.tty, crlfDelay: Infinity });
-  if (o.tty) {
-    rl.setPrompt(`${text.you[o.locale]}> `);
-    rl.prompt();
-  }
-  try {
-    for await (const rawLine of rl) {
-      let line = rawLine;
-      if (GARBAGE.test(line)) {
-        line = line.replace(GARBAGE, '');
-        note(text.garbage[o.locale]);
-      }
-      if (!line.trim()) {
-        note(text.empty[o.locale]);
-        if (o.tty) rl.prompt();
-        continue;
-      }
-      const result = replyToSession(scenario, session, line, clock());
-      session = result.session;
-      if (result.clipped) note(text.clipped[o.locale]);
-      if (o.json) emit({ type: 'findings', turn: session.turns, interrupted: result.interrupted, clipped: result.clipped, detected: result.evaluation.detected, scores: result.evaluation.scores, findings: result.evaluation.findings });
-      else printFindings(result.evaluation, result.interrupted, o.locale, say);
-      await speak(result.output);
-      if (session.ended) break;
-      if (o.tty) rl.prompt();
-    }
-  } finally {
-    rl.close();
-  }
-  let card: ScoreCard;
-  if (session.ended) {
-    card = endSession(scenario, session, clock(), session.ended.outcome).card;
-  } else {
-    const ended = endSession(scenario, session, clock(), 'abandoned');
-    session = ended.session;
-    card = ended.card;
-    await speak(ended.output);
-  }
-  const outcome = session.ended?.outcome ?? 'abandoned';
-  if (o.json) emit({ type: 'end', outcome, turns: session.turns, scores: card.dimensions, overall: card.overall, card });
-  else {
-    say(`\n${text.ended[o.locale]}: ${outcome}`);
-    say(renderScoreCardText(card, o.locale));
-  }
-  return 0;
-}
-
-function printFindings(ev: ReplyEvaluation, interrupted: boolean, locale: RuleLocale, say: (s: string) => void): void {
-  if (interrupted) say(`  ${text.interrupted[locale]}`);
-  for (const f of ev.findings) {
-    const mark = f.polarity === 'good' ? '+' : '-';
-    say(`  ${mark} ${f.evaluator}: «${f.text}» ${f.message}${f.polarity === 'bad' && f.suggestion ? ` → ${f.suggestion}` : ''}`);
-  }
-}
