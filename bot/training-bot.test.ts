@@ -1,0 +1,119 @@
+// The bot's behaviour through botbuilder's TestAdapter: greeting card, a whole session,
+// practice vs exam, commands in both languages, an interruption, two turns at once.
+import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { MemoryRecords } from './records/memory-records.ts';
+import { fakeEngine } from './testing/fake-engine.ts';
+import { TrainingBot } from './training-bot.ts';
+import { silentLogger } from './web/testing/echo-server.ts';
+import { NO_PACING } from '../scenarios/engine-types.ts';
+
+function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam' } = {}) {
+  const storage = new MemoryStorage();
+  const clock = { now: 1_000_000 };
+  const records = new MemoryRecords();
+  const bot = new TrainingBot({
+    engine: fakeEngine(options.pacingMs ?? 0),
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    records,
+    logger: silentLogger,
+    defaultLocale: 'zh-CN',
+    defaultMode: options.mode ?? 'practice',
+    pacing: options.pacingMs ? { enabled: true, msPerChar: 1, minPauseMs: 0, maxPauseMs: 5 } : NO_PACING,
+    maxReplyChars: 100,
+    now: () => clock.now,
+  });
+  const sent: Partial<Activity>[] = [];
+  const adapter = new TestAdapter(async (context) => {
+    await bot.run(context);
+  });
+  adapter.onTurnError = async (_context, error) => {
+    throw error;
+  };
+  const say = async (text: string, extra: Partial<Activity> = {}) => {
+    const before = adapter.activeQueue.length;
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-US', from: { id: 'u1', name: 'U' }, ...extra });
+    const out = adapter.activeQueue.splice(before);
+    sent.push(...out);
+    return out.filter((a) => a.type === ActivityTypes.Message);
+  };
+  return { bot, adapter, say, clock, records };
+}
+
+const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '').join('\n');
+
+describe('TrainingBot', () => {
+  it('greets a new member in their locale with an Adaptive Card 1.5 scenario picker', async () => {
+    const { adapter } = setup();
+    await adapter.receiveActivity({ type: ActivityTypes.ConversationUpdate, locale: 'zh-CN', membersAdded: [{ id: 'u1', name: 'U' }], recipient: { id: 'bot', name: 'bot' } });
+    const out = adapter.activeQueue.splice(0);
+    expect(texts(out)).toContain('客服陪练');
+    const card = out.find((a) => a.attachments?.length)?.attachments?.[0];
+    expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect((card?.content as { version: string }).version).toBe('1.5');
+    expect(JSON.stringify(card?.content)).toContain('找错零钱');
+  });
+
+  it('coaches after each reply in practice mode and ends with a score card', async () => {
+    const { say, clock } = setup();
+    expect(texts(await say('start wrong-change'))).toContain('wrong change');
+    clock.now += 5000;
+    const first = texts(await say('You must calm down, that is our policy.'));
+    expect(first.split('\n').length).toBeGreaterThan(2);
+    clock.now += 5000;
+    await say('sorry, I will count it again');
+    clock.now += 5000;
+    const last = await say('here is your change');
+    const card = last.find((a) => a.attachments?.length);
+    expect(JSON.stringify(card?.attachments?.[0]?.content)).toContain('Problem solving');
+    expect(card?.text).toContain('Empathy');
+  });
+
+  it('says nothing but the customer in exam mode until the end', async () => {
+    const { say, clock } = setup({ mode: 'exam' });
+    await say('start wrong-change');
+    clock.now += 5000;
+    const reply = await say('ok');
+    expect(texts(reply)).toBe('Hmm.\nSo what will you do?');
+  });
+
+  it('understands Chinese commands, switches language and mode, and answers unknown input with help', async () => {
+    const { say } = setup();
+    expect(texts(await say('语言 中文'))).toContain('中文');
+    expect(texts(await say('模式 考试'))).toContain('考试');
+    expect(texts(await say('开始 nope'))).toContain('nope');
+    expect(texts(await say('blah'))).toContain('列表');
+    expect(texts(await say('', { value: { action: 'dispute' } }))).toContain('无效');
+  });
+
+  it('treats a reply while the customer is still speaking as an interruption', async () => {
+    const { say, clock } = setup({ pacingMs: 1000 });
+    await say('start wrong-change');
+    clock.now += 200;
+    const out = texts(await say('wait wait'));
+    expect(out).toContain('cut the customer off');
+    expect(out).toContain('Let me finish!');
+  });
+
+  it('loses neither of two messages that arrive at once', async () => {
+    const { adapter, say, clock } = setup();
+    await say('start wrong-change');
+    clock.now += 5000;
+    const message = (text: string, id: string) => ({ type: ActivityTypes.Message, text, id, locale: 'en-US', from: { id: 'u1', name: 'U' } });
+    await Promise.all([adapter.receiveActivity(message('sorry about that', 'x1')), adapter.receiveActivity(message('let me check', 'x2'))]);
+    adapter.activeQueue.splice(0);
+    const score = await say('score');
+    expect(score.find((a) => a.attachments?.length)?.text).toBeDefined();
+    const card = JSON.stringify(score.find((a) => a.attachments?.length)?.attachments?.[0]?.content);
+    expect(card).toContain('sorry about that');
+    expect(card).toContain('let me check');
+  });
+
+  it('clips a very long reply before scoring and says so', async () => {
+    const { say, clock } = setup();
+    await say('start wrong-change');
+    clock.now += 5000;
+    expect(texts(await say('sorry '.repeat(3000)))).toContain('first 100 characters');
+  });
+});
