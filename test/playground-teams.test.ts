@@ -1,0 +1,81 @@
+// End to end in a Teams-like client: the Microsoft 365 Agents Playground (offline, channel
+// msteams) against the real server, driven in headless Chromium through wrong-change to the score card.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../bot/config.ts';
+import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { openStorage } from '../bot/storage/index.ts';
+import { silentLogger } from '../bot/web/testing/echo-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const require = createRequire(import.meta.url);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let bot: RunningBotServer | undefined;
+let playground: ChildProcess | undefined;
+let browser: Browser | undefined;
+
+afterAll(async () => {
+  await browser?.close();
+  playground?.kill('SIGTERM');
+  await bot?.close();
+});
+
+describe('Microsoft 365 Agents Playground', () => {
+  if (!hasChromium) console.warn(`playground test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
+
+  it.skipIf(!hasChromium)('plays wrong-change in the Teams-like client to the score card', { timeout: 120_000 }, async () => {
+    bot = await startServer(loadConfig({ PORT: '0', PACING: 'false' }), { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
+    const port = await freePort();
+    const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+    playground = spawn(process.execPath, [cli, '-e', `${bot.url}/api/messages`, '-c', 'msteams', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the playground did not start')), 60_000);
+      playground?.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes(`Listening on`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      playground?.once('exit', (code) => reject(new Error(`the playground exited (${String(code)})`)));
+    });
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const box = page.locator('[data-lexical-editor="true"]');
+    await page.getByText('▶ 找错零钱').first().waitFor({ timeout: 30_000 });
+    // The playground sends en-US as every message's locale; the trainee picks Chinese explicitly.
+    await box.click();
+    await page.keyboard.type('语言 中文');
+    await page.keyboard.press('Enter');
+    await page.getByText('已切换为中文').first().waitFor({ timeout: 30_000 });
+    await page.getByText('▶ 找错零钱').first().click();
+    await page.getByText('开始练习', { exact: false }).first().waitFor({ timeout: 30_000 });
+    for (const reply of ['非常抱歉，我马上帮您核对一下零钱。', '结束']) {
+      await box.click();
+      await page.keyboard.type(reply);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1500);
+    }
+    await page.getByText('成绩单').first().waitFor({ timeout: 30_000 });
+    const body = await page.locator('body').innerText();
+    for (const dimension of ['打断', '同理心', '术语', '过度承诺', '解决问题']) expect(body).toContain(dimension);
+    await page.screenshot({ path: 'test/artifacts/playground-score-card.png' });
+  });
+});
