@@ -55,9 +55,12 @@ describe.skipIf(!hasChromium || !serveAvailable)(`wrong-change in the web chat${
     });
     server.stdout?.on('data', (d: Buffer) => serverLog.push(String(d)));
     server.stderr?.on('data', (d: Buffer) => serverLog.push(String(d)));
-    await expect
-      .poll(async () => (await fetch(`${base}/`).catch(() => undefined))?.status, { timeout: 30_000, interval: 250, message: `server did not start:\n${serverLog.join('')}` })
-      .toBe(200);
+    // Ready means scenarios loaded and storage reachable, not just listening.
+    const deadline = Date.now() + 30_000;
+    while ((await fetch(`${base}/readyz`).catch(() => undefined))?.status !== 200) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not become ready:\n${serverLog.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   }, 60_000);
 
