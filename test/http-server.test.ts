@@ -1,5 +1,7 @@
 // The real server on a free port: health routes, /api/messages with expectReplies, a whole
 // wrong-change session to the score card, 401 without a token when an app id is set, 400 on bad JSON.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../bot/config.ts';
 import { startServer, type RunningBotServer } from '../bot/server.ts';
@@ -71,6 +73,20 @@ describe('HTTP server', () => {
     expect(cardActivity?.text).toContain('Empathy');
   });
 
+  it('plays the real wrong-change scenario over HTTP to a score card activity with the five dimension scores', async () => {
+    const config = loadConfig({ PORT: '0', PACING: 'false' });
+    running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
+    const server = running;
+    const body = { locale: 'zh-CN', conversation: { id: 'conv-real' } };
+    expect((await post(server, { ...body, text: '开始 wrong-change' })).activities.length).toBeGreaterThan(1);
+    await post(server, { ...body, text: '非常抱歉给您添麻烦了，我马上帮您核对零钱。' });
+    let card = (await post(server, { ...body, text: '我现在就把少找的钱补给您。' })).activities.find((a) => a.attachments?.length);
+    card ??= (await post(server, { ...body, text: '结束' })).activities.find((a) => a.attachments?.length);
+    const content = JSON.stringify(card?.attachments?.[0]?.content);
+    for (const name of ['打断', '同理心', '术语', '过度承诺', '解决问题']) expect(content).toContain(name);
+    expect(content).toMatch(/总分/);
+  });
+
   it('answers unknown scenarios, empty text, forged submits and long messages clearly', async () => {
     const server = await start();
     expect((await post(server, { text: 'start nope' })).activities[0]?.text).toContain('nope');
@@ -80,6 +96,33 @@ describe('HTTP server', () => {
     const long = await post(server, { text: 'sorry '.repeat(4000) });
     expect(long.activities.map((a) => a.text).join('\n')).toMatch(/first 2000 characters/);
     expect((await post(server, { text: 'what?!' })).status).toBe(200);
+  });
+
+  it('delivers replies to the channel service (normal delivery) and answers non-text activities', async () => {
+    const captured: { path: string; body: { text?: string; type?: string } }[] = [];
+    const connector: Server = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => {
+        captured.push({ path: req.url ?? '', body: JSON.parse(data || '{}') as { text?: string } });
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ id: `r${captured.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    try {
+      const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+      const server = await start();
+      const res = await post(server, { text: 'help', serviceUrl, deliveryMode: undefined, conversation: { id: 'conv-normal' } });
+      expect(res.status).toBe(200);
+      await post(server, { text: '', serviceUrl, deliveryMode: undefined, conversation: { id: 'conv-normal' }, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] });
+      expect(captured.every((c) => c.path.startsWith('/v3/conversations/conv-normal/activities'))).toBe(true);
+      const texts = captured.map((c) => c.body.text ?? '').join('\n');
+      expect(texts).toContain('Commands');
+      expect(texts).toContain('Only text messages');
+    } finally {
+      await new Promise<void>((resolve) => connector.close(() => resolve()));
+    }
   });
 
   it('rejects a malformed JSON body with 400 and stays up', async () => {
