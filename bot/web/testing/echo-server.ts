@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CardFactory, MemoryStorage, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { AppContext, Logger } from '../../app-context.ts';
+import { loadConfig, type AppConfig } from '../../config.ts';
 import { MemoryRecords } from '../../records/memory-records.ts';
 import { registerWebChat, type WebChatHandle } from '../index.ts';
 
@@ -56,7 +57,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(config: Record<string, unknown> = {}, storage = new MemoryStorage()): Promise<RunningServer> {
+export async function startEchoServer(overrides: Partial<AppConfig> = {}, storage = new MemoryStorage()): Promise<RunningServer> {
+  // Defaults from an empty environment, so a developer's .env does not change the tests.
+  const config: AppConfig = { ...loadConfig({}), ...overrides };
   const server = restify.createServer({ name: 'web-chat-test' });
   const turnErrors: unknown[] = [];
   const app: AppContext = {
