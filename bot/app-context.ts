@@ -1,5 +1,6 @@
 // What the server's route modules share. Built once at start by bot/server.ts.
 import type { ActivityHandler, TurnContext } from 'botbuilder';
+import type { AppConfig } from './config.ts';
 import type { StorageHandle } from './storage/index.ts';
 
 export interface Logger {
@@ -18,5 +19,5 @@ export interface AppContext {
   /** The adapter-independent error handler: logs, tells the trainee, keeps the session. */
   onTurnError(context: TurnContext, error: unknown): Promise<void>;
   /** Full configuration as loaded from the environment (bot/config.ts). */
-  config: Record<string, unknown>;
+  config: AppConfig;
 }

@@ -78,7 +78,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   };
   adapter.onTurnError = onTurnError;
 
-  const app: AppContext = { bot, store, logger, onTurnError, config: { ...config } };
+  const app: AppContext = { bot, store, logger, onTurnError, config };
   const server = restify.createServer({ name: 'roleplay', handleUncaughtExceptions: false });
   let inFlight = 0;
   let closing = false;
@@ -128,9 +128,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     engine,
     async close() {
       closing = true;
+      // Web chat first: its open WebSockets would otherwise keep server.close() waiting forever.
+      await webChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
-      await webChat.close();
       if (!options.store) await store.close();
       logger.info('server.stopped', {});
     },
