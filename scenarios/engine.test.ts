@@ -1,0 +1,71 @@
+// The engine as the bot and the CLI rely on it: seeded, JSON, time from the caller.
+import { describe, expect, it } from 'vitest';
+import { loadLibrary, replyToSession, startSession, endSession, hint } from './index.ts';
+import type { PacingOptions } from './index.ts';
+
+const { scenarios } = loadLibrary();
+const wrongChange = scenarios.get('wrong-change')!;
+const PACED: PacingOptions = { enabled: true, msPerChar: 50, minPauseMs: 500, maxPauseMs: 2000 };
+const text = (lines: { parts: { text: string }[] }[]) => lines.flatMap((l) => l.parts.map((p) => p.text)).join('|');
+
+describe('engine', () => {
+  it('the same seed gives the same customer, across every scenario', () => {
+    for (const scenario of scenarios.values()) {
+      const a = startSession(scenario, { locale: 'zh-CN', seed: 42, now: 0 });
+      const b = startSession(scenario, { locale: 'zh-CN', seed: 42, now: 0 });
+      expect(text(a.output.lines)).toBe(text(b.output.lines));
+    }
+  });
+
+  it('a reply while the customer is still speaking is an interruption, and only the heard parts count', () => {
+    const { session, output } = startSession(wrongChange, { locale: 'en', seed: 1, now: 1_000, pacing: PACED });
+    expect(output.lines[0]!.parts.length).toBeGreaterThan(1);
+    expect(output.lines[0]!.parts[1]!.atMs).toBeGreaterThan(0);
+    expect(session.speakingUntil).toBeGreaterThan(1_000);
+    const early = replyToSession(wrongChange, session, 'Please take your time.', 1_001);
+    expect(early.interrupted).toBe(true);
+    expect(text(early.output.lines)).toMatch(/finish/i);
+    const late = replyToSession(wrongChange, session, 'Please take your time.', session.speakingUntil + 1);
+    expect(late.interrupted).toBe(false);
+  });
+
+  it('sessions are small JSON that survive a round trip', () => {
+    let { session } = startSession(wrongChange, { locale: 'zh-CN', seed: 5, now: 0 });
+    for (let i = 1; i <= 6; i++) session = JSON.parse(JSON.stringify(replyToSession(wrongChange, session, '嗯嗯，好的好的', i * 60_000).session));
+    expect(session.v).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(session).length).toBeLessThan(16_384);
+  });
+
+  it('ending a session early gives a card with the outcome, and hints exist in both locales', () => {
+    const { session } = startSession(wrongChange, { locale: 'en', seed: 1, now: 0 });
+    expect(hint(wrongChange, session, 'en')).not.toBe('');
+    expect(hint(wrongChange, session, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+    const ended = endSession(wrongChange, session, 10, 'abandoned');
+    expect(ended.card.outcome).toBe('abandoned');
+    expect(ended.card.scenarioId).toBe('wrong-change');
+  });
+});
+
+describe('the library', () => {
+  it('ships the five scenarios with no validation errors', () => {
+    const library = loadLibrary();
+    expect(library.errors).toEqual([]);
+    expect([...library.scenarios.keys()].sort()).toEqual(['3g-number-migration', 'angry-contractor', 'new-phone-fails', 'paid-still-cut-off', 'wrong-change']);
+  });
+
+  it('has every line in both zh-CN and en, with the same number of parts', () => {
+    const problems: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      if (!value || typeof value !== 'object') return;
+      const obj = value as Record<string, unknown>;
+      if ('zh-CN' in obj || 'en' in obj) {
+        if (!obj['zh-CN'] || !obj.en) problems.push(`${path}: missing a locale`);
+        else if (Array.isArray(obj['zh-CN']) && path.includes('lines') && (obj['zh-CN'] as unknown[]).length !== (obj.en as unknown[]).length) problems.push(`${path}: parts differ between locales`);
+      }
+      for (const [k, v] of Object.entries(obj)) if (k !== 'zh-CN' && k !== 'en') walk(v, `${path}.${k}`);
+    };
+    for (const s of scenarios.values()) walk({ ...s, evaluation: { ...s.evaluation, extraJargon: undefined } }, s.id);
+    expect(problems).toEqual([]);
+  });
+});
