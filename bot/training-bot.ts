@@ -107,7 +107,9 @@ export class TrainingBot extends ActivityHandler {
   }
 
   private locale(context: TurnContext, data: ConversationData, user: UserData): RuleLocale {
-    return data.locale ?? user.locale ?? ruleLocale(context.activity.locale, this.options.defaultLocale);
+    // A running session keeps its language even if a client sends another locale per message.
+    const running = data.session && !data.session.ended ? data.session.locale : undefined;
+    return data.locale ?? user.locale ?? running ?? ruleLocale(context.activity.locale, this.options.defaultLocale);
   }
 
   private scenarioList(): ScenarioInfo[] {
