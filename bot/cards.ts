@@ -58,6 +58,8 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
         { type: 'TextBlock', text: `${i + 1}. ${tip.message}`, wrap: true, separator: true },
         { type: 'TextBlock', text: `“${tip.quote}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
       ]),
+      // Submit buttons carry this input along, so a dispute can say why.
+      ...(final && card.tips.length ? [{ type: 'Input.Text', id: 'comment', isMultiline: true, maxLength: 1000, placeholder: zh ? '如认为判断有误，可写下理由（可选）' : 'If a tip is wrong, say why (optional)' }] : []),
     ],
     actions: final
       ? [

@@ -110,6 +110,35 @@ describe('TrainingBot', () => {
     expect(card).toContain('let me check');
   });
 
+  it('re-runs a turn whose state save hits an eTag conflict, sending its replies once', async () => {
+    const storage = new MemoryStorage();
+    let failNext = false;
+    const flaky = {
+      read: (keys: string[]) => storage.read(keys),
+      delete: (keys: string[]) => storage.delete(keys),
+      write: async (changes: Record<string, unknown>) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('Storage: error writing "x" due to eTag conflict.');
+        }
+        return storage.write(changes);
+      },
+    };
+    const bot = new TrainingBot({
+      engine: fakeEngine(0), conversationState: new ConversationState(flaky), userState: new UserState(flaky), records: new MemoryRecords(),
+      logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
+    });
+    const adapter = new TestAdapter(async (context) => bot.run(context));
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'start wrong-change', from: { id: 'u1' } });
+    adapter.activeQueue.splice(0);
+    failNext = true;
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'sorry', from: { id: 'u1' } });
+    expect(texts(adapter.activeQueue.splice(0))).toBe('Hmm.\nSo what will you do?');
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'score', from: { id: 'u1' } });
+    const card = adapter.activeQueue.splice(0).find((a) => a.attachments?.length);
+    expect(JSON.stringify(card?.attachments?.[0]?.content).match(/sorry/g)?.length).toBe(1);
+  });
+
   it('clips a very long reply before scoring and says so', async () => {
     const { say, clock } = setup();
     await say('start wrong-change');
