@@ -129,12 +129,12 @@ describe('TrainingBot', () => {
       logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
     });
     const adapter = new TestAdapter(async (context) => bot.run(context));
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'start wrong-change', from: { id: 'u1' } });
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'start wrong-change', from: { id: 'u1', name: 'U' } });
     adapter.activeQueue.splice(0);
     failNext = true;
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'sorry', from: { id: 'u1' } });
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'sorry', from: { id: 'u1', name: 'U' } });
     expect(texts(adapter.activeQueue.splice(0))).toBe('Hmm.\nSo what will you do?');
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'score', from: { id: 'u1' } });
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'score', from: { id: 'u1', name: 'U' } });
     const card = adapter.activeQueue.splice(0).find((a) => a.attachments?.length);
     expect(JSON.stringify(card?.attachments?.[0]?.content).match(/sorry/g)?.length).toBe(1);
   });
