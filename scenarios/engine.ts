@@ -26,8 +26,8 @@ export interface TurnSummary {
   d: Dimension[];
   /** Extra checks seen: [check, good?]. */
   x: [string, boolean][];
-  /** The first bad finding: evaluator, quoted words, message, suggestion. */
-  f?: [string, string, string, string];
+  /** Up to two bad findings on the five dimensions: evaluator, rule, quoted words, message, suggestion. */
+  f?: [string, string, string, string, string][];
   i: boolean;
 }
 
@@ -245,7 +245,10 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
   if (ending) lines.push(line(session, scenario, 'ending', ending, scenario.endings[ending].lines));
 
-  const firstBad = evaluation.findings.find((f) => f.polarity === 'bad' && f.suggestion);
+  const badFindings = evaluation.findings
+    .filter((f) => f.polarity === 'bad' && (DIMENSIONS as readonly string[]).includes(f.evaluator))
+    .slice(0, 2)
+    .map((f) => [f.evaluator, f.rule, clip(f.text, 40), clip(f.message, 100), clip(f.suggestion ?? '', 100)] as [string, string, string, string, string]);
   session.log.push({
     c: clip(customer),
     r: clip(reply),
@@ -253,7 +256,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     a: DIMENSIONS.filter((d) => evaluation.applicable[d]),
     d: DIMENSIONS.filter((d) => evaluation.detected[d]),
     x: evaluation.findings.filter((f) => !(DIMENSIONS as readonly string[]).includes(f.evaluator)).slice(0, 4).map((f) => [f.evaluator, f.polarity === 'good']),
-    ...(firstBad ? { f: [firstBad.evaluator, clip(firstBad.text, 60), clip(firstBad.message), clip(firstBad.suggestion ?? '')] as [string, string, string, string] } : {}),
+    ...(badFindings.length ? { f: badFindings } : {}),
     i: interrupted,
   });
   return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped };

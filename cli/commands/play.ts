@@ -6,6 +6,7 @@ import { loadLibrary } from '../../scenarios/load.ts';
 import { endSession, replyToSession, startSession, MAX_REPLY_CHARS, type Scenario } from '../../scenarios/index.ts';
 import type { PacingOptions, SessionStateJson, TurnOutput } from '../../scenarios/engine-types.ts';
 import { NO_PACING } from '../../scenarios/engine-types.ts';
+import { renderScoreCardText } from '../../evaluators/report/render-text.ts';
 import type { InputLocale, ReplyEvaluation, ScoreCard } from '../../evaluators/types.ts';
 
 const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
@@ -87,9 +88,7 @@ class Printer {
     const en = this.locale === 'en';
     this.text('');
     this.text(`${en ? 'Ending' : '结局'}: ${card.outcome}  (${card.turns} ${en ? 'turns' : '轮'})`);
-    for (const [d, v] of Object.entries(card.dimensions)) this.text(`  ${d.padEnd(15)} ${v === null ? 'n/a' : v}`);
-    this.text(`  ${'overall'.padEnd(15)} ${card.overall}   ${card.quadrant.label}`);
-    for (const tip of card.tips) this.text(`  ${en ? 'Turn' : '第'} ${tip.turn}: "${tip.quote}" — ${tip.suggestion}`);
+    this.text(renderScoreCardText(card, this.locale).trimEnd());
   }
 }
 
