@@ -68,6 +68,9 @@ describe('TrainingBot', () => {
     const card = last.find((a) => a.attachments?.length);
     expect(JSON.stringify(card?.attachments?.[0]?.content)).toContain('Problem solving');
     expect(card?.text).toContain('Empathy');
+    const history = texts(await say('history'));
+    expect(history).toContain('wrong-change');
+    expect(history).toContain('Latest');
   });
 
   it('says nothing but the customer in exam mode until the end', async () => {

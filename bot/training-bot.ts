@@ -165,7 +165,11 @@ export class TrainingBot extends ActivityHandler {
         if (entries.length === 0) return this.send(context, m.noHistory);
         const lines = entries.map((e) => `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}`);
         const best = Math.max(...entries.map((e) => e.overall ?? 0));
-        return this.send(context, `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}`);
+        const latest = entries.find((e) => e.dimensions);
+        const dims = latest?.dimensions
+          ? Object.entries(latest.dimensions).map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`).join(' · ')
+          : '';
+        return this.send(context, `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}${dims ? `\n${locale === 'en' ? 'Latest' : '最近一次'}: ${dims}` : ''}`);
       }
       case 'dispute': {
         if (!data.sessionId) return this.send(context, m.badSubmit);
