@@ -1,5 +1,5 @@
 // What the schema cannot check: ids, references, reachability, locale text.
-import type { Scenario } from './model.ts';
+import type { LineVariant, Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
 
 export interface Problem {
@@ -42,6 +42,18 @@ export function graphProblems(s: Scenario): Problem[] {
     if (!LOCALES.includes(locale)) continue;
     if (!s.evaluation.solutionTerms?.[locale]?.length) problems.push({ path: ['evaluation', 'solutionTerms'], message: `no solution terms in ${locale}` });
   }
+  // The locales must tell the same story: every line has as many parts in each locale.
+  const sameParts = (variants: LineVariant[] | undefined, path: (string | number)[]) =>
+    (variants ?? []).forEach((v, i) => {
+      const counts = LOCALES.map((l) => v[l]?.length ?? 0);
+      if (new Set(counts).size > 1) problems.push({ path: [...path, i], message: `the locales differ in number of parts (${LOCALES.map((l, j) => `${l}: ${counts[j]}`).join(', ')})` });
+    });
+  s.states.forEach((st, i) => {
+    sameParts(st.lines, ['states', i, 'lines']);
+    sameParts(st.again, ['states', i, 'again']);
+  });
+  for (const [kind, variants] of Object.entries(s.reactions ?? {})) sameParts(variants, ['reactions', kind]);
+  for (const [outcome, ending] of Object.entries(s.endings)) sameParts(ending.lines, ['endings', outcome, 'lines']);
   if (!stateIds.has(s.start)) problems.push({ path: ['start'], message: `start state "${s.start}" is not defined under states` });
 
   // Reachability from the start, and a way to an ending from every state.
