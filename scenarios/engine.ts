@@ -169,7 +169,15 @@ function clip(text: string, n = KEEP_CHARS): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
+/** A stored session must belong to this scenario and to a version this engine understands. */
+export function checkSession(scenario: Scenario, session: SessionStateJson): void {
+  if (!session || typeof session !== 'object') throw new Error('not a session');
+  if (session.scenarioId !== scenario.id) throw new Error(`session belongs to scenario "${String(session.scenarioId)}", not "${scenario.id}"`);
+  if (session.v !== SESSION_VERSION) throw new Error(`session format v${String(session.v)} is not supported (this engine writes v${SESSION_VERSION}); start a new session`);
+}
+
 export function replyToSession(scenario: Scenario, previous: SessionStateJson, rawText: string, now: number): ReplyResult {
+  checkSession(scenario, previous);
   const session = structuredClone(previous) as EngineSession;
   const text = typeof rawText === 'string' ? rawText : String(rawText ?? '');
   const clipped = text.length > MAX_REPLY_CHARS;
@@ -263,6 +271,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
 }
 
 export function endSession(scenario: Scenario, previous: SessionStateJson, now: number, reason: SessionOutcome): { session: EngineSession; output: TurnOutput } {
+  checkSession(scenario, previous);
   const session = structuredClone(previous) as EngineSession;
   if (session.ended) return { session, output: { lines: [] } };
   const lines = [line(session, scenario, 'ending', reason, scenario.endings[reason].lines)];
