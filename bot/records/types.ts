@@ -72,4 +72,34 @@ export interface TrainingRecords {
   addDispute(dispute: Dispute): Promise<void>;
   /** The trainee's sessions, newest first. */
   history(traineeId: string, limit?: number): Promise<HistoryEntry[]>;
+  /** Trainer side and `roleplay report`: sessions matching the filter, newest first. */
+  listSessions?(filter?: SessionFilter): Promise<SessionSummary[]>;
+  /** A session's turns, in order. */
+  sessionTurns?(sessionId: string): Promise<TurnRecord[]>;
+  /** Disputes, newest first (open ones only unless `all`). */
+  listDisputes?(options?: { all?: boolean }): Promise<StoredDispute[]>;
+}
+
+export interface SessionFilter {
+  traineeId?: string;
+  scenarioId?: string;
+  /** Sessions started at or after this time (epoch ms). */
+  since?: number;
+  limit?: number;
+}
+
+export interface SessionSummary extends HistoryEntry {
+  traineeId: string;
+  traineeName?: string;
+  channel?: string;
+  conversationId: string;
+  locale: string;
+  mode: 'practice' | 'exam';
+  /** Number of recorded turns. */
+  turns: number;
+  report?: ScoreCard;
+}
+
+export interface StoredDispute extends Dispute {
+  status: 'open' | 'closed';
 }

@@ -1,13 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'dotenv';
 import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { parseOptions } from '../args.ts';
+import { openStorage } from '../../bot/storage/index.ts';
+import { loadReport, sessionsCsv, turnsCsv } from '../../bot/trainer/export.ts';
 
-// PLACEHOLDER: replaced by the issue that builds `roleplay report`.
+const usage = `Usage: roleplay report [--trainee ID] [--scenario ID] [--since DATE] [--format csv|json] [--turns] [--data-dir DIR] [--database-url URL]
+
+Sessions from the store the server uses (DATA_DIR / DATABASE_URL from the environment or .env).
+  --format csv   sessions as CSV (default); with --turns, every turn instead
+  --format json  sessions with their turns`;
+
 const command: Command = {
   name: 'report',
-  summary: 'not available yet',
-  usage: 'Usage: roleplay report (not available yet)',
-  async run(_argv, io) {
-    io.stderr.write('roleplay report: not available yet\n');
-    return 1;
+  summary: 'export recorded sessions and turns as CSV or JSON',
+  usage,
+  async run(argv, io) {
+    const { values } = parseOptions(argv, {
+      trainee: { type: 'string' },
+      scenario: { type: 'string' },
+      since: { type: 'string' },
+      format: { type: 'string' },
+      turns: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+    }, false);
+    if (values.help) {
+      io.stdout.write(usage + '\n');
+      return 0;
+    }
+    const format = values.format ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got "${format}")`);
+    let since: number | undefined;
+    if (values.since !== undefined) {
+      since = Date.parse(values.since);
+      if (Number.isNaN(since)) throw new UsageError(`--since must be a date such as 2026-01-31 (got "${values.since}")`);
+    }
+    const env = { ...readDotEnv(io.cwd), ...io.env };
+    const dataDir = values['data-dir'] ?? env.DATA_DIR ?? './data';
+    let store;
+    try {
+      store = await openStorage({ dataDir: resolve(io.cwd, dataDir), databaseUrl: values['database-url'] ?? env.DATABASE_URL });
+    } catch (error) {
+      io.stderr.write(`roleplay report: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    try {
+      const data = await loadReport(store.records, { traineeId: values.trainee, scenarioId: values.scenario, since, limit: 100000 });
+      if (format === 'json') io.stdout.write(JSON.stringify(data.sessions.map((s) => ({ ...s, turnRecords: data.turns.filter((t) => t.sessionId === s.sessionId) })), null, 2) + '\n');
+      else io.stdout.write(values.turns ? turnsCsv(data.turns) : sessionsCsv(data.sessions));
+      return 0;
+    } catch (error) {
+      io.stderr.write(`roleplay report: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    } finally {
+      await store.close();
+    }
   },
 };
 export default command;
+
+function readDotEnv(cwd: string): Record<string, string> {
+  // dotenv's parser, without touching process.env: the CLI's io.env stays authoritative.
+  try {
+    const text = readFileSync(join(cwd, '.env'), 'utf8');
+    return parse(text);
+  } catch {
+    return {};
+  }
+}

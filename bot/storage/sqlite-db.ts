@@ -1,0 +1,88 @@
+// better-sqlite3 is synchronous; this wraps it in the async SqlDb shape and queues
+// every call so an open transaction never swallows another caller's statement.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SqlDb } from './sql.ts';
+
+export const SQLITE_FILE = 'roleplay.sqlite';
+
+export class SqliteDb implements SqlDb {
+  readonly dialect = 'sqlite' as const;
+  readonly file: string;
+  private readonly db: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dataDir: string) {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    this.file = join(dir, SQLITE_FILE);
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    // Every committed turn is on disk before the trainee sees the reply.
+    this.db.pragma('synchronous = FULL');
+    // A second process on the same file waits instead of failing at once.
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  private direct(): SqlDb {
+    const db = this.db;
+    const self: SqlDb = {
+      dialect: 'sqlite',
+      all: async <T,>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params.map(toSqlite)) as T[],
+      run: async (sql: string, params: unknown[] = []) => db.prepare(sql).run(...params.map(toSqlite)).changes,
+      transaction: async (fn) => fn(self),
+    };
+    return self;
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.enqueue(() => this.direct().all<T>(sql, params));
+  }
+
+  run(sql: string, params?: unknown[]): Promise<number> {
+    return this.enqueue(() => this.direct().run(sql, params));
+  }
+
+  transaction<T>(fn: (db: SqlDb) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct());
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  /** A cheap write probe: a full disk or a read-only file shows up here. */
+  async ready(): Promise<boolean> {
+    try {
+      await this.enqueue(async () => {
+        this.db.prepare('SELECT 1').get();
+        this.db.exec('BEGIN IMMEDIATE; ROLLBACK');
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.enqueue(async () => this.db.close());
+  }
+}
+
+function toSqlite(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value === undefined ? null : value;
+}
