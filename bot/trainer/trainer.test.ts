@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import restify from 'restify';
+import type { AddressInfo } from 'node:net';
+import type { AppContext } from '../app-context.ts';
+import { MemoryRecords } from '../records/memory-records.ts';
+import { dispute, sessionEnd, sessionStart, turnRecord } from '../storage/testing/fixtures.ts';
+import { registerTrainerRoutes } from './index.ts';
+
+const servers: restify.Server[] = [];
+afterEach(() => servers.splice(0).forEach((s) => s.close()));
+
+async function start(trainerToken?: string): Promise<string> {
+  const records = new MemoryRecords();
+  await records.sessionStarted(sessionStart('s1'));
+  await records.turnRecorded(turnRecord('s1', 1, '<script>alert(1)</script> 请提供SKU编号', 'SKU'));
+  await records.sessionEnded(sessionEnd('s1', 70));
+  await records.addDispute(dispute('s1', 1, 'SKU', '<script>alert(1)</script> 请提供SKU编号', 'ok'));
+  const server = restify.createServer();
+  const noop = () => undefined;
+  const app = { store: { records }, logger: { info: noop, warn: noop, error: noop, debug: noop }, config: { trainerToken } } as unknown as AppContext;
+  registerTrainerRoutes(server, app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('trainer dashboard', () => {
+  it('is off (404) without a configured token', async () => {
+    expect((await fetch(`${await start()}/trainer`)).status).toBe(404);
+  });
+
+  it('answers 401 without the token and the page with it', async () => {
+    const base = await start('t0k');
+    expect((await fetch(`${base}/trainer`)).status).toBe(401);
+    expect((await fetch(`${base}/trainer`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    const ok = await fetch(`${base}/trainer`, { headers: { Authorization: 'Bearer t0k' } });
+    expect(ok.status).toBe(200);
+    const html = await ok.text();
+    expect(html).toContain('<svg');
+    expect(html).toContain('s1');
+  });
+
+  it('renders a trainee-written <script> as text and highlights the finding on its exact words', async () => {
+    const base = await start('t0k');
+    const html = await (await fetch(`${base}/trainer/sessions/s1`, { headers: { Authorization: 'Bearer t0k' } })).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toMatch(/<mark class="finding"[^>]*>SKU<\/mark>/);
+  });
+
+  it('exports CSV and a dispute as a corpus fixture', async () => {
+    const base = await start('t0k');
+    const auth = { headers: { Authorization: 'Bearer t0k' } };
+    const sessions = await (await fetch(`${base}/trainer/export/sessions.csv`, auth)).text();
+    expect(sessions.split('\r\n')[1]).toMatch(/^s1,u1,Lin,wrong-change/);
+    const fixture = await (await fetch(`${base}/trainer/disputes/s1/1`, auth)).text();
+    expect(fixture).toContain('test/corpus/jargon/zh-CN.yaml');
+    expect(fixture).toContain('findings: []');
+  });
+
+  it('the login form sets an HttpOnly cookie that opens the dashboard', async () => {
+    const base = await start('t0k');
+    const login = await fetch(`${base}/trainer/login`, { method: 'POST', body: 'token=t0k', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    expect(login.status).toBe(303);
+    const cookie = login.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('HttpOnly');
+    expect((await fetch(`${base}/trainer`, { headers: { Cookie: cookie.split(';')[0] ?? '' } })).status).toBe(200);
+  });
+});
