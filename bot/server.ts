@@ -11,6 +11,7 @@ import { messages } from './messages.ts';
 import { openStorage, type StorageHandle } from './storage/index.ts';
 import { TrainingBot } from './training-bot.ts';
 import { registerWebChat, type WebChatHandle } from './web/index.ts';
+import { registerTrainerRoutes } from './trainer/index.ts';
 
 export interface RunningBotServer {
   url: string;
@@ -108,6 +109,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     res.send(ok ? 200 : 503, { ready: ok, storage: storageOk ? store.kind : 'unreachable', scenarios: engine?.scenarios.size ?? 0 });
   });
   const webChat: WebChatHandle = registerWebChat(server, app);
+  registerTrainerRoutes(server, app);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
