@@ -117,7 +117,8 @@ async function bot(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
   try {
-    const product = await startProduct({ DATA_DIR: dir, SQLITE_PATH: join(dir, 'bench.sqlite') });
+    // DATABASE_URL is cleared so this run measures the embedded store even where PostgreSQL is configured.
+    const product = await startProduct({ DATA_DIR: dir, DATABASE_URL: '' });
     row('start-up: process start → /readyz ok', `${fmt(product.startupMs)} ms`, 'target ≤ 2,000 ms');
     try {
       const before = rssKb(product.pid);
@@ -136,7 +137,22 @@ async function bot(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (!process.env.DATABASE_URL) row('turns: roleplay bot (PostgreSQL)', 'skipped', 'no DATABASE_URL set');
+  if (!process.env.DATABASE_URL) {
+    row('turns: roleplay bot (PostgreSQL)', 'skipped', 'no DATABASE_URL set');
+    return;
+  }
+  const pgDir = mkdtempSync(join(tmpdir(), 'bench-pg-'));
+  const product = await startProduct({ DATA_DIR: pgDir, DATABASE_URL: process.env.DATABASE_URL });
+  try {
+    for (const n of CONVERSATIONS) {
+      const e = echoResults.get(n)!;
+      const p = await driveTurns(product.url, n, TURNS_EACH, `pg${n}-${Date.now()}`);
+      row(`turns: roleplay bot (PostgreSQL), ${n} conversations`, `${fmt(p.perSecond)} /s`, `${(p.perSecond / e.perSecond * 100).toFixed(0)}% of echo; p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms; non-2xx ${p.errors}`);
+    }
+  } finally {
+    product.stop();
+    rmSync(pgDir, { recursive: true, force: true });
+  }
 }
 
 scoring();
