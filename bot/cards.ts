@@ -2,6 +2,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DIMENSIONS, type RuleLocale, type ScoreCard } from '../evaluators/types.ts';
 import { localized, type ScenarioInfo } from './engine-port.ts';
+import { plainText } from './markdown.ts';
 
 const DIMENSION_NAMES: Record<RuleLocale, Record<string, string>> = {
   'zh-CN': { interrupting: '打断', empathy: '同理心', jargon: '术语', promises: '过度承诺', problemSolving: '解决问题' },
@@ -55,8 +56,8 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
       },
       { type: 'TextBlock', text: `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`, wrap: true },
       ...card.tips.slice(0, 3).flatMap((tip, i) => [
-        { type: 'TextBlock', text: `${i + 1}. ${tip.message}`, wrap: true, separator: true },
-        { type: 'TextBlock', text: `“${tip.quote}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
+        { type: 'TextBlock', text: `${i + 1}. ${plainText(tip.message)}`, wrap: true, separator: true },
+        { type: 'TextBlock', text: `“${plainText(tip.quote)}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
       ]),
       // Submit buttons carry this input along, so a dispute can say why.
       ...(final && card.tips.length ? [{ type: 'Input.Text', id: 'comment', isMultiline: true, maxLength: 1000, placeholder: zh ? '如认为判断有误，可写下理由（可选）' : 'If a tip is wrong, say why (optional)' }] : []),
@@ -82,7 +83,7 @@ export function scoreCardText(card: ScoreCard, locale: RuleLocale): string {
     `${card.title} — ${zh ? '总分' : 'overall'} ${card.overall}`,
     ...DIMENSIONS.map((d) => `${dimensionName(d, locale)}: ${card.dimensions[d] === null ? 'N/A' : card.dimensions[d]}`),
     `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`,
-    ...card.tips.slice(0, 3).map((t, i) => `${i + 1}. ${t.message} “${t.quote}” → ${t.suggestion}`),
+    ...card.tips.slice(0, 3).map((t, i) => `${i + 1}. ${plainText(t.message)} “${plainText(t.quote)}” → ${t.suggestion}`),
   ];
   return lines.join('\n');
 }

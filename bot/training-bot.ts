@@ -12,6 +12,7 @@ import { scenarioPickerCard, scoreCardAttachment, scoreCardText, dimensionName }
 import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
 import { messages, ruleLocale } from './messages.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import { plainText } from './markdown.ts';
 
 export interface ConversationData {
   locale?: RuleLocale;
@@ -315,7 +316,7 @@ function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): string {
   if (bad.length === 0) return m.noFindings;
   return bad
     .slice(0, 3)
-    .map((f) => `• ${dimensionName(f.evaluator, locale)}: “${f.text}” — ${f.message}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`)
+    .map((f) => `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`)
     .join('\n');
 }
 
