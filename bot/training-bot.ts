@@ -24,7 +24,12 @@ export interface ConversationData {
   lineId?: number;
   lastCustomer?: string;
   customerAt?: number;
+  /** Ids of the latest handled messages: a channel that retries a delivery gets it handled once. */
+  handled?: string[];
 }
+
+/** How many recent message ids a conversation remembers for de-duplication. */
+const HANDLED_IDS = 32;
 
 export interface UserData {
   locale?: RuleLocale;
@@ -126,6 +131,16 @@ export class TrainingBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext, data: ConversationData, user: UserData): Promise<(() => Promise<void>) | void> {
+    // The id is stored with the state in the same eTag-checked write, so a retry is
+    // recognised even when another server instance handled the first delivery.
+    const id = context.activity.id;
+    if (id) {
+      if (data.handled?.includes(id)) {
+        this.options.logger.info('turn.duplicate_ignored', {});
+        return;
+      }
+      data.handled = [...(data.handled ?? []), id].slice(-HANDLED_IDS);
+    }
     const m = messages(this.locale(context, data, user));
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const value = context.activity.value as unknown;
