@@ -14,9 +14,32 @@ export interface SimplifiedText {
 
 const identity = (offset: number) => offset;
 
-/** True when the string has CJK characters that could be traditional. */
+let traditionalChars: Set<string> | undefined;
+
+/** Characters the character-level converter changes: computed once from the converter itself. */
+function traditionalSet(): Set<string> {
+  if (!traditionalChars) {
+    let all = '';
+    for (let code = 0x3400; code <= 0x9fff; code++) all += String.fromCharCode(code);
+    const converted = toSimplifiedChars(all);
+    traditionalChars = new Set();
+    if (converted.length === all.length) {
+      for (let i = 0; i < all.length; i++) if (all[i] !== converted[i]) traditionalChars.add(all[i]!);
+    }
+  }
+  return traditionalChars;
+}
+
+/**
+ * True when the string has a character that is written differently in
+ * simplified Chinese. Most replies are already simplified; skipping the phrase
+ * converter for them is the largest single saving in batch scoring.
+ */
 function mayBeTraditional(text: string): boolean {
-  return /[\u3400-\u9fff]/.test(text);
+  const set = traditionalSet();
+  if (set.size === 0) return /[\u3400-\u9fff]/.test(text);
+  for (const ch of text) if (set.has(ch)) return true;
+  return false;
 }
 
 export function simplify(original: string): SimplifiedText {
