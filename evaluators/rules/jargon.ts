@@ -13,6 +13,7 @@ const ENGLISH_IN_CHINESE = {
 
 /** A term counts as explained when an explainer follows it closely (PUK码就是…) or precedes it (也就是APN). */
 function explained(reply: PreparedReply, start: number, end: number): boolean {
+  if (explainedLater(reply, end)) return true;
   const after = reply.text.slice(end, end + (reply.locale === 'en' ? 24 : 8));
   const before = reply.text.slice(Math.max(0, start - (reply.locale === 'en' ? 16 : 6)), start);
   const words = reply.words.explainers;
@@ -22,6 +23,23 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
   }
   const a = after.replace(/^[码,,:: ]+/, '');
   return words.some((w) => a.startsWith(w)) || /(?:也就是|叫做|叫|所谓的?)$/.test(before);
+}
+
+const LATER_EXPLAINER = {
+  'zh-CN': /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说)/,
+  en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
+};
+
+/** "我们要用OTA给您的卡更新一下,也就是通过短信远程升级": the explanation follows later in the sentence. */
+function explainedLater(reply: PreparedReply, end: number): boolean {
+  return LATER_EXPLAINER[reply.locale].test(reply.text.slice(end, end + 60));
+}
+
+/** A term the customer used first is the customer's own word, not jargon thrown at them. */
+function customerSaid(context: ReplyContext, term: string): boolean {
+  const lower = term.toLowerCase();
+  const said = [context.customer ?? '', ...(context.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text)];
+  return said.some((t) => t.toLowerCase().includes(lower));
 }
 
 export const jargon: Rule = {
@@ -53,7 +71,7 @@ export const jargon: Rule = {
     // A term explained once in the reply is explained for all its uses.
     const explainedTerms = new Set(matches.filter((m) => explained(reply, m.start, m.end)).map((m) => m.text.toLowerCase()));
     const findings = matches
-      .filter((m) => !explainedTerms.has(m.text.toLowerCase()))
+      .filter((m) => !explainedTerms.has(m.text.toLowerCase()) && !customerSaid(context, m.text))
       .map((m) => {
         const f = toFinding(reply, m, 'jargon', 'bad');
         if (m.entry.plain) f.suggestion = `${m.entry.suggestion} (${reply.locale === 'en' ? 'plain words' : '可以说'}: ${m.entry.plain})`;
@@ -66,7 +84,7 @@ export const jargon: Rule = {
         if (m[0].length < 2 || matches.some((x) => start < x.end && end > x.start)) continue;
         if (reply.words.everyday.some((w) => w.toLowerCase() === m[0].toLowerCase())) continue;
         if (/^[A-Z0-9]{1,3}\d*$/.test(m[0]) && /\d/.test(m[0])) continue; // 3G, 4G, 5G and model numbers
-        if (isQuoted(reply, start, end) || explained(reply, start, end)) continue;
+        if (isQuoted(reply, start, end) || explained(reply, start, end) || customerSaid(context, m[0])) continue;
         findings.push(toFinding(reply, { start, end, entry: ENGLISH_IN_CHINESE }, 'jargon', 'bad'));
       }
     }
