@@ -27,10 +27,11 @@ export function ruleLocale(locale: InputLocale | undefined, text: string): RuleL
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
-function quotedRanges(text: string): [number, number][] {
+function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
   const ranges: [number, number][] = [];
   for (let i = 0; i < text.length; i++) {
-    const close = QUOTE_PAIRS[text[i]!];
+    // In Chinese text a straight single quote quotes words; in English it is an apostrophe.
+    const close = QUOTE_PAIRS[text[i]!] ?? (locale === 'zh-CN' && text[i] === "'" ? "'" : undefined);
     if (!close) continue;
     const end = text.indexOf(close, i + 1);
     if (end < 0) break;
@@ -49,7 +50,7 @@ export function prepareReply(reply: string, locale: InputLocale | undefined): Pr
     text: simplified.text,
     locale: rl,
     toOriginal: simplified.toOriginal,
-    quoted: quotedRanges(simplified.text),
+    quoted: quotedRanges(simplified.text, rl),
     words: loadContextWords(rl),
   };
 }

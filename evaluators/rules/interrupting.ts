@@ -1,7 +1,9 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
-import { clauseAfter, type PreparedReply } from '../engine/prepare.ts';
+import { clauseAfter, clauseBefore, type PreparedReply } from '../engine/prepare.ts';
+
+const DISOWNED = { 'zh-CN': /(?:不是|并不是|没)说$/, en: /\b(?:not saying|i'm not saying|didn't say|never said)\s*$/i };
 
 const CUT_IN = {
   'zh-CN': { note: '顾客还没说完,你的回复就发出去了。', suggestion: '等顾客把话说完,再回应;需要打断时先说"不好意思,打断您一下"。' },
@@ -35,6 +37,8 @@ export const interrupting: Rule = {
       findings.push(toFinding(reply, { start: 0, end, entry: { rule: 'cut-in', ...note } }, 'interrupting', 'bad'));
     }
     for (const match of findMatches(reply, entriesFor(reply, 'interrupting'))) {
+      // "我不是说您数错了" disowns the blame instead of making it.
+      if (match.entry.rule === 'blame-customer' && DISOWNED[reply.locale].test(clauseBefore(reply.text, match.start))) continue;
       findings.push(toFinding(reply, match, 'interrupting', 'bad'));
     }
     return findings;
