@@ -46,7 +46,8 @@ export const problemSolving: Rule = {
       const offer = OFFER_RULES.has(m.entry.rule) || (m.entry.rule === 'certain-outcome' && OWN_OUTCOME[reply.locale].test(m.text));
       if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
       if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
-      findings.push(toFinding(reply, { ...m, entry: { ...m.entry, rule: 'offer' } }, 'problemSolving', 'good'));
+      const note = reply.locale === 'en' ? 'An offer to solve the problem; whether it can be kept is judged under promises.' : '提出了解决办法;能不能做到,另在"承诺"一项评判。';
+      findings.push(toFinding(reply, { ...m, entry: { rule: 'offer', note, suggestion: m.entry.suggestion } }, 'problemSolving', 'good'));
     }
     for (const term of context.scenario?.solutionTerms?.[reply.locale] ?? []) {
       const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
