@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { evaluateReply } from '../evaluators/index.ts';
 import { startEchoBot } from './echo-bot.ts';
 import { driveTurns, percentile, type TurnResult } from './turns.ts';
+import Database from 'better-sqlite3';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const QUICK = process.argv.includes('--quick');
 const SCORE_LINES = QUICK ? 2_000 : 50_000;
 const CONVERSATIONS = QUICK ? [5] : [50, 200];
 const TURNS_EACH = QUICK ? 4 : 12;
+/** Sessions left open (started, one reply, not ended) for the memory figures. */
+const OPEN_SESSIONS = QUICK ? [50] : [1_000, 10_000];
 
 const REPLIES: [string, string, string][] = [
   ['zh-CN', '你少找我钱了!', '非常抱歉,我现在就帮您清点一下钱箱,如果确实少找了,差额退给您。'],
@@ -107,6 +110,31 @@ function rssKb(pid: number): number {
   }
 }
 
+/** Opens sessions in batches (start a scenario, one reply, left open) and reports RSS growth. */
+async function openSessions(product: { url: string; pid: number }): Promise<void> {
+  let opened = 0;
+  const base = rssKb(product.pid);
+  for (const target of OPEN_SESSIONS) {
+    while (opened < target) {
+      const batch = Math.min(200, target - opened);
+      await driveTurns(product.url, batch, 3, `open${opened}`);
+      opened += batch;
+    }
+    const grown = (rssKb(product.pid) - base) / 1024;
+    row(`memory: RSS with ${fmt(target)} open sessions`, `+${fmt(grown)} MB`, `target: 1,000 sessions add ≤ 100 MB`);
+  }
+}
+
+function storedStateBytes(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const r = db.prepare(`SELECT AVG(LENGTH(CAST(data AS BLOB))) AS bytes FROM bot_state WHERE key LIKE '%/conversations/%'`).get() as { bytes: number | null };
+    return r.bytes ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 async function bot(): Promise<void> {
   const echo = await startEchoBot();
   const echoResults = new Map<number, TurnResult>();
@@ -131,6 +159,8 @@ async function bot(): Promise<void> {
       const after = rssKb(product.pid);
       const sessions = CONVERSATIONS.reduce((a, b) => a + b, 0);
       row(`memory: RSS growth after ${sessions} sessions`, `${fmt((after - before) / 1024)} MB`, `${fmt(((after - before) * 1024) / sessions)} bytes/session incl. heap slack`);
+      await openSessions(product);
+      row('memory: stored state per conversation', `${fmt(storedStateBytes(join(dir, 'roleplay.sqlite')))} bytes`, 'target ≤ 16 KB (average bot_state row of a conversation, SQLite)');
     } finally {
       product.stop();
     }
