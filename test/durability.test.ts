@@ -1,0 +1,248 @@
+// Durability with real server processes (`node bin/roleplay.js serve`): a SIGKILL mid-scenario
+// loses no state on SQLite, two processes share one PostgreSQL conversation turn by turn,
+// concurrent replies to one conversation lose no turn, and a storage whose writes fail gives
+// the trainee a clear "please send that again" message while the server stays up.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Storage, StoreItems } from 'botbuilder';
+import { loadConfig } from '../bot/config.ts';
+import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { openStorage, type StorageHandle } from '../bot/storage/index.ts';
+import { silentLogger } from '../bot/web/testing/echo-server.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const GOOD = ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。'];
+const NO_SESSION = '当前没有进行中的练习';
+
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  output: () => string;
+}
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+let inProcess: RunningBotServer | undefined;
+let inProcessStore: StorageHandle | undefined;
+
+afterEach(async () => {
+  for (const proc of children.splice(0)) {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGKILL');
+      await exited;
+    }
+  }
+  await inProcess?.close();
+  inProcess = undefined;
+  await inProcessStore?.close();
+  inProcessStore = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'roleplay-durability-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as AddressInfo).port;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+async function spawnServer(env: Record<string, string>): Promise<Child> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['bin/roleplay.js', 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PACING: 'off', LOG_LEVEL: 'warn', TRAINER_TOKEN: '', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(proc);
+  let out = '';
+  proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}): ${out}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server not ready in time: ${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { proc, url, output: () => out };
+}
+
+async function kill9(child: Child): Promise<void> {
+  const exited = new Promise((resolve) => child.proc.once('exit', resolve));
+  child.proc.kill('SIGKILL');
+  await exited;
+}
+
+interface Activity {
+  text?: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
+let seq = 0;
+async function say(url: string, conversation: string, text: string): Promise<{ status: number; activities: Activity[]; text: string }> {
+  const activity = {
+    type: 'message',
+    id: `d${++seq}`,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:1/',
+    conversation: { id: conversation },
+    from: { id: `trainee-${conversation}`, name: 'Trainee' },
+    recipient: { id: 'bot' },
+    locale: 'zh-CN',
+    deliveryMode: 'expectReplies',
+    timestamp: new Date().toISOString(),
+    text,
+  };
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+  const body = await res.text();
+  const activities = body ? ((JSON.parse(body) as { activities?: Activity[] }).activities ?? []) : [];
+  return { status: res.status, activities, text: activities.map((a) => a.text ?? '').join('\n') };
+}
+
+const hasCard = (r: { activities: Activity[] }) => r.activities.some((a) => a.attachments?.length);
+
+async function sessionsOf(dataDir: string) {
+  const store = await openStorage({ dataDir });
+  try {
+    return (await store.records.listSessions?.()) ?? [];
+  } finally {
+    await store.close();
+  }
+}
+
+describe('durability (real server processes)', () => {
+  it('continues a SQLite session at the same state after kill -9 and a restart', async () => {
+    const dataDir = tempDir();
+    const first = await spawnServer({ DATA_DIR: dataDir });
+    const started = await say(first.url, 'conv-kill', '开始 wrong-change');
+    expect(started.status).toBe(200);
+    expect(started.activities.length).toBeGreaterThan(0);
+    const one = await say(first.url, 'conv-kill', GOOD[0]!);
+    expect(one.status).toBe(200);
+    expect(one.text).not.toContain(NO_SESSION);
+    await kill9(first);
+
+    const second = await spawnServer({ DATA_DIR: dataDir });
+    const two = await say(second.url, 'conv-kill', GOOD[1]!);
+    expect(two.status).toBe(200);
+    expect(two.text).not.toContain(NO_SESSION);
+    const three = await say(second.url, 'conv-kill', GOOD[2]!);
+    let last = three;
+    if (!hasCard(last)) last = await say(second.url, 'conv-kill', '结束');
+    expect(hasCard(last)).toBe(true);
+    await kill9(second);
+
+    const sessions = await sessionsOf(dataDir);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.turns).toBe(3);
+    expect(sessions[0]!.outcome).toBe('resolved');
+  }, 180_000);
+
+  it.skipIf(!process.env.DATABASE_URL)('two processes on one PostgreSQL play one conversation alternately to a resolved end (skipped: DATABASE_URL not set)', async () => {
+    const databaseUrl = process.env.DATABASE_URL!;
+    // The server reads no schema setting from the environment: both use the default schema, so the conversation id is unique.
+    const conversation = `conv-pg-${Date.now()}-${process.pid}`;
+    const a = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: tempDir() });
+    const b = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: tempDir() });
+    expect((await say(a.url, conversation, '开始 wrong-change')).status).toBe(200);
+    let last = await say(b.url, conversation, GOOD[0]!);
+    expect(last.text).not.toContain(NO_SESSION);
+    last = await say(a.url, conversation, GOOD[1]!);
+    expect(last.text).not.toContain(NO_SESSION);
+    last = await say(b.url, conversation, GOOD[2]!);
+    if (!hasCard(last)) last = await say(a.url, conversation, '结束');
+    expect(hasCard(last)).toBe(true);
+    const store = await openStorage({ dataDir: '', databaseUrl });
+    try {
+      const session = ((await store.records.listSessions?.()) ?? []).find((s) => s.traineeId === `trainee-${conversation}` || JSON.stringify(s).includes(conversation));
+      expect(session?.turns).toBe(3);
+      expect(session?.outcome).toBe('resolved');
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+
+  it('answers 5 concurrent replies to one conversation and records all 5 turns', async () => {
+    const dataDir = tempDir();
+    const server = await spawnServer({ DATA_DIR: dataDir });
+    expect((await say(server.url, 'conv-burst', '开始 wrong-change')).status).toBe(200);
+    const replies = ['您好，我在听，您慢慢说。', '请您把情况再说一下，我记下来。', '我明白，您先别急。', '我在认真听您说。', '好的，您接着说，我在听。'];
+    const answers = await Promise.all(replies.map((text) => say(server.url, 'conv-burst', text)));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.activities.length).toBeGreaterThan(0);
+    }
+    await kill9(server);
+    const sessions = await sessionsOf(dataDir);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.turns).toBe(5);
+  }, 180_000);
+});
+
+/** A storage whose writes fail while `failing` is set (a full disk, a read-only volume). */
+class FlakyStorage implements Storage {
+  failing = false;
+  constructor(private readonly inner: Storage) {}
+  read(keys: string[]): Promise<StoreItems> {
+    return this.inner.read(keys);
+  }
+  write(changes: StoreItems): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('SQLITE_READONLY: attempt to write a readonly database'));
+    return this.inner.write(changes);
+  }
+  delete(keys: string[]): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('SQLITE_READONLY: attempt to write a readonly database'));
+    return this.inner.delete(keys);
+  }
+}
+
+describe('storage unavailable', () => {
+  // Tests run as root, where chmod 0555/0444 does not stop SQLite writing: the failure is injected
+  // into the storage instead, behind the real server.
+  it('tells the trainee to send again in their language, stays up, and continues once writes work', async () => {
+    const real = await openStorage({ dataDir: tempDir() });
+    inProcessStore = real;
+    const flaky = new FlakyStorage(real.storage);
+    let writable = true;
+    const store: StorageHandle = { ...real, storage: flaky, ready: async () => writable && (await real.ready()), close: async () => {} };
+    inProcess = await startServer(loadConfig({ PORT: '0', PACING: 'false' }), { logger: silentLogger, store });
+    const url = inProcess.url;
+    expect((await say(url, 'conv-ro', '开始 wrong-change')).status).toBe(200);
+    expect((await say(url, 'conv-ro', GOOD[0]!)).text).not.toContain(NO_SESSION);
+
+    flaky.failing = true;
+    writable = false;
+    const failed = await say(url, 'conv-ro', GOOD[1]!);
+    expect(failed.text).toContain('请再发一次');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // /readyz asks the storage handle; this handle reports the failing writes (the real SQLite one only checks that it can read).
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+
+    flaky.failing = false;
+    writable = true;
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const retried = await say(url, 'conv-ro', GOOD[1]!);
+    expect(retried.text).not.toContain(NO_SESSION);
+    expect(retried.text).not.toContain('请再发一次');
+    let last = await say(url, 'conv-ro', GOOD[2]!);
+    if (!hasCard(last)) last = await say(url, 'conv-ro', '结束');
+    expect(hasCard(last)).toBe(true);
+  }, 120_000);
+});
