@@ -1,0 +1,76 @@
+// The trainer dashboard in headless Chromium: after a played session, the trainer signs in with
+// the token, opens the session and sees the transcript with the findings highlighted (<mark>).
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../bot/config.ts';
+import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { openStorage } from '../bot/storage/index.ts';
+import { silentLogger } from '../bot/web/testing/echo-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const TOKEN = 'trainer-secret-for-tests';
+const SCREENSHOT = new URL('./artifacts/trainer-dashboard.png', import.meta.url).pathname;
+
+let running: RunningBotServer | undefined;
+let browser: Browser | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+let seq = 0;
+async function say(url: string, text: string): Promise<void> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', id: `t${++seq}`, channelId: 'test', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'conv-dash' },
+      from: { id: 'trainee-dash', name: 'Trainee Dash' }, recipient: { id: 'bot' }, locale: 'zh-CN', deliveryMode: 'expectReplies', timestamp: new Date().toISOString(), text,
+    }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe.skipIf(!hasChromium)(`trainer dashboard in Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium is not installed)'}`, () => {
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a played session with highlighted findings after signing in with the token', async () => {
+    const config = loadConfig({ PORT: '0', PACING: 'false', TRAINER_TOKEN: TOKEN });
+    running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
+    const url = running.url;
+    await say(url, '开始 wrong-change');
+    await say(url, '您等一下，这个要走NOC工单流程，系统对账要等T+1。');
+    await say(url, '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。');
+    await say(url, '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。');
+    await say(url, '结束');
+
+    const page = await browser!.newPage();
+    try {
+      await page.goto(`${url}/trainer`);
+      await page.fill('input[name="token"]', TOKEN);
+      await Promise.all([page.waitForURL(`${url}/trainer`), page.click('button[type="submit"]')]);
+      const link = page.locator('a[href^="/trainer/sessions/"]').first();
+      await link.waitFor({ timeout: 30_000 });
+      await Promise.all([page.waitForURL(/\/trainer\/sessions\//), link.click()]);
+      const marks = page.locator('mark');
+      await marks.first().waitFor({ timeout: 30_000 });
+      expect(await marks.count()).toBeGreaterThan(0);
+      expect(await page.textContent('body')).toContain('wrong-change');
+      mkdirSync(new URL('./artifacts/', import.meta.url).pathname, { recursive: true });
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      expect(existsSync(SCREENSHOT)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+});
