@@ -155,7 +155,7 @@ describe('durability (real server processes)', () => {
     expect(sessions[0]!.outcome).toBe('resolved');
   }, 180_000);
 
-  it.skipIf(!process.env.DATABASE_URL)('two processes on one PostgreSQL play one conversation alternately to a resolved end (skipped: DATABASE_URL not set)', async () => {
+  it.skipIf(!process.env.DATABASE_URL)(`two processes on one PostgreSQL play one conversation alternately to a resolved end${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL not set)'}`, async () => {
     const databaseUrl = process.env.DATABASE_URL!;
     // The server reads no schema setting from the environment: both use the default schema, so the conversation id is unique.
     const conversation = `conv-pg-${Date.now()}-${process.pid}`;
