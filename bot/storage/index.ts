@@ -9,6 +9,7 @@ import { migrate } from './sql.ts';
 import { SqlRecords } from './sql-records.ts';
 import { SqlStorage } from './sql-storage.ts';
 import { SqliteDb } from './sqlite-db.ts';
+import { withWriteHealth } from './health.ts';
 
 export { isETagConflict, ETagConflictError } from './etag.ts';
 
@@ -51,7 +52,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
       await db.close().catch(() => undefined);
       throw new StorageConfigError(`cannot open PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { storage: new SqlStorage(db), records: new SqlRecords(db), kind: 'postgres', ready: () => db.ready(), close: () => db.close() };
+    return withWriteHealth({ storage: new SqlStorage(db), records: new SqlRecords(db), kind: 'postgres', ready: () => db.ready(), close: () => db.close() });
   }
   let db: SqliteDb;
   try {
@@ -60,5 +61,5 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
   } catch (error) {
     throw new StorageConfigError(`cannot open the data directory "${config.dataDir}": ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { storage: new SqlStorage(db), records: new SqlRecords(db), kind: 'sqlite', ready: () => db.ready(), close: () => db.close() };
+  return withWriteHealth({ storage: new SqlStorage(db), records: new SqlRecords(db), kind: 'sqlite', ready: () => db.ready(), close: () => db.close() });
 }
