@@ -179,7 +179,11 @@ export class TrainingBot extends ActivityHandler {
       case 'history': {
         const entries = await this.options.records.history(context.activity.from?.id ?? '', 10);
         if (entries.length === 0) return this.send(context, m.noHistory);
-        const lines = entries.map((e) => `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}`);
+        // One line per session, oldest last: the overall score and each dimension, so progress over time shows.
+        const lines = entries.map((e) => {
+          const perDimension = e.dimensions ? ` (${Object.entries(e.dimensions).map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`).join(' · ')})` : '';
+          return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}${perDimension}`;
+        });
         const best = Math.max(...entries.map((e) => e.overall ?? 0));
         const latest = entries.find((e) => e.dimensions);
         const dims = latest?.dimensions
