@@ -1,18 +1,16 @@
 // End to end in a Teams-like client: the Microsoft 365 Agents Playground (offline, channel
 // msteams) against the real server, driven in headless Chromium through wrong-change to the score card.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadConfig } from '../bot/config.ts';
 import { startServer, type RunningBotServer } from '../bot/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
+import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const require = createRequire(import.meta.url);
 
 async function freePort(): Promise<number> {
@@ -55,7 +53,7 @@ describe('Microsoft 365 Agents Playground', () => {
       playground?.once('exit', (code) => reject(new Error(`the playground exited (${String(code)})`)));
     });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     const box = page.locator('[data-lexical-editor="true"]');

@@ -2,14 +2,13 @@
 // the token, opens the session and sees the transcript with the findings highlighted (<mark>).
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadConfig } from '../bot/config.ts';
 import { startServer, type RunningBotServer } from '../bot/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const TOKEN = 'trainer-secret-for-tests';
 const SCREENSHOT = new URL('./artifacts/trainer-dashboard.png', import.meta.url).pathname;
 
@@ -35,10 +34,7 @@ async function say(url: string, text: string): Promise<void> {
 
 describe.skipIf(!hasChromium)(`trainer dashboard in Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium is not installed)'}`, () => {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,14 +1,13 @@
 // The web chat page in headless Chromium against the echo bot: the page, its identity, Web Chat
 // over our Direct Line endpoint, Adaptive Cards, reload resume, language switch, and no request
 // leaving the server.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoServer, type RunningServer } from '../bot/web/testing/echo-server.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
 describe.skipIf(!hasChromium)(`web chat page in Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium is not installed; .ci/run installs it)'}`, () => {
@@ -18,10 +17,7 @@ describe.skipIf(!hasChromium)(`web chat page in Chromium${hasChromium ? '' : ' (
   beforeAll(async () => {
     srv = await startEchoServer();
     // launch() gives every run a fresh temporary profile.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -5,13 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { hasChromium, launchChromium } from './support/chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const serveAvailable = !readFileSync(join(ROOT, 'cli/commands/serve.ts'), 'utf8').includes('PLACEHOLDER');
 const reason = !hasChromium ? ' (skipped: /usr/bin/chromium is not installed; .ci/run installs it)' : !serveAvailable ? ' (skipped: `roleplay serve` is not implemented yet)' : '';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
@@ -61,7 +60,7 @@ describe.skipIf(!hasChromium || !serveAvailable)(`wrong-change in the web chat${
       if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not become ready:\n${serverLog.join('')}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
