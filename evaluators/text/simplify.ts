@@ -19,13 +19,13 @@ let traditionalChars: Set<string> | undefined;
 /** Characters the character-level converter changes: computed once from the converter itself. */
 function traditionalSet(): Set<string> {
   if (!traditionalChars) {
-    let all = '';
-    for (let code = 0x3400; code <= 0x9fff; code++) all += String.fromCharCode(code);
-    const converted = toSimplifiedChars(all);
+    // One character per line: a few characters convert to two, and separators keep
+    // the others aligned (converting the bare run shifts every later offset).
+    const chars: string[] = [];
+    for (let code = 0x3400; code <= 0x9fff; code++) chars.push(String.fromCharCode(code));
+    const converted = toSimplifiedChars(chars.join('\n')).split('\n');
     traditionalChars = new Set();
-    if (converted.length === all.length) {
-      for (let i = 0; i < all.length; i++) if (all[i] !== converted[i]) traditionalChars.add(all[i]!);
-    }
+    if (converted.length === chars.length) chars.forEach((ch, i) => ch !== converted[i] && traditionalChars!.add(ch));
   }
   return traditionalChars;
 }
@@ -42,11 +42,28 @@ function mayBeTraditional(text: string): boolean {
   return false;
 }
 
+/**
+ * Words the vocabulary converter must leave alone: it maps Taiwanese computing
+ * words to mainland ones, and 核心 → 内核 would hide 核心网 from the jargon list.
+ */
+const KEEP_WORDS = ['核心'];
+
+function keepWords(converted: string, charLevel: string): string {
+  if (charLevel.length !== converted.length) return converted;
+  let out = converted;
+  for (const word of KEEP_WORDS) {
+    for (let at = charLevel.indexOf(word); at >= 0; at = charLevel.indexOf(word, at + word.length)) {
+      out = out.slice(0, at) + word + out.slice(at + word.length);
+    }
+  }
+  return out;
+}
+
 export function simplify(original: string): SimplifiedText {
   if (!mayBeTraditional(original)) return { text: original, toOriginal: identity };
   const whole = toSimplifiedPhrases(original);
   // Phrase conversion almost always keeps the length; when it does, offsets are unchanged.
-  if (whole.length === original.length) return { text: whole, toOriginal: identity };
+  if (whole.length === original.length) return { text: keepWords(whole, toSimplifiedChars(original)), toOriginal: identity };
   // Otherwise convert code point by code point and keep an offset table.
   let text = '';
   const map: number[] = [];
