@@ -8,6 +8,9 @@ const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|�
 const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
 /** Belief, not action: "我100%确定明天就能恢复". */
 const COGNITION = { 'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望/, en: /\b(?:think|believe|hope|know|understand|sure)\b/i };
+/** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
+const NOT_ACTION = { 'zh-CN': /担保|保证|发誓|打包票|拍胸脯/, en: /\b(?:guarantee|promise|swear)\b/i };
+const DENIED_AFTER = { 'zh-CN': /^不[到了回出动着起来]/, en: /^n't\b/ };
 const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
 /** A certain outcome the trainee pledges to bring about ("明天肯定给你修好") is an over-promise and also an action. */
 const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领导|让师傅|让经理/, en: /\b(?:i|we)(?:'ll| will)\b/i };
@@ -38,7 +41,15 @@ export const problemSolving: Rule = {
   },
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
     const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
-      .filter((m) => !negatedBefore(reply, m.start) && !NEGATED_ACTION[reply.locale].test(m.text) && !COGNITION[reply.locale].test(m.text) && !deflected(reply, m))
+      .filter(
+        (m) =>
+          !negatedBefore(reply, m.start) &&
+          !NEGATED_ACTION[reply.locale].test(m.text) &&
+          !COGNITION[reply.locale].test(m.text) &&
+          !NOT_ACTION[reply.locale].test(reply.text.slice(m.end, m.end + 4)) &&
+          !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
+          !deflected(reply, m),
+      )
       .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
     // feasibility is the promises flag's business.
