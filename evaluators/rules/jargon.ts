@@ -18,7 +18,8 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
   const before = reply.text.slice(Math.max(0, start - (reply.locale === 'en' ? 16 : 6)), start);
   const words = reply.words.explainers;
   if (reply.locale === 'en') {
-    const a = after.toLowerCase().replace(/^[\s,—–-]+/, '');
+    // "Could you give me the IMEI? It's the 15-digit serial number" explains it in the next breath.
+    const a = after.toLowerCase().replace(/’/g, "'").replace(/^[\s,—–:?-]+/, '');
     return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
   }
   const a = after.replace(/^[码,,:: ]+/, '');
