@@ -25,7 +25,7 @@ if (port) {
   port.on('message', (request: WorkerRequest) => {
     const result = scoreBatch(request.lines, scenarios, options);
     const response: WorkerResponse = { seq: request.seq, ...result };
-    port.postMessage(response, result.timings ? [result.timings.buffer] : []);
+    port.postMessage(response, result.timings ? [result.timings.buffer as ArrayBuffer] : []);
   });
   port.postMessage({ ready: true });
 }
