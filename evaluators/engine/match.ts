@@ -33,17 +33,48 @@ export function findMatches(reply: PreparedReply, entries: LexiconEntry[]): Matc
 
 const memo = new WeakMap<PreparedReply, Map<LexiconEntry[], Match[]>>();
 
+/**
+ * The reply as the entries' literal prefilter sees it: lower-cased for English.
+ * Undefined when the text has a character that Unicode case-insensitive matching
+ * folds onto ASCII (ſ → s, K → k) while toLowerCase does not: such replies skip
+ * the prefilter and run every expression.
+ */
+const haystacks = new WeakMap<PreparedReply, string | null>();
+
+function haystack(reply: PreparedReply): string | undefined {
+  let h = haystacks.get(reply);
+  if (h === undefined) {
+    h = reply.locale !== 'en' ? reply.text : /[\u017f\u212a]/.test(reply.text) ? null : reply.text.toLowerCase();
+    haystacks.set(reply, h);
+  }
+  return h ?? undefined;
+}
+
+function mayMatch(reply: PreparedReply, entry: LexiconEntry): boolean {
+  if (!entry.needles) return true;
+  const text = haystack(reply);
+  return text === undefined || entry.needles.some((n) => text.includes(n));
+}
+
 function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
   const found: Match[] = [];
+  const text = reply.text;
   for (const entry of entries) {
-    entry.regex.lastIndex = 0;
-    for (const m of reply.text.matchAll(entry.regex)) {
-      if (!m[0]) continue;
+    if (!mayMatch(reply, entry)) continue;
+    // exec on the entry's own expression, as String#matchAll does on a copy of it (the copy is the expensive part).
+    const re = entry.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (!m[0]) {
+        re.lastIndex = advance(text, re.lastIndex);
+        continue;
+      }
       const start = m.index;
       const end = start + m[0].length;
       if (isQuoted(reply, start, end)) continue;
       found.push({ entry, start, end, text: m[0] });
     }
+    re.lastIndex = 0;
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Match[] = [];
@@ -53,6 +84,15 @@ function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
     kept.push(m);
   }
   return kept;
+}
+
+/** The index after an empty match, by code point (every lexicon expression has the u flag). */
+function advance(text: string, index: number): number {
+  if (index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  if (c < 0xd800 || c > 0xdbff) return index + 1;
+  const d = text.charCodeAt(index + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
 export function toFinding(

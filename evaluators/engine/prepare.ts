@@ -77,11 +77,25 @@ export function clauseAfter(text: string, index: number): string {
   return m ? rest.slice(0, m.index) : rest;
 }
 
-export function containsAny(text: string, words: string[], locale: RuleLocale): boolean {
-  if (locale === 'en') {
-    const lower = ` ${text.toLowerCase().replace(/’/g, "'")} `;
-    return words.some((w) => new RegExp(`(?<![a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).test(lower));
+/**
+ * One regular expression per word list: any word, not inside a longer word. The
+ * lists are the loaded context words, so they are compiled once per process
+ * instead of once per word per call.
+ */
+const wordListRegex = new WeakMap<readonly string[], RegExp>();
+
+function anyWordRegex(words: readonly string[]): RegExp {
+  let re = wordListRegex.get(words);
+  if (!re) {
+    re = new RegExp(`(?<![a-z])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`);
+    wordListRegex.set(words, re);
   }
+  return re;
+}
+
+export function containsAny(text: string, words: string[], locale: RuleLocale): boolean {
+  if (words.length === 0) return false;
+  if (locale === 'en') return anyWordRegex(words).test(` ${text.toLowerCase().replace(/’/g, "'")} `);
   return words.some((w) => text.includes(w));
 }
 

@@ -19,6 +19,12 @@ export interface LexiconEntry {
   /** Where the entry is written, for error messages and docs. */
   source: string;
   regex: RegExp;
+  /**
+   * Literal text the reply must contain (any one of them) for `regex` to have a
+   * chance of matching; undefined when the entry has patterns, which always run.
+   * Lower-case for English, whose expressions ignore case.
+   */
+  needles?: string[];
 }
 
 export type Lexicon = Map<EvaluatorId, LexiconEntry[]>;
@@ -121,6 +127,7 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
       ? [`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => phraseBody(p)).join('|')})(?![\\p{L}\\p{N}])`]
       : phrases.map((p) => phraseSource(p, locale));
   const parts = [...phraseParts, ...(entry.patterns ?? [])];
+  const needles = entry.patterns?.length ? undefined : phraseNeedles(phrases, locale);
   return {
     id: entry.id,
     rule: entry.rule,
@@ -130,7 +137,29 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
     weight: entry.weight,
     source,
     regex: new RegExp(parts.map((p) => `(?:${p})`).join('|'), locale === 'en' ? 'giu' : 'gu'),
+    ...(needles ? { needles } : {}),
   };
+}
+
+/**
+ * For each phrase, the longest run of its characters that the compiled
+ * expression matches literally (spaces become \s+, apostrophes ['’]). Undefined
+ * when a phrase has no such run that a plain substring test can decide exactly:
+ * English runs must be ASCII, where lower-casing the reply equals case folding.
+ */
+function phraseNeedles(phrases: string[], locale: RuleLocale): string[] | undefined {
+  if (phrases.length === 0) return undefined;
+  const needles: string[] = [];
+  for (const phrase of phrases) {
+    const runs = phrase.split(/[ ']+/).filter(Boolean);
+    if (runs.length === 0) return undefined;
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a));
+    if (locale === 'en') {
+      if (!/^[\x20-\x7e]+$/.test(longest)) return undefined;
+      needles.push(longest.toLowerCase());
+    } else needles.push(longest);
+  }
+  return needles;
 }
 
 const cache = new Map<string, Map<RuleLocale, Lexicon>>();

@@ -4,7 +4,7 @@ import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.
 import { clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
-const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:go|call|contact|visit|ask|speak)/i };
+const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)/i };
 const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
 /** Belief, not action: "我100%确定明天就能恢复". */
 const COGNITION = { 'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望/, en: /\b(?:think|believe|hope|know|understand|sure)\b/i };
