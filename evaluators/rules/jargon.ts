@@ -22,12 +22,13 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
     const a = after.toLowerCase().replace(/’/g, "'").replace(/^[\s,—–:?-]+/, '');
     return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
   }
-  const a = after.replace(/^[码,,:: ]+/, '');
+  // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.
+  const a = after.replace(/^[码吗呢]?[,,::?？ ]*/, '');
   return words.some((w) => a.startsWith(w)) || /(?:也就是|叫做|叫|所谓的?)$/.test(before);
 }
 
 const LATER_EXPLAINER = {
-  'zh-CN': /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说)/,
+  'zh-CN': /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,,]说明|(?:就)?是(?:用来|一种|一个|指))/,
   en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
 };
 
@@ -70,9 +71,11 @@ export const jargon: Rule = {
       }
     }
     // A term explained once in the reply is explained for all its uses.
-    const explainedTerms = new Set(matches.filter((m) => explained(reply, m.start, m.end)).map((m) => m.text.toLowerCase()));
+    // "网络制式…制式就是…" explains the longer term through its core word too.
+    const explainedTerms = matches.filter((m) => explained(reply, m.start, m.end)).map((m) => m.text.toLowerCase());
+    const isExplained = (term: string): boolean => explainedTerms.some((t) => term.includes(t) || t.includes(term));
     const findings = matches
-      .filter((m) => !explainedTerms.has(m.text.toLowerCase()) && !customerSaid(context, m.text))
+      .filter((m) => !isExplained(m.text.toLowerCase()) && !customerSaid(context, m.text))
       .map((m) => {
         const f = toFinding(reply, m, 'jargon', 'bad');
         if (m.entry.plain) f.suggestion = `${m.entry.suggestion} (${reply.locale === 'en' ? 'plain words' : '可以说'}: ${m.entry.plain})`;
