@@ -1,7 +1,7 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
-import { clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import { clauseAfter, clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)/i };
@@ -46,7 +46,7 @@ export const problemSolving: Rule = {
           !negatedBefore(reply, m.start) &&
           !NEGATED_ACTION[reply.locale].test(m.text) &&
           !COGNITION[reply.locale].test(m.text) &&
-          !NOT_ACTION[reply.locale].test(reply.text.slice(m.end, m.end + 4)) &&
+          !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&
           !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
           !deflected(reply, m),
       )
