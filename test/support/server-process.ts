@@ -26,9 +26,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the server and waits until /readyz answers 200 (the storage opened, scenarios loaded). */
-export async function spawnServer(env: Record<string, string>, readyWithinMs = 60_000): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, options: { nodeArgs?: string[]; readyWithinMs?: number } = {}): Promise<ServerProcess> {
+  const readyWithinMs = options.readyWithinMs ?? 60_000;
   const port = await freePort();
-  const proc = spawn(process.execPath, ['bin/roleplay.js', 'serve'], {
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/roleplay.js', 'serve'], {
     cwd: ROOT,
     // Cleared so a developer's .env or shell cannot point the test at their own store or token.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PACING: 'off', LOG_LEVEL: 'warn', TRAINER_TOKEN: '', DATABASE_URL: '', MicrosoftAppId: '', ...env },
