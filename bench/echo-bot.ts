@@ -25,3 +25,12 @@ export async function startEchoBot(port = 0): Promise<{ url: string; close(): Pr
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+// As a child process of the benchmark: `node --import tsx bench/echo-bot.ts` prints {"url": …} once listening.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const echo = await startEchoBot(Number(process.env.PORT ?? 0));
+  process.stdout.write(`${JSON.stringify({ url: echo.url })}\n`);
+  const stop = () => void echo.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

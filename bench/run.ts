@@ -1,201 +1,275 @@
-// All benchmarks in one run, each against a baseline measured in the same run.
-// Run: npm run bench            (full; rewrites the generated block of docs/benchmarks.md)
-//      npm run bench -- --quick (small sizes, prints only; used by CI)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// All four benchmarks in one run, each against a baseline measured in the same run.
+// Every measured program is its own process: `roleplay score`, the echo bot, the
+// product server and the load generator (bench/drive.ts).
+// Run: npm run bench                  (full; rewrites the generated block of docs/benchmarks.md)
+//      npm run bench -- --quick       (small sizes, prints only; used by CI)
+//      npm run bench -- --profile DIR (also writes CPU profiles of `roleplay score` and the server to DIR)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateReply } from '../evaluators/index.ts';
-import { startEchoBot } from './echo-bot.ts';
-import { driveTurns, percentile, type TurnResult } from './turns.ts';
 import Database from 'better-sqlite3';
+import { driveTurns, type TurnResult } from './turns.ts';
+import { generateReplies } from './replies.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const QUICK = process.argv.includes('--quick');
+const profileAt = process.argv.indexOf('--profile');
+const PROFILE_DIR = profileAt > 0 && process.argv[profileAt + 1] ? resolve(process.argv[profileAt + 1]!) : undefined;
 const SCORE_LINES = QUICK ? 2_000 : 50_000;
 const CONVERSATIONS = QUICK ? [5] : [50, 200];
-const TURNS_EACH = QUICK ? 4 : 12;
+const TURNS_EACH = QUICK ? 6 : 12;
+const ROUNDS = QUICK ? 4 : 3;
+const STARTS = QUICK ? 1 : 5;
 /** Sessions left open (started, one reply, not ended) for the memory figures. */
 const OPEN_SESSIONS = QUICK ? [50] : [1_000, 10_000];
-
-const REPLIES: [string, string, string][] = [
-  ['zh-CN', '你少找我钱了!', '非常抱歉,我现在就帮您清点一下钱箱,如果确实少找了,差额退给您。'],
-  ['zh-CN', '我的号码为什么又停机了?', '你先听我说,不可能,系统显示您根本没交费。'],
-  ['zh-CN', '手机上不了网', '您的APN配置可能有问题,HLR签约数据我转给后台看一下。'],
-  ['zh-CN', '到底什么时候能好?', '我保证今天之内肯定给您恢复。'],
-  ['zh-TW', '我的號碼能不能保留?', '很抱歉,2G的號碼沒辦法直接辦3G方案,不過我可以幫您群發簡訊通知新號碼。'],
-  ['en', 'You gave me the wrong change!', "I'm so sorry. Let me recount the till right now and refund the difference if it's short."],
-  ['en', 'When will it be fixed?', "I guarantee it'll be fixed today, 100%."],
-  ['en', 'The lobby is blocked.', "I'll call the owner now and get back to you within ten minutes."],
-];
 
 type Row = [string, string, string];
 const rows: Row[] = [];
 const row = (name: string, value: string, note = ''): void => {
   rows.push([name, value, note]);
-  console.log(`${name.padEnd(44)} ${value.padStart(16)}  ${note}`);
+  console.log(`${name.padEnd(48)} ${value.padStart(18)}  ${note}`);
 };
 const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const profileArgs = (name: string): string[] => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : []);
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function scoring(): void {
+interface ScoreRun {
+  perSecond: number;
+  seconds: number;
+  outLines: number;
+  timings?: { p50: number; p99: number };
+}
+
+async function runScore(file: string, env: NodeJS.ProcessEnv, profile?: string): Promise<ScoreRun> {
+  const outFile = `${file}.out`;
+  const fd = openSync(outFile, 'w');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'score', file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const seconds = (performance.now() - t0) / 1000;
+  closeSync(fd);
+  if (code !== 0) throw new Error(`roleplay score exited ${String(code)}: ${stderr.slice(0, 300)}`);
+  const outLines = readFileSync(outFile, 'utf8').split('\n').filter(Boolean).length;
+  rmSync(outFile, { force: true });
+  const m = /timings: .*p50=([\d.]+)ms p99=([\d.]+)ms/.exec(stderr);
+  return { perSecond: SCORE_LINES / seconds, seconds, outLines, ...(m ? { timings: { p50: Number(m[1]), p99: Number(m[2]) } } : {}) };
+}
+
+async function scoring(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-score-'));
   try {
     const file = join(dir, 'replies.jsonl');
-    const lines: string[] = [];
-    for (let i = 0; i < SCORE_LINES; i++) {
-      const [locale, customer, reply] = REPLIES[i % REPLIES.length]!;
-      lines.push(JSON.stringify({ id: `r${i}`, locale, customer, reply: i % 3 ? reply : `${reply}${i % 7}` }));
-    }
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    const run = (args: string[]): number => {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${String(r.status)}`);
-      return SCORE_LINES / ((performance.now() - t0) / 1000);
-    };
-    // Identity baseline: the same read → JSON.parse → JSON.stringify → write pipeline, no evaluation.
-    const identity = run(['-e', "const fs=require('fs');const out=fs.readFileSync(process.argv[1],'utf8').split('\\n').filter(Boolean).map(l=>JSON.stringify({id:JSON.parse(l).id}));fs.writeFileSync('/dev/null',out.join('\\n'))", file]);
-    const score = run(['bin/roleplay.js', 'score', file]);
-    row(`score: identity pipeline (${fmt(SCORE_LINES)} lines)`, `${fmt(identity)} /s`);
-    row('score: roleplay score end to end', `${fmt(score)} /s`, `target ≥ 5,000/s; ${(score / identity * 100).toFixed(2)}% of identity`);
+    const { text, averageChars } = generateReplies(SCORE_LINES);
+    writeFileSync(file, text);
+    // Baseline: the same command and pipeline (start-up, reading, JSON parsing, workers, writing) with the evaluation replaced by identity.
+    const identity = await runScore(file, { ROLEPLAY_SCORE_IDENTITY: '1' });
+    const score = await runScore(file, { ROLEPLAY_SCORE_TIMINGS: '1' }, 'score');
+    if (score.outLines !== SCORE_LINES) throw new Error(`roleplay score wrote ${score.outLines} lines for ${SCORE_LINES}`);
+    row(`score: identity pipeline (${fmt(SCORE_LINES)} lines)`, `${fmt(identity.perSecond)} /s`, `${identity.seconds.toFixed(2)} s; same command with evaluation replaced by identity; replies average ${fmt(averageChars)} chars, zh-CN/zh-TW/en`);
+    row('score: roleplay score end to end', `${fmt(score.perSecond)} /s`, `${score.seconds.toFixed(2)} s; target ≥ 5,000/s; evaluation costs ${fmt(Math.max(0, (score.seconds - identity.seconds) * 1e6 / SCORE_LINES))} µs per reply over identity`);
+    const t = score.timings;
+    row('score: per-reply latency p50 / p99 (in process)', t ? `${t.p50.toFixed(3)} / ${t.p99.toFixed(3)} ms` : 'not reported', 'target p99 ≤ 1 ms; parse + evaluate + serialise of each line, timed inside `roleplay score` over every line');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const latencies: number[] = [];
-  for (let i = 0; i < (QUICK ? 2_000 : 20_000); i++) {
-    const [locale, customer, reply] = REPLIES[i % REPLIES.length]!;
-    const t0 = performance.now();
-    evaluateReply(`${reply}${i % 11}`, { locale: locale as 'zh-CN', customer });
-    latencies.push(performance.now() - t0);
-  }
-  latencies.sort((a, b) => a - b);
-  row('score: per-reply latency p50 / p99 (in process)', `${percentile(latencies, 50).toFixed(3)} / ${percentile(latencies, 99).toFixed(3)} ms`, 'target p99 ≤ 1 ms');
 }
 
 async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
+  return new Promise((done) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
+      s.close(() => done(port));
     });
   });
 }
 
-async function startProduct(env: NodeJS.ProcessEnv): Promise<{ url: string; startupMs: number; pid: number; stop(): void }> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['bin/roleplay.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-pacing'], { cwd: ROOT, env: { ...process.env, ...env, PACING: 'false' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`roleplay serve exited ${String(child.exitCode)}: ${stderr.slice(0, 500)}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (performance.now() - t0 > 30_000) throw new Error('roleplay serve not ready after 30 s');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { url, startupMs: performance.now() - t0, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+interface Child {
+  url: string;
+  pid: number;
+  startupMs: number;
+  stop(): Promise<void>;
 }
 
-function rssKb(pid: number): number {
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((done) => {
+      if (child.exitCode !== null) return done();
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+async function waitReady(child: ChildProcess, url: string, t0: number, what: string, stderr: () => string): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${what} exited ${String(child.exitCode)}: ${stderr().slice(0, 500)}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (performance.now() - t0 > 60_000) throw new Error(`${what} not ready after 60 s`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function startProduct(env: NodeJS.ProcessEnv, profile?: string): Promise<Child> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-pacing'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PACING: 'false', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(child, url, t0, 'roleplay serve', () => stderr);
+  return { url, startupMs: performance.now() - t0, pid: child.pid!, stop: stopper(child) };
+}
+
+async function startEcho(): Promise<Child> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/echo-bot.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /\{"url":"([^"]+)"\}/.exec(out);
+      if (m) done(m[1]!);
+    });
+    child.once('exit', (code) => fail(new Error(`echo bot exited ${String(code)}: ${stderr.slice(0, 300)}`)));
+  });
+  return { url, pid: child.pid!, startupMs: performance.now() - t0, stop: stopper(child) };
+}
+
+function rssMb(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
+    return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
   }
 }
 
-/** Opens sessions in batches (start a scenario, one reply, left open) and reports RSS growth. */
-async function openSessions(product: { url: string; pid: number }): Promise<void> {
-  let opened = 0;
-  const base = rssKb(product.pid);
-  for (const target of OPEN_SESSIONS) {
-    while (opened < target) {
-      const batch = Math.min(200, target - opened);
-      await driveTurns(product.url, batch, 3, `open${opened}`);
-      opened += batch;
+async function startup(): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+    try {
+      const product = await startProduct({ DATA_DIR: dir, DATABASE_URL: '' }, i === 0 ? 'startup' : undefined);
+      times.push(product.startupMs);
+      await product.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    const grown = (rssKb(product.pid) - base) / 1024;
-    row(`memory: RSS with ${fmt(target)} open sessions`, `+${fmt(grown)} MB`, `target: 1,000 sessions add ≤ 100 MB`);
   }
+  row('start-up: process start → /readyz ok', `${fmt(median(times))} ms`, `target ≤ 2,000 ms; median of ${STARTS} start(s) (${times.map(fmt).join(', ')}), scenarios, lexicons and segmenter loaded`);
 }
 
-function storedStateBytes(file: string): number {
+const turnsNote = (r: TurnResult): string => `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${fmt(r.turns)} turns, errors ${r.errors}`;
+
+async function turns(): Promise<void> {
+  const echo = await startEcho();
+  const echoResults = new Map<number, TurnResult>();
+  try {
+    for (const n of CONVERSATIONS) echoResults.set(n, await driveTurns({ url: echo.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: 1, tag: `echo${n}` }));
+  } finally {
+    await echo.stop();
+  }
+  for (const n of CONVERSATIONS) row(`turns: echo bot, ${n} conversations`, `${fmt(echoResults.get(n)!.perSecond)} /s`, turnsNote(echoResults.get(n)!));
+
+  const stores: [string, NodeJS.ProcessEnv][] = [['SQLite', { DATABASE_URL: '' }]];
+  if (process.env.DATABASE_URL) stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
+  for (const [name, env] of stores) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
+    // DATABASE_URL is cleared for SQLite so the embedded store is measured even where PostgreSQL is configured.
+    const product = await startProduct({ DATA_DIR: dir, ...env }, name === 'SQLite' ? 'server' : undefined);
+    try {
+      for (const n of CONVERSATIONS) {
+        const e = echoResults.get(n)!;
+        const p = await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: 1, tag: `bot${n}-${Date.now()}` });
+        const target = n === 50 ? ' (target ≥ 70%, p99 ≤ 50 ms)' : '';
+        row(`turns: roleplay bot (${name}), ${n} conversations`, `${fmt(p.perSecond)} /s`, `${((p.perSecond / e.perSecond) * 100).toFixed(0)}% of echo${target}; ${turnsNote(p)}`);
+      }
+    } finally {
+      await product.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (!process.env.DATABASE_URL) row('turns: roleplay bot (PostgreSQL)', 'skipped', 'no DATABASE_URL set');
+}
+
+function storedState(file: string): { conversation: number; perSession: number; sessions: number } {
   const db = new Database(file, { readonly: true });
   try {
-    const r = db.prepare(`SELECT AVG(LENGTH(CAST(data AS BLOB))) AS bytes FROM bot_state WHERE key LIKE '%/conversations/%'`).get() as { bytes: number | null };
-    return r.bytes ?? 0;
+    const c = db.prepare(`SELECT AVG(LENGTH(CAST(data AS BLOB)) + LENGTH(etag) + LENGTH(key)) AS bytes, COUNT(*) AS n FROM bot_state WHERE key LIKE '%/conversations/%'`).get() as { bytes: number | null; n: number };
+    const all = db.prepare(`SELECT SUM(LENGTH(CAST(data AS BLOB)) + LENGTH(etag) + LENGTH(key)) AS bytes FROM bot_state`).get() as { bytes: number | null };
+    return { conversation: c.bytes ?? 0, perSession: (all.bytes ?? 0) / Math.max(1, c.n), sessions: c.n };
   } finally {
     db.close();
   }
 }
 
-async function bot(): Promise<void> {
-  const echo = await startEchoBot();
-  const echoResults = new Map<number, TurnResult>();
+async function memory(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-mem-'));
+  const product = await startProduct({ DATA_DIR: dir, DATABASE_URL: '' });
   try {
-    for (const n of CONVERSATIONS) echoResults.set(n, await driveTurns(echo.url, n, TURNS_EACH, 'echo'));
-  } finally {
-    await echo.close();
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
-  try {
-    // DATABASE_URL is cleared so this run measures the embedded store even where PostgreSQL is configured.
-    const product = await startProduct({ DATA_DIR: dir, DATABASE_URL: '' });
-    row('start-up: process start → /readyz ok', `${fmt(product.startupMs)} ms`, 'target ≤ 2,000 ms');
-    try {
-      const before = rssKb(product.pid);
-      for (const n of CONVERSATIONS) {
-        const e = echoResults.get(n)!;
-        const p = await driveTurns(product.url, n, TURNS_EACH, `bot${n}`);
-        row(`turns: echo bot, ${n} conversations`, `${fmt(e.perSecond)} /s`, `p50 ${e.p50.toFixed(1)} ms, p99 ${e.p99.toFixed(1)} ms, errors ${e.errors}`);
-        row(`turns: roleplay bot (SQLite), ${n} conversations`, `${fmt(p.perSecond)} /s`, `${(p.perSecond / e.perSecond * 100).toFixed(0)}% of echo (target ≥ 70% at 50); p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (target ≤ 50); non-2xx ${p.errors}`);
+    // Warm first (JIT, caches, the heap's first growth), so the growth below is what open sessions add.
+    await driveTurns({ url: product.url, conversations: 20, turnsEach: 6, rounds: 2, tag: 'mem-warm' });
+    const idle = rssMb(product.pid);
+    row('memory: server RSS after start-up and 40 played sessions', `${fmt(idle)} MB`, 'the baseline for the open-session figures');
+    let opened = 0;
+    for (const target of OPEN_SESSIONS) {
+      // Each session: start a scenario and give one reply, then leave it open.
+      while (opened < target) {
+        const batch = Math.min(2_000, target - opened);
+        await driveTurns({ url: product.url, conversations: Math.min(50, batch), turnsEach: 2, rounds: Math.ceil(batch / Math.min(50, batch)), script: 'open', tag: `open${opened}` });
+        opened += batch;
       }
-      const after = rssKb(product.pid);
-      const sessions = CONVERSATIONS.reduce((a, b) => a + b, 0);
-      row(`memory: RSS growth after ${sessions} sessions`, `${fmt((after - before) / 1024)} MB`, `${fmt(((after - before) * 1024) / sessions)} bytes/session incl. heap slack`);
-      await openSessions(product);
-      row('memory: stored state per conversation', `${fmt(storedStateBytes(join(dir, 'roleplay.sqlite')))} bytes`, 'target ≤ 16 KB (average bot_state row of a conversation, SQLite)');
-    } finally {
-      product.stop();
+      const rss = rssMb(product.pid);
+      row(`memory: RSS with ${fmt(target)} open sessions`, `${fmt(rss)} MB`, `+${fmt(rss - idle)} MB over idle (target: 1,000 sessions add ≤ 100 MB)`);
     }
+    const state = storedState(join(dir, 'roleplay.sqlite'));
+    row('memory: stored state per session', `${fmt(state.perSession)} bytes`, `target ≤ 16 KB; all bot_state rows / ${fmt(state.sessions)} conversations (conversation row alone ${fmt(state.conversation)} bytes)`);
   } finally {
+    await product.stop();
     rmSync(dir, { recursive: true, force: true });
-  }
-  if (!process.env.DATABASE_URL) {
-    row('turns: roleplay bot (PostgreSQL)', 'skipped', 'no DATABASE_URL set');
-    return;
-  }
-  const pgDir = mkdtempSync(join(tmpdir(), 'bench-pg-'));
-  const product = await startProduct({ DATA_DIR: pgDir, DATABASE_URL: process.env.DATABASE_URL });
-  try {
-    for (const n of CONVERSATIONS) {
-      const e = echoResults.get(n)!;
-      const p = await driveTurns(product.url, n, TURNS_EACH, `pg${n}-${Date.now()}`);
-      row(`turns: roleplay bot (PostgreSQL), ${n} conversations`, `${fmt(p.perSecond)} /s`, `${(p.perSecond / e.perSecond * 100).toFixed(0)}% of echo; p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms; non-2xx ${p.errors}`);
-    }
-  } finally {
-    product.stop();
-    rmSync(pgDir, { recursive: true, force: true });
   }
 }
 
-scoring();
-try {
-  await bot();
-} catch (error) {
-  row('bot benchmarks', 'failed', error instanceof Error ? error.message.split('\n')[0]! : String(error));
+async function section(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    row(`${name} benchmark`, 'failed', error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
 }
+
+if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+const machine = `${cpus().length} cores, ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at start`;
+console.log(`${QUICK ? 'quick' : 'full'} benchmark run on ${machine}`);
+await section('scoring', scoring);
+await section('start-up', startup);
+await section('bot turn', turns);
+await section('memory', memory);
+console.log(`load average ${loadavg()[0]!.toFixed(1)} at the end`);
 
 if (!QUICK) {
   const path = join(ROOT, 'docs/benchmarks.md');
   const table = ['| benchmark | result | notes |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  const block = `<!-- bench:begin -->\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 16)}Z, ${process.version}):\n\n${table}\n<!-- bench:end -->`;
+  const block = `<!-- bench:begin -->\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 16)}Z, ${machine}, ${loadavg()[0]!.toFixed(1)} at the end):\n\n${table}\n<!-- bench:end -->`;
   const doc = readFileSync(path, 'utf8');
   writeFileSync(path, /<!-- bench:begin -->[\s\S]*<!-- bench:end -->/.test(doc) ? doc.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, block) : `${doc.trimEnd()}\n\n${block}\n`);
 }

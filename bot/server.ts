@@ -30,6 +30,20 @@ export interface StartOptions {
 
 export class UnsafeListenError extends Error {}
 
+/**
+ * Lexicons, the segmenter's dictionary and the stemmer load before the server
+ * reports ready, so the first trainee's reply does not wait for them.
+ */
+async function warmEvaluators(logger: Logger): Promise<void> {
+  try {
+    const { warmUp } = await import('../evaluators/batch/warm-up.ts');
+    warmUp();
+  } catch (error) {
+    // The first reply will load them (and report the problem) instead.
+    logger.warn('evaluators.warm_up_failed', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningBotServer> {
   const logger = options.logger ?? jsonLogger(config.logLevel);
   if (!config.MicrosoftAppId && !isLoopback(config.host) && !config.allowPublic) {
@@ -41,6 +55,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     const loaded = await loadEngine();
     engine = loaded.engine;
     if (!engine) logger.warn('scenarios.unavailable', { reason: loaded.error });
+    else await warmEvaluators(logger);
   }
   const store = options.store ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
 

@@ -2,13 +2,16 @@
 // (the format is docs in score-format.md). Streams the input line by line;
 // standard output carries only the results, progress goes to a terminal's stderr.
 import { createReadStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { csvHeader, csvRow, isLineError, scoreLine } from '../../evaluators/batch/score-line.ts';
+import { csvHeader, type ScenarioSource } from '../../evaluators/batch/score-line.ts';
+import { scoreBatch, type BatchOptions, type BatchResult } from '../../evaluators/batch/score-batch.ts';
+import { ScoringPool, ScoringWorkerError } from '../../evaluators/batch/pool.ts';
 import { scenarioRulesLookup } from '../../evaluators/testing/scenario-rules.ts';
 
 const USAGE = `Usage: roleplay score [--format jsonl|csv] FILE.jsonl
@@ -27,6 +30,21 @@ Exit status: 0 when every line was scored, 2 when a line was bad (it gets an
 
 /** Output is flushed in chunks of about this many characters. */
 const FLUSH_AT = 1 << 16;
+/**
+ * Inputs at least this large are scored on worker threads, one per core: below it,
+ * starting the workers (each loads the rules) costs more than it saves.
+ */
+const POOL_MIN_BYTES = 256 * 1024;
+/** Standard input has no size: it moves to the workers after this many lines. */
+const POOL_MIN_LINES = 2_000;
+const MAX_WORKERS = 8;
+/** Lines per message to a worker, and batches in flight per worker (bounds memory on huge inputs). */
+const BATCH_LINES = 128;
+const IN_FLIGHT_PER_WORKER = 4;
+
+function percentileOf(sorted: Float64Array, p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+}
 
 function write(out: Writable, chunk: string): Promise<void> | undefined {
   if (out.write(chunk)) return undefined;
@@ -85,37 +103,80 @@ const command: Command = {
       input = createReadStream(path, { encoding: 'utf8' });
     }
 
-    const scenarios = await scenarioRulesLookup();
+    // Benchmark hooks (docs/benchmarks.md): an identity baseline, and per-line timings on standard error.
+    const options: BatchOptions = { format, identity: io.env.ROLEPLAY_SCORE_IDENTITY === '1', timings: io.env.ROLEPLAY_SCORE_TIMINGS === '1' };
+    const workers = Math.min(availableParallelism(), MAX_WORKERS);
+    let pool = workers > 1 && total !== undefined && total >= POOL_MIN_BYTES ? new ScoringPool(workers, options) : undefined;
+    let scenarios: ScenarioSource | undefined;
     const progress = io.stderr.isTTY && (total === undefined || total > 1 << 20) ? new Progress(io.stderr, total) : undefined;
     const lines = createInterface({ input, crlfDelay: Infinity });
     let buffer = format === 'csv' ? `${csvHeader()}\n` : '';
     let lineNo = 0;
     let bytes = 0;
     let bad = 0;
-    try {
-      for await (const raw of lines) {
-        lineNo++;
-        bytes += Buffer.byteLength(raw) + 1;
-        const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-        if (!text.trim()) continue;
-        const result = scoreLine(text, lineNo, scenarios);
-        if (isLineError(result)) bad++;
-        buffer += format === 'csv' ? `${csvRow(result, lineNo)}\n` : `${JSON.stringify(result)}\n`;
-        if (buffer.length >= FLUSH_AT) {
-          const pending = write(io.stdout, buffer);
-          buffer = '';
-          if (pending) await pending;
-        }
-        if (progress && (lineNo & 255) === 0) progress.update(lineNo, bytes);
+    let batch: [number, string][] = [];
+    const inFlight: Promise<BatchResult>[] = [];
+    const timings: Float64Array[] = [];
+    const emit = async (result: BatchResult): Promise<void> => {
+      bad += result.bad;
+      buffer += result.out;
+      if (result.timings) timings.push(result.timings);
+      if (buffer.length >= FLUSH_AT) {
+        const pending = write(io.stdout, buffer);
+        buffer = '';
+        if (pending) await pending;
       }
-    } catch (error) {
-      if (buffer) await write(io.stdout, buffer);
-      const code = (error as NodeJS.ErrnoException).code;
-      io.stderr.write(`roleplay score: cannot read ${source}${code ? ` (${code})` : ''}\n`);
-      return 2;
+    };
+    try {
+      try {
+        for await (const raw of lines) {
+          lineNo++;
+          bytes += Buffer.byteLength(raw) + 1;
+          const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+          if (!text.trim()) continue;
+          if (!pool && workers > 1 && total === undefined && lineNo > POOL_MIN_LINES) pool = new ScoringPool(workers, options);
+          if (pool) {
+            batch.push([lineNo, text]);
+            if (batch.length >= BATCH_LINES) {
+              inFlight.push(pool.submit(batch));
+              batch = [];
+              // Results are written first in, first out: that is input order.
+              while (inFlight.length >= workers * IN_FLIGHT_PER_WORKER) await emit(await inFlight.shift()!);
+            }
+          } else {
+            scenarios ??= options.identity ? { lookup: () => undefined, known: () => false } : await scenarioRulesLookup();
+            await emit(scoreBatch([[lineNo, text]], scenarios, options));
+          }
+          if (progress && (lineNo & 255) === 0) progress.update(lineNo, bytes);
+        }
+        if (pool && batch.length) inFlight.push(pool.submit(batch));
+        while (inFlight.length) await emit(await inFlight.shift()!);
+      } catch (error) {
+        if (error instanceof ScoringWorkerError) {
+          io.stderr.write(`roleplay score: ${error.message}\n`);
+          return 1;
+        }
+        // The lines read before the error are still scored and written.
+        while (inFlight.length) await emit(await inFlight.shift()!).catch(() => undefined);
+        if (buffer) await write(io.stdout, buffer);
+        const code = (error as NodeJS.ErrnoException).code;
+        io.stderr.write(`roleplay score: cannot read ${source}${code ? ` (${code})` : ''}\n`);
+        return 2;
+      }
+    } finally {
+      // Rejections of batches nobody awaits any more (after a failure) are expected.
+      for (const p of inFlight) p.catch(() => undefined);
+      await pool?.close();
     }
     if (buffer) await write(io.stdout, buffer);
     progress?.done(lineNo);
+    if (options.timings) {
+      const all = new Float64Array(timings.reduce((n, t) => n + t.length, 0));
+      let at = 0;
+      for (const t of timings) all.set(t, (at += t.length) - t.length);
+      all.sort();
+      io.stderr.write(`roleplay score: timings: lines=${all.length} p50=${percentileOf(all, 50).toFixed(4)}ms p99=${percentileOf(all, 99).toFixed(4)}ms max=${percentileOf(all, 100).toFixed(3)}ms\n`);
+    }
     if (bad) io.stderr.write(`roleplay score: ${bad} line(s) could not be scored\n`);
     return bad ? 2 : 0;
   },

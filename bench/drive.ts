@@ -1,0 +1,122 @@
+// The load generator for the bot benchmarks, run in its own process so it never
+// shares an event loop (or a core's time slice accounting) with the bot it measures.
+// autocannon keeps one keep-alive connection per conversation and sends the next
+// turn only when the previous reply has arrived (pipelining 1): N connections are
+// N trainees playing a scenario turn by turn. Prints one JSON TurnResult line.
+//
+//   node --import tsx bench/drive.ts '{"url":"http://127.0.0.1:3978","conversations":50,"turnsEach":12,"rounds":2,"tag":"bot50"}'
+import autocannon from 'autocannon';
+import type { TurnResult } from './turns.ts';
+
+export interface DriveOptions {
+  url: string;
+  conversations: number;
+  /** Turns in one conversation's script; the script starts over in a new conversation. */
+  turnsEach: number;
+  /** Scripts each connection plays in the measured run. */
+  rounds: number;
+  tag: string;
+  /** Unmeasured rounds first, so both bots are measured warm (JIT, caches, connections). */
+  warmupRounds?: number;
+  /** Play only the first `turnsEach` turns and leave the conversations open (memory benchmark). */
+  script?: 'play' | 'open';
+}
+
+/** A trainee's replies: Chinese and English, polite and careless, of realistic length. */
+const REPLIES = [
+  '非常抱歉给您添麻烦了,我马上帮您清点一下钱箱,如果确实少找了,差额现在就退给您。',
+  '我理解您的心情,换做是我也会着急。您稍等一下,我把今天的交易记录调出来核对。',
+  'I am sorry about that. Let me recount the till right now and refund the difference if it is short.',
+  '你先听我说,不可能少找的,我们这边都是机器点的钞。',
+  '好的,我已经核对完了,确实少找了您二十元,这是给您的,再次向您道歉。',
+  'I completely understand. I will check the receipt and the camera record, and get back to you within ten minutes.',
+  '您放心,我保证以后一定注意,下次您来我亲自给您办理。',
+  '请您把小票给我看一下好吗?我对一下金额,马上给您处理。',
+  '这个情况我需要跟值班经理确认一下,大概五分钟,您先坐一下喝杯水。',
+  'Thanks for your patience. The difference is refunded; is there anything else I can help you with today?',
+];
+
+function script(turnsEach: number, kind: 'play' | 'open'): string[] {
+  if (kind === 'open') return ['开始 wrong-change', ...Array.from({ length: Math.max(0, turnsEach - 1) }, (_, i) => REPLIES[i % REPLIES.length]!)];
+  const replies = Array.from({ length: Math.max(0, turnsEach - 2) }, (_, i) => REPLIES[i % REPLIES.length]!);
+  return ['开始 wrong-change', ...replies, '结束'];
+}
+
+interface Context {
+  conversation?: string;
+  user?: string;
+  turn?: number;
+}
+
+async function run(options: DriveOptions, rounds: number, tag: string): Promise<TurnResult> {
+  const lines = script(options.turnsEach, options.script ?? 'play');
+  let conversations = 0;
+  let empty = 0;
+  const latencies: number[] = [];
+  const requests = lines.map((text, index) => ({
+    method: 'POST' as const,
+    path: '/api/messages',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req: Record<string, unknown>, context: Context) => {
+      if (index === 0 || !context.conversation) {
+        const n = conversations++;
+        context.conversation = `${tag}-${n}`;
+        context.user = `${tag}-user-${n}`;
+        context.turn = 0;
+      }
+      const turn = (context.turn = (context.turn ?? 0) + 1);
+      req.body = JSON.stringify({
+        type: 'message',
+        id: `${context.conversation}-${turn}`,
+        text,
+        locale: 'zh-CN',
+        channelId: 'bench',
+        serviceUrl: 'http://127.0.0.1:9',
+        deliveryMode: 'expectReplies',
+        timestamp: new Date().toISOString(),
+        from: { id: context.user, name: 'trainee' },
+        recipient: { id: 'bot' },
+        conversation: { id: context.conversation },
+      });
+      return req;
+    },
+    // An expectReplies answer carries the bot's activities in its body; a turn without any did not really happen.
+    onResponse: (status: number, body: string) => {
+      if (status < 300 && !body.includes('"activities"')) empty++;
+    },
+  }));
+  const instance = autocannon({
+    url: options.url,
+    connections: options.conversations,
+    pipelining: 1,
+    amount: options.conversations * lines.length * rounds,
+    timeout: 60,
+    // autocannon's types describe setupRequest loosely; the shape above is what it calls.
+    requests: requests as unknown as autocannon.Request[],
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+  });
+  const t0 = performance.now();
+  const result = await instance;
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    turns: latencies.length,
+    errors: result.errors + result.timeouts + result.non2xx + empty,
+    seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / seconds,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const options = JSON.parse(process.argv[2] ?? '{}') as DriveOptions;
+if (options.warmupRounds) await run(options, options.warmupRounds, `${options.tag}-warm`);
+const result = await run(options, options.rounds, options.tag);
+process.stdout.write(`${JSON.stringify(result)}\n`);
