@@ -19,21 +19,39 @@ export class SqliteDb implements SqlDb {
     this.file = join(dir, SQLITE_FILE);
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
-    // Every committed turn is on disk before the trainee sees the reply.
-    this.db.pragma('synchronous = FULL');
+    // Under WAL, NORMAL syncs at checkpoints instead of at every commit: a committed
+    // turn survives the server being killed (it is in the WAL file), and the database
+    // is never corrupted; only a power cut or an operating-system crash can lose the
+    // last turns. The fsync per commit was the largest cost of a turn, and it blocks
+    // the whole event loop (better-sqlite3 is synchronous). SQLITE_SYNCHRONOUS=FULL
+    // brings back an fsync before every reply.
+    this.db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL'}`);
     // A second process on the same file waits instead of failing at once.
     this.db.pragma('busy_timeout = 5000');
   }
 
+  /** Prepared once per statement text: the product uses a handful, over and over. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      // Statements built from input (IN lists of any length) would grow the cache without bound.
+      if (this.statements.size < 256) this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private readonly self: SqlDb = {
+    dialect: 'sqlite',
+    all: async <T,>(sql: string, params: unknown[] = []) => this.statement(sql).all(...params.map(toSqlite)) as T[],
+    run: async (sql: string, params: unknown[] = []) => this.statement(sql).run(...params.map(toSqlite)).changes,
+    transaction: async (fn) => fn(this.self),
+  };
+
   private direct(): SqlDb {
-    const db = this.db;
-    const self: SqlDb = {
-      dialect: 'sqlite',
-      all: async <T,>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params.map(toSqlite)) as T[],
-      run: async (sql: string, params: unknown[] = []) => db.prepare(sql).run(...params.map(toSqlite)).changes,
-      transaction: async (fn) => fn(self),
-    };
-    return self;
+    return this.self;
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
