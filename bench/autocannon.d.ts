@@ -16,6 +16,7 @@ declare module 'autocannon' {
       amount?: number;
       duration?: number;
       timeout?: number;
+      overallRate?: number;
       requests?: Request[];
     }
     interface Result {

@@ -20,6 +20,8 @@ export interface DriveOptions {
   warmupRounds?: number;
   /** Play only the first `turnsEach` turns and leave the conversations open (memory benchmark). */
   script?: 'play' | 'open';
+  /** Turns per second over all conversations; unset, each conversation sends its next turn as soon as it has the answer. */
+  overallRate?: number;
 }
 
 /** A trainee's replies: Chinese and English, polite and careless, of realistic length. */
@@ -91,15 +93,21 @@ async function run(options: DriveOptions, rounds: number, tag: string): Promise<
     pipelining: 1,
     amount: options.conversations * lines.length * rounds,
     timeout: 60,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     // autocannon's types describe setupRequest loosely; the shape above is what it calls.
     requests: requests as unknown as autocannon.Request[],
   });
+  // Timed from the first request sent to the last answer received: autocannon's own duration includes its set-up and end-of-run tick.
+  let first = Infinity;
+  let last = 0;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    const now = performance.now();
+    first = Math.min(first, now - responseTime);
+    last = now;
     latencies.push(responseTime);
   });
-  const t0 = performance.now();
   const result = await instance;
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = Math.max(1e-3, (last - first) / 1000);
   latencies.sort((a, b) => a - b);
   return {
     turns: latencies.length,

@@ -203,6 +203,12 @@ async function turns(): Promise<void> {
         const target = n === 50 ? ' (target ≥ 70%, p99 ≤ 50 ms)' : '';
         row(`turns: roleplay bot (${name}), ${n} conversations`, `${fmt(p.perSecond)} /s`, `${((p.perSecond / e.perSecond) * 100).toFixed(0)}% of echo${target}; ${turnsNote(p)}`);
       }
+      // Closed-loop latency is conversations ÷ throughput (Little's law), so it measures saturation. The same
+      // conversations below half the bot's measured throughput show the latency of a server that keeps up.
+      const n = CONVERSATIONS[0]!;
+      const rate = Math.max(10, Math.round(Math.min(...[...echoResults.values()].map((r) => r.perSecond)) / 4));
+      const paced = await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, tag: `paced${n}-${Date.now()}`, overallRate: rate });
+      row(`turns: roleplay bot (${name}), ${n} conversations at ${fmt(rate)} turns/s`, `p99 ${ms(paced.p99)} ms`, `open-loop rate (a quarter of the echo bot's throughput); p50 ${ms(paced.p50)} ms, ${fmt(paced.turns)} turns, errors ${paced.errors}`);
     } finally {
       await product.stop();
       rmSync(dir, { recursive: true, force: true });
