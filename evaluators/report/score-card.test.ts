@@ -59,3 +59,23 @@ describe('buildScoreCard', () => {
     expect(renderScoreCardText(card, 'zh-CN')).toContain('我保证');
   });
 });
+
+describe('buildScoreCard and the ending', () => {
+  const good = [turn(1, '你少找我钱了!太过分了!', '非常抱歉给您添麻烦了,我现在就帮您清点一下钱箱。')];
+
+  it('a session that ends without solving the problem cannot score well or be the quality style', () => {
+    for (const [outcome, cap] of [['abandoned', 50], ['escalated', 40], ['turn-limit', 55]] as const) {
+      const card = buildScoreCard(good, { ...info, outcome });
+      expect(card.overall, outcome).toBeLessThanOrEqual(cap);
+      expect(card.quadrant.style, outcome).not.toBe('quality');
+    }
+    expect(buildScoreCard(good, info).overall).toBeGreaterThan(80);
+  });
+
+  it('soothing without ever acting is the friendly style, not quality', () => {
+    const soothing = Array.from({ length: 6 }, (_, i) => turn(i + 1, '你们到底怎么回事!', '您别急,您别急。'));
+    const card = buildScoreCard(soothing, { ...info, outcome: 'turn-limit' });
+    expect(card.quadrant.style).toBe('friendly');
+    expect(buildScoreCard(soothing, info).quadrant.style).toBe('friendly');
+  });
+});

@@ -16,6 +16,13 @@ export interface ScoreCardInfo {
 /** Both sides at or above this make the style "quality"; below it a side counts as weak. */
 export const QUADRANT_THRESHOLD = 60;
 
+/**
+ * The most a session can score when the customer's problem was not solved: the
+ * manuals put solving the problem first, so a pleasant chat that ends with the
+ * customer walking out, giving up or running out the clock is not good service.
+ */
+export const OUTCOME_CAP: Record<SessionOutcome, number> = { resolved: 100, 'turn-limit': 55, abandoned: 50, escalated: 40 };
+
 export const STYLE_LABELS: Record<ServiceStyle, Record<RuleLocale, string>> = {
   cold: { 'zh-CN': '冷淡型', en: 'Cold' },
   production: { 'zh-CN': '生产型', en: 'Production' },
@@ -49,6 +56,12 @@ function mean(values: number[]): number | null {
 
 function meanOf(...values: (number | null)[]): number | null {
   return mean(values.filter((v): v is number => v !== null));
+}
+
+function weightedMean(parts: [number | null, number][]): number | null {
+  const present = parts.filter((p): p is [number, number] => p[0] !== null);
+  const weight = present.reduce((a, [, w]) => a + w, 0);
+  return weight ? Math.round(present.reduce((a, [v, w]) => a + v * w, 0) / weight) : null;
 }
 
 function quoteOf(reply: string, max = 40): string {
@@ -125,7 +138,8 @@ export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreC
     weighted += score * weight;
     totalWeight += weight;
   }
-  const overall = totalWeight ? Math.round(weighted / totalWeight) : 0;
+  const cap = OUTCOME_CAP[info.outcome];
+  const overall = Math.min(cap, totalWeight ? Math.round(weighted / totalWeight) : 0);
 
   const servqual = {
     tangibles: null,
@@ -134,9 +148,10 @@ export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreC
     reliability: dimensions.promises,
     responsiveness: dimensions.interrupting,
   };
-  // Technical side: getting the problem solved in words the customer understands, without promising
-  // what cannot be kept. Personal side: how the customer is treated — heard out and understood.
-  const technical = meanOf(dimensions.problemSolving, dimensions.jargon, dimensions.promises) ?? 0;
+  // Technical side: getting the problem solved (most of it), in words the customer understands, without
+  // promising what cannot be kept, and never above what the ending allows. Personal side: how the
+  // customer is treated — heard out and understood.
+  const technical = Math.min(cap, weightedMean([[dimensions.problemSolving, 3], [dimensions.jargon, 1], [dimensions.promises, 1]]) ?? 0);
   const personal = meanOf(dimensions.empathy, dimensions.interrupting) ?? 0;
   const style = styleOf(technical, personal);
 
