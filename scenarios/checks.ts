@@ -1,6 +1,7 @@
 // What the schema cannot check: ids, references, reachability, locale text.
 import type { LineVariant, Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
+import { unsafePatternReason } from '../evaluators/lexicon/safe-pattern.ts';
 
 export interface Problem {
   path: (string | number)[];
@@ -36,6 +37,13 @@ export function graphProblems(s: Scenario): Problem[] {
     if (!factIds.has(p.fact)) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'fact'], message: `refers to fact "${p.fact}", which is not defined under facts` });
     for (const locale of s.locales) {
       if (!p.patterns[locale]?.length) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'patterns'], message: `no patterns in ${locale}` });
+    }
+    // A 're:' pattern runs on every reply in the server's one thread: a catastrophic one would stall every trainee.
+    for (const [locale, patterns] of Object.entries(p.patterns)) {
+      (patterns ?? []).forEach((pattern, j) => {
+        const reason = pattern.startsWith('re:') ? unsafePatternReason(pattern.slice(3)) : undefined;
+        if (reason) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'patterns', locale, j], message: `pattern /${pattern.slice(3)}/ ${reason}` });
+      });
     }
   });
   for (const locale of s.locales) {

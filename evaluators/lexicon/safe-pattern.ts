@@ -10,7 +10,7 @@ export function unsafePatternReason(source: string): string | undefined {
   if (source.length > MAX_LENGTH) return `longer than ${MAX_LENGTH} characters`;
   if (/\\[1-9]|\\k</.test(source)) return 'uses a back-reference';
   // Walk the groups: a group that contains a quantifier and is itself quantified.
-  const stack: { quantified: boolean }[] = [];
+  const stack: { quantified: boolean; alternatives: boolean; start: number }[] = [];
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === '\\') {
@@ -23,7 +23,11 @@ export function unsafePatternReason(source: string): string | undefined {
       continue;
     }
     if (ch === '(') {
-      stack.push({ quantified: false });
+      stack.push({ quantified: false, alternatives: false, start: i + 1 });
+      continue;
+    }
+    if (ch === '|' && stack.length) {
+      stack[stack.length - 1]!.alternatives = true;
       continue;
     }
     const next = source[i + 1];
@@ -31,6 +35,13 @@ export function unsafePatternReason(source: string): string | undefined {
     if (ch === ')') {
       const group = stack.pop();
       if (!group) return 'has an unbalanced parenthesis';
+      // (a|a)*b, (a|aa)*$: alternatives that can split the same text in several ways, repeated
+      // without bound, backtrack exponentially. Plain words none of which starts another split
+      // text one way only ((?:现在|马上|就)*), so only those are accepted under such a repeat.
+      const unbounded = next === '*' || next === '+' || (next === '{' && /^\{\d*,\}/.test(source.slice(i + 1)));
+      if (group.alternatives && unbounded && !isPrefixFreeWords(source.slice(group.start, i))) {
+        return 'repeats alternatives that can match the same text, without bound (exponential backtracking)';
+      }
       if (group.quantified && (isQuantifier(next) || next === '?')) {
         if (isQuantifier(next)) return 'repeats a group that itself repeats (nested quantifier)';
       }
@@ -49,4 +60,11 @@ export function unsafePatternReason(source: string): string | undefined {
     return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
   }
   return undefined;
+}
+
+/** True for a group body of plain words (after an optional ?:) where no word starts another. */
+function isPrefixFreeWords(body: string): boolean {
+  const words = body.replace(/^\?:/, '').split('|');
+  if (words.some((w) => w === '' || /[\\^$.?*+()[\]{}]/.test(w))) return false;
+  return words.every((w, i) => words.every((other, j) => i === j || !other.startsWith(w)));
 }
