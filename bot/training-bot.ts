@@ -272,6 +272,9 @@ export class TrainingBot extends ActivityHandler {
     const clipped = raw.length > this.options.maxReplyChars;
     const text = clipped ? raw.slice(0, this.options.maxReplyChars) : raw;
     const now = this.now();
+    // The line this reply answers: its timestamps must be read before the engine moves on to the next line.
+    const customerAt = data.customerAt ?? now;
+    const customerUntil = data.session.speakingUntil;
     const result = engine.replyToSession(scenario, data.session, text, now);
     data.session = result.session;
     if (clipped || result.clipped) this.send(context, m.clipped(this.options.maxReplyChars));
@@ -283,8 +286,8 @@ export class TrainingBot extends ActivityHandler {
         turn: result.session.turns,
         customer: data.lastCustomer ?? '',
         reply: text,
-        customerAt: data.customerAt ?? now,
-        customerUntil: data.session.speakingUntil,
+        customerAt,
+        customerUntil,
         replyAt: now,
         interrupted: result.interrupted,
         evaluation: result.evaluation,
@@ -308,6 +311,9 @@ export class TrainingBot extends ActivityHandler {
     const paced = this.options.pacing.enabled && context.activity.deliveryMode !== 'expectReplies';
     if (!paced) {
       for (const part of parts) this.send(context, part.text);
+      // All parts go out in this one response, so the customer has finished speaking when it is
+      // sent; the engine's paced timestamps would make the trainee's next message an interruption.
+      if (data.session && data.session.speakingUntil > now) data.session = { ...data.session, speakingUntil: now };
       return;
     }
     const [first, ...rest] = parts;

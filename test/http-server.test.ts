@@ -87,6 +87,27 @@ describe('HTTP server', () => {
     expect(content).toMatch(/总分/);
   });
 
+  it('with pacing on (the default) and expectReplies, plays the wrong-change good path to a resolved end without false interruptions', async () => {
+    // The pauses are skipped for expectReplies, so a reply sent right after the answer must not cut the customer off.
+    const config = loadConfig({ PORT: '0', PACING: 'true' });
+    expect(config.pacing.enabled).toBe(true);
+    running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
+    const server = running;
+    const body = { locale: 'zh-CN', conversation: { id: 'conv-paced' } };
+    await post(server, { ...body, text: '开始 wrong-change' });
+    const answers: string[] = [];
+    let card: { text?: string; attachments?: { content: unknown }[] } | undefined;
+    for (const reply of ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。']) {
+      const { activities } = await post(server, { ...body, text: reply });
+      answers.push(...activities.map((a) => a.text ?? ''));
+      card ??= activities.find((a) => a.attachments?.length);
+    }
+    expect(answers.join('\n')).not.toContain('你打断了顾客');
+    expect(card, answers.join('\n')).toBeDefined();
+    const sessions = await server.app.store.records.listSessions?.({});
+    expect(sessions?.[0]?.outcome).toBe('resolved');
+  });
+
   it('answers unknown scenarios, empty text, forged submits and long messages clearly', async () => {
     const server = await start();
     expect((await post(server, { text: 'start nope' })).activities[0]?.text).toContain('nope');
