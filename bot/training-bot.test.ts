@@ -7,6 +7,7 @@ import { fakeEngine } from './testing/fake-engine.ts';
 import { TrainingBot } from './training-bot.ts';
 import { silentLogger } from './web/testing/echo-server.ts';
 import { NO_PACING } from '../scenarios/engine-types.ts';
+import { turnsCsv } from './trainer/export.ts';
 
 function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam' } = {}) {
   const storage = new MemoryStorage();
@@ -140,6 +141,24 @@ describe('TrainingBot', () => {
     await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'score', from: { id: 'u1', name: 'U' } });
     const card = adapter.activeQueue.splice(0).find((a) => a.attachments?.length);
     expect(JSON.stringify(card?.attachments?.[0]?.content).match(/sorry/g)?.length).toBe(1);
+  });
+
+  it('records each turn with the timestamps of the line it answered, and turns.csv shows them with the answer', async () => {
+    const { say, clock, records } = setup({ pacingMs: 1000 });
+    await say('start wrong-change');
+    const startedAt = clock.now;
+    clock.now += 5000;
+    await say('sorry, let me count it again');
+    const [sessionId = ''] = records.sessions.keys();
+    const [turn] = await records.sessionTurns(sessionId);
+    expect(turn?.customerAt).toBe(startedAt);
+    // The fake customer's opening line lasts 1000 ms; the next line's end must not be recorded here.
+    expect(turn?.customerUntil).toBe(startedAt + 1000);
+    const [header, row] = turnsCsv(turn ? [turn] : []).split('\r\n');
+    expect(header).toContain('customer_at,customer_until');
+    expect(header).toContain('answer');
+    expect(row).toContain(new Date(startedAt + 1000).toISOString());
+    expect(row).toContain('Hmm. So what will you do?');
   });
 
   it('clips a very long reply before scoring and says so', async () => {

@@ -26,14 +26,17 @@ export function sessionsCsv(sessions: SessionSummary[]): string {
 
 export function turnsCsv(turns: TurnRecord[]): string {
   return csv([
-    ['session_id', 'turn', 'customer', 'reply', 'reply_at', 'interrupted', ...DIMENSIONS.map((d) => `score_${d}`), 'findings'],
+    ['session_id', 'turn', 'customer', 'customer_at', 'customer_until', 'reply', 'reply_at', 'interrupted', 'answer', ...DIMENSIONS.map((d) => `score_${d}`), 'findings'],
     ...turns.map((t) => [
       t.sessionId,
       t.turn,
       t.customer,
+      iso(t.customerAt),
+      iso(t.customerUntil),
       t.reply,
       iso(t.replyAt),
       t.interrupted,
+      t.answer,
       ...DIMENSIONS.map((d) => t.evaluation.scores[d]),
       t.evaluation.findings.map((f) => `${f.evaluator}/${f.rule}: ${f.text}`).join('; '),
     ]),
