@@ -3,6 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type TurnContext } from 'botbuilder';
+// botbuilder's own token validator; its error class is what CloudAdapter answers with 401.
+import { AuthenticationError } from 'botframework-connector';
 import type { AppContext, Logger } from './app-context.ts';
 import { isLoopback, type AppConfig } from './config.ts';
 import { loadEngine, type EnginePort } from './engine-port.ts';
@@ -65,6 +67,18 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
+  // A token signed by the wrong key (or with a disallowed algorithm) reaches the adapter as a plain
+  // JsonWebTokenError, which it answers with 500 and the library's message: it is a 401.
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name;
+      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') throw new AuthenticationError('Unauthorized', 401);
+      throw error;
+    }
+  };
   const adapter = new CloudAdapter(auth);
   const conversationState = new ConversationState(store.storage);
   const userState = new UserState(store.storage);
@@ -103,6 +117,12 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
+      return;
+    }
+    // The adapter throws on an activity without a type and that became a bare 500: it is the caller's error.
+    const type = (req.body as { type?: unknown } | null | undefined)?.type;
+    if (req.body && typeof req.body === 'object' && !Array.isArray(req.body) && (typeof type !== 'string' || type === '')) {
+      res.send(400, { error: 'activity type missing' });
       return;
     }
     inFlight++;
