@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, replyToSession, startSession, endSession, hint } from './index.ts';
 import type { PacingOptions } from './index.ts';
+import { recognise } from './intents.ts';
 
 const { scenarios } = loadLibrary();
 const wrongChange = scenarios.get('wrong-change')!;
@@ -67,5 +68,20 @@ describe('the library', () => {
     };
     for (const s of scenarios.values()) walk({ ...s, evaluation: { ...s.evaluation, extraJargon: undefined } }, s.id);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the customer hears meaning, not just keywords', () => {
+  it('"no need to check" is not taken as checking', () => {
+    expect(recognise('不用核对了，我直接退给您五十块', 'zh-CN', wrongChange.intents)).not.toContain('check');
+    expect(recognise('No need to check it, here is your fifty.', 'en', wrongChange.intents)).not.toContain('check');
+    expect(recognise('我马上核对一下小票', 'zh-CN', wrongChange.intents)).toContain('check');
+  });
+
+  it('holds the trainee to the promise itself, not just its trigger word', () => {
+    let s = startSession(wrongChange, { locale: 'en', seed: 1, now: 0 }).session;
+    s = replyToSession(wrongChange, s, 'I guarantee you will get every cent back today.', 100_000).session;
+    const next = replyToSession(wrongChange, s, 'Okay.', 200_000);
+    expect(text(next.output.lines)).toContain('I guarantee you will get every cent back today');
   });
 });

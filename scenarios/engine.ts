@@ -165,6 +165,17 @@ function history(session: EngineSession): Turn[] {
   return turns;
 }
 
+const CLAUSE_MARK = /[,，。！？!?;；\n]/;
+
+/** The clause of `text` that holds [start, end). */
+function clauseAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !CLAUSE_MARK.test(text[from - 1]!)) from--;
+  let to = Math.max(end, start);
+  while (to < text.length && !CLAUSE_MARK.test(text[to]!)) to++;
+  return text.slice(from, to).trim() || text.slice(start, end);
+}
+
 function clip(text: string, n = KEEP_CHARS): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
@@ -225,11 +236,12 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   if (rude) react('rude');
   if (evaluation.detected.jargon) {
     const term = evaluation.findings.find((f) => f.evaluator === 'jargon' && f.polarity === 'bad')?.text ?? '';
-    react('jargon', { term });
+    react('jargon', { term: clip(term, 20) });
   }
   const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
   if (promise) {
-    if (session.promises.length < 3) session.promises.push(clip(promise.text, 60));
+    // The customer remembers what was promised, not just the trigger word ("I guarantee").
+    if (session.promises.length < 3) session.promises.push(clip(clauseAround(reply, promise.span[0], promise.span[1]), 60));
   } else if (session.promises.length > session.recalled) {
     // The customer remembers an earlier over-promise and holds the trainee to it.
     react('promise-recalled', { promise: session.promises[session.recalled] ?? '' });

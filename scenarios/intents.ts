@@ -20,6 +20,20 @@ function dice(a: string[], b: string[]): number {
   return (2 * both) / (as.size + bs.size);
 }
 
+/** Words just before a keyword that undo it: "不用核对了" is no check, "no need to count" no count. */
+const NEGATED_BEFORE: Record<RuleLocale, RegExp> = {
+  'zh-CN': /(?:不用|不必|不要|不需要|无需|没必要|别|没|不想|不能|不会|甭)[^,，。！？!?]{0,2}$/,
+  en: /\b(?:no need to|don't|do not|won't|will not|not|never|can't|cannot|without|no)\s+(?:\w+\s+)?$/,
+};
+
+function keywordHit(reply: string, key: string, locale: RuleLocale): boolean {
+  const re = locale === 'en' ? new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g') : undefined;
+  const starts: number[] = [];
+  if (re) for (const m of reply.matchAll(re)) starts.push(m.index);
+  else for (let at = reply.indexOf(key); at >= 0; at = reply.indexOf(key, at + 1)) starts.push(at);
+  return starts.some((at) => !NEGATED_BEFORE[locale].test(reply.slice(Math.max(0, at - 16), at)));
+}
+
 function normalise(text: string, locale: RuleLocale): string {
   const t = locale === 'zh-CN' ? simplify(text).text : text;
   return t.toLowerCase();
@@ -36,7 +50,7 @@ export function recognise(text: string, locale: RuleLocale, intents: Intent[]): 
     let score = 0;
     for (const k of intent.keywords[locale] ?? []) {
       const key = normalise(k, locale);
-      if (locale === 'en' ? new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(reply) : reply.includes(key)) score = Math.max(score, 1);
+      if (keywordHit(reply, key, locale)) score = Math.max(score, 1);
     }
     let perIntent = cache.get(intent);
     if (!perIntent) cache.set(intent, (perIntent = {}));
