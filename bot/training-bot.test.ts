@@ -8,13 +8,15 @@ import { TrainingBot } from './training-bot.ts';
 import { silentLogger } from './web/testing/echo-server.ts';
 import { NO_PACING } from '../scenarios/engine-types.ts';
 import { turnsCsv } from './trainer/export.ts';
+import { loadEngine, type EnginePort } from './engine-port.ts';
+import type { ScoreCard } from '../evaluators/types.ts';
 
-function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam' } = {}) {
+function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam'; engine?: EnginePort } = {}) {
   const storage = new MemoryStorage();
   const clock = { now: 1_000_000 };
   const records = new MemoryRecords();
   const bot = new TrainingBot({
-    engine: fakeEngine(options.pacingMs ?? 0),
+    engine: options.engine ?? fakeEngine(options.pacingMs ?? 0),
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     records,
@@ -159,6 +161,43 @@ describe('TrainingBot', () => {
     expect(header).toContain('answer');
     expect(row).toContain(new Date(startedAt + 1000).toISOString());
     expect(row).toContain('Hmm. So what will you do?');
+  });
+
+  it('coaches with what is missing as well as what was found, and only says "nothing to flag" when nothing is', async () => {
+    const { say, clock } = setup();
+    await say('start wrong-change');
+    clock.now += 5000;
+    const listening = texts(await say('Please take your time, I am listening.'));
+    expect(listening).toContain('✓ Empathy');
+    expect(listening).toContain('Problem solving: This reply offered no concrete step');
+    expect(listening).not.toContain('Nothing to flag');
+    clock.now += 5000;
+    const good = texts(await say('I understand how annoying that is, I will count the change again right now.'));
+    expect(good).toContain('Nothing to flag');
+  });
+
+  it('never tells a practice reply "no problem" when the score card then gives a tip about it', async () => {
+    const { engine } = await loadEngine();
+    if (!engine) throw new Error('the scenario engine did not load');
+    const { say, clock } = setup({ engine });
+    await say('语言 中文');
+    await say('开始 wrong-change');
+    const coachingByTurn: string[] = [];
+    let card: ScoreCard | undefined;
+    for (const reply of ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。']) {
+      clock.now += 60_000;
+      const out = await say(reply, { locale: 'zh-CN' });
+      coachingByTurn.push(out.map((a) => a.text ?? '').find((t) => t.startsWith('•') || t.startsWith('✓') || t.includes('没有发现问题')) ?? '');
+      const withCard = out.find((a) => a.attachments?.length);
+      if (withCard) card = JSON.parse(JSON.stringify(withCard.attachments?.[0]?.content)) as ScoreCard;
+    }
+    expect(card, 'the good path ends with a score card').toBeDefined();
+    const tipTexts = JSON.stringify(card);
+    for (const [i, note] of coachingByTurn.entries()) {
+      const quoted = tipTexts.includes(['您好，您先别着急', '我理解您着急', '王女士'][i] ?? '-');
+      if (quoted) expect(note, `turn ${i + 1}`).not.toContain('没有发现问题');
+    }
+    expect(coachingByTurn[0]).toContain('解决问题');
   });
 
   it('clips a very long reply before scoring and says so', async () => {

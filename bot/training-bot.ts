@@ -335,15 +335,29 @@ export class TrainingBot extends ActivityHandler {
   }
 }
 
-function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): string {
+/**
+ * The coaching note after a practice reply. It follows the same evaluation as the score card:
+ * what was flagged, what a good flag that applied did not show (the card's tips name those too),
+ * and what was done well; "nothing to improve" only when nothing is flagged or missing.
+ */
+export function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): string {
   const m = messages(locale);
   const bad = evaluation.findings.filter((f) => f.polarity === 'bad');
-  if (bad.length === 0) return m.noFindings;
-  return bad
-    .slice(0, 3)
-    .map((f) => `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`)
-    .join('\n');
+  const missing = GOOD_FLAGS.filter((d) => evaluation.applicable[d] && !evaluation.detected[d]);
+  const shown = GOOD_FLAGS.flatMap((d) => {
+    const found = evaluation.detected[d] ? evaluation.findings.find((f) => f.evaluator === d && f.polarity === 'good') : undefined;
+    return found ? [`✓ ${dimensionName(d, locale)}: “${plainText(found.text)}”`] : [];
+  });
+  const problems = [
+    ...bad.slice(0, 3).map((f) => `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`),
+    ...missing.map((d) => `• ${dimensionName(d, locale)}: ${m.missing[d].message}\n  ${m.better}: ${m.missing[d].suggestion}`),
+  ];
+  if (problems.length === 0) return [...shown, m.noFindings].join('\n');
+  return [...shown, ...problems].join('\n');
 }
+
+/** Dimensions that credit the trainee when shown; where they apply and are absent, that is worth saying. */
+const GOOD_FLAGS = ['empathy', 'problemSolving'] as const;
 
 function isConflict(error: unknown): boolean {
   const e = error as { name?: string; message?: string; code?: string } | null;
