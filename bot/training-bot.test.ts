@@ -200,6 +200,29 @@ describe('TrainingBot', () => {
     expect(coachingByTurn[0]).toContain('解决问题');
   });
 
+  it('in a Teams channel, understands "@bot start …" and keeps each trainee\'s practice separate', async () => {
+    const { say, clock } = setup();
+    const bot = { id: '28:bot-app-id', name: '客服陪练 Roleplay' };
+    const inChannel = (userId: string, text: string) =>
+      say(`<at>${bot.name}</at> ${text}`, {
+        from: { id: userId, name: userId },
+        recipient: bot,
+        conversation: { id: '19:channel@thread.tacv2', isGroup: true, conversationType: 'channel' } as Activity['conversation'],
+        entities: [{ type: 'mention', text: `<at>${bot.name}</at>`, mentioned: bot }],
+      });
+    expect(texts(await inChannel('alice', 'start wrong-change'))).toContain('Wrong change');
+    // Bob has not started anything: Alice's session is not his.
+    expect(texts(await inChannel('bob', 'hint'))).toContain('No practice is running');
+    await inChannel('bob', 'start wrong-change');
+    clock.now += 5000;
+    await inChannel('alice', 'sorry, alice will count it');
+    clock.now += 5000;
+    await inChannel('bob', 'sorry, bob will count it');
+    const aliceScore = JSON.stringify((await inChannel('alice', 'score')).find((a) => a.attachments?.length)?.attachments?.[0]?.content);
+    expect(aliceScore).toContain('alice will count it');
+    expect(aliceScore).not.toContain('bob will count it');
+  });
+
   it('clips a very long reply before scoring and says so', async () => {
     const { say, clock } = setup();
     await say('start wrong-change');

@@ -2,7 +2,7 @@
 // coaches in practice mode and shows the score card at the end. Channel-independent: it
 // only uses TurnContext (sendActivity, typing, delay), so /api/messages and Direct Line share it.
 import { randomUUID } from 'node:crypto';
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { SessionStateJson, TurnOutput, PacingOptions } from '../scenarios/engine-types.ts';
 import type { RuleLocale, ReplyEvaluation, SessionOutcome } from '../evaluators/types.ts';
 import type { TrainingRecords } from './records/types.ts';
@@ -52,6 +52,8 @@ const MAX_ATTEMPTS = 3;
 
 export class TrainingBot extends ActivityHandler {
   private readonly conversation: StatePropertyAccessor<ConversationData>;
+  /** Group chats and channels: one practice per trainee, keyed by user id inside the conversation's state. */
+  private readonly group: StatePropertyAccessor<Record<string, ConversationData>>;
   private readonly user: StatePropertyAccessor<UserData>;
   private readonly mutex = new KeyedMutex();
   private readonly now: () => number;
@@ -59,6 +61,7 @@ export class TrainingBot extends ActivityHandler {
   constructor(private readonly options: TrainingBotOptions) {
     super();
     this.conversation = options.conversationState.createProperty<ConversationData>('roleplay');
+    this.group = options.conversationState.createProperty<Record<string, ConversationData>>('roleplay-trainees');
     this.user = options.userState.createProperty<UserData>('roleplay-user');
     this.now = options.now ?? Date.now;
 
@@ -83,7 +86,7 @@ export class TrainingBot extends ActivityHandler {
         try {
           await this.options.conversationState.load(context, attempt > 1);
           await this.options.userState.load(context, attempt > 1);
-          const data = await this.conversation.get(context, {});
+          const data = await this.traineeData(context);
           const user = await this.user.get(context, {});
           // Replies wait until the state is saved, so a re-run never sends twice.
           context.turnState.set('roleplay.buffer', buffered);
@@ -105,6 +108,18 @@ export class TrainingBot extends ActivityHandler {
     });
     // Paced parts go out after the lock is released, so a reply meanwhile can interrupt.
     if (pending.after) await pending.after();
+  }
+
+  /**
+   * In a one-to-one chat the conversation is the trainee's; in a group chat or a Teams channel
+   * several trainees share it, so each one's session, mode and language live under their user id.
+   */
+  private async traineeData(context: TurnContext): Promise<ConversationData> {
+    if (!context.activity.conversation?.isGroup) return this.conversation.get(context, {});
+    const trainees = await this.group.get(context, {});
+    const id = context.activity.from?.id ?? '';
+    trainees[id] ??= {};
+    return trainees[id];
   }
 
   private send(context: TurnContext, activity: string | Parameters<TurnContext['sendActivity']>[0]): void {
@@ -142,7 +157,8 @@ export class TrainingBot extends ActivityHandler {
       data.handled = [...(data.handled ?? []), id].slice(-HANDLED_IDS);
     }
     const m = messages(this.locale(context, data, user));
-    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    // In Teams group chats and channels the message starts with "<at>bot name</at>"; that is addressing, not content.
+    const text = withoutBotMention(context.activity);
     const value = context.activity.value as unknown;
     let command: BotCommand | null = null;
     if (value !== undefined && value !== null && text.trim() === '') command = parseSubmit(value);
@@ -327,7 +343,7 @@ export class TrainingBot extends ActivityHandler {
         previous = part.atMs;
         // Another turn (maybe on another instance) may have cut the customer off meanwhile.
         await this.options.conversationState.load(context, true);
-        const current = await this.conversation.get(context, {});
+        const current = await this.traineeData(context);
         if (current.lineId !== lineId) return;
         await context.sendActivity(part.text);
       }
@@ -358,6 +374,23 @@ export function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): strin
 
 /** Dimensions that credit the trainee when shown; where they apply and are absent, that is worth saying. */
 const GOOD_FLAGS = ['empathy', 'problemSolving'] as const;
+
+/**
+ * The text without the @mentions of the bot. Like TurnContext.removeRecipientMention, but every
+ * mention of the bot is removed and a malformed entity (no type, no `mentioned`) is skipped
+ * instead of throwing, because entities come from the caller.
+ */
+export function withoutBotMention(activity: Partial<Activity>): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const botId = activity.recipient?.id;
+  if (!botId || !Array.isArray(activity.entities)) return text;
+  for (const entity of activity.entities as unknown[]) {
+    const e = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
+    if (typeof e?.type !== 'string' || e.type.toLowerCase() !== 'mention' || e.mentioned?.id !== botId || typeof e.text !== 'string' || e.text === '') continue;
+    text = text.split(e.text).join(' ');
+  }
+  return text.trim();
+}
 
 function isConflict(error: unknown): boolean {
   const e = error as { name?: string; message?: string; code?: string } | null;
