@@ -8,6 +8,9 @@ const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|�
 const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
 /** Belief, not action: "我100%确定明天就能恢复". */
 const COGNITION = { 'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望/, en: /\b(?:think|believe|hope|know|understand|sure)\b/i };
+/** A procedure or a description, not an act: "要先检测才能换", "每天都有人检查", "我们只负责派单", "同意您把…". */
+const NOT_AN_ACT = { 'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让)$/, en: /\b(?:must|have to|need to)\s*$/i };
+const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是/, en: /\b(?:someone|only handles?)\b/i };
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 const NOT_ACTION = { 'zh-CN': /担保|保证|发誓|打包票|拍胸脯/, en: /\b(?:guarantee|promise|swear)\b/i };
 const DENIED_AFTER = { 'zh-CN': /^不[到了回出动着起来]/, en: /^n't\b/ };
@@ -48,6 +51,8 @@ export const problemSolving: Rule = {
           !COGNITION[reply.locale].test(m.text) &&
           !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&
           !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
+          !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
+          !DESCRIBED[reply.locale].test(m.text) &&
           !deflected(reply, m),
       )
       .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
