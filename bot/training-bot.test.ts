@@ -140,9 +140,9 @@ describe('TrainingBot', () => {
     failNext = true;
     await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'sorry', from: { id: 'u1', name: 'U' } });
     expect(texts(adapter.activeQueue.splice(0))).toBe('Hmm.\nSo what will you do?');
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'score', from: { id: 'u1', name: 'U' } });
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'end', from: { id: 'u1', name: 'U' } });
     const card = adapter.activeQueue.splice(0).find((a) => a.attachments?.length);
-    expect(JSON.stringify(card?.attachments?.[0]?.content).match(/sorry/g)?.length).toBe(1);
+    expect(JSON.stringify((card?.attachments?.[0]?.content as { body?: unknown })?.body).match(/sorry/g)?.length).toBe(1);
   });
 
   it('records each turn with the timestamps of the line it answered, and turns.csv shows them with the answer', async () => {
@@ -221,6 +221,50 @@ describe('TrainingBot', () => {
     const aliceScore = JSON.stringify((await inChannel('alice', 'score')).find((a) => a.attachments?.length)?.attachments?.[0]?.content);
     expect(aliceScore).toContain('alice will count it');
     expect(aliceScore).not.toContain('bob will count it');
+  });
+
+  it('keeps an exam an exam: no mode change, hint or interim score until it ends', async () => {
+    const { say, clock, records } = setup({ mode: 'exam' });
+    expect(texts(await say('start wrong-change'))).toContain('Exam: Wrong change');
+    expect(texts(await say('mode practice'))).toContain('cannot change');
+    expect(texts(await say('', { value: { action: 'mode', mode: 'practice' } }))).toContain('cannot change');
+    expect(texts(await say('hint'))).toBe('No hints during an exam.');
+    expect(texts(await say('score'))).toContain('No interim score');
+    clock.now += 5000;
+    // Still no coaching after the refused switch.
+    expect(texts(await say('sorry, let me count it'))).toBe('Hmm.\nSo what will you do?');
+    expect(texts(await say('end'))).toContain('score card');
+    expect([...records.sessions.values()][0]?.mode).toBe('exam');
+    expect(texts(await say('mode practice'))).toContain('practice');
+  });
+
+  it('ends a running session as abandoned when the trainee starts another, so no record stays in progress', async () => {
+    const { say, clock, records } = setup();
+    await say('start wrong-change');
+    clock.now += 5000;
+    await say('sorry about that');
+    expect(texts(await say('restart'))).toContain('recorded as abandoned');
+    clock.now += 5000;
+    await say('start wrong-change');
+    const sessions = await records.listSessions();
+    expect(sessions).toHaveLength(3);
+    expect(sessions.filter((s) => s.outcome === 'abandoned')).toHaveLength(2);
+    expect(sessions.filter((s) => s.endedAt === undefined)).toHaveLength(1);
+  });
+
+  it('takes "Start over" or "开始核对" in the middle of a session as a reply to the customer', async () => {
+    const { say, clock } = setup();
+    await say('start wrong-change');
+    clock.now += 5000;
+    const out = texts(await say('Start over, I will count the change with you'));
+    expect(out).not.toContain('There is no scenario');
+    expect(out).toContain('So what will you do?');
+    clock.now += 5000;
+    expect(texts(await say('开始核对'))).toContain('So what will you do?');
+    clock.now += 5000;
+    // The fake customer is satisfied after three replies.
+    expect(texts(await say('start nope'))).toContain('Fine, thanks.');
+    expect(texts(await say('start nope'))).toContain('There is no scenario "nope"');
   });
 
   it('clips a very long reply before scoring and says so', async () => {

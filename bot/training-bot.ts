@@ -164,6 +164,10 @@ export class TrainingBot extends ActivityHandler {
     if (value !== undefined && value !== null && text.trim() === '') command = parseSubmit(value);
     else command = parseCommand(text);
 
+    // "开始核对" or "Start over" in the middle of a session is said to the customer, not a command.
+    const running = !!data.session && !data.session.ended;
+    if (command?.kind === 'start' && running && !(value !== undefined && value !== null) && !this.options.engine?.scenarios.has(command.scenarioId)) command = null;
+
     if (command) return this.runCommand(context, data, user, command);
     if ((context.activity.attachments?.length ?? 0) > 0 && text.trim() === '') return this.send(context, m.nonText);
     if (text.trim() === '') return this.send(context, m.empty);
@@ -189,8 +193,10 @@ export class TrainingBot extends ActivityHandler {
         user.locale = command.locale;
         return this.send(context, messages(command.locale).language);
       case 'mode':
+        // The mode belongs to the session: an exam that turned into practice would coach and hint
+        // while the record still says exam.
+        if (data.session && !data.session.ended && data.session.mode !== command.mode) return this.send(context, m.modeLocked(data.session.mode));
         data.mode = command.mode;
-        if (data.session && !data.session.ended) data.session = { ...data.session, mode: command.mode };
         return this.send(context, m.mode(command.mode));
       case 'history': {
         const entries = await this.options.records.history(context.activity.from?.id ?? '', 10);
@@ -230,6 +236,11 @@ export class TrainingBot extends ActivityHandler {
         const scenario = id ? engine.scenarios.get(id) : undefined;
         if (!scenario) return this.send(context, id ? m.unknownScenario(id) : m.noSession);
         const now = this.now();
+        const previous = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+        if (previous && data.session && !data.session.ended) {
+          await this.abandon(data, previous, now);
+          this.send(context, m.previousAbandoned);
+        }
         const mode = data.mode ?? this.options.defaultMode;
         const { session, output } = engine.startSession(scenario, { locale, seed: now % 2147483647, now, pacing: this.options.pacing, mode });
         data.scenarioId = scenario.id;
@@ -244,13 +255,15 @@ export class TrainingBot extends ActivityHandler {
           mode,
           startedAt: now,
         });
-        this.send(context, m.started(localized(scenario.title, locale) || scenario.id));
+        const title = localized(scenario.title, locale) || scenario.id;
+        this.send(context, mode === 'exam' ? m.startedExam(title) : m.started(title));
         return this.speak(context, data, output, now);
       }
       case 'end':
       case 'score': {
         const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
         if (!scenario || !data.session) return this.send(context, m.noSession);
+        if (command.kind === 'score' && !data.session.ended && data.session.mode === 'exam') return this.send(context, m.examNoScore);
         if (command.kind === 'score' || data.session.ended) {
           const card = engine.scoreCard(scenario, data.session);
           return this.send(context, { type: 'message', text: scoreCardText(card, locale), attachments: [scoreCardAttachment(card, locale, !!data.session.ended)] });
@@ -260,6 +273,7 @@ export class TrainingBot extends ActivityHandler {
       case 'hint': {
         const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
         if (!scenario || !data.session || data.session.ended) return this.send(context, m.noSession);
+        if (data.session.mode === 'exam') return this.send(context, m.examNoHint);
         return this.send(context, m.hintPrefix + engine.hint(scenario, data.session, locale));
       }
       default:
@@ -279,6 +293,15 @@ export class TrainingBot extends ActivityHandler {
     if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: session.ended?.outcome ?? reason, endedAt: now, report: card });
   }
 
+  /** Ends a running session without a card (the trainee started another), so no record stays "in progress". */
+  private async abandon(data: ConversationData, scenario: ScenarioInfo, now: number): Promise<void> {
+    const engine = this.options.engine;
+    if (!engine || !data.session || data.session.ended) return;
+    const { session, card } = engine.endSession(scenario, data.session, now, 'abandoned');
+    data.session = session;
+    if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: session.ended?.outcome ?? 'abandoned', endedAt: now, report: card });
+  }
+
   private async reply(context: TurnContext, data: ConversationData, user: UserData, raw: string): Promise<(() => Promise<void>) | void> {
     const engine = this.options.engine;
     const locale = this.locale(context, data, user);
@@ -295,7 +318,7 @@ export class TrainingBot extends ActivityHandler {
     data.session = result.session;
     if (clipped || result.clipped) this.send(context, m.clipped(this.options.maxReplyChars));
     if (result.interrupted) this.send(context, m.interrupted);
-    if ((data.mode ?? data.session.mode) === 'practice') this.send(context, coaching(result.evaluation, locale));
+    if (data.session.mode === 'practice') this.send(context, coaching(result.evaluation, locale));
     if (data.sessionId) {
       await this.options.records.turnRecorded({
         sessionId: data.sessionId,
