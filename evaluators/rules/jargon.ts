@@ -44,6 +44,20 @@ function customerSaid(context: ReplyContext, term: string): boolean {
   return said.some((t) => t.toLowerCase().includes(lower));
 }
 
+/** An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV). */
+const ABBREVIATION = /(?<![A-Za-z0-9'-])[A-Z][A-Z0-9&]{1,6}(?:s)?(?![A-Za-z0-9'-])/g;
+
+const UNKNOWN_ABBREVIATION = {
+  rule: 'technical-term',
+  note: 'An abbreviation the customer is unlikely to know; it sounds like the inside of your systems.',
+  suggestion: 'Say what it is in plain words, or leave it out.',
+};
+
+function shouting(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  return letters.length > 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
+}
+
 export const jargon: Rule = {
   meta: {
     id: 'jargon',
@@ -81,6 +95,19 @@ export const jargon: Rule = {
         if (m.entry.plain) f.suggestion = `${m.entry.suggestion} (${reply.locale === 'en' ? 'plain words' : '可以说'}: ${m.entry.plain})`;
         return f;
       });
+    if (reply.locale === 'en' && !shouting(reply.text)) {
+      const everyday = new Set(reply.words.everyday.map((w) => w.toLowerCase()));
+      for (const m of reply.text.matchAll(ABBREVIATION)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const word = m[0].replace(/s$/, '');
+        if ((word.match(/[A-Z]/g) ?? []).length < 2 || everyday.has(word.toLowerCase()) || everyday.has(m[0].toLowerCase())) continue;
+        if (/^\d*[A-Z]?\d+[A-Z]?$/.test(word)) continue;
+        if (matches.some((x) => start < x.end && end > x.start) || findings.some((f) => reply.toOriginal(start) < f.span[1] && reply.toOriginal(end) > f.span[0])) continue;
+        if (isQuoted(reply, start, end) || explained(reply, start, end) || customerSaid(context, word)) continue;
+        findings.push(toFinding(reply, { start, end, entry: UNKNOWN_ABBREVIATION }, 'jargon', 'bad'));
+      }
+    }
     if (reply.locale === 'zh-CN') {
       for (const m of reply.text.matchAll(LATIN_WORD)) {
         const start = m.index;
