@@ -1,6 +1,7 @@
 // Adaptive Cards (version 1.5, which Teams renders) and their plain-text fallbacks.
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DIMENSIONS, type RuleLocale, type ScoreCard } from '../evaluators/types.ts';
+import { DIMENSION_LABELS } from '../evaluators/report/score-card.ts';
 import { localized, type ScenarioInfo } from './engine-port.ts';
 import { plainText } from './markdown.ts';
 
@@ -12,6 +13,28 @@ const DIMENSION_NAMES: Record<RuleLocale, Record<string, string>> = {
 export function dimensionName(dimension: string, locale: RuleLocale): string {
   return DIMENSION_NAMES[locale][dimension] ?? dimension;
 }
+
+/** A score reads as what was done well ("不打断顾客 100"), in the CLI's words; a finding is named by its problem. */
+function scoreLabel(dimension: (typeof DIMENSIONS)[number], locale: RuleLocale): string {
+  return DIMENSION_LABELS[dimension][locale];
+}
+
+const DIFFICULTY: Record<string, Record<RuleLocale, string>> = {
+  easy: { 'zh-CN': '简单', en: 'easy' },
+  medium: { 'zh-CN': '中等', en: 'medium' },
+  hard: { 'zh-CN': '困难', en: 'hard' },
+};
+
+function difficultyName(difficulty: string | number | undefined, locale: RuleLocale): string {
+  if (difficulty === undefined) return '-';
+  return DIFFICULTY[String(difficulty)]?.[locale] ?? String(difficulty);
+}
+
+/**
+ * Tip numbers that no renderer takes for an ordered list: "2. …" alone in a TextBlock or a line
+ * becomes a list that Web Chat numbers "1." again.
+ */
+const TIP_NUMBERS = ['①', '②', '③'];
 
 export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale, mode: 'practice' | 'exam'): Attachment {
   const zh = locale === 'zh-CN';
@@ -28,7 +51,7 @@ export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale
         items: [
           { type: 'TextBlock', text: localized(s.title, locale) || s.id, weight: 'Bolder', wrap: true },
           { type: 'TextBlock', text: localized(s.setting ?? s.summary, locale), wrap: true, isSubtle: true },
-          { type: 'TextBlock', text: `${zh ? '难度' : 'Difficulty'}: ${String(s.difficulty ?? '-')}`, size: 'Small' },
+          { type: 'TextBlock', text: `${zh ? '难度' : 'Difficulty'}: ${difficultyName(s.difficulty, locale)}`, size: 'Small' },
         ],
         selectAction: { type: 'Action.Submit', data: { action: 'start', scenarioId: s.id } },
       })),
@@ -41,22 +64,24 @@ export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale
   });
 }
 
-export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: boolean): Attachment {
+/** `sessionId` goes into the dispute buttons, so a card still on screen after a new start disputes its own session. */
+export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: boolean, sessionId?: string): Attachment {
   const zh = locale === 'zh-CN';
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
+    fallbackText: scoreCardText(card, locale),
     body: [
       { type: 'TextBlock', text: `${final ? (zh ? '成绩单' : 'Score card') : zh ? '当前成绩' : 'Score so far'}: ${card.title}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: `${zh ? '总分' : 'Overall'}: ${card.overall}`, size: 'Large', weight: 'Bolder' },
       {
         type: 'FactSet',
-        facts: DIMENSIONS.map((d) => ({ title: dimensionName(d, locale), value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]) })),
+        facts: DIMENSIONS.map((d) => ({ title: scoreLabel(d, locale), value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]) })),
       },
       { type: 'TextBlock', text: `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`, wrap: true },
       ...card.tips.slice(0, 3).flatMap((tip, i) => [
-        { type: 'TextBlock', text: `${i + 1}. ${plainText(tip.message)}`, wrap: true, separator: true },
+        { type: 'TextBlock', text: `${TIP_NUMBERS[i] ?? ''} ${plainText(tip.message)}`, wrap: true, separator: true },
         { type: 'TextBlock', text: `“${plainText(tip.quote)}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
       ]),
       // Submit buttons carry this input along, so a dispute can say why.
@@ -67,7 +92,7 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
           ...card.tips.slice(0, 3).map((tip, i) => ({
             type: 'Action.Submit',
             title: zh ? `第 ${i + 1} 条判断有误` : `Tip ${i + 1} is wrong`,
-            data: { action: 'dispute', turn: tip.turn, evaluator: tip.dimension, rule: tip.message, text: tip.quote },
+            data: { action: 'dispute', turn: tip.turn, evaluator: tip.dimension, rule: tip.message, text: tip.quote, ...(sessionId ? { sessionId } : {}) },
           })),
           { type: 'Action.Submit', title: zh ? '再练一次' : 'Play again', data: { action: 'restart' } },
           { type: 'Action.Submit', title: zh ? '场景列表' : 'Scenarios', data: { action: 'list' } },
@@ -76,14 +101,14 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
   });
 }
 
-/** For channels without cards, and as the card activity's `text`. */
+/** For channels without cards: the card's `fallbackText`, so a client that renders the card does not show it twice. */
 export function scoreCardText(card: ScoreCard, locale: RuleLocale): string {
   const zh = locale === 'zh-CN';
   const lines = [
     `${card.title} — ${zh ? '总分' : 'overall'} ${card.overall}`,
-    ...DIMENSIONS.map((d) => `${dimensionName(d, locale)}: ${card.dimensions[d] === null ? 'N/A' : card.dimensions[d]}`),
+    ...DIMENSIONS.map((d) => `${scoreLabel(d, locale)}: ${card.dimensions[d] === null ? 'N/A' : card.dimensions[d]}`),
     `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`,
-    ...card.tips.slice(0, 3).map((t, i) => `${i + 1}. ${plainText(t.message)} “${plainText(t.quote)}” → ${t.suggestion}`),
+    ...card.tips.slice(0, 3).map((t, i) => `${TIP_NUMBERS[i] ?? ''} ${plainText(t.message)} “${plainText(t.quote)}” → ${t.suggestion}`),
   ];
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ export type BotCommand =
   | { kind: 'history' }
   | { kind: 'mode'; mode: 'practice' | 'exam' }
   | { kind: 'language'; locale: 'zh-CN' | 'en' }
-  | { kind: 'dispute'; turn: number; evaluator: string; rule: string; text: string; comment?: string }
+  | { kind: 'dispute'; turn: number; evaluator: string; rule: string; text: string; comment?: string; sessionId?: string }
   | { kind: 'invalid' };
 
 const WORDS: Record<string, BotCommand['kind']> = {
@@ -61,8 +61,9 @@ export function parseSubmit(value: unknown): BotCommand {
       const rule = str(v.rule, 200) ?? '';
       const text = typeof v.text === 'string' ? v.text.slice(0, 500) : '';
       const comment = str(v.comment, 1000);
-      if (turn === undefined || !evaluator) return { kind: 'invalid' };
-      return { kind: 'dispute', turn, evaluator, rule, text, ...(comment ? { comment } : {}) };
+      const sessionId = str(v.sessionId, 100);
+      if (turn === undefined || !evaluator || (sessionId !== undefined && !/^[\w-]+$/.test(sessionId))) return { kind: 'invalid' };
+      return { kind: 'dispute', turn, evaluator, rule, text, ...(comment ? { comment } : {}), ...(sessionId ? { sessionId } : {}) };
     }
     default:
       return { kind: 'invalid' };

@@ -31,6 +31,7 @@ const zh = {
   history: '你的练习记录：',
   noHistory: '还没有完成的练习。',
   disputed: '已记录你的异议，培训师会查看。',
+  disputeUnknown: '找不到这条判断，异议没有记录。请用成绩单上对应的按钮提出。',
   hintPrefix: '提示：',
 };
 
@@ -64,6 +65,7 @@ const en: typeof zh = {
   history: 'Your past sessions:',
   noHistory: 'No finished sessions yet.',
   disputed: 'Your objection is recorded; a trainer will look at it.',
+  disputeUnknown: 'That finding is not in your session, so nothing was recorded. Use the button on the score card.',
   hintPrefix: 'Hint: ',
 };
 

@@ -70,7 +70,9 @@ describe('TrainingBot', () => {
     const last = await say('here is your change');
     const card = last.find((a) => a.attachments?.length);
     expect(JSON.stringify(card?.attachments?.[0]?.content)).toContain('Problem solving');
-    expect(card?.text).toContain('Empathy');
+    // The card alone: a text beside it would show the score card twice in Web Chat.
+    expect(card?.text).toBeUndefined();
+    expect((card?.attachments?.[0]?.content as { fallbackText?: string }).fallbackText).toContain('Empathy');
     const history = texts(await say('history'));
     expect(history).toContain('wrong-change');
     expect(history).toContain('Latest');
@@ -110,7 +112,6 @@ describe('TrainingBot', () => {
     await Promise.all([adapter.receiveActivity(message('sorry about that', 'x1')), adapter.receiveActivity(message('let me check', 'x2'))]);
     adapter.activeQueue.splice(0);
     const score = await say('score');
-    expect(score.find((a) => a.attachments?.length)?.text).toBeDefined();
     const card = JSON.stringify(score.find((a) => a.attachments?.length)?.attachments?.[0]?.content);
     expect(card).toContain('sorry about that');
     expect(card).toContain('let me check');
@@ -265,6 +266,30 @@ describe('TrainingBot', () => {
     // The fake customer is satisfied after three replies.
     expect(texts(await say('start nope'))).toContain('Fine, thanks.');
     expect(texts(await say('start nope'))).toContain('There is no scenario "nope"');
+  });
+
+  it('records a dispute of a score-card tip with the stored finding, and refuses forged ones', async () => {
+    const { say, clock, records } = setup();
+    await say('start wrong-change');
+    for (const reply of ['ok', 'You must calm down, that is our policy.', 'fine']) {
+      clock.now += 5000;
+      await say(reply);
+    }
+    const [sessionId = ''] = records.sessions.keys();
+    const forged = texts(await say('', { value: { action: 'dispute', turn: 99, evaluator: '<script>', rule: 'x', text: 'x' } }));
+    expect(forged).toContain('not in your session');
+    expect(texts(await say('', { value: { action: 'dispute', turn: 1, evaluator: 'jargon', rule: 'made up', text: 'ok' } }))).toContain('not in your session');
+    expect(texts(await say('', { value: { action: 'dispute', turn: 1, evaluator: 'empathy', rule: 'x', text: 'ok', sessionId: 'someone-elses' } }))).toContain('not in your session');
+    expect(records.disputes).toEqual([]);
+
+    // What the score card's "tip is wrong" button sends, for the flagged words of turn 2.
+    const [turn2] = (await records.sessionTurns(sessionId)).filter((t) => t.turn === 2);
+    const flagged = turn2?.evaluation.findings.find((f) => f.polarity === 'bad' && f.evaluator === 'interrupting');
+    expect(flagged).toBeDefined();
+    const submit = { action: 'dispute', turn: 2, evaluator: 'interrupting', rule: flagged?.message, text: flagged?.text, sessionId, comment: 'I was polite' };
+    expect(texts(await say('', { value: submit }))).toContain('objection is recorded');
+    expect(records.disputes).toHaveLength(1);
+    expect(records.disputes[0]).toMatchObject({ sessionId, turn: 2, comment: 'I was polite', finding: { evaluator: 'interrupting', rule: flagged?.rule, span: flagged?.span, text: flagged?.text } });
   });
 
   it('clips a very long reply before scoring and says so', async () => {

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { SessionStateJson, TurnOutput, PacingOptions } from '../scenarios/engine-types.ts';
 import type { RuleLocale, ReplyEvaluation, SessionOutcome } from '../evaluators/types.ts';
-import type { TrainingRecords } from './records/types.ts';
+import type { Dispute, TrainingRecords } from './records/types.ts';
 import type { Logger } from './app-context.ts';
 import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
-import { scenarioPickerCard, scoreCardAttachment, scoreCardText, dimensionName } from './cards.ts';
+import { scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
 import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
 import { messages, ruleLocale } from './messages.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -214,15 +214,9 @@ export class TrainingBot extends ActivityHandler {
         return this.send(context, `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}${dims ? `\n${locale === 'en' ? 'Latest' : '最近一次'}: ${dims}` : ''}`);
       }
       case 'dispute': {
-        if (!data.sessionId) return this.send(context, m.badSubmit);
-        await this.options.records.addDispute({
-          sessionId: data.sessionId,
-          turn: command.turn,
-          traineeId: context.activity.from?.id ?? '',
-          finding: { evaluator: command.evaluator as never, rule: command.rule, span: [0, command.text.length], text: command.text },
-          ...(command.comment ? { comment: command.comment } : {}),
-          createdAt: this.now(),
-        });
+        const dispute = await this.disputedFinding(context, data, command);
+        if (!dispute) return this.send(context, m.disputeUnknown);
+        await this.options.records.addDispute({ ...dispute, ...(command.comment ? { comment: command.comment } : {}), createdAt: this.now() });
         return this.send(context, m.disputed);
       }
       default:
@@ -266,7 +260,7 @@ export class TrainingBot extends ActivityHandler {
         if (command.kind === 'score' && !data.session.ended && data.session.mode === 'exam') return this.send(context, m.examNoScore);
         if (command.kind === 'score' || data.session.ended) {
           const card = engine.scoreCard(scenario, data.session);
-          return this.send(context, { type: 'message', text: scoreCardText(card, locale), attachments: [scoreCardAttachment(card, locale, !!data.session.ended)] });
+          return this.send(context, { type: 'message', attachments: [scoreCardAttachment(card, locale, !!data.session.ended, data.sessionId)] });
         }
         return this.finish(context, data, scenario, 'abandoned', this.now());
       }
@@ -289,8 +283,31 @@ export class TrainingBot extends ActivityHandler {
     data.session = session;
     for (const line of output.lines) for (const part of line.parts) this.send(context, part.text);
     this.send(context, messages(locale).ended);
-    this.send(context, { type: 'message', text: scoreCardText(card, locale), attachments: [scoreCardAttachment(card, locale, true)] });
+    this.send(context, { type: 'message', attachments: [scoreCardAttachment(card, locale, true, data.sessionId)] });
     if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: session.ended?.outcome ?? reason, endedAt: now, report: card });
+  }
+
+  /**
+   * The finding a dispute names, as the evaluators recorded it for that turn of the trainee's own
+   * session: a submit carries only what the card showed (turn, dimension, message, quote), and
+   * anything that does not match a stored finding or a missing good flag is refused.
+   */
+  private async disputedFinding(context: TurnContext, data: ConversationData, command: Extract<BotCommand, { kind: 'dispute' }>): Promise<Omit<Dispute, 'createdAt' | 'comment'> | undefined> {
+    const traineeId = context.activity.from?.id ?? '';
+    const sessionId = command.sessionId ?? data.sessionId;
+    if (!sessionId || !this.options.records.sessionTurns) return undefined;
+    // A card from an earlier session may still be on screen; it must be one of this trainee's.
+    if (sessionId !== data.sessionId && !(await this.options.records.history(traineeId, 100)).some((h) => h.sessionId === sessionId)) return undefined;
+    const turn = (await this.options.records.sessionTurns(sessionId)).find((t) => t.turn === command.turn);
+    if (!turn) return undefined;
+    const e = turn.evaluation;
+    const found = e.findings.find((f) => f.evaluator === command.evaluator && f.polarity === 'bad' && (f.message === command.rule || f.text === command.text))
+      ?? e.findings.find((f) => f.evaluator === command.evaluator && f.polarity === 'bad' && command.text !== '' && turn.reply.includes(command.text) && f.text.includes(command.text));
+    if (found) return { sessionId, turn: turn.turn, traineeId, finding: { evaluator: found.evaluator, rule: found.rule, span: found.span, text: found.text } };
+    // The card also advises where empathy or a problem-solving step applied and was not shown.
+    const dimension = GOOD_FLAGS.find((d) => d === command.evaluator);
+    if (dimension && e.applicable[dimension] && !e.detected[dimension]) return { sessionId, turn: turn.turn, traineeId, finding: { evaluator: dimension, rule: 'missing', span: [0, turn.reply.length], text: turn.reply } };
+    return undefined;
   }
 
   /** Ends a running session without a card (the trainee started another), so no record stays "in progress". */

@@ -69,8 +69,9 @@ describe('HTTP server', () => {
     const cardActivity = last.activities.find((a) => a.attachments?.length);
     expect(cardActivity).toBeDefined();
     const facts = JSON.stringify(cardActivity?.attachments?.[0]?.content);
-    for (const name of ['Interrupting', 'Empathy', 'Jargon', 'Over-promising', 'Problem solving']) expect(facts).toContain(name);
-    expect(cardActivity?.text).toContain('Empathy');
+    for (const name of ['Letting the customer finish', 'Empathy', 'Plain words', 'No over-promising', 'Problem solving']) expect(facts).toContain(name);
+    expect(cardActivity?.text).toBeUndefined();
+    expect((cardActivity?.attachments?.[0]?.content as { fallbackText?: string }).fallbackText).toContain('Empathy');
   });
 
   it('plays the real wrong-change scenario over HTTP to a score card activity with the five dimension scores', async () => {
@@ -83,7 +84,7 @@ describe('HTTP server', () => {
     let card = (await post(server, { ...body, text: '我现在就把少找的钱补给您。' })).activities.find((a) => a.attachments?.length);
     card ??= (await post(server, { ...body, text: '结束' })).activities.find((a) => a.attachments?.length);
     const content = JSON.stringify(card?.attachments?.[0]?.content);
-    for (const name of ['打断', '同理心', '术语', '过度承诺', '解决问题']) expect(content).toContain(name);
+    for (const name of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(content).toContain(name);
     expect(content).toMatch(/总分/);
   });
 

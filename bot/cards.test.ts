@@ -1,0 +1,45 @@
+// How the cards read: score labels as the CLI prints them, tip numbers that survive markdown,
+// the difficulty in the trainee's language, and the plain text only as the card's fallback.
+import { describe, expect, it } from 'vitest';
+import type { ScoreCard } from '../evaluators/types.ts';
+import { scenarioPickerCard, scoreCardAttachment, scoreCardText } from './cards.ts';
+
+function card(): ScoreCard {
+  const tip = (n: number) => ({ dimension: 'empathy' as const, turn: n, quote: `回复${n}`, message: `第${n}条建议`, suggestion: '先接住情绪' });
+  return {
+    scenarioId: 'wrong-change',
+    title: '找错零钱',
+    locale: 'zh-CN',
+    outcome: 'resolved',
+    turns: 3,
+    dimensions: { interrupting: 100, empathy: 60, jargon: 100, promises: 100, problemSolving: 47 },
+    overall: 81,
+    servqual: { tangibles: null, empathy: 60, professionalism: 73, reliability: 100, responsiveness: 100 },
+    quadrant: { technical: 82, personal: 80, style: 'quality', label: '优质型' },
+    tips: [tip(1), tip(2), tip(3)],
+    extras: {},
+  };
+}
+
+interface Block { type: string; text?: string; facts?: { title: string; value: string }[]; items?: Block[] }
+
+describe('cards', () => {
+  it('labels scores as the CLI does and numbers tips so no renderer restarts them at "1."', () => {
+    const content = scoreCardAttachment(card(), 'zh-CN', true).content as { body: Block[]; fallbackText: string };
+    const facts = content.body.find((b) => b.type === 'FactSet')?.facts ?? [];
+    expect(facts.map((f) => `${f.title} ${f.value}`)).toContain('不打断顾客 100');
+    const texts = content.body.map((b) => b.text ?? '');
+    // A TextBlock starting "2. " is a markdown ordered list, which Web Chat renders as "1.".
+    expect(texts.filter((t) => /^\d+[.)]\s/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^[①②③] 第\d条建议/.test(t))).toHaveLength(3);
+    expect(content.fallbackText).toBe(scoreCardText(card(), 'zh-CN'));
+    expect(content.fallbackText).toContain('不打断顾客: 100');
+  });
+
+  it('shows the difficulty in Chinese in the Chinese picker', () => {
+    const picker = scenarioPickerCard([{ id: 'angry-contractor', title: { 'zh-CN': '深夜装修' }, difficulty: 'hard' }], 'zh-CN', 'practice');
+    const json = JSON.stringify(picker.content);
+    expect(json).toContain('难度: 困难');
+    expect(json).not.toContain('hard');
+  });
+});
