@@ -1,7 +1,7 @@
 // What the dashboard shows, as files: CSV of sessions and of turns, JSON, and a
 // dispute as a regression case for the evaluator corpus (test/corpus/<evaluator>/<locale>.yaml).
-import { stringify } from 'yaml';
-import { DIMENSIONS } from '../../evaluators/types.ts';
+import { Document, isMap } from 'yaml';
+import { DIMENSIONS, type Dimension } from '../../evaluators/types.ts';
 import type { SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from '../records/types.ts';
 
 export function csvField(value: unknown): string {
@@ -56,18 +56,66 @@ export async function loadReport(records: TrainingRecords, filter: Parameters<No
   return { sessions, turns };
 }
 
+/** The session facts a corpus case needs besides the turn. */
+export interface FixtureSession {
+  locale: string;
+  scenarioId?: string;
+}
+
 /**
- * The disputed finding as a corpus case. A dispute says "this finding is wrong",
- * so the case goes on the side where the reply is NOT flagged with those words;
- * a reviewer decides whether to keep it.
+ * A dispute says "this finding is wrong": the trainee did right on that dimension, so the case
+ * belongs under `valid:` (for a bad flag: not flagged; for a missing empathy or problem-solving
+ * step: shown). The other four flags are what the evaluators said, as booleans for the reviewer
+ * to confirm before pasting.
  */
-export function disputeFixture(dispute: StoredDispute, turn: TurnRecord | undefined, locale: string): string {
+function disputedCase(dispute: StoredDispute, turn: TurnRecord) {
+  const dimension = (DIMENSIONS as readonly string[]).includes(dispute.finding.evaluator) ? (dispute.finding.evaluator as Dimension) : undefined;
+  const flags = Object.fromEntries(DIMENSIONS.map((d) => [d, turn.evaluation.detected[d] === true])) as Record<Dimension, boolean>;
+  if (dimension) flags[dimension] = GOOD_FLAGS.has(dimension);
+  const description = `disputed ${dispute.finding.evaluator}/${dispute.finding.rule} on "${dispute.finding.text}" (session ${dispute.sessionId}, turn ${dispute.turn})${dispute.comment ? `: ${dispute.comment}` : ''}`;
+  return { dimension, flags, description };
+}
+
+const GOOD_FLAGS: ReadonlySet<Dimension> = new Set(['empathy', 'problemSolving']);
+
+function corpusLocale(locale: string): 'zh-CN' | 'zh-TW' | 'en' {
+  return locale === 'zh-TW' ? 'zh-TW' : locale.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** The dispute as a case of test/corpus/<evaluator>/<locale>.yaml, in that file's own format. */
+export function disputeFixture(dispute: StoredDispute, turn: TurnRecord | undefined, session: FixtureSession): string {
+  if (!turn) return `# session ${dispute.sessionId} turn ${dispute.turn}: the turn is not recorded, so there is no case to export.\n`;
+  const { dimension, flags, description } = disputedCase(dispute, turn);
+  if (!dimension) return `# ${dispute.finding.evaluator} is not one of the five scored flags; the corpus has no file for it.\n`;
+  const also = Object.fromEntries(DIMENSIONS.filter((d) => d !== dimension).map((d) => [d, flags[d]]));
   const entry = {
-    description: `Disputed ${dispute.finding.evaluator}/${dispute.finding.rule} on "${dispute.finding.text}" (session ${dispute.sessionId}, turn ${dispute.turn})${dispute.comment ? `: ${dispute.comment}` : ''}`,
-    customer: turn?.customer ?? '',
-    reply: turn?.reply ?? dispute.finding.text,
+    description,
+    customer: turn.customer,
+    reply: turn.reply,
+    ...(session.scenarioId ? { scenario: session.scenarioId } : {}),
+    ...(turn.interrupted ? { interrupted: true } : {}),
+    also,
     findings: [],
-    also: { disputedFinding: { text: dispute.finding.text, span: dispute.finding.span, rule: dispute.finding.rule } },
   };
-  return `# test/corpus/${dispute.finding.evaluator}/${locale === 'zh-TW' ? 'zh-TW' : locale}.yaml — under the not-flagged cases\n${stringify([entry])}`;
+  const doc = new Document({ valid: [entry] });
+  // Flow style for `also`, as the corpus files write it.
+  const alsoNode = doc.getIn(['valid', 0, 'also'], true);
+  if (isMap(alsoNode)) alsoNode.flow = true;
+  return `# test/corpus/${dimension}/${corpusLocale(session.locale)}.yaml — paste the case under \`valid:\` after review\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** The same dispute as one line of test/corpus-flags/<locale>.jsonl. */
+export function disputeFlagLine(dispute: StoredDispute, turn: TurnRecord | undefined, session: FixtureSession): string | undefined {
+  if (!turn) return undefined;
+  const { flags, description } = disputedCase(dispute, turn);
+  return JSON.stringify({
+    id: `dispute-${dispute.sessionId.slice(0, 8)}-${dispute.turn}-${dispute.finding.evaluator}`,
+    description,
+    locale: corpusLocale(session.locale),
+    ...(session.scenarioId ? { scenario: session.scenarioId } : {}),
+    customer: turn.customer,
+    reply: turn.reply,
+    ...(turn.interrupted ? { interrupted: true } : {}),
+    expect: flags,
+  });
 }

@@ -75,7 +75,7 @@ export function disputesList(disputes: StoredDispute[]): string {
   return `<ul>${disputes
     .map(
       (d) =>
-        `<li><a href="/trainer/sessions/${encodeURIComponent(d.sessionId)}">${escapeHtml(d.sessionId)}</a> turn ${d.turn}: ${escapeHtml(d.finding.evaluator)}/${escapeHtml(d.finding.rule)} “${escapeHtml(d.finding.text)}” ${d.comment ? `— ${escapeHtml(d.comment)}` : ''} <a href="/trainer/disputes/${encodeURIComponent(d.sessionId)}/${d.turn}.yaml">fixture</a></li>`,
+        `<li><a href="/trainer/sessions/${encodeURIComponent(d.sessionId)}">${escapeHtml(d.sessionId)}</a> turn ${d.turn}: ${escapeHtml(d.finding.evaluator)}/${escapeHtml(d.finding.rule)} “${escapeHtml(d.finding.text)}” ${d.comment ? `— ${escapeHtml(d.comment)}` : ''} <a href="/trainer/disputes/${encodeURIComponent(d.sessionId)}/${d.turn}.yaml">corpus case</a> · <a href="/trainer/disputes/${encodeURIComponent(d.sessionId)}/${d.turn}.jsonl">flag-corpus line</a></li>`,
     )
     .join('')}</ul>`;
 }

@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { AppContext } from '../app-context.ts';
 import type { SessionFilter } from '../records/types.ts';
-import { disputeFixture, loadReport, sessionsCsv, turnsCsv } from './export.ts';
+import { disputeFixture, disputeFlagLine, loadReport, sessionsCsv, turnsCsv } from './export.ts';
 import { disputesList, escapeHtml, page, scoreChart, sessionsTable, transcript } from './html.ts';
 
 const COOKIE = 'trainer_token';
@@ -115,11 +115,18 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
   server.get('/trainer/disputes/:session/:turn', guard(async (req, res) => {
     const params = req.params as Record<string, string | undefined>;
     const sessionId = String(params.session ?? '');
-    const turnNo = Number.parseInt(String(params.turn ?? ''), 10);
+    const turnParam = String(params.turn ?? '');
+    const turnNo = Number.parseInt(turnParam, 10);
     const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === sessionId && d.turn === turnNo);
     if (disputes.length === 0) return send(res, 404, 'text/plain; charset=utf-8', 'No such dispute');
     const turn = (await records.sessionTurns?.(sessionId))?.find((t) => t.turn === turnNo);
     const [session] = ((await records.listSessions?.({ limit: 100000 })) ?? []).filter((s) => s.sessionId === sessionId);
-    send(res, 200, 'text/yaml; charset=utf-8', disputes.map((d) => disputeFixture(d, turn, session?.locale ?? 'zh-CN')).join('\n'));
+    const facts = { locale: session?.locale ?? 'zh-CN', scenarioId: session?.scenarioId };
+    if (turnParam.endsWith('.jsonl')) {
+      const lines = disputes.map((d) => disputeFlagLine(d, turn, facts)).filter((l): l is string => l !== undefined);
+      return send(res, lines.length ? 200 : 404, 'application/x-ndjson; charset=utf-8', lines.length ? `${lines.join('\n')}\n` : 'The turn is not recorded');
+    }
+    // One YAML document per dispute: they may belong to different evaluators' files.
+    send(res, 200, 'text/yaml; charset=utf-8', disputes.map((d) => disputeFixture(d, turn, facts)).join('---\n'));
   }));
 }

@@ -56,6 +56,9 @@ describe('trainer dashboard', () => {
     const fixture = await (await fetch(`${base}/trainer/disputes/s1/1`, auth)).text();
     expect(fixture).toContain('test/corpus/jargon/zh-CN.yaml');
     expect(fixture).toContain('findings: []');
+    expect(fixture).toMatch(/^valid:$/m);
+    const line = await (await fetch(`${base}/trainer/disputes/s1/1.jsonl`, auth)).text();
+    expect(JSON.parse(line)).toMatchObject({ locale: 'zh-CN', scenario: 'wrong-change', expect: { jargon: false } });
   });
 
   it('the login form sets an HttpOnly cookie that opens the dashboard', async () => {
