@@ -22,9 +22,9 @@ afterAll(async () => {
   await srv.close();
 });
 
-async function tokenFor(userId: string): Promise<{ token: string; conversationId: string }> {
-  const res = await fetch(`${srv.url}/api/webchat/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId, name: userId, locale: 'en' }) });
-  return (await res.json()) as { token: string; conversationId: string };
+async function tokenFor(name: string): Promise<{ token: string; conversationId: string; userId: string }> {
+  const res = await fetch(`${srv.url}/api/webchat/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, locale: 'en' }) });
+  return (await res.json()) as { token: string; conversationId: string; userId: string };
 }
 
 function collect(dl: DirectLineType): { messages: Message[]; all: Activity[]; errors: unknown[] } {
@@ -54,7 +54,7 @@ describe.each([
 ])('botframework-directlinejs over $mode', ({ mode, webSocket }) => {
   it('starts a conversation, posts, receives the bot lines and reconnects from a watermark', async () => {
     const user = `proto-${mode}`;
-    const { token, conversationId } = await tokenFor(user);
+    const { token, conversationId, userId } = await tokenFor(user);
     const dl = new DirectLine({ token, domain: `${srv.url}/v3/directline`, webSocket, pollingInterval: 200, timeout: 5000 });
     const seen = collect(dl);
     await expect.poll(() => texts(seen.messages), { timeout: 5000 }).toEqual([`hello ${user}`]);
@@ -62,7 +62,7 @@ describe.each([
 
     const id = await post(dl, { from: { id: user }, text: 'first', channelData: { clientActivityID: 'client-1' } });
     expect(id).toMatch(conversationId);
-    await expect.poll(() => texts(seen.messages), { timeout: 5000 }).toEqual([`hello ${user}`, 'first', 'echo: first', `locale: en from: ${user}`]);
+    await expect.poll(() => texts(seen.messages), { timeout: 5000 }).toEqual([`hello ${user}`, 'first', 'echo: first', `locale: en from: ${userId}`]);
     // Web Chat matches its own message by this id; without it the message shows as failed.
     expect(seen.messages[1]?.channelData).toMatchObject({ clientActivityID: 'client-1' });
     const watermark = (dl as unknown as { watermark: string }).watermark;
@@ -72,7 +72,7 @@ describe.each([
     const again = new DirectLine({ token, conversationId, watermark, domain: `${srv.url}/v3/directline`, webSocket, pollingInterval: 200, timeout: 5000 });
     const later = collect(again);
     await post(again, { from: { id: user }, text: 'second' });
-    await expect.poll(() => texts(later.messages), { timeout: 5000 }).toEqual(['second', 'echo: second', `locale: en from: ${user}`]);
+    await expect.poll(() => texts(later.messages), { timeout: 5000 }).toEqual(['second', 'echo: second', `locale: en from: ${userId}`]);
     again.end();
   });
 });

@@ -58,9 +58,9 @@ describe.skipIf(!hasChromium)(`web chat page in Chromium${hasChromium ? '' : ' (
     await page.locator('.ac-adaptiveCard').getByRole('button', { name: 'Pick wrong-change' }).first().click();
     await bubble(page, 'picked: wrong-change').first().waitFor();
 
-    // The trainee's identity is a stored id, used as the user id of every message.
+    // The trainee's identity is an id the server issued (with its signature), used as the user id of every message.
     const trainee = await page.evaluate(() => JSON.parse(localStorage.getItem('roleplay.trainee') ?? '{}'));
-    expect(trainee).toMatchObject({ name: '小李', id: expect.stringMatching(/^trainee-/) });
+    expect(trainee).toMatchObject({ name: '小李', id: expect.stringMatching(/^web:/), identity: expect.stringMatching(/^wid1\./) });
     await bubble(page, `from: ${trainee.id}`).first().waitFor();
 
     mkdirSync(ARTIFACTS, { recursive: true });

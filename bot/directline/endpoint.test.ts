@@ -13,6 +13,7 @@ afterAll(async () => {
 interface TokenInfo {
   conversationId: string;
   userId: string;
+  identity: string;
   token: string;
   expires_in: number;
   resumed: boolean;
@@ -48,15 +49,15 @@ async function activities(info: TokenInfo, watermark?: string) {
 
 describe('Direct Line endpoint', () => {
   it('starts a conversation that greets the trainee by the name given to the token route', async () => {
-    const info = await started({ userId: 'alice-1', name: 'Alice', locale: 'en' });
-    expect(info.userId).toBe('alice-1');
+    const info = await started({ name: 'Alice', locale: 'en' });
+    expect(info.userId).toMatch(/^web:/);
     const page = await activities(info);
     expect(page.activities.map((a) => a.text)).toEqual(['hello Alice']);
     expect(page.activities[0]?.from.role).toBe('bot');
   });
 
   it('echoes the posted activity with its clientActivityID, answers the POST at once and delivers the reply by polling', async () => {
-    const info = await started({ userId: 'bob-1', name: 'Bob', locale: 'zh-CN' });
+    const info = await started({ name: 'Bob', locale: 'zh-CN' });
     const first = await activities(info);
     const res = await call(`/conversations/${info.conversationId}/activities`, info.token, {
       method: 'POST',
@@ -67,9 +68,9 @@ describe('Direct Line endpoint', () => {
     expect(id).toBeTruthy();
     await srv.webChat.endpoint?.idle();
     const page = await activities(info, first.watermark);
-    expect(page.activities[0]).toMatchObject({ id, text: '您好', from: { id: 'bob-1', role: 'user' }, channelData: { clientActivityID: 'c-1' } });
+    expect(page.activities[0]).toMatchObject({ id, text: '您好', from: { id: info.userId, role: 'user' }, channelData: { clientActivityID: 'c-1' } });
     // Identity and locale come from the token, not from what the client claims.
-    expect(page.activities.map((a) => a.text)).toEqual(['您好', 'echo: 您好', 'locale: zh-CN from: bob-1']);
+    expect(page.activities.map((a) => a.text)).toEqual(['您好', 'echo: 您好', `locale: zh-CN from: ${info.userId}`]);
     // Typing is live-only: it is not kept in the history.
     expect(page.activities.some((a) => a.type === 'typing')).toBe(false);
     const later = await activities(info, page.watermark);
@@ -78,20 +79,20 @@ describe('Direct Line endpoint', () => {
   });
 
   it('refuses missing, forged and foreign tokens, and unknown conversations', async () => {
-    const a = await started({ userId: 'carol-1' });
-    const b = await started({ userId: 'dave-1' });
+    const a = await started({});
+    const b = await started({});
     expect((await call(`/conversations/${a.conversationId}/activities`, undefined)).status).toBe(401);
     expect((await call(`/conversations/${a.conversationId}/activities`, a.token.slice(0, -2) + 'xx')).status).toBe(401);
     expect((await call(`/conversations/${a.conversationId}/activities`, 'not-a-token')).status).toBe(401);
     expect((await call(`/conversations/${a.conversationId}/activities`, b.token)).status).toBe(403);
     expect((await call(`/conversations/${a.conversationId}/activities`, b.token, { method: 'POST', body: '{"type":"message","text":"x"}' })).status).toBe(403);
-    const unstarted = await token({ userId: 'erin-1' });
+    const unstarted = await token({});
     expect((await call(`/conversations/${unstarted.conversationId}/activities`, unstarted.token)).status).toBe(404);
     expect((await call('/conversations', undefined, { method: 'POST' })).status).toBe(401);
   });
 
   it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
-    const info = await started({ userId: 'frank-1' });
+    const info = await started({});
     const path = `/conversations/${info.conversationId}/activities`;
     expect((await call(path, info.token, { method: 'POST', body: '{"type":' })).status).toBe(400);
     expect((await call(path, info.token, { method: 'POST', body: '[1,2]' })).status).toBe(400);
@@ -103,7 +104,7 @@ describe('Direct Line endpoint', () => {
   });
 
   it('refreshes tokens and reconnects to the same conversation with a new stream URL', async () => {
-    const info = await started({ userId: 'gina-1' });
+    const info = await started({});
     const refreshed = await call('/tokens/refresh', info.token, { method: 'POST' });
     expect(refreshed.status).toBe(200);
     const { token: newToken, conversationId } = (await refreshed.json()) as { token: string; conversationId: string };
@@ -115,21 +116,38 @@ describe('Direct Line endpoint', () => {
   });
 
   it('resumes a conversation after a page reload only for the trainee who owns it', async () => {
-    const info = await started({ userId: 'hana-1', name: 'Hana' });
-    const mine = await token({ userId: 'hana-1', conversationId: info.conversationId });
-    expect(mine).toMatchObject({ conversationId: info.conversationId, resumed: true });
+    const info = await started({ name: 'Hana' });
+    const mine = await token({ identity: info.identity, conversationId: info.conversationId });
+    expect(mine).toMatchObject({ conversationId: info.conversationId, userId: info.userId, resumed: true });
     expect((await activities(mine)).activities.map((a) => a.text)).toEqual(['hello Hana']);
     const restarted = await call('/conversations', mine.token, { method: 'POST' });
     expect(restarted.status).toBe(200);
     await srv.webChat.endpoint?.idle();
     expect((await activities(mine)).activities).toHaveLength(1);
-    const other = await token({ userId: 'ivan-1', conversationId: info.conversationId });
+    const other = await token({ conversationId: info.conversationId });
     expect(other.resumed).toBe(false);
     expect(other.conversationId).not.toBe(info.conversationId);
+    // Claiming Hana's id, or forging an identity for it, gets a new trainee, not her chat.
+    const claimed = await token({ userId: info.userId, conversationId: info.conversationId });
+    expect(claimed).toMatchObject({ resumed: false });
+    expect(claimed.userId).not.toBe(info.userId);
+    const forged = `wid1.${Buffer.from(info.userId).toString('base64url')}.${info.identity.split('.')[2]?.slice(0, -2)}xx`;
+    const forgedToken = await token({ identity: forged, conversationId: info.conversationId });
+    expect(forgedToken.resumed).toBe(false);
+    expect(forgedToken.userId).not.toBe(info.userId);
+  });
+
+  it('never lets a page choose its user id, so it cannot read a Teams user\'s records', async () => {
+    const teamsId = '29:1a2b3c-teams-user';
+    const info = await token({ userId: teamsId, name: 'Mallory' });
+    expect(info.userId).not.toBe(teamsId);
+    expect(info.userId).toMatch(/^web:[A-Za-z0-9_-]{16,}$/);
+    // A signed identity of another server (or a made-up one) is not accepted either.
+    expect((await token({ identity: `wid1.${Buffer.from(teamsId).toString('base64url')}.abc` })).userId).not.toBe(teamsId);
   });
 
   it('streams history and live activities over the WebSocket and refuses foreign tokens there', async () => {
-    const info = await started({ userId: 'jun-1', name: 'Jun' });
+    const info = await started({ name: 'Jun' });
     const ws = new WebSocket(info.streamUrl);
     const received: Array<{ activities: Array<{ type: string; text?: string }>; watermark?: string }> = [];
     ws.on('message', (data) => {
@@ -142,29 +160,29 @@ describe('Direct Line endpoint', () => {
     });
     await call(`/conversations/${info.conversationId}/activities`, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'hi' }) });
     await srv.webChat.endpoint?.idle();
-    await expect.poll(() => received.flatMap((g) => g.activities).filter((a) => a.type === 'message').map((a) => a.text)).toEqual(['hello Jun', 'hi', 'echo: hi', 'locale: zh-CN from: jun-1']);
+    await expect.poll(() => received.flatMap((g) => g.activities).filter((a) => a.type === 'message').map((a) => a.text)).toEqual(['hello Jun', 'hi', 'echo: hi', `locale: zh-CN from: ${info.userId}`]);
     expect(received.flatMap((g) => g.activities).some((a) => a.type === 'typing')).toBe(true);
     ws.close();
 
-    const other = await started({ userId: 'kim-1' });
+    const other = await started({});
     const foreign = new WebSocket(info.streamUrl.replace(/t=[^&]+/, `t=${encodeURIComponent(other.token)}`));
     const status = await new Promise<number>((resolve) => foreign.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(403);
   });
 
   it('lets a reply in while the bot pauses between paced parts, so it can be handled as an interruption', async () => {
-    const info = await started({ userId: 'max-1' });
+    const info = await started({});
     const path = `/conversations/${info.conversationId}/activities`;
     await call(path, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'slow' }) });
     await expect.poll(async () => (await activities(info)).activities.map((a) => a.text)).toContain('part 1');
     await call(path, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'quick' }) });
     await srv.webChat.endpoint?.idle();
     const texts = (await activities(info)).activities.map((a) => a.text).slice(1);
-    expect(texts).toEqual(['slow', 'part 1', 'quick', 'echo: quick', 'locale: zh-CN from: max-1', 'part 2']);
+    expect(texts).toEqual(['slow', 'part 1', 'quick', 'echo: quick', `locale: zh-CN from: ${info.userId}`, 'part 2']);
   });
 
   it('hands a failing turn to the error handler and keeps the conversation usable', async () => {
-    const info = await started({ userId: 'lee-1' });
+    const info = await started({});
     const before = srv.turnErrors.length;
     await call(`/conversations/${info.conversationId}/activities`, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'boom' }) });
     await srv.webChat.endpoint?.idle();

@@ -11,7 +11,7 @@ import { ActivityLog, type StoredActivity } from './activity-log.ts';
 import { BOT_ACCOUNT, CHANNEL_ID, DirectLineAdapter } from './adapter.ts';
 import { HttpError, originOf, queryOf, readJsonBody, sendError, sendJson } from './http-helpers.ts';
 import { LOCALES, type DirectLineOptions } from './options.ts';
-import { bearer, newSecret, TokenIssuer, type TokenClaims } from './tokens.ts';
+import { bearer, newSecret, newWebUserId, TokenIssuer, type TokenClaims } from './tokens.ts';
 
 export const BASE_PATH = '/v3/directline';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
@@ -77,15 +77,20 @@ export class DirectLineEndpoint {
     return this.issuer;
   }
 
-  /** Issues a token for a new conversation, or for the trainee's own earlier one (page reload). */
-  async issueToken(input: { userId?: unknown; name?: unknown; locale?: unknown; conversationId?: unknown }): Promise<{ conversationId: string; userId: string; token: string; expires_in: number; resumed: boolean }> {
-    const userId = typeof input.userId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(input.userId) ? input.userId : `trainee-${randomBytes(9).toString('base64url')}`;
+  /**
+   * Issues a token for a new conversation, or for the trainee's own earlier one (page reload).
+   * The trainee is who the signed `identity` from an earlier answer says, else a new web trainee:
+   * a user id the page sends is ignored, so a page cannot take over another user's records.
+   */
+  async issueToken(input: { identity?: unknown; name?: unknown; locale?: unknown; conversationId?: unknown }): Promise<{ conversationId: string; userId: string; identity: string; token: string; expires_in: number; resumed: boolean }> {
     const name = typeof input.name === 'string' ? stripControl(input.name).trim().slice(0, 40) : '';
     await this.ready();
+    const known = typeof input.identity === 'string' && input.identity.length <= 200 ? this.tokens.checkIdentity(input.identity) : undefined;
+    const userId = known ?? newWebUserId();
     const locale = typeof input.locale === 'string' && (LOCALES as readonly string[]).includes(input.locale) ? input.locale : this.options.defaultLocale;
     let conversationId = `dl-${randomUUID()}`;
     let resumed = false;
-    if (typeof input.conversationId === 'string' && /^dl-[0-9a-f-]{36}$/.test(input.conversationId)) {
+    if (known && typeof input.conversationId === 'string' && /^dl-[0-9a-f-]{36}$/.test(input.conversationId)) {
       const record = await this.log.get(input.conversationId);
       if (record && record.userId === userId) {
         conversationId = record.conversationId;
@@ -93,7 +98,7 @@ export class DirectLineEndpoint {
       }
     }
     const { token, expiresIn } = this.tokens.issue({ conv: conversationId, user: userId, name, locale });
-    return { conversationId, userId, token, expires_in: expiresIn, resumed };
+    return { conversationId, userId, identity: this.tokens.issueIdentity(userId), token, expires_in: expiresIn, resumed };
   }
 
   register(server: Server): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, TokenIssuer } from './tokens.ts';
+import { bearer, newWebUserId, TokenIssuer } from './tokens.ts';
 
 describe('Direct Line tokens', () => {
   const claims = { conv: 'dl-1', user: 'u-1', name: '小王', locale: 'zh-CN' };
@@ -18,6 +18,19 @@ describe('Direct Line tokens', () => {
     expect(issuer.check(undefined)).toEqual({ ok: false, reason: 'missing' });
     now += 61_000;
     expect(issuer.check(token)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('signs web identities so only ids this server issued come back', () => {
+    const issuer = new TokenIssuer(Buffer.from('secret-a'), 60);
+    const id = newWebUserId();
+    const identity = issuer.issueIdentity(id);
+    expect(issuer.checkIdentity(identity)).toBe(id);
+    expect(new TokenIssuer(Buffer.from('secret-b'), 60).checkIdentity(identity)).toBeUndefined();
+    const [, , sig] = identity.split('.');
+    expect(issuer.checkIdentity(`wid1.${Buffer.from('29:teams-user').toString('base64url')}.${sig}`)).toBeUndefined();
+    // A conversation token's payload and signature are not an identity.
+    const [, payload, tokenSig] = issuer.issue(claims).token.split('.');
+    expect(issuer.checkIdentity(`wid1.${payload}.${tokenSig}`)).toBeUndefined();
   });
 
   it('reads bearer tokens from the Authorization header', () => {

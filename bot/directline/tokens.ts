@@ -52,9 +52,37 @@ export class TokenIssuer {
     return { ok: true, claims };
   }
 
+  /**
+   * A web trainee's identity, issued by the server and kept by the page: the signed user id.
+   * The page cannot choose an id, so it cannot claim a Teams user's (or another trainee's) history.
+   */
+  issueIdentity(userId: string): string {
+    const payload = Buffer.from(userId, 'utf8').toString('base64url');
+    return `wid1.${payload}.${this.sign(`identity:${payload}`)}`;
+  }
+
+  /** The user id inside an identity this server issued, or undefined. */
+  checkIdentity(identity: string): string | undefined {
+    const parts = identity.split('.');
+    if (parts.length !== 3 || parts[0] !== 'wid1' || !parts[1] || !parts[2]) return undefined;
+    // Signed with a prefix, so a conversation token's signature never validates as an identity.
+    const expected = Buffer.from(this.sign(`identity:${parts[1]}`));
+    const given = Buffer.from(parts[2]);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    const userId = Buffer.from(parts[1], 'base64url').toString('utf8');
+    return WEB_USER_ID.test(userId) ? userId : undefined;
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
+}
+
+/** Web trainees' ids: a namespace no Teams or other channel id uses, and a random part. */
+export const WEB_USER_ID = /^web:[A-Za-z0-9_-]{16,64}$/;
+
+export function newWebUserId(): string {
+  return `web:${randomBytes(12).toString('base64url')}`;
 }
 
 export function newSecret(): Buffer {

@@ -52,17 +52,15 @@
       // Private browsing may refuse storage; the chat still works for this page view.
     }
   }
-  function randomId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return 'trainee-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
-  }
 
   var params = new URLSearchParams(location.search);
   var locale = params.get('lang') || load(KEYS.locale) || document.body.getAttribute('data-locale') || 'zh-CN';
   if (!TEXT[locale]) locale = 'zh-CN';
+  // The server issues the trainee's id with a signed `identity`; the page keeps both and sends
+  // the identity back, so it can never pick someone else's id.
   var trainee = load(KEYS.trainee);
-  if (!trainee || typeof trainee.id !== 'string') trainee = { id: randomId(), name: '' };
+  if (!trainee || typeof trainee !== 'object') trainee = { name: '' };
+  if (typeof trainee.identity !== 'string') trainee = { name: typeof trainee.name === 'string' ? trainee.name : '' };
   var directLine = null;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -89,7 +87,7 @@
     return fetch('/api/webchat/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId: trainee.id, name: trainee.name, locale: locale, conversationId: conversationId || undefined }),
+      body: JSON.stringify({ identity: trainee.identity, name: trainee.name, locale: locale, conversationId: conversationId || undefined }),
     }).then(function (res) {
       if (!res.ok) throw new Error('token request failed: ' + res.status);
       return res.json();
@@ -129,6 +127,9 @@
     status(t('connecting'));
     return requestToken(resumeId)
       .then(function (info) {
+        trainee.id = info.userId;
+        trainee.identity = info.identity;
+        save(KEYS.trainee, trainee);
         // Only the conversation id is kept: a reload asks for a fresh token bound to it.
         save(KEYS.chat, { conversationId: info.conversationId, userId: trainee.id });
         if (directLine) directLine.end();
