@@ -39,6 +39,17 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   }
 }
 
+/**
+ * `roleplay list | head -1`: the reader has gone, so the rest of the output has nowhere to go.
+ * That is the user's choice, not a failure: stop without Node's unhandled-error stack trace.
+ */
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`roleplay: cannot write the output: ${error.message}\n`);
+  process.exit(1);
+}
+
 function defaultIO(): CliIO {
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
