@@ -7,12 +7,37 @@ const usage = `Usage: roleplay serve [--port N] [--host ADDR] [--no-pacing]
 Starts the bot: POST /api/messages (Bot Framework), GET /healthz, GET /readyz and the web chat at /.
 Configuration comes from the environment and .env (see .env.example); options override it.`;
 
+/** What the start-up line says about who can call the bot; it must match how it listens. */
+export function accessNote(appId: string | undefined, loopback: boolean): string {
+  if (appId) return '';
+  if (loopback) return ' (no MicrosoftAppId: local callers only)';
+  return ' (WARNING: no MicrosoftAppId and ALLOW_PUBLIC=true: public without authentication, anyone who can reach this address can use the bot)';
+}
+
+/**
+ * restify 11 reaches process.binding('http_parser') when it loads, so Node prints the DEP0111
+ * deprecation at every start; the user can do nothing about it. Only that code is dropped:
+ * every other warning is still printed.
+ */
+function hideRestifyDeprecation(): void {
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  const filtered = (...args: unknown[]): void => {
+    const [, typeOrOptions, code] = args;
+    const warningCode = typeof typeOrOptions === 'object' && typeOrOptions !== null ? (typeOrOptions as { code?: unknown }).code : code;
+    if (warningCode === 'DEP0111') return;
+    emit(...args);
+  };
+  // emitWarning is overloaded; the filter passes every argument through unchanged.
+  process.emitWarning = filtered as typeof process.emitWarning;
+}
+
 const command: Command = {
   name: 'serve',
   summary: 'run the Bot Framework bot and web chat server',
   usage,
   async run(argv, io) {
-    const { loadConfig, ConfigError } = await import('../../bot/config.ts');
+    hideRestifyDeprecation();
+    const { loadConfig, ConfigError, isLoopback } = await import('../../bot/config.ts');
     const { startServer, UnsafeListenError } = await import('../../bot/server.ts');
     const { values: opts } = parseOptions(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-pacing': { type: 'boolean' } }, false);
     if (opts.help) {
@@ -44,7 +69,7 @@ const command: Command = {
       io.stderr.write(`roleplay serve: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
-    io.stdout.write(`roleplay serve: listening on ${running.url}${config.MicrosoftAppId ? '' : ' (no MicrosoftAppId: local callers only)'}\n`);
+    io.stdout.write(`roleplay serve: listening on ${running.url}${accessNote(config.MicrosoftAppId, isLoopback(config.host))}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGTERM', stop);
