@@ -24,7 +24,10 @@ export function pngSize(png: Buffer): { width: number; height: number; rgba: boo
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), rgba: png[25] === 6 };
 }
 
-export async function buildPackage(dir: URL, appId?: string): Promise<{ errors: string[]; zip?: Uint8Array }> {
+/** The manifest's checked-in bot id: Teams would send the trainee's messages to no bot. */
+export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
+
+export async function buildPackage(dir: URL, appId?: string): Promise<{ errors: string[]; warnings: string[]; zip?: Uint8Array }> {
   const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as Manifest;
   if (appId && manifest.bots?.[0]) manifest.bots[0].botId = appId;
   const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
@@ -38,20 +41,23 @@ export async function buildPackage(dir: URL, appId?: string): Promise<{ errors: 
   const o = pngSize(outline);
   if (c.width !== 192 || c.height !== 192) errors.push(`color icon must be 192×192 (is ${c.width}×${c.height})`);
   if (o.width !== 32 || o.height !== 32 || !o.rgba) errors.push(`outline icon must be a 32×32 RGBA PNG (is ${o.width}×${o.height})`);
-  if (errors.length) return { errors };
+  const warnings = (manifest.bots ?? []).some((b) => b.botId === PLACEHOLDER_BOT_ID)
+    ? [`the bot id is the placeholder ${PLACEHOLDER_BOT_ID}: Teams cannot reach the bot with this package. Set MicrosoftAppId (environment or .env) to the bot's app id.`]
+    : [];
+  if (errors.length) return { errors, warnings };
   const zip = zipSync({
     'manifest.json': new TextEncoder().encode(JSON.stringify(manifest, null, 2)),
     [manifest.icons.color]: color,
     [manifest.icons.outline]: outline,
   });
-  return { errors, zip };
+  return { errors, warnings, zip };
 }
 
 if (process.argv[1]?.endsWith('package.ts')) {
   loadDotenv({ quiet: true });
   const dir = new URL('./', import.meta.url);
   const appId = process.env.MicrosoftAppId?.trim();
-  const { errors, zip } = await buildPackage(dir, appId || undefined);
+  const { errors, warnings, zip } = await buildPackage(dir, appId || undefined);
   if (!zip) {
     process.stderr.write(`teams:package: the manifest is not valid:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
     process.exit(1);
@@ -59,5 +65,10 @@ if (process.argv[1]?.endsWith('package.ts')) {
   mkdirSync(new URL('build/', dir), { recursive: true });
   const out = new URL('build/roleplay-teams.zip', dir);
   writeFileSync(out, zip);
-  process.stdout.write(`teams:package: manifest valid; wrote ${out.pathname}${appId ? '' : ' (bot id is a placeholder: set MicrosoftAppId)'}\n`);
+  process.stdout.write(`teams:package: manifest valid; wrote ${out.pathname}\n`);
+  // The zip is still written (it shows the manifest is valid), but a package that cannot reach the bot is not a success.
+  if (warnings.length) {
+    process.stderr.write(warnings.map((w) => `teams:package: WARNING: ${w}\n`).join(''));
+    process.exitCode = 1;
+  }
 }

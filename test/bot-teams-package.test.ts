@@ -29,6 +29,12 @@ describe('Teams package', () => {
     expect(manifest.bots[0]?.scopes).toEqual(['personal', 'team']);
   });
 
+  it('warns when the package would carry the placeholder bot id', async () => {
+    const placeholder = await buildPackage(copyTo());
+    expect(placeholder.warnings.join('\n')).toMatch(/placeholder 0{8}-.*MicrosoftAppId/);
+    expect((await buildPackage(copyTo(), '11111111-2222-3333-4444-555555555555')).warnings).toEqual([]);
+  });
+
   it('rejects a manifest that breaks the schema', async () => {
     const { errors, zip } = await buildPackage(copyTo((m) => delete m.name));
     expect(zip).toBeUndefined();
