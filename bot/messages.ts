@@ -21,7 +21,8 @@ const zh = {
   clipped: (n: number) => `你的回复太长，只按前 ${n} 个字评分。`,
   interrupted: '（你打断了顾客的话。）',
   badSubmit: '这个按钮的数据无效，请重新选择。',
-  error: '抱歉，出了点问题。你的练习还在，请再发一次。',
+  // Said for any failed turn: its state is saved last, so a failed turn was never saved.
+  error: '抱歉，刚才这条没能保存。你的练习还在，请再发一次。',
   noFindings: '这句回复没有发现问题，继续保持。',
   missing: {
     empathy: { message: '顾客有情绪，这句回复没有回应顾客的感受。', suggestion: '先接住情绪再办事：“给您添麻烦了，换作是我也会着急，我马上帮您查。”' },
@@ -55,7 +56,7 @@ const en: typeof zh = {
   clipped: (n: number) => `Your reply was very long; only its first ${n} characters were scored.`,
   interrupted: '(You cut the customer off.)',
   badSubmit: 'That button carried invalid data; please choose again.',
-  error: 'Sorry, something went wrong. Your session is still here; please send that again.',
+  error: 'Sorry, that message could not be saved. Your session is still here; please send that again.',
   noFindings: 'Nothing to flag in that reply. Keep it up.',
   missing: {
     empathy: { message: 'The customer was upset and this reply did not acknowledge it.', suggestion: 'Acknowledge first, then act: "I\'m sorry about this, I can see why you\'re upset. Let me check it right now."' },

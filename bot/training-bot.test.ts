@@ -292,6 +292,38 @@ describe('TrainingBot', () => {
     expect(records.disputes[0]).toMatchObject({ sessionId, turn: 2, comment: 'I was polite', finding: { evaluator: 'interrupting', rule: flagged?.rule, span: flagged?.span, text: flagged?.text } });
   });
 
+  it('when the storage fails during a turn, says it could not be saved in the trainee\'s language, and the session goes on', async () => {
+    const storage = new MemoryStorage();
+    let failing = false;
+    const flaky = {
+      read: (keys: string[]) => storage.read(keys),
+      delete: (keys: string[]) => storage.delete(keys),
+      write: async (changes: Record<string, unknown>) => {
+        if (failing) throw new Error('SQLITE_READONLY: attempt to write a readonly database');
+        return storage.write(changes);
+      },
+    };
+    const bot = new TrainingBot({
+      engine: fakeEngine(0), conversationState: new ConversationState(flaky), userState: new UserState(flaky), records: new MemoryRecords(),
+      logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
+    });
+    const adapter = new TestAdapter(async (context) => bot.run(context));
+    adapter.onTurnError = async (_context, error) => {
+      throw error;
+    };
+    // The client says en-US on every message; the trainee chose Chinese.
+    const send = async (text: string) => {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-US', from: { id: 'u1', name: 'U' } });
+      return texts(adapter.activeQueue.splice(0));
+    };
+    await send('语言 中文');
+    await send('开始 wrong-change');
+    failing = true;
+    expect(await send('非常抱歉')).toBe('抱歉，刚才这条没能保存。你的练习还在，请再发一次。');
+    failing = false;
+    expect(await send('非常抱歉')).toBe('Hmm.\nSo what will you do?');
+  });
+
   it('clips a very long reply before scoring and says so', async () => {
     const { say, clock } = setup();
     await say('start wrong-change');

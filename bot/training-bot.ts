@@ -28,6 +28,9 @@ export interface ConversationData {
   handled?: string[];
 }
 
+/** turnState key of the trainee's language as the turn resolved it, for the failed-turn message. */
+const TRAINEE_LOCALE = 'roleplay.locale';
+
 /** How many recent message ids a conversation remembers for de-duplication. */
 const HANDLED_IDS = 32;
 
@@ -94,16 +97,26 @@ export class TrainingBot extends ActivityHandler {
           await this.options.conversationState.saveChanges(context);
           await this.options.userState.saveChanges(context);
           context.turnState.delete('roleplay.buffer');
-          if (buffered.length) await context.sendActivities(buffered);
-          return;
         } catch (error) {
           context.turnState.delete('roleplay.buffer');
           if (attempt < MAX_ATTEMPTS && isConflict(error)) {
             this.options.logger.warn('turn.state_conflict', { attempt });
             continue;
           }
-          throw error;
+          // Nothing of this turn was saved (the state is written last) and nothing was sent:
+          // say so in the trainee's language, which only the bot knows, and keep the session.
+          this.options.logger.error('turn.error', {
+            error: error instanceof Error ? error.message : String(error),
+            conversation: context.activity.conversation?.id,
+            channel: context.activity.channelId,
+          });
+          pending.after = undefined;
+          const locale: unknown = context.turnState.get(TRAINEE_LOCALE);
+          await context.sendActivity(messages(typeof locale === 'string' ? locale : ruleLocale(context.activity.locale, this.options.defaultLocale)).error);
+          return;
         }
+        if (buffered.length) await context.sendActivities(buffered);
+        return;
       }
     });
     // Paced parts go out after the lock is released, so a reply meanwhile can interrupt.
@@ -130,7 +143,10 @@ export class TrainingBot extends ActivityHandler {
   private locale(context: TurnContext, data: ConversationData, user: UserData): RuleLocale {
     // A running session keeps its language even if a client sends another locale per message.
     const running = data.session && !data.session.ended ? data.session.locale : undefined;
-    return data.locale ?? user.locale ?? running ?? ruleLocale(context.activity.locale, this.options.defaultLocale);
+    const locale = data.locale ?? user.locale ?? running ?? ruleLocale(context.activity.locale, this.options.defaultLocale);
+    // A failed turn is answered in this language too, not in whatever locale the client sent.
+    context.turnState.set(TRAINEE_LOCALE, locale);
+    return locale;
   }
 
   private scenarioList(): ScenarioInfo[] {
