@@ -39,7 +39,8 @@ export class UnsafeListenError extends Error {}
 async function warmEvaluators(logger: Logger): Promise<void> {
   try {
     const { warmUp } = await import('../evaluators/batch/warm-up.ts');
-    warmUp();
+    // A broken lexicon entry is left out and the rest keeps scoring; the trainer needs to hear of it.
+    for (const problem of warmUp()) logger.warn('lexicons.entry_left_out', { problem });
   } catch (error) {
     // The first reply will load them (and report the problem) instead.
     logger.warn('evaluators.warm_up_failed', { error: error instanceof Error ? error.message : String(error) });

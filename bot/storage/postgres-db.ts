@@ -18,6 +18,8 @@ export class PostgresDb implements SqlDb {
       connectionString,
       max: 5,
       connectionTimeoutMillis: 5000,
+      // A database that hangs instead of failing must not hang the turn: the trainee gets "please resend".
+      query_timeout: 15_000,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     // An idle client losing its server must not crash the process; the next query reports it.

@@ -13,6 +13,7 @@ import { csvHeader, type ScenarioSource } from '../../evaluators/batch/score-lin
 import { scoreBatch, type BatchOptions, type BatchResult } from '../../evaluators/batch/score-batch.ts';
 import { ScoringPool, ScoringWorkerError } from '../../evaluators/batch/pool.ts';
 import { scenarioRulesLookup } from '../../evaluators/testing/scenario-rules.ts';
+import { lexiconProblems } from '../../evaluators/lexicon/load.ts';
 
 const USAGE = `Usage: roleplay score [--format jsonl|csv] FILE.jsonl
        roleplay score [--format jsonl|csv] -        (read standard input)
@@ -105,6 +106,8 @@ const command: Command = {
 
     // Benchmark hooks (docs/benchmarks.md): an identity baseline, and per-line timings on standard error.
     const options: BatchOptions = { format, identity: io.env.ROLEPLAY_SCORE_IDENTITY === '1', timings: io.env.ROLEPLAY_SCORE_TIMINGS === '1' };
+    // Entries left out of a broken lexicon file: scoring goes on with the rest, and says so on standard error.
+    if (!options.identity) for (const problem of lexiconProblems()) io.stderr.write(`roleplay score: lexicon entry left out: ${problem}\n`);
     const workers = Math.min(availableParallelism(), MAX_WORKERS);
     let pool = workers > 1 && total !== undefined && total >= POOL_MIN_BYTES ? new ScoringPool(workers, options) : undefined;
     let scenarios: ScenarioSource | undefined;

@@ -3,7 +3,7 @@
 // a server calls this before it reports ready, a scoring worker before its first
 // batch, so the first trainee's reply is not the one that waits.
 import { evaluateReply } from '../index.ts';
-import { loadLexicons } from '../lexicon/load.ts';
+import { lexiconProblems } from '../lexicon/load.ts';
 
 const SAMPLES: [string, 'zh-CN' | 'zh-TW' | 'en'][] = [
   ['非常抱歉,我马上帮您查一下,明天上午给您回电话。', 'zh-CN'],
@@ -11,7 +11,9 @@ const SAMPLES: [string, 'zh-CN' | 'zh-TW' | 'en'][] = [
   ["I'm sorry, I will check your account and call you back today.", 'en'],
 ];
 
-export function warmUp(): void {
-  loadLexicons();
+/** Loads everything; returns the lexicon problems (entries left out, with file:line) for the caller to report. */
+export function warmUp(): string[] {
+  const problems = lexiconProblems();
   for (const [reply, locale] of SAMPLES) evaluateReply(reply, { locale, customer: reply });
+  return problems;
 }

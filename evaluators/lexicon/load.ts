@@ -79,8 +79,12 @@ function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number
   return counter.linePos(offset).line;
 }
 
-/** Parses and checks one lexicon file; returns its entries or adds to `problems`. */
-export function compileLexiconFile(file: string, text: string, problems: string[]): RawFile | undefined {
+/**
+ * Parses and checks one lexicon file; returns its entries or adds to `problems`.
+ * `rejected` receives the index of every entry with a problem, so a loader can
+ * keep the rest of the file.
+ */
+export function compileLexiconFile(file: string, text: string, problems: string[], rejected?: Set<number>): RawFile | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length) {
@@ -103,20 +107,36 @@ export function compileLexiconFile(file: string, text: string, problems: string[
     const node = isSeq(entriesNode) ? (entriesNode.items[index] as YamlNode) : undefined;
     const line = lineOf(node, counter);
     const firstId = seenIds.get(entry.id);
-    if (firstId !== undefined) problems.push(`${file}:${line}: duplicate entry id '${entry.id}' (first at line ${firstId})`);
-    else seenIds.set(entry.id, line);
+    if (firstId !== undefined) {
+      problems.push(`${file}:${line}: duplicate entry id '${entry.id}' (first at line ${firstId})`);
+      rejected?.add(index);
+    } else seenIds.set(entry.id, line);
     for (const phrase of entry.phrases ?? []) {
       const key = phrase.toLowerCase();
       const first = seenPhrases.get(key);
-      if (first !== undefined) problems.push(`${file}:${line}: duplicate phrase '${phrase}' (first at line ${first})`);
-      else seenPhrases.set(key, line);
+      if (first !== undefined) {
+        problems.push(`${file}:${line}: duplicate phrase '${phrase}' (first at line ${first})`);
+        rejected?.add(index);
+      } else seenPhrases.set(key, line);
     }
     for (const pattern of entry.patterns ?? []) {
-      const reason = unsafePatternReason(pattern);
-      if (reason) problems.push(`${file}:${line}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
+      const reason = unsafePatternReason(pattern) ?? invalidPatternReason(pattern);
+      if (reason) {
+        problems.push(`${file}:${line}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
+        rejected?.add(index);
+      }
     }
   });
   return data;
+}
+
+function invalidPatternReason(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return `is not a valid regular expression (${(error as Error).message})`;
+  }
 }
 
 function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): LexiconEntry {
@@ -163,11 +183,21 @@ function phraseNeedles(phrases: string[], locale: RuleLocale): string[] | undefi
 }
 
 const cache = new Map<string, Map<RuleLocale, Lexicon>>();
+const problemsByDir = new Map<string, string[]>();
 
-/** Loads every lexicon under `dir` (default: the shipped ones). Throws LexiconError listing all problems. */
-export function loadLexicons(dir: string = LEXICON_DIR): Map<RuleLocale, Lexicon> {
+/**
+ * Loads every lexicon under `dir` (default: the shipped ones). A malformed file,
+ * or an entry with a duplicate or an unsafe pattern, is left out and reported
+ * with file:line (see `lexiconProblems`); everything else keeps working. With
+ * `strict`, any problem throws a LexiconError listing them all.
+ */
+export function loadLexicons(dir: string = LEXICON_DIR, options: { strict?: boolean } = {}): Map<RuleLocale, Lexicon> {
   const cached = cache.get(dir);
-  if (cached) return cached;
+  if (cached) {
+    const known = problemsByDir.get(dir) ?? [];
+    if (options.strict && known.length) throw new LexiconError(known);
+    return cached;
+  }
   const problems: string[] = [];
   const result = new Map<RuleLocale, Lexicon>();
   for (const locale of ['zh-CN', 'en'] as const) {
@@ -176,19 +206,34 @@ export function loadLexicons(dir: string = LEXICON_DIR): Map<RuleLocale, Lexicon
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml') && n !== 'context.yaml').sort()) {
       const file = join(folder, name);
-      const raw = compileLexiconFile(file, readFileSync(file, 'utf8'), problems);
+      const rejected = new Set<number>();
+      const raw = compileLexiconFile(file, readFileSync(file, 'utf8'), problems, rejected);
       if (!raw) continue;
-      if (raw.locale !== locale) problems.push(`${file}:1: locale '${raw.locale}' does not match its folder '${locale}'`);
-      const list = lexicon.get(raw.evaluator) ?? [];
-      for (const entry of raw.entries) {
-        if (list.some((e) => e.id === entry.id)) problems.push(`${file}: entry id '${entry.id}' is already defined for ${raw.evaluator} in ${locale}`);
-        list.push(compileEntry(entry, locale, `${name}#${entry.id}`));
+      if (raw.locale !== locale) {
+        problems.push(`${file}:1: locale '${raw.locale}' does not match its folder '${locale}'`);
+        continue;
       }
+      const list = lexicon.get(raw.evaluator) ?? [];
+      raw.entries.forEach((entry, index) => {
+        if (rejected.has(index)) return;
+        if (list.some((e) => e.id === entry.id)) {
+          problems.push(`${file}: entry id '${entry.id}' is already defined for ${raw.evaluator} in ${locale}`);
+          return;
+        }
+        list.push(compileEntry(entry, locale, `${name}#${entry.id}`));
+      });
       lexicon.set(raw.evaluator, list);
     }
     result.set(locale, lexicon);
   }
-  if (problems.length) throw new LexiconError(problems);
   cache.set(dir, result);
+  problemsByDir.set(dir, problems);
+  if (options.strict && problems.length) throw new LexiconError(problems);
   return result;
+}
+
+/** The problems found when the lexicons under `dir` were loaded (loading them if needed); empty when all is well. */
+export function lexiconProblems(dir: string = LEXICON_DIR): string[] {
+  loadLexicons(dir);
+  return [...(problemsByDir.get(dir) ?? [])];
 }
