@@ -34,6 +34,7 @@ describe('cards', () => {
     expect(texts.filter((t) => /^[①②③] 第\d条建议/.test(t))).toHaveLength(3);
     expect(content.fallbackText).toBe(scoreCardText(card(), 'zh-CN'));
     expect(content.fallbackText).toContain('不打断顾客: 100');
+    expect(texts).toContain('结果: 问题已解决');
   });
 
   it('shows the difficulty in Chinese in the Chinese picker', () => {

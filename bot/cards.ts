@@ -36,6 +36,18 @@ function difficultyName(difficulty: string | number | undefined, locale: RuleLoc
  */
 const TIP_NUMBERS = ['①', '②', '③'];
 
+const OUTCOMES: Record<ScoreCard['outcome'], Record<RuleLocale, string>> = {
+  resolved: { 'zh-CN': '问题已解决', en: 'resolved' },
+  escalated: { 'zh-CN': '顾客要求升级处理', en: 'escalated' },
+  abandoned: { 'zh-CN': '中途结束', en: 'ended early' },
+  'turn-limit': { 'zh-CN': '回合用完', en: 'out of turns' },
+};
+
+/** How the conversation ended, so a trainee sees whether the customer's problem got solved. */
+function outcomeLine(card: ScoreCard, locale: RuleLocale): string {
+  return `${locale === 'zh-CN' ? '结果' : 'Outcome'}: ${OUTCOMES[card.outcome]?.[locale] ?? card.outcome}`;
+}
+
 export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale, mode: 'practice' | 'exam'): Attachment {
   const zh = locale === 'zh-CN';
   return CardFactory.adaptiveCard({
@@ -71,10 +83,11 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    fallbackText: scoreCardText(card, locale),
+    fallbackText: scoreCardText(card, locale, final),
     body: [
       { type: 'TextBlock', text: `${final ? (zh ? '成绩单' : 'Score card') : zh ? '当前成绩' : 'Score so far'}: ${card.title}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: `${zh ? '总分' : 'Overall'}: ${card.overall}`, size: 'Large', weight: 'Bolder' },
+      ...(final ? [{ type: 'TextBlock', text: outcomeLine(card, locale), wrap: true }] : []),
       {
         type: 'FactSet',
         facts: DIMENSIONS.map((d) => ({ title: scoreLabel(d, locale), value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]) })),
@@ -102,10 +115,11 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
 }
 
 /** For channels without cards: the card's `fallbackText`, so a client that renders the card does not show it twice. */
-export function scoreCardText(card: ScoreCard, locale: RuleLocale): string {
+export function scoreCardText(card: ScoreCard, locale: RuleLocale, final = true): string {
   const zh = locale === 'zh-CN';
   const lines = [
     `${card.title} — ${zh ? '总分' : 'overall'} ${card.overall}`,
+    ...(final ? [outcomeLine(card, locale)] : []),
     ...DIMENSIONS.map((d) => `${scoreLabel(d, locale)}: ${card.dimensions[d] === null ? 'N/A' : card.dimensions[d]}`),
     `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`,
     ...card.tips.slice(0, 3).map((t, i) => `${TIP_NUMBERS[i] ?? ''} ${plainText(t.message)} “${plainText(t.quote)}” → ${t.suggestion}`),

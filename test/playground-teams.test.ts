@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('Microsoft 365 Agents Playground', () => {
   if (!hasChromium) console.warn(`playground test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
 
-  it.skipIf(!hasChromium)('plays wrong-change in the Teams-like client to the score card', { timeout: 120_000 }, async () => {
+  it.skipIf(!hasChromium)('plays the wrong-change good path in the Teams-like client to a resolved score card', { timeout: 120_000 }, async () => {
     bot = await startServer(loadConfig({ PORT: '0', PACING: 'false' }), { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
     const port = await freePort();
     const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
@@ -65,15 +65,19 @@ describe('Microsoft 365 Agents Playground', () => {
     await page.getByText('已切换为中文').first().waitFor({ timeout: 30_000 });
     await page.getByText('▶ 找错零钱').first().click();
     await page.getByText('开始练习', { exact: false }).first().waitFor({ timeout: 30_000 });
-    for (const reply of ['非常抱歉，我马上帮您核对一下零钱。', '结束']) {
+    // The good path of test/transcripts/wrong-change.zh-CN.good.yaml: the customer is satisfied, no "结束" needed.
+    const replies = ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。'];
+    for (const [i, reply] of replies.entries()) {
       await box.click();
       await page.keyboard.type(reply);
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(1500);
+      // Each reply gets its practice note (every one of these shows empathy) before the next one is typed.
+      await expect.poll(async () => (await page.locator('body').innerText()).split('✓ 同理心').length - 1, { timeout: 30_000 }).toBeGreaterThan(i);
     }
-    await page.getByText('成绩单').first().waitFor({ timeout: 30_000 });
+    await page.getByText('结果: 问题已解决').first().waitFor({ timeout: 30_000 });
     const body = await page.locator('body').innerText();
-    for (const dimension of ['打断', '同理心', '术语', '过度承诺', '解决问题']) expect(body).toContain(dimension);
+    expect(body).not.toContain('你打断了顾客');
+    for (const dimension of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(body).toContain(dimension);
     await page.screenshot({ path: 'test/artifacts/playground-score-card.png' });
   });
 });

@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium || !serveAvailable)(`wrong-change in the web chat${
     await box.press('Enter');
   }
 
-  it('plays wrong-change from the page to the score card', async () => {
+  it('plays the wrong-change good path from the page to a resolved end and its score card', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const requests: string[] = [];
@@ -111,16 +111,19 @@ describe.skipIf(!hasChromium || !serveAvailable)(`wrong-change in the web chat${
       await send(page, reply);
       seen = await customerAnswered(page, seen);
     }
-    if ((await page.locator('.ac-adaptiveCard').count()) === cardsBefore) {
-      await send(page, '结束');
-      seen = await customerAnswered(page, seen);
-    }
+    // The good path ends the session by itself: no "结束", and the customer was never cut off.
+    expect(await page.locator('.ac-adaptiveCard').count()).toBeGreaterThan(cardsBefore);
+    const transcript = await page.locator('.webchat__basic-transcript').innerText();
+    expect(transcript).not.toContain('你打断了顾客');
     const scoreCard = page.locator('.ac-adaptiveCard').last();
     await scoreCard.scrollIntoViewIfNeeded();
     const cardText = await scoreCard.innerText();
     // The five dimensions, in whichever words the card uses for them.
     const dimensions = [/打断|interrupt/i, /共情|同理|empathy/i, /术语|jargon/i, /承诺|promise/i, /解决|problem/i];
     expect(dimensions.filter((d) => d.test(cardText)).length, cardText).toBeGreaterThanOrEqual(4);
+    expect(cardText).toContain('结果: 问题已解决');
+    // Shown once: the card alone, its plain text only as the fallback.
+    expect(transcript.split('服务风格').length - 1, transcript).toBe(1);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'web-chat-wrong-change.png'), fullPage: true });
