@@ -24,10 +24,6 @@ const zh = {
   // Said for any failed turn: its state is saved last, so a failed turn was never saved.
   error: '抱歉，刚才这条没能保存。你的练习还在，请再发一次。',
   noFindings: '这句回复没有发现问题，继续保持。',
-  missing: {
-    empathy: { message: '顾客有情绪，这句回复没有回应顾客的感受。', suggestion: '先接住情绪再办事：“给您添麻烦了，换作是我也会着急，我马上帮您查。”' },
-    problemSolving: { message: '这句回复没有提出具体的解决行动。', suggestion: '说出你要做的下一步和时间：“我现在就帮您核对，五分钟内给您答复。”' },
-  },
   better: '更好的说法',
   history: '你的练习记录：',
   noHistory: '还没有完成的练习。',
@@ -58,10 +54,6 @@ const en: typeof zh = {
   badSubmit: 'That button carried invalid data; please choose again.',
   error: 'Sorry, that message could not be saved. Your session is still here; please send that again.',
   noFindings: 'Nothing to flag in that reply. Keep it up.',
-  missing: {
-    empathy: { message: 'The customer was upset and this reply did not acknowledge it.', suggestion: 'Acknowledge first, then act: "I\'m sorry about this, I can see why you\'re upset. Let me check it right now."' },
-    problemSolving: { message: 'This reply offered no concrete step towards solving the problem.', suggestion: 'Name your next step and when: "I\'ll check this now and come back to you in five minutes."' },
-  },
   better: 'Better',
   history: 'Your past sessions:',
   noHistory: 'No finished sessions yet.',

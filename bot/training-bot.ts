@@ -13,6 +13,7 @@ import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts'
 import { messages, ruleLocale } from './messages.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { plainText } from './markdown.ts';
+import { MISSING_ADVICE } from '../evaluators/report/score-card.ts';
 
 export interface ConversationData {
   locale?: RuleLocale;
@@ -422,7 +423,7 @@ export function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): strin
   });
   const problems = [
     ...bad.slice(0, 3).map((f) => `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`),
-    ...missing.map((d) => `• ${dimensionName(d, locale)}: ${m.missing[d].message}\n  ${m.better}: ${m.missing[d].suggestion}`),
+    ...missing.map((d) => `• ${dimensionName(d, locale)}: ${MISSING_ADVICE[d]!.message[locale]}\n  ${m.better}: ${MISSING_ADVICE[d]!.suggestion[locale]}`),
   ];
   if (problems.length === 0) return [...shown, m.noFindings].join('\n');
   return [...shown, ...problems].join('\n');

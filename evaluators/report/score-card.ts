@@ -38,8 +38,8 @@ export const DIMENSION_LABELS: Record<Dimension, Record<RuleLocale, string>> = {
   problemSolving: { 'zh-CN': '解决问题', en: 'Problem solving' },
 };
 
-/** Advice for a good flag the trainee never showed, where there is no finding to quote. */
-const MISSING: Partial<Record<Dimension, { message: Record<RuleLocale, string>; suggestion: Record<RuleLocale, string> }>> = {
+/** Advice for a good flag the trainee never showed, where there is no finding to quote (the bot's coaching uses it too). */
+export const MISSING_ADVICE: Partial<Record<Dimension, { message: Record<RuleLocale, string>; suggestion: Record<RuleLocale, string> }>> = {
   empathy: {
     message: { 'zh-CN': '顾客有情绪时,这句回复没有回应顾客的感受。', en: 'The customer was upset and this reply did not acknowledge it.' },
     suggestion: { 'zh-CN': '先接住情绪再办事:"给您添麻烦了,换作是我也会着急,我马上帮您查。"', en: 'Acknowledge first, then act: "I\'m sorry about this, I can see why you\'re upset. Let me check it right now."' },
@@ -95,7 +95,7 @@ function tipsFor(turns: ScoredTurn[], locale: RuleLocale): ScoreCardTip[] {
       });
     }
     for (const dimension of ['empathy', 'problemSolving'] as const) {
-      const advice = MISSING[dimension];
+      const advice = MISSING_ADVICE[dimension];
       if (!advice || e.detected[dimension] || !e.applicable[dimension]) continue;
       candidates.push({
         dimension,
