@@ -26,7 +26,7 @@ export class MemoryRecords implements TrainingRecords {
 
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
     return [...this.sessions.values()]
-      .filter((s) => (!filter.traineeId || s.trainee.id === filter.traineeId) && (!filter.scenarioId || s.scenarioId === filter.scenarioId) && (filter.since === undefined || s.startedAt >= filter.since))
+      .filter((s) => (!filter.traineeId || s.trainee.id === filter.traineeId) && (!filter.trainee || s.trainee.id === filter.trainee || s.trainee.name === filter.trainee) && (!filter.scenarioId || s.scenarioId === filter.scenarioId) && (filter.since === undefined || s.startedAt >= filter.since))
       .sort((a, b) => b.startedAt - a.startedAt)
       .slice(0, filter.limit ?? 1000)
       .map((s) => ({

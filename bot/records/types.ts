@@ -82,6 +82,8 @@ export interface TrainingRecords {
 
 export interface SessionFilter {
   traineeId?: string;
+  /** A trainee's id or display name, as a trainer types it into the dashboard (never used for a trainee's own history). */
+  trainee?: string;
   scenarioId?: string;
   /** Sessions started at or after this time (epoch ms). */
   since?: number;

@@ -65,6 +65,10 @@ export class SqlRecords implements TrainingRecords {
       params.push(value);
     };
     if (filter.traineeId) add('s.trainee_id = ?', filter.traineeId);
+    if (filter.trainee) {
+      where.push('(s.trainee_id = ? OR t.name = ?)');
+      params.push(filter.trainee, filter.trainee);
+    }
     if (filter.scenarioId) add('s.scenario_id = ?', filter.scenarioId);
     if (filter.since !== undefined) add('s.started_at >= ?', filter.since);
     const limit = Math.max(1, Math.min(filter.limit ?? 1000, 100000));

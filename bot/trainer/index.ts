@@ -33,11 +33,15 @@ function loginPage(failed: boolean): string {
   return page('Trainer login', `<h1>Trainer dashboard</h1>${failed ? '<p>Wrong token.</p>' : ''}<form method="post" action="/trainer/login"><label>Token <input type="password" name="token" autofocus></label> <button type="submit">Sign in</button></form>`);
 }
 
+class BadFilter extends Error {}
+
+/** The dashboard's filters; a date that is not a date is refused rather than silently ignored. */
 function filterFrom(url: URL): SessionFilter {
   const since = url.searchParams.get('since');
   const parsed = since ? Date.parse(since) : NaN;
+  if (since && Number.isNaN(parsed)) throw new BadFilter(`"since" must be a date such as 2026-12-01, not "${since}"`);
   return {
-    traineeId: url.searchParams.get('trainee') || undefined,
+    trainee: url.searchParams.get('trainee') || undefined,
     scenarioId: url.searchParams.get('scenario') || undefined,
     since: Number.isNaN(parsed) ? undefined : parsed,
     limit: 500,
@@ -71,6 +75,7 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     try {
       await handler(req, res, url);
     } catch (error) {
+      if (error instanceof BadFilter) return send(res, 400, 'text/plain; charset=utf-8', error.message);
       app.logger.error('trainer.failed', { error: String(error) });
       send(res, 503, 'text/plain; charset=utf-8', 'The records are not available right now; please retry.');
     }
@@ -90,7 +95,7 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     const sessions = (await records.listSessions?.(filter)) ?? [];
     const disputes = (await records.listDisputes?.()) ?? [];
     const query = url.search;
-    const form = `<form method="get" action="/trainer"><label>Trainee <input name="trainee" value="${escapeHtml(filter.traineeId ?? '')}"></label> <label>Scenario <input name="scenario" value="${escapeHtml(filter.scenarioId ?? '')}"></label> <label>Since <input name="since" type="date" value="${escapeHtml(url.searchParams.get('since') ?? '')}"></label> <button>Filter</button></form>`;
+    const form = `<form method="get" action="/trainer"><label>Trainee <input name="trainee" value="${escapeHtml(filter.trainee ?? '')}" placeholder="name or id"></label> <label>Scenario <input name="scenario" value="${escapeHtml(filter.scenarioId ?? '')}"></label> <label>Since <input name="since" type="date" value="${escapeHtml(url.searchParams.get('since') ?? '')}"></label> <button>Filter</button></form>`;
     send(res, 200, 'text/html; charset=utf-8', page('Trainer dashboard', `<h1>Sessions</h1>${form}<h2>Scores over time</h2>${scoreChart(sessions)}${sessionsTable(sessions, query)}<h2>Open disputes</h2>${disputesList(disputes)}`));
   }));
 

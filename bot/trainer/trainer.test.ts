@@ -70,3 +70,30 @@ describe('trainer dashboard', () => {
     expect((await fetch(`${base}/trainer`, { headers: { Cookie: cookie.split(';')[0] ?? '' } })).status).toBe(200);
   });
 });
+
+describe('trainer dashboard filters', () => {
+  const auth = { headers: { Authorization: 'Bearer t0k' } };
+
+  it('finds a trainee by display name as well as by id', async () => {
+    const base = await start('t0k');
+    for (const who of ['Lin', 'u1']) {
+      const csv = await (await fetch(`${base}/trainer/export/sessions.csv?trainee=${who}`, auth)).text();
+      expect(csv.split('\r\n')[1], who).toMatch(/^s1,u1,Lin/);
+    }
+    const none = await (await fetch(`${base}/trainer/export/sessions.csv?trainee=Nobody`, auth)).text();
+    expect(none.trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('refuses a "since" that is not a date instead of ignoring it', async () => {
+    const base = await start('t0k');
+    const res = await fetch(`${base}/trainer?since=garbage`, auth);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/since/);
+  });
+
+  it('dates the chart of scores over time', async () => {
+    const base = await start('t0k');
+    const html = await (await fetch(`${base}/trainer`, auth)).text();
+    expect(html).toMatch(/<svg[\s\S]*\d{4}-\d{2}-\d{2}[\s\S]*<\/svg>/);
+  });
+});
