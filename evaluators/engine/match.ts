@@ -44,7 +44,9 @@ const haystacks = new WeakMap<PreparedReply, string | null>();
 function haystack(reply: PreparedReply): string | undefined {
   let h = haystacks.get(reply);
   if (h === undefined) {
-    h = reply.locale !== 'en' ? reply.text : /[\u017f\u212a]/.test(reply.text) ? null : reply.text.toLowerCase();
+    const lower = reply.locale === 'en' && !/[\u017f\u212a]/.test(reply.text) ? reply.text.toLowerCase() : null;
+    // Offsets in the lower-cased text must be offsets in the reply (İ lower-cases to two code units).
+    h = reply.locale !== 'en' ? reply.text : lower !== null && lower.length === reply.text.length ? lower : null;
     haystacks.set(reply, h);
   }
   return h ?? undefined;
@@ -58,11 +60,14 @@ function mayMatch(reply: PreparedReply, entry: LexiconEntry): boolean {
 
 function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
   const found: Match[] = [];
-  const text = reply.text;
+  const lower = reply.locale === 'en' ? haystack(reply) : undefined;
   for (const entry of entries) {
     if (!mayMatch(reply, entry)) continue;
+    // English runs the lower-case expression on the lower-cased reply where it can (same offsets, no `i` flag).
+    const fast = lower !== undefined && entry.lowerRegex !== undefined;
+    const text = fast ? lower : reply.text;
     // exec on the entry's own expression, as String#matchAll does on a copy of it (the copy is the expensive part).
-    const re = entry.regex;
+    const re = fast ? entry.lowerRegex! : entry.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (!m[0]) {
@@ -72,7 +77,7 @@ function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
       const start = m.index;
       const end = start + m[0].length;
       if (isQuoted(reply, start, end)) continue;
-      found.push({ entry, start, end, text: m[0] });
+      found.push({ entry, start, end, text: fast ? reply.text.slice(start, end) : m[0] });
     }
     re.lastIndex = 0;
   }

@@ -25,6 +25,17 @@ export interface LexiconEntry {
    * Lower-case for English, whose expressions ignore case.
    */
   needles?: string[];
+  /**
+   * English only: the same expression written in lower case and compiled without
+   * the `i` flag, to run on the lower-cased reply. V8 matches it several times
+   * faster than the case-insensitive Unicode expression, with the same results.
+   */
+  lowerRegex?: RegExp;
+}
+
+/** The source of an expression in lower case, leaving escapes (\S, \W, \p{Lu}…) as written. */
+export function lowerCaseSource(source: string): string {
+  return source.replace(/\\[pP]\{[^}]*\}|\\.|[A-Z]/g, (token) => (token.length === 1 ? token.toLowerCase() : token));
 }
 
 export type Lexicon = Map<EvaluatorId, LexiconEntry[]>;
@@ -148,6 +159,7 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
       : phrases.map((p) => phraseSource(p, locale));
   const parts = [...phraseParts, ...(entry.patterns ?? [])];
   const needles = entry.patterns?.length ? undefined : phraseNeedles(phrases, locale);
+  const expression = parts.map((p) => `(?:${p})`).join('|');
   return {
     id: entry.id,
     rule: entry.rule,
@@ -156,7 +168,8 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
     plain: entry.plain,
     weight: entry.weight,
     source,
-    regex: new RegExp(parts.map((p) => `(?:${p})`).join('|'), locale === 'en' ? 'giu' : 'gu'),
+    regex: new RegExp(expression, locale === 'en' ? 'giu' : 'gu'),
+    ...(locale === 'en' ? { lowerRegex: new RegExp(lowerCaseSource(expression), 'gu') } : {}),
     ...(needles ? { needles } : {}),
   };
 }
