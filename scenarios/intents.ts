@@ -26,8 +26,16 @@ const NEGATED_BEFORE: Record<RuleLocale, RegExp> = {
   en: /\b(?:no need to|don't|do not|won't|will not|not|never|can't|cannot|without|no)\s+(?:\w+\s+)?$/,
 };
 
+/** English keywords as word-start expressions, compiled once (they run on every reply). */
+const keywordRegexes = new Map<string, RegExp>();
+function keywordRegex(key: string): RegExp {
+  let re = keywordRegexes.get(key);
+  if (!re) keywordRegexes.set(key, (re = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g')));
+  return re;
+}
+
 function keywordHit(reply: string, key: string, locale: RuleLocale): boolean {
-  const re = locale === 'en' ? new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g') : undefined;
+  const re = locale === 'en' ? keywordRegex(key) : undefined;
   const starts: number[] = [];
   if (re) for (const m of reply.matchAll(re)) starts.push(m.index);
   else for (let at = reply.indexOf(key); at >= 0; at = reply.indexOf(key, at + 1)) starts.push(at);

@@ -106,10 +106,13 @@ const command: Command = {
 
     // Benchmark hooks (docs/benchmarks.md): an identity baseline, and per-line timings on standard error.
     const options: BatchOptions = { format, identity: io.env.ROLEPLAY_SCORE_IDENTITY === '1', timings: io.env.ROLEPLAY_SCORE_TIMINGS === '1' };
-    // Entries left out of a broken lexicon file: scoring goes on with the rest, and says so on standard error.
-    if (!options.identity) for (const problem of lexiconProblems()) io.stderr.write(`roleplay score: lexicon entry left out: ${problem}\n`);
+    // Entries left out of a broken lexicon file: scoring goes on with the rest, and says so on standard error,
+    // once, from whichever thread loaded the lexicons (workers, or this thread for small inputs).
+    const report = (problems: string[]): void => {
+      for (const problem of problems) io.stderr.write(`roleplay score: lexicon entry left out: ${problem}\n`);
+    };
     const workers = Math.min(availableParallelism(), MAX_WORKERS);
-    let pool = workers > 1 && total !== undefined && total >= POOL_MIN_BYTES ? new ScoringPool(workers, options) : undefined;
+    let pool = workers > 1 && total !== undefined && total >= POOL_MIN_BYTES ? new ScoringPool(workers, options, report) : undefined;
     let scenarios: ScenarioSource | undefined;
     const progress = io.stderr.isTTY && (total === undefined || total > 1 << 20) ? new Progress(io.stderr, total) : undefined;
     const lines = createInterface({ input, crlfDelay: Infinity });
@@ -137,7 +140,7 @@ const command: Command = {
           bytes += Buffer.byteLength(raw) + 1;
           const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
           if (!text.trim()) continue;
-          if (!pool && workers > 1 && total === undefined && lineNo > POOL_MIN_LINES) pool = new ScoringPool(workers, options);
+          if (!pool && workers > 1 && total === undefined && lineNo > POOL_MIN_LINES) pool = new ScoringPool(workers, options, report);
           if (pool) {
             batch.push([lineNo, text]);
             if (batch.length >= BATCH_LINES) {
@@ -147,6 +150,7 @@ const command: Command = {
               while (inFlight.length >= workers * IN_FLIGHT_PER_WORKER) await emit(await inFlight.shift()!);
             }
           } else {
+            if (!scenarios && !options.identity) report(lexiconProblems());
             scenarios ??= options.identity ? { lookup: () => undefined, known: () => false } : await scenarioRulesLookup();
             await emit(scoreBatch([[lineNo, text]], scenarios, options));
           }

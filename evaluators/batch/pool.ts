@@ -37,11 +37,17 @@ export class ScoringPool {
   private failed: ScoringWorkerError | undefined;
   private closing = false;
 
-  constructor(size: number, options: BatchOptions) {
+  /** `onProblems` hears, once, the lexicon entries the workers had to leave out. */
+  constructor(size: number, options: BatchOptions, onProblems?: (problems: string[]) => void) {
+    let reported = false;
     this.slots = Array.from({ length: size }, () => {
       const slot: Slot = { worker: startWorker(options), busy: 0 };
-      slot.worker.on('message', (message: WorkerResponse | { ready: true }) => {
-        if ('ready' in message) return;
+      slot.worker.on('message', (message: WorkerResponse | { ready: true; problems: string[] }) => {
+        if ('ready' in message) {
+          if (!reported && message.problems.length) onProblems?.(message.problems);
+          reported = true;
+          return;
+        }
         const job = this.waiting.get(message.seq);
         if (!job) return;
         this.waiting.delete(message.seq);

@@ -21,11 +21,11 @@ const port = parentPort;
 if (port) {
   const scenarios = options.identity ? { lookup: () => undefined, known: () => false } : await scenarioRulesLookup();
   // Loading happens before the first batch, so no reply's time includes it.
-  if (!options.identity) warmUp();
+  const problems = options.identity ? [] : warmUp();
   port.on('message', (request: WorkerRequest) => {
     const result = scoreBatch(request.lines, scenarios, options);
     const response: WorkerResponse = { seq: request.seq, ...result };
     port.postMessage(response, result.timings ? [result.timings.buffer as ArrayBuffer] : []);
   });
-  port.postMessage({ ready: true });
+  port.postMessage({ ready: true, problems });
 }

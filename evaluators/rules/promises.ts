@@ -21,6 +21,14 @@ function effortOnly(reply: PreparedReply, start: number, end: number): boolean {
   return containsAny(reply.text.slice(start, end + 4), reply.words.effort, reply.locale);
 }
 
+/** A scenario's `re:` patterns, compiled once: they run on every reply of that scenario. */
+const compiled = new Map<string, RegExp>();
+function scenarioRegex(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source, 'giu')));
+  return re;
+}
+
 export const promises: Rule = {
   meta: {
     id: 'promises',
@@ -50,7 +58,7 @@ export const promises: Rule = {
     }
     for (const forbidden of context.scenario?.forbiddenPromises ?? []) {
       for (const pattern of forbidden.patterns[reply.locale] ?? []) {
-        const regex = pattern.startsWith('re:') ? new RegExp(pattern.slice(3), 'giu') : undefined;
+        const regex = pattern.startsWith('re:') ? scenarioRegex(pattern.slice(3)) : undefined;
         const spans: [number, number][] = [];
         if (regex) for (const m of reply.text.matchAll(regex)) spans.push([m.index, m.index + m[0].length]);
         else for (let at = reply.text.indexOf(pattern); at >= 0; at = reply.text.indexOf(pattern, at + 1)) spans.push([at, at + pattern.length]);
