@@ -4,7 +4,16 @@
 // turn only when the previous reply has arrived (pipelining 1): N connections are
 // N trainees playing a scenario turn by turn. Prints one JSON TurnResult line.
 //
+// With `overallRate` the load is open-loop instead: turns arrive evenly spaced at that
+// total rate whatever the server does, each going to the next conversation that is not
+// waiting for an answer, and a turn's latency counts from when it was due, not from when
+// it could be sent (so a stalled server is not flattered by the turns it held back).
+// autocannon's own rate limit is not used for this: it lets each connection send its
+// whole second's quota back to back at the top of every second, so 50 connections
+// arrive as one burst per second and the latency measured is the burst's queue.
+//
 //   node --import tsx bench/drive.ts '{"url":"http://127.0.0.1:3978","conversations":50,"turnsEach":12,"rounds":2,"tag":"bot50"}'
+import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 import type { TurnResult } from './turns.ts';
 
@@ -44,6 +53,22 @@ function script(turnsEach: number, kind: 'play' | 'open'): string[] {
   return ['开始 wrong-change', ...replies, '结束'];
 }
 
+function activity(text: string, conversation: string, user: string, turn: number): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `${conversation}-${turn}`,
+    text,
+    locale: 'zh-CN',
+    channelId: 'bench',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    timestamp: new Date().toISOString(),
+    from: { id: user, name: 'trainee' },
+    recipient: { id: 'bot' },
+    conversation: { id: conversation },
+  });
+}
+
 interface Context {
   conversation?: string;
   user?: string;
@@ -67,19 +92,7 @@ async function run(options: DriveOptions, rounds: number, tag: string): Promise<
         context.turn = 0;
       }
       const turn = (context.turn = (context.turn ?? 0) + 1);
-      req.body = JSON.stringify({
-        type: 'message',
-        id: `${context.conversation}-${turn}`,
-        text,
-        locale: 'zh-CN',
-        channelId: 'bench',
-        serviceUrl: 'http://127.0.0.1:9',
-        deliveryMode: 'expectReplies',
-        timestamp: new Date().toISOString(),
-        from: { id: context.user, name: 'trainee' },
-        recipient: { id: 'bot' },
-        conversation: { id: context.conversation },
-      });
+      req.body = activity(text, context.conversation, context.user ?? '', turn);
       return req;
     },
     // An expectReplies answer carries the bot's activities in its body; a turn without any did not really happen.
@@ -93,7 +106,6 @@ async function run(options: DriveOptions, rounds: number, tag: string): Promise<
     pipelining: 1,
     amount: options.conversations * lines.length * rounds,
     timeout: 60,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     // autocannon's types describe setupRequest loosely; the shape above is what it calls.
     requests: requests as unknown as autocannon.Request[],
   });
@@ -119,12 +131,80 @@ async function run(options: DriveOptions, rounds: number, tag: string): Promise<
   };
 }
 
+/** Open loop: `overallRate` turns per second, evenly spaced, over `conversations` keep-alive connections. */
+async function runOpen(options: DriveOptions, rate: number, rounds: number, tag: string): Promise<TurnResult> {
+  const lines = script(options.turnsEach, options.script ?? 'play');
+  const total = options.conversations * lines.length * rounds;
+  const url = new URL('/api/messages', options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.conversations });
+  const interval = 1000 / rate;
+  const players = Array.from({ length: options.conversations }, () => ({ conversation: '', user: '', line: 0, turn: 0 }));
+  const idle = players.map((_, i) => i);
+  const due: number[] = [];
+  const latencies: number[] = [];
+  let started = 0;
+  let conversations = 0;
+  let answered = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  let last = t0;
+
+  return new Promise<TurnResult>((resolve) => {
+    const send = (index: number, dueAt: number) => {
+      const player = players[index]!;
+      if (player.line === 0) {
+        const n = conversations++;
+        player.conversation = `${tag}-${n}`;
+        player.user = `${tag}-user-${n}`;
+        player.turn = 0;
+      }
+      const body = activity(lines[player.line]!, player.conversation, player.user, ++player.turn);
+      player.line = (player.line + 1) % lines.length;
+      const done = (ok: boolean) => {
+        const now = performance.now();
+        latencies.push(now - dueAt);
+        if (!ok) errors++;
+        last = now;
+        answered++;
+        idle.push(index);
+        if (answered === total) {
+          agent.destroy();
+          latencies.sort((a, b) => a - b);
+          const seconds = Math.max(1e-3, (last - t0) / 1000);
+          resolve({ turns: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds });
+        } else dispatch();
+      };
+      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done((res.statusCode ?? 500) < 300 && text.includes('"activities"')));
+        res.on('error', () => done(false));
+      });
+      req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
+      req.on('error', () => done(false));
+      req.end(body);
+    };
+    const dispatch = () => {
+      while (due.length && idle.length) send(idle.shift()!, due.shift()!);
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (started < total && t0 + started * interval <= now) due.push(t0 + started++ * interval);
+      dispatch();
+      if (started < total) setTimeout(tick, Math.max(0, t0 + started * interval - performance.now()));
+    };
+    tick();
+  });
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as DriveOptions;
-if (options.warmupRounds) await run(options, options.warmupRounds, `${options.tag}-warm`);
-const result = await run(options, options.rounds, options.tag);
+const play = (rounds: number, tag: string) => (options.overallRate ? runOpen(options, options.overallRate, rounds, tag) : run(options, rounds, tag));
+if (options.warmupRounds) await play(options.warmupRounds, `${options.tag}-warm`);
+const result = await play(options.rounds, options.tag);
 process.stdout.write(`${JSON.stringify(result)}\n`);
