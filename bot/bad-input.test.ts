@@ -1,6 +1,6 @@
 // Bad input through TestAdapter: unknown commands, empty text, attachments, forged card
 // submits, unknown scenarios and over-long replies each get a clear answer, and nothing is lost.
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { NO_PACING } from '../scenarios/engine-types.ts';
 import { MemoryRecords } from './records/memory-records.ts';
@@ -22,8 +22,7 @@ function setup() {
   const records = new RecordingRecords();
   const bot = new TrainingBot({
     engine: fakeEngine(),
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    storage: storage,
     records,
     logger: silentLogger,
     defaultLocale: 'zh-CN',

@@ -1,5 +1,5 @@
 // Channels retry deliveries: the same activity arriving twice is handled once.
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { MemoryRecords } from './records/memory-records.ts';
 import { fakeEngine } from './testing/fake-engine.ts';
@@ -13,8 +13,7 @@ describe('duplicate delivery', () => {
     const records = new MemoryRecords();
     const bot = new TrainingBot({
       engine: fakeEngine(0),
-      conversationState: new ConversationState(storage),
-      userState: new UserState(storage),
+      storage: storage,
       records,
       logger: silentLogger,
       defaultLocale: 'en',

@@ -1,6 +1,6 @@
 // The bot's behaviour through botbuilder's TestAdapter: greeting card, a whole session,
 // practice vs exam, commands in both languages, an interruption, two turns at once.
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { MemoryRecords } from './records/memory-records.ts';
 import { fakeEngine } from './testing/fake-engine.ts';
@@ -17,8 +17,7 @@ function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam'; engine?
   const records = new MemoryRecords();
   const bot = new TrainingBot({
     engine: options.engine ?? fakeEngine(options.pacingMs ?? 0),
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    storage,
     records,
     logger: silentLogger,
     defaultLocale: 'zh-CN',
@@ -132,7 +131,7 @@ describe('TrainingBot', () => {
       },
     };
     const bot = new TrainingBot({
-      engine: fakeEngine(0), conversationState: new ConversationState(flaky), userState: new UserState(flaky), records: new MemoryRecords(),
+      engine: fakeEngine(0), storage: flaky, records: new MemoryRecords(),
       logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
     });
     const adapter = new TestAdapter(async (context) => bot.run(context));
@@ -304,7 +303,7 @@ describe('TrainingBot', () => {
       },
     };
     const bot = new TrainingBot({
-      engine: fakeEngine(0), conversationState: new ConversationState(flaky), userState: new UserState(flaky), records: new MemoryRecords(),
+      engine: fakeEngine(0), storage: flaky, records: new MemoryRecords(),
       logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
     });
     const adapter = new TestAdapter(async (context) => bot.run(context));

@@ -2,7 +2,7 @@
 // coaches in practice mode and shows the score card at the end. Channel-independent: it
 // only uses TurnContext (sendActivity, typing, delay), so /api/messages and Direct Line share it.
 import { randomUUID } from 'node:crypto';
-import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { SessionStateJson, TurnOutput, PacingOptions } from '../scenarios/engine-types.ts';
 import type { RuleLocale, ReplyEvaluation, SessionOutcome } from '../evaluators/types.ts';
 import type { Dispute, TrainingRecords } from './records/types.ts';
@@ -14,6 +14,7 @@ import { messages, ruleLocale } from './messages.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { plainText } from './markdown.ts';
 import { MISSING_ADVICE } from '../evaluators/report/score-card.ts';
+import { TurnState } from './state/turn-state.ts';
 
 export interface ConversationData {
   locale?: RuleLocale;
@@ -41,8 +42,13 @@ export interface UserData {
 
 export interface TrainingBotOptions {
   engine: EnginePort | null;
-  conversationState: ConversationState;
-  userState: UserState;
+  /** Where the conversation's and the trainee's state live between turns. */
+  storage: Storage;
+  /**
+   * Items kept in the process between turns (default 0). Only for a store this process
+   * alone writes: a turn that changes nothing would not notice another writer.
+   */
+  stateCacheSize?: number;
   records: TrainingRecords;
   logger: Logger;
   defaultLocale: RuleLocale;
@@ -54,19 +60,20 @@ export interface TrainingBotOptions {
 
 const MAX_ATTEMPTS = 3;
 
+/** Property names inside the stored items (botbuilder's accessor names, so stored data carries on). */
+const CONVERSATION = 'roleplay';
+/** Group chats and channels: one practice per trainee, keyed by user id inside the conversation's item. */
+const GROUP = 'roleplay-trainees';
+const USER = 'roleplay-user';
+
 export class TrainingBot extends ActivityHandler {
-  private readonly conversation: StatePropertyAccessor<ConversationData>;
-  /** Group chats and channels: one practice per trainee, keyed by user id inside the conversation's state. */
-  private readonly group: StatePropertyAccessor<Record<string, ConversationData>>;
-  private readonly user: StatePropertyAccessor<UserData>;
+  private readonly state: TurnState;
   private readonly mutex = new KeyedMutex();
   private readonly now: () => number;
 
   constructor(private readonly options: TrainingBotOptions) {
     super();
-    this.conversation = options.conversationState.createProperty<ConversationData>('roleplay');
-    this.group = options.conversationState.createProperty<Record<string, ConversationData>>('roleplay-trainees');
-    this.user = options.userState.createProperty<UserData>('roleplay-user');
+    this.state = new TurnState(options.storage, { cacheSize: options.stateCacheSize ?? 0 });
     this.now = options.now ?? Date.now;
 
     this.onMembersAdded(async (context, next) => {
@@ -88,15 +95,13 @@ export class TrainingBot extends ActivityHandler {
       for (let attempt = 1; ; attempt++) {
         const buffered: Parameters<TurnContext['sendActivities']>[0] = [];
         try {
-          await this.options.conversationState.load(context, attempt > 1);
-          await this.options.userState.load(context, attempt > 1);
-          const data = await this.traineeData(context);
-          const user = await this.user.get(context, {});
+          await this.state.load(context, attempt > 1);
+          const data = this.traineeData(context);
+          const user = this.state.user<UserData>(context, USER, () => ({}));
           // Replies wait until the state is saved, so a re-run never sends twice.
           context.turnState.set('roleplay.buffer', buffered);
           pending.after = (await body(data, user)) ?? undefined;
-          await this.options.conversationState.saveChanges(context);
-          await this.options.userState.saveChanges(context);
+          await this.state.save(context);
           context.turnState.delete('roleplay.buffer');
         } catch (error) {
           context.turnState.delete('roleplay.buffer');
@@ -128,9 +133,9 @@ export class TrainingBot extends ActivityHandler {
    * In a one-to-one chat the conversation is the trainee's; in a group chat or a Teams channel
    * several trainees share it, so each one's session, mode and language live under their user id.
    */
-  private async traineeData(context: TurnContext): Promise<ConversationData> {
-    if (!context.activity.conversation?.isGroup) return this.conversation.get(context, {});
-    const trainees = await this.group.get(context, {});
+  private traineeData(context: TurnContext): ConversationData {
+    if (!context.activity.conversation?.isGroup) return this.state.conversation<ConversationData>(context, CONVERSATION, () => ({}));
+    const trainees = this.state.conversation<Record<string, ConversationData>>(context, GROUP, () => ({}));
     const id = context.activity.from?.id ?? '';
     trainees[id] ??= {};
     return trainees[id];
@@ -399,8 +404,8 @@ export class TrainingBot extends ActivityHandler {
         await context.sendActivities([{ type: ActivityTypes.Typing }, { type: 'delay', value: Math.max(0, part.atMs - previous) }]);
         previous = part.atMs;
         // Another turn (maybe on another instance) may have cut the customer off meanwhile.
-        await this.options.conversationState.load(context, true);
-        const current = await this.traineeData(context);
+        await this.state.load(context, true);
+        const current = this.traineeData(context);
         if (current.lineId !== lineId) return;
         await context.sendActivity(part.text);
       }

@@ -3,6 +3,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError, expectedETag, newETag } from './etag.ts';
 import type { SqlDb } from './sql.ts';
+import { withStoredText } from './stored-text.ts';
 
 export class SqlStorage implements Storage {
   constructor(private readonly db: SqlDb) {}
@@ -12,7 +13,7 @@ export class SqlStorage implements Storage {
     if (keys.length === 0) return items;
     const marks = keys.map(() => '?').join(', ');
     const rows = await this.db.all<{ key: string; etag: string; data: string }>(`SELECT key, etag, data FROM bot_state WHERE key IN (${marks})`, keys);
-    for (const row of rows) items[row.key] = { ...(JSON.parse(row.data) as object), eTag: row.etag };
+    for (const row of rows) items[row.key] = withStoredText({ ...(JSON.parse(row.data) as object), eTag: row.etag }, row.data);
     return items;
   }
 
