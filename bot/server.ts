@@ -2,7 +2,7 @@
 // graceful shutdown. Everything Bot Framework–specific about hosting lives here.
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 // botbuilder's own token validator; its error class is what CloudAdapter answers with 401.
 import { AuthenticationError } from 'botframework-connector';
 import type { AppContext, Logger } from './app-context.ts';
@@ -12,6 +12,7 @@ import { jsonLogger } from './logger.ts';
 import { messages } from './messages.ts';
 import { openStorage, type StorageHandle } from './storage/index.ts';
 import { TrainingBot } from './training-bot.ts';
+import { reuseConnectorClients } from './connector-cache.ts';
 import { registerWebChat, type WebChatHandle } from './web/index.ts';
 import { registerTrainerRoutes } from './trainer/index.ts';
 
@@ -80,13 +81,13 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       throw error;
     }
   };
+  reuseConnectorClients(auth);
   const adapter = new CloudAdapter(auth);
-  const conversationState = new ConversationState(store.storage);
-  const userState = new UserState(store.storage);
   const bot = new TrainingBot({
     engine,
-    conversationState,
-    userState,
+    storage: store.storage,
+    // The embedded store belongs to this server; PostgreSQL may be shared by several instances.
+    stateCacheSize: store.kind === 'sqlite' ? 1000 : 0,
     records: store.records,
     logger,
     defaultLocale: config.defaultLocale,
