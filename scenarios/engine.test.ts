@@ -37,6 +37,29 @@ describe('engine', () => {
     expect(JSON.stringify(session).length).toBeLessThan(16_384);
   });
 
+  it('never changes the session it is given: a trainee re-sending a turn gets the same answer', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value && typeof value === 'object') {
+        for (const v of Object.values(value)) deepFreeze(v);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    let { session } = startSession(wrongChange, { locale: 'zh-CN', seed: 9, now: 0 });
+    const replies = ['你先听我说,不可能少找的', '非常抱歉,我保证马上给您全部退款', '我理解您的心情,我马上清点钱箱', '确实少找了您二十元,这是给您的'];
+    for (const [i, reply] of replies.entries()) {
+      const before = JSON.stringify(session);
+      const frozen = deepFreeze(JSON.parse(before) as typeof session);
+      const first = replyToSession(wrongChange, frozen, reply, (i + 1) * 60_000);
+      const again = replyToSession(wrongChange, frozen, reply, (i + 1) * 60_000);
+      expect(JSON.stringify(frozen)).toBe(before);
+      expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+      session = first.session;
+    }
+    const frozen = deepFreeze(JSON.parse(JSON.stringify(session)) as typeof session);
+    expect(() => endSession(wrongChange, frozen, 10 * 60_000, 'abandoned')).not.toThrow();
+  });
+
   it('ending a session early gives a card with the outcome, and hints exist in both locales', () => {
     const { session } = startSession(wrongChange, { locale: 'en', seed: 1, now: 0 });
     expect(hint(wrongChange, session, 'en')).not.toBe('');

@@ -187,9 +187,19 @@ export function checkSession(scenario: Scenario, session: SessionStateJson): voi
   if (session.v !== SESSION_VERSION) throw new Error(`session format v${String(session.v)} is not supported (this engine writes v${SESSION_VERSION}); start a new session`);
 }
 
+/**
+ * The session a turn changes, leaving the caller's untouched. A turn only reassigns
+ * top-level fields and appends to these three collections, so copying them is enough;
+ * a deep clone of the whole log on every reply was a measurable part of a bot turn.
+ */
+function nextSession(previous: SessionStateJson): EngineSession {
+  const p = previous as EngineSession;
+  return { ...p, lastVariant: { ...p.lastVariant }, promises: [...p.promises], log: [...p.log] };
+}
+
 export function replyToSession(scenario: Scenario, previous: SessionStateJson, rawText: string, now: number): ReplyResult {
   checkSession(scenario, previous);
-  const session = structuredClone(previous) as EngineSession;
+  const session = nextSession(previous);
   const text = typeof rawText === 'string' ? rawText : String(rawText ?? '');
   const clipped = text.length > MAX_REPLY_CHARS;
   const reply = clipped ? text.slice(0, MAX_REPLY_CHARS) : text;
@@ -284,7 +294,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
 
 export function endSession(scenario: Scenario, previous: SessionStateJson, now: number, reason: SessionOutcome): { session: EngineSession; output: TurnOutput } {
   checkSession(scenario, previous);
-  const session = structuredClone(previous) as EngineSession;
+  const session = nextSession(previous);
   if (session.ended) return { session, output: { lines: [] } };
   const lines = [line(session, scenario, 'ending', reason, scenario.endings[reason].lines)];
   return { session, output: output(session, scenario, lines, now, reason) };

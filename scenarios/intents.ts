@@ -47,7 +47,21 @@ function normalise(text: string, locale: RuleLocale): string {
   return t.toLowerCase();
 }
 
-const cache = new WeakMap<Intent, Partial<Record<RuleLocale, string[][]>>>();
+/** An intent's keywords and example words, normalised once per locale (they are compared with every reply). */
+interface Prepared {
+  keywords: string[];
+  examples: string[][];
+}
+const cache = new WeakMap<Intent, Partial<Record<RuleLocale, Prepared>>>();
+
+function prepared(intent: Intent, locale: RuleLocale): Prepared {
+  let perIntent = cache.get(intent);
+  if (!perIntent) cache.set(intent, (perIntent = {}));
+  return (perIntent[locale] ??= {
+    keywords: (intent.keywords[locale] ?? []).map((k) => normalise(k, locale)),
+    examples: (intent.examples[locale] ?? []).map((e) => words(normalise(e, locale))),
+  });
+}
 
 /** The ids of the intents found in the reply, strongest first. */
 export function recognise(text: string, locale: RuleLocale, intents: Intent[]): string[] {
@@ -56,13 +70,8 @@ export function recognise(text: string, locale: RuleLocale, intents: Intent[]): 
   const scored: { id: string; score: number }[] = [];
   for (const intent of intents) {
     let score = 0;
-    for (const k of intent.keywords[locale] ?? []) {
-      const key = normalise(k, locale);
-      if (keywordHit(reply, key, locale)) score = Math.max(score, 1);
-    }
-    let perIntent = cache.get(intent);
-    if (!perIntent) cache.set(intent, (perIntent = {}));
-    const examples = (perIntent[locale] ??= (intent.examples[locale] ?? []).map((e) => words(normalise(e, locale))));
+    const { keywords, examples } = prepared(intent, locale);
+    for (const key of keywords) if (keywordHit(reply, key, locale)) score = Math.max(score, 1);
     for (const ex of examples) score = Math.max(score, dice(replyWords, ex) >= 0.5 ? 0.8 : 0);
     if (score > 0) scored.push({ id: intent.id, score });
   }
