@@ -22,6 +22,8 @@ const SCORE_LINES = QUICK ? 2_000 : 50_000;
 const CONVERSATIONS = QUICK ? [5] : [50, 200];
 const TURNS_EACH = QUICK ? 6 : 12;
 const ROUNDS = QUICK ? 4 : 3;
+/** Alternating echo/product runs per size. */
+const PAIRS = QUICK ? 1 : 3;
 const STARTS = QUICK ? 1 : 5;
 /** Sessions left open (started, one reply, not ended) for the memory figures. */
 const OPEN_SESSIONS = QUICK ? [50] : [1_000, 10_000];
@@ -34,6 +36,7 @@ const row = (name: string, value: string, note = ''): void => {
 };
 const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 const profileArgs = (name: string): string[] => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : []);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -180,41 +183,67 @@ async function startup(): Promise<void> {
 
 const turnsNote = (r: TurnResult): string => `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${fmt(r.turns)} turns, errors ${r.errors}`;
 
+/**
+ * The echo bot and the product take turns, PAIRS times per size, so a change in the
+ * machine's load during the run falls on both; the ratio reported is the median of the
+ * pairs' ratios, and every pair's figure is in the note.
+ */
 async function turns(): Promise<void> {
   const echo = await startEcho();
-  const echoResults = new Map<number, TurnResult>();
   try {
-    for (const n of CONVERSATIONS) echoResults.set(n, await driveTurns({ url: echo.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: 1, tag: `echo${n}` }));
+    const stores: [string, NodeJS.ProcessEnv][] = [['SQLite', { DATABASE_URL: '' }]];
+    if (process.env.DATABASE_URL) stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
+    for (const [name, env] of stores) {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
+      // DATABASE_URL is cleared for SQLite so the embedded store is measured even where PostgreSQL is configured.
+      const product = await startProduct({ DATA_DIR: dir, ...env }, name === 'SQLite' ? 'server' : undefined);
+      try {
+        let echoAt50 = 0;
+        for (const n of CONVERSATIONS) {
+          const echoRuns: TurnResult[] = [];
+          const botRuns: TurnResult[] = [];
+          for (let i = 0; i < PAIRS; i++) {
+            const warm = i === 0 ? 1 : 0;
+            echoRuns.push(await driveTurns({ url: echo.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: warm, tag: `echo${n}-${name}-${i}` }));
+            botRuns.push(await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: warm, tag: `bot${n}-${i}-${Date.now()}` }));
+          }
+          const e = medianRun(echoRuns);
+          const p = medianRun(botRuns);
+          const ratios = botRuns.map((r, i) => r.perSecond / echoRuns[i]!.perSecond);
+          if (n === CONVERSATIONS[0]) echoAt50 = e.perSecond;
+          const runs = (list: TurnResult[]) => list.map((r) => fmt(r.perSecond)).join(', ');
+          row(`turns: echo bot, ${n} conversations${stores.length > 1 ? ` (with ${name})` : ''}`, `${fmt(e.perSecond)} /s`, `${turnsNote(e)}; runs ${runs(echoRuns)} /s`);
+          const target = n === 50 ? ' (target ≥ 70%)' : '';
+          row(
+            `turns: roleplay bot (${name}), ${n} conversations`,
+            `${fmt(p.perSecond)} /s`,
+            `${pct(median(ratios))} of echo${target}, median of ${PAIRS} alternating pairs (${ratios.map(pct).join(', ')}); ${turnsNote(p)}; runs ${runs(botRuns)} /s`,
+          );
+        }
+        // Closed-loop latency is conversations ÷ throughput (Little's law), so it measures saturation.
+        // At a fixed rate well below the bot's throughput the latency is that of a server that keeps up.
+        const n = CONVERSATIONS[0]!;
+        const rate = Math.max(10, Math.round(echoAt50 / 4));
+        const paced = await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: 1, tag: `paced${n}-${Date.now()}`, overallRate: rate });
+        row(
+          `turns: roleplay bot (${name}), ${n} conversations at ${fmt(rate)} turns/s`,
+          `p99 ${ms(paced.p99)} ms`,
+          `target p99 ≤ 50 ms; open loop, turns evenly spaced at a quarter of the echo bot's throughput, latency from each turn's due time; p50 ${ms(paced.p50)} ms, ${fmt(paced.turns)} turns, errors ${paced.errors}`,
+        );
+      } finally {
+        await product.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    if (!process.env.DATABASE_URL) row('turns: roleplay bot (PostgreSQL)', 'skipped', 'no DATABASE_URL set');
   } finally {
     await echo.stop();
   }
-  for (const n of CONVERSATIONS) row(`turns: echo bot, ${n} conversations`, `${fmt(echoResults.get(n)!.perSecond)} /s`, turnsNote(echoResults.get(n)!));
+}
 
-  const stores: [string, NodeJS.ProcessEnv][] = [['SQLite', { DATABASE_URL: '' }]];
-  if (process.env.DATABASE_URL) stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }]);
-  for (const [name, env] of stores) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
-    // DATABASE_URL is cleared for SQLite so the embedded store is measured even where PostgreSQL is configured.
-    const product = await startProduct({ DATA_DIR: dir, ...env }, name === 'SQLite' ? 'server' : undefined);
-    try {
-      for (const n of CONVERSATIONS) {
-        const e = echoResults.get(n)!;
-        const p = await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: 1, tag: `bot${n}-${Date.now()}` });
-        const target = n === 50 ? ' (target ≥ 70%, p99 ≤ 50 ms)' : '';
-        row(`turns: roleplay bot (${name}), ${n} conversations`, `${fmt(p.perSecond)} /s`, `${((p.perSecond / e.perSecond) * 100).toFixed(0)}% of echo${target}; ${turnsNote(p)}`);
-      }
-      // Closed-loop latency is conversations ÷ throughput (Little's law), so it measures saturation. The same
-      // conversations below half the bot's measured throughput show the latency of a server that keeps up.
-      const n = CONVERSATIONS[0]!;
-      const rate = Math.max(10, Math.round(Math.min(...[...echoResults.values()].map((r) => r.perSecond)) / 4));
-      const paced = await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, tag: `paced${n}-${Date.now()}`, overallRate: rate });
-      row(`turns: roleplay bot (${name}), ${n} conversations at ${fmt(rate)} turns/s`, `p99 ${ms(paced.p99)} ms`, `open-loop rate (a quarter of the echo bot's throughput); p50 ${ms(paced.p50)} ms, ${fmt(paced.turns)} turns, errors ${paced.errors}`);
-    } finally {
-      await product.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (!process.env.DATABASE_URL) row('turns: roleplay bot (PostgreSQL)', 'skipped', 'no DATABASE_URL set');
+/** The run with the median throughput (its latencies belong to it). */
+function medianRun(runs: TurnResult[]): TurnResult {
+  return [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
 }
 
 function storedState(file: string): { conversation: number; perSession: number; sessions: number } {
