@@ -22,16 +22,12 @@ export function entriesFor(reply: PreparedReply, evaluator: EvaluatorId): Lexico
  */
 export function findMatches(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
   // Several rules read the same lists (problem solving reads the promises list for offers): match once per reply.
-  let perReply = memo.get(reply);
-  if (!perReply) memo.set(reply, (perReply = new Map()));
-  const hit = perReply.get(entries);
+  const hit = reply.scratch.matches.get(entries);
   if (hit) return hit;
   const kept = matchEntries(reply, entries);
-  perReply.set(entries, kept);
+  reply.scratch.matches.set(entries, kept);
   return kept;
 }
-
-const memo = new WeakMap<PreparedReply, Map<LexiconEntry[], Match[]>>();
 
 /**
  * The reply as the entries' literal prefilter sees it: lower-cased for English.
@@ -39,15 +35,13 @@ const memo = new WeakMap<PreparedReply, Map<LexiconEntry[], Match[]>>();
  * folds onto ASCII (ſ → s, K → k) while toLowerCase does not: such replies skip
  * the prefilter and run every expression.
  */
-const haystacks = new WeakMap<PreparedReply, string | null>();
-
 function haystack(reply: PreparedReply): string | undefined {
-  let h = haystacks.get(reply);
+  let h = reply.scratch.haystack;
   if (h === undefined) {
     const lower = reply.locale === 'en' && !/[\u017f\u212a]/.test(reply.text) ? reply.text.toLowerCase() : null;
     // Offsets in the lower-cased text must be offsets in the reply (İ lower-cases to two code units).
     h = reply.locale !== 'en' ? reply.text : lower !== null && lower.length === reply.text.length ? lower : null;
-    haystacks.set(reply, h);
+    reply.scratch.haystack = h;
   }
   return h ?? undefined;
 }
