@@ -3,11 +3,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
 import { graphProblems } from './checks.ts';
+import { schemaValidator } from '../evaluators/lexicon/schema-validator.ts';
 
 export interface ValidationError {
   file: string;
@@ -21,14 +22,8 @@ export interface ValidationError {
 export const SCHEMA_PATH = fileURLToPath(new URL('./schema/scenario.schema.json', import.meta.url));
 export const LIBRARY_DIR = fileURLToPath(new URL('./library/', import.meta.url));
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator() {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
-  }
-  return validator;
-}
+// Made on first use (the schema file is read then, as before), precompiled when the build could (see schema-validator.ts).
+const validator = schemaValidator(() => ({ name: 'scenario', schema: JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object, options: { allErrors: true, strict: false } }));
 
 type Segment = string | number;
 
@@ -113,7 +108,7 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
     return { file: shown, line: pos.line, column: pos.col, path: formatPath(segments), message };
   };
   const data: unknown = doc.toJS();
-  const validate = schemaValidator();
+  const validate = validator();
   if (!validate(data)) {
     const errors = (validate.errors ?? [])
       // oneOf reports its branches too; the summary says enough.

@@ -2,25 +2,29 @@
 // words, customer emotion). Data in lexicons/<locale>/context.yaml; validated here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import type { RuleLocale } from '../types.ts';
 import { LEXICON_DIR, LexiconError } from './load.ts';
+import { schemaValidator } from './schema-validator.ts';
 
 const LISTS = ['negators', 'adjacentNegators', 'postNegators', 'hedges', 'conditionals', 'effort', 'explainers', 'everyday', 'customerEmotion', 'ownActions'] as const;
 export type ContextList = (typeof LISTS)[number];
 export type ContextWords = Record<ContextList, string[]>;
 
-const ajv = new Ajv({ allErrors: true });
-const validate = ajv.compile<ContextWords & { locale: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['locale', ...LISTS],
-  properties: {
-    locale: { enum: ['zh-CN', 'en'] },
-    ...Object.fromEntries(LISTS.map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true }])),
+// Made on first use, precompiled when the build could (see schema-validator.ts).
+const validator = schemaValidator<ContextWords & { locale: string }>(() => ({
+  name: 'context-words',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['locale', ...LISTS],
+    properties: {
+      locale: { enum: ['zh-CN', 'en'] },
+      ...Object.fromEntries(LISTS.map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true }])),
+    },
   },
-});
+  options: { allErrors: true },
+}));
 
 const cache = new Map<string, ContextWords>();
 
@@ -30,6 +34,7 @@ export function loadContextWords(locale: RuleLocale, dir: string = LEXICON_DIR):
   if (hit) return hit;
   const file = join(dir, locale, 'context.yaml');
   const data = parse(readFileSync(file, 'utf8')) as unknown;
+  const validate = validator();
   if (!validate(data)) {
     throw new LexiconError((validate.errors ?? []).map((e) => `${file}: ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`));
   }

@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { EvaluatorId, RuleLocale } from '../types.ts';
 import { unsafePatternReason } from './safe-pattern.ts';
+import { schemaValidator } from './schema-validator.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -64,8 +64,8 @@ interface RawFile {
 
 export const LEXICON_DIR = fileURLToPath(new URL('../lexicons/', import.meta.url));
 const schema = JSON.parse(readFileSync(join(LEXICON_DIR, 'lexicon.schema.json'), 'utf8')) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<RawFile>(schema);
+// Made on first use, precompiled when the build could (see schema-validator.ts).
+const validator = schemaValidator<RawFile>(() => ({ name: 'lexicon', schema, options: { allErrors: true, strict: false } }));
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,7 +102,8 @@ export function compileLexiconFile(file: string, text: string, problems: string[
     for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`);
     return undefined;
   }
-  const data = doc.toJS() as RawFile;
+  const data: unknown = doc.toJS();
+  const validate = validator();
   if (!validate(data)) {
     for (const e of validate.errors ?? []) {
       const path = e.instancePath.split('/').filter(Boolean);
