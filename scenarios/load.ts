@@ -9,6 +9,7 @@ import type { Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
 import { graphProblems } from './checks.ts';
 import { schemaValidator } from '../evaluators/lexicon/schema-validator.ts';
+import { recordedYaml } from '../evaluators/lexicon/parsed-yaml.ts';
 
 export interface ValidationError {
   file: string;
@@ -91,23 +92,28 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
     return { errors: [{ file: shown, line: 1, column: 1, path: '(file)', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, uniqueKeys: true });
+  // Parsed only when needed: a file the build recorded has its data without parsing, until a problem needs a position.
+  let parsed: Document | undefined;
+  const doc = () => (parsed ??= parseDocument(source, { lineCounter, keepSourceTokens: true, uniqueKeys: true }));
   const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
-  if (doc.errors.length) {
-    return {
-      errors: doc.errors.map((e) => {
-        const pos = at(e.pos[0]);
-        return { file: shown, line: pos.line, column: pos.col, path: '(yaml)', message: `not valid YAML: ${e.message.split('\n')[0]}` };
-      }),
-    };
+  let data = recordedYaml(source);
+  if (data === undefined) {
+    if (doc().errors.length) {
+      return {
+        errors: doc().errors.map((e) => {
+          const pos = at(e.pos[0]);
+          return { file: shown, line: pos.line, column: pos.col, path: '(yaml)', message: `not valid YAML: ${e.message.split('\n')[0]}` };
+        }),
+      };
+    }
+    data = doc().toJS();
   }
   const errorAt = (segments: Segment[], message: string, keyOnly = false): ValidationError => {
-    let node = nodeAt(doc, segments);
-    if (keyOnly) node = nodeAt(doc, segments.slice(0, -1));
+    let node = nodeAt(doc(), segments);
+    if (keyOnly) node = nodeAt(doc(), segments.slice(0, -1));
     const pos = at(node?.range?.[0]);
     return { file: shown, line: pos.line, column: pos.col, path: formatPath(segments), message };
   };
-  const data: unknown = doc.toJS();
   const validate = validator();
   if (!validate(data)) {
     const errors = (validate.errors ?? [])

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { RuleLocale } from '../types.ts';
 import { LEXICON_DIR, LexiconError } from './load.ts';
 import { schemaValidator } from './schema-validator.ts';
+import { recordedYaml } from './parsed-yaml.ts';
 
 const LISTS = ['negators', 'adjacentNegators', 'postNegators', 'hedges', 'conditionals', 'effort', 'explainers', 'everyday', 'customerEmotion', 'ownActions'] as const;
 export type ContextList = (typeof LISTS)[number];
@@ -33,7 +34,8 @@ export function loadContextWords(locale: RuleLocale, dir: string = LEXICON_DIR):
   const hit = cache.get(key);
   if (hit) return hit;
   const file = join(dir, locale, 'context.yaml');
-  const data = parse(readFileSync(file, 'utf8')) as unknown;
+  const text = readFileSync(file, 'utf8');
+  const data = recordedYaml(text) ?? (parse(text) as unknown);
   const validate = validator();
   if (!validate(data)) {
     throw new LexiconError((validate.errors ?? []).map((e) => `${file}: ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`));

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { EvaluatorId, RuleLocale } from '../types.ts';
 import { unsafePatternReason } from './safe-pattern.ts';
 import { schemaValidator } from './schema-validator.ts';
+import { recordedYaml } from './parsed-yaml.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -97,44 +98,51 @@ function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number
  */
 export function compileLexiconFile(file: string, text: string, problems: string[], rejected?: Set<number>): RawFile | undefined {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  if (doc.errors.length) {
-    for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`);
-    return undefined;
+  // Parsed only when needed: a file the build recorded has its data without parsing, until a problem needs a line.
+  let parsed: ReturnType<typeof parseDocument> | undefined;
+  const doc = () => (parsed ??= parseDocument(text, { lineCounter: counter }));
+  let data = recordedYaml(text);
+  if (data === undefined) {
+    if (doc().errors.length) {
+      for (const e of doc().errors) problems.push(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`);
+      return undefined;
+    }
+    data = doc().toJS();
   }
-  const data: unknown = doc.toJS();
   const validate = validator();
   if (!validate(data)) {
     for (const e of validate.errors ?? []) {
       const path = e.instancePath.split('/').filter(Boolean);
-      const node = doc.getIn(path, true) as YamlNode | undefined;
+      const node = doc().getIn(path, true) as YamlNode | undefined;
       problems.push(`${file}:${lineOf(node, counter)}: ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`);
     }
     return undefined;
   }
-  const entriesNode = doc.get('entries', true);
+  const lineOfEntry = (index: number) => {
+    const entriesNode = doc().get('entries', true);
+    return lineOf(isSeq(entriesNode) ? (entriesNode.items[index] as YamlNode) : undefined, counter);
+  };
+  // Entries are remembered by index; their lines are looked up only for a problem's message.
   const seenIds = new Map<string, number>();
   const seenPhrases = new Map<string, number>();
   data.entries.forEach((entry, index) => {
-    const node = isSeq(entriesNode) ? (entriesNode.items[index] as YamlNode) : undefined;
-    const line = lineOf(node, counter);
     const firstId = seenIds.get(entry.id);
     if (firstId !== undefined) {
-      problems.push(`${file}:${line}: duplicate entry id '${entry.id}' (first at line ${firstId})`);
+      problems.push(`${file}:${lineOfEntry(index)}: duplicate entry id '${entry.id}' (first at line ${lineOfEntry(firstId)})`);
       rejected?.add(index);
-    } else seenIds.set(entry.id, line);
+    } else seenIds.set(entry.id, index);
     for (const phrase of entry.phrases ?? []) {
       const key = phrase.toLowerCase();
       const first = seenPhrases.get(key);
       if (first !== undefined) {
-        problems.push(`${file}:${line}: duplicate phrase '${phrase}' (first at line ${first})`);
+        problems.push(`${file}:${lineOfEntry(index)}: duplicate phrase '${phrase}' (first at line ${lineOfEntry(first)})`);
         rejected?.add(index);
-      } else seenPhrases.set(key, line);
+      } else seenPhrases.set(key, index);
     }
     for (const pattern of entry.patterns ?? []) {
       const reason = unsafePatternReason(pattern) ?? invalidPatternReason(pattern);
       if (reason) {
-        problems.push(`${file}:${line}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
+        problems.push(`${file}:${lineOfEntry(index)}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
         rejected?.add(index);
       }
     }
