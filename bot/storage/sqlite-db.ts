@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SqlDb } from './sql.ts';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
 
 export const SQLITE_FILE = 'roleplay.sqlite';
 
@@ -13,7 +14,7 @@ export class SqliteDb implements SqlDb {
   private readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { backgroundCheckpoints?: boolean } = {}) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, SQLITE_FILE);
@@ -28,7 +29,17 @@ export class SqliteDb implements SqlDb {
     this.db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL'}`);
     // A second process on the same file waits instead of failing at once.
     this.db.pragma('busy_timeout = 5000');
+    if (options.backgroundCheckpoints ?? true) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = startCheckpointer(this.file, () => {
+        // The worker could not do it: SQLite's own checkpoints on this connection take over.
+        this.checkpointer = undefined;
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+      });
+    }
   }
+
+  private checkpointer: Checkpointer | undefined;
 
   /** Prepared once per statement text: the product uses a handful, over and over. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -96,6 +107,7 @@ export class SqliteDb implements SqlDb {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     await this.enqueue(async () => this.db.close());
   }
 }
