@@ -137,6 +137,15 @@ for (const backend of backends) {
       expect(state.user(now, 'roleplay-user', () => ({ locale: 'zh-CN' }))).toEqual({ locale: 'en' });
     });
 
+    it('an item read and then changed in place by other code is stored as changed', async () => {
+      const storage = await open();
+      await storage.write({ 'test/conversations/c9/': { roleplay: { step: 1 } } });
+      const item = (await storage.read(['test/conversations/c9/']))['test/conversations/c9/'] as { roleplay: { step: number } };
+      item.roleplay.step = 2;
+      await storage.write({ 'test/conversations/c9/': item });
+      expect((await storage.read(['test/conversations/c9/']))['test/conversations/c9/']).toMatchObject({ roleplay: { step: 2 } });
+    });
+
     it('two bot instances on one store answering the same conversation at once keep both replies', async () => {
       const storage = await open();
       // Instance A has read the session and is about to save when instance B's turn runs whole.

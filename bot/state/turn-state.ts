@@ -16,7 +16,7 @@
 // Keys and item shapes are botbuilder's (`<channel>/conversations/<id>/`,
 // `<channel>/users/<id>/`, one property per name), so existing databases carry on.
 import type { Storage, StoreItem, TurnContext } from 'botbuilder';
-import { storedText } from '../storage/stored-text.ts';
+import { storedText, withTextToWrite } from '../storage/stored-text.ts';
 
 interface Slot {
   key: string;
@@ -123,11 +123,15 @@ export class TurnState {
     }
     let current = true;
     if (changed.length) {
-      const before = changed.map(([slot]) => slot.item.eTag);
-      await this.storage.write(Object.fromEntries(changed.map(([slot]) => [slot.key, slot.item])));
-      for (const [slot, now] of changed) slot.saved = now;
-      // botbuilder's MemoryStorage keeps the new eTag to itself: its items cannot be reused.
-      current = changed.every(([slot], i) => slot.item.eTag !== undefined && slot.item.eTag !== before[i]);
+      const copies = changed.map(([slot, now]) => withTextToWrite(slot.item, now));
+      await this.storage.write(Object.fromEntries(changed.map(([slot], i) => [slot.key, copies[i]!])));
+      // The SQL stores set the new eTag on what they wrote; botbuilder's MemoryStorage keeps it to
+      // itself, and its items cannot be reused.
+      current = changed.every(([slot], i) => copies[i]!.eTag !== undefined && copies[i]!.eTag !== slot.item.eTag);
+      for (const [i, [slot, now]] of changed.entries()) {
+        slot.item.eTag = copies[i]!.eTag;
+        slot.saved = now;
+      }
     }
     if (current) for (const slot of slots) this.remember(slot);
   }

@@ -3,7 +3,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError, expectedETag, newETag } from './etag.ts';
 import type { SqlDb } from './sql.ts';
-import { withStoredText } from './stored-text.ts';
+import { textToWrite, withStoredText } from './stored-text.ts';
 
 export class SqlStorage implements Storage {
   constructor(private readonly db: SqlDb) {}
@@ -25,7 +25,7 @@ export class SqlStorage implements Storage {
       for (const [key, item] of entries) {
         const expected = expectedETag(item);
         const { eTag: _ignored, ...rest } = (item ?? {}) as Record<string, unknown>;
-        const data = JSON.stringify(rest);
+        const data = (item && textToWrite(item)) ?? JSON.stringify(rest);
         const tag = newETag();
         const now = Date.now();
         if (expected === undefined) {
