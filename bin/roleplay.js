@@ -3,15 +3,37 @@
 // sources (bin/build.js, made by `npm install` or on the first run after an
 // edit) starts much faster than compiling through tsx. When no build can be
 // made, the sources run through tsx as before.
-import { compiledMain } from './build.js';
+import { spawn } from 'node:child_process';
 
-const compiled = await compiledMain();
-let main;
-if (compiled) {
-  ({ main } = await import(new URL(`file://${compiled}`).href));
+// `roleplay score` keeps every core busy with its own worker threads. V8's background
+// threads (optimising compiles, parallel and concurrent garbage collection) then preempt
+// a worker in the middle of a reply: on two cores the p99 per reply was 1.3 ms with them
+// and 0.8 ms without, at the same throughput (docs/benchmarks.md). So that command runs
+// in a child Node started with --single-threaded; everything else, the server above all,
+// keeps those threads.
+const SINGLE_THREADED = '--single-threaded';
+
+if (process.argv[2] === 'score' && !process.execArgv.includes(SINGLE_THREADED)) {
+  const child = spawn(process.execPath, [SINGLE_THREADED, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const forward = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      // Die of the same signal, as the command itself would have.
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    } else process.exit(code ?? 1);
+  });
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../cli/main.ts'));
+  const { compiledMain } = await import('./build.js');
+  const compiled = await compiledMain();
+  let main;
+  if (compiled) {
+    ({ main } = await import(new URL(`file://${compiled}`).href));
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ main } = await import('../cli/main.ts'));
+  }
+  process.exitCode = await main(process.argv.slice(2));
 }
-process.exitCode = await main(process.argv.slice(2));
