@@ -39,8 +39,13 @@ const POOL_MIN_BYTES = 256 * 1024;
 /** Standard input has no size: it moves to the workers after this many lines. */
 const POOL_MIN_LINES = 2_000;
 const MAX_WORKERS = 8;
-/** Lines per message to a worker, and batches in flight per worker (bounds memory on huge inputs). */
-const BATCH_LINES = 128;
+/**
+ * Lines per message to a worker, and batches in flight per worker (bounds memory on huge inputs).
+ * With a worker on every core, each time this thread wakes for a batch it preempts a worker in
+ * the middle of a reply; 512-line batches wake it a quarter as often as 128 did (p99 per reply on
+ * 50,000 lines: 0.45–0.90 ms against 0.75–0.99 ms in alternating runs).
+ */
+const BATCH_LINES = 512;
 const IN_FLIGHT_PER_WORKER = 4;
 
 function percentileOf(sorted: Float64Array, p: number): number {
