@@ -24,7 +24,8 @@ const CONVERSATIONS = QUICK ? [5] : [50, 200];
 const TURNS_EACH = QUICK ? 6 : 12;
 const ROUNDS = QUICK ? 4 : 3;
 /** Alternating echo/product runs per size. */
-const PAIRS = QUICK ? 1 : 3;
+const PAIRS = QUICK ? 1 : 5;
+const OPEN_LOOP_RUNS = QUICK ? 1 : 3;
 const STARTS = QUICK ? 1 : 5;
 /** Sessions left open (started, one reply, not ended) for the memory figures. */
 const OPEN_SESSIONS = QUICK ? [50] : [1_000, 10_000];
@@ -239,11 +240,16 @@ async function turns(): Promise<void> {
         // At a fixed rate well below the bot's throughput the latency is that of a server that keeps up.
         const n = CONVERSATIONS[0]!;
         const rate = Math.max(10, Math.round(echoAt50 / 4));
-        const paced = await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: 1, tag: `paced${n}-${Date.now()}`, overallRate: rate });
+        // A p99 of one short run is its handful of worst turns: three runs, the median reported.
+        const pacedRuns: TurnResult[] = [];
+        for (let i = 0; i < OPEN_LOOP_RUNS; i++) {
+          pacedRuns.push(await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS * 2, warmupRounds: i === 0 ? 1 : 0, tag: `paced${n}-${i}-${Date.now()}`, overallRate: rate }));
+        }
+        const paced = [...pacedRuns].sort((a, b) => a.p99 - b.p99)[Math.floor(pacedRuns.length / 2)]!;
         row(
           `turns: roleplay bot (${name}), ${n} conversations at ${fmt(rate)} turns/s`,
           `p99 ${ms(paced.p99)} ms`,
-          `target p99 ≤ 50 ms; open loop, turns evenly spaced at a quarter of the echo bot's throughput, latency from each turn's due time; p50 ${ms(paced.p50)} ms, ${fmt(paced.turns)} turns, errors ${paced.errors}`,
+          `target p99 ≤ 50 ms; open loop, turns evenly spaced at a quarter of the echo bot's throughput, latency from each turn's due time; p50 ${ms(paced.p50)} ms, ${fmt(paced.turns)} turns, errors ${paced.errors}${pacedRuns.length > 1 ? `; median of ${pacedRuns.length} runs (p99 ${pacedRuns.map((r) => ms(r.p99)).join(', ')} ms)` : ''}`,
         );
       } finally {
         await product.stop();
