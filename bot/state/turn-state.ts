@@ -1,5 +1,5 @@
 // The bot's conversation and user state for one turn: both items read with one storage
-// call, changed in place, and written back together in one call (one transaction).
+// call, changed in place, and what changed written back with one storage call.
 //
 // It replaces botbuilder's ConversationState/UserState for three reasons:
 // - Change detection. BotState hashes the whole state (its own cycle-safe stringify,
@@ -9,7 +9,7 @@
 //   fails on a stale read: two server instances on one database would silently drop one
 //   another's turns. Here the eTag that was read goes back with the write, the store
 //   refuses a stale one, and the bot re-runs the turn on fresh state.
-// - Round trips: two reads and two write transactions per turn become one of each; on the
+// - Round trips: two reads and two writes per turn become one of each; on the
 //   embedded store, which one server owns, the items it saved last are kept in memory, so a
 //   conversation's next turn reads nothing.
 //
