@@ -30,11 +30,28 @@ export class PostgresDb implements SqlDb {
     if (this.schema) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
   }
 
+  /**
+   * The product's statements by text, each with a name, so every connection has PostgreSQL
+   * parse and plan it once instead of on every turn (the server shares the bot's cores in
+   * small deployments). Texts built from input, like IN lists of any length, get no name
+   * past the first few hundred, so neither side keeps an unbounded set.
+   */
+  private readonly statements = new Map<string, pg.QueryConfig>();
+
+  private statement(sql: string, params: unknown[]): pg.QueryConfig {
+    let known = this.statements.get(sql);
+    if (!known) {
+      known = { text: toPostgres(sql), ...(this.statements.size < 256 ? { name: `roleplay_${this.statements.size}` } : {}) };
+      if (this.statements.size < 1024) this.statements.set(sql, known);
+    }
+    return { ...known, values: params.map(toPg) };
+  }
+
   private on(client: Queryable): SqlDb {
     const self: SqlDb = {
       dialect: 'postgres',
-      all: async <T,>(sql: string, params: unknown[] = []) => (await client.query(toPostgres(sql), params.map(toPg))).rows as T[],
-      run: async (sql: string, params: unknown[] = []) => (await client.query(toPostgres(sql), params.map(toPg))).rowCount ?? 0,
+      all: async <T,>(sql: string, params: unknown[] = []) => (await client.query(this.statement(sql, params))).rows as T[],
+      run: async (sql: string, params: unknown[] = []) => (await client.query(this.statement(sql, params))).rowCount ?? 0,
       transaction: async (fn) => fn(self),
     };
     return self;
