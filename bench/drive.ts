@@ -15,7 +15,7 @@
 //   node --import tsx bench/drive.ts '{"url":"http://127.0.0.1:3978","conversations":50,"turnsEach":12,"rounds":2,"tag":"bot50"}'
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
-import type { TurnResult } from './turns.ts';
+import { percentile, type TurnResult } from './turns.ts';
 
 export interface DriveOptions {
   url: string;
@@ -119,16 +119,7 @@ async function run(options: DriveOptions, rounds: number, tag: string): Promise<
     latencies.push(responseTime);
   });
   const result = await instance;
-  const seconds = Math.max(1e-3, (last - first) / 1000);
-  latencies.sort((a, b) => a - b);
-  return {
-    turns: latencies.length,
-    errors: result.errors + result.timeouts + result.non2xx + empty,
-    seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    perSecond: latencies.length / seconds,
-  };
+  return summary(latencies, result.errors + result.timeouts + result.non2xx + empty, last - first);
 }
 
 /** Open loop: `overallRate` turns per second, evenly spaced, over `conversations` keep-alive connections. */
@@ -169,9 +160,7 @@ async function runOpen(options: DriveOptions, rate: number, rounds: number, tag:
         idle.push(index);
         if (answered === total) {
           agent.destroy();
-          latencies.sort((a, b) => a - b);
-          const seconds = Math.max(1e-3, (last - t0) / 1000);
-          resolve({ turns: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds });
+          resolve(summary(latencies, errors, last - t0));
         } else dispatch();
       };
       const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -198,9 +187,11 @@ async function runOpen(options: DriveOptions, rate: number, rounds: number, tag:
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** The run's figures from every turn's latency (ms) and the time from the first send to the last answer (ms). */
+function summary(latencies: number[], errors: number, elapsedMs: number): TurnResult {
+  const seconds = Math.max(1e-3, elapsedMs / 1000);
+  latencies.sort((a, b) => a - b);
+  return { turns: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds };
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as DriveOptions;

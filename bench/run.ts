@@ -40,7 +40,9 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 const profileArgs = (name: string): string[] => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : []);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The item with the median `key` (a run's other figures stay with it). */
+const medianBy = <T,>(items: T[], key: (item: T) => number): T => [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
+const median = (values: number[]): number => medianBy(values, (v) => v);
 
 interface ScoreRun {
   perSecond: number;
@@ -81,14 +83,14 @@ async function scoring(): Promise<void> {
       scores.push(await runScore(file, { ROLEPLAY_SCORE_TIMINGS: '1' }, i === 0 ? 'score' : undefined));
     }
     for (const run of scores) if (run.outLines !== SCORE_LINES) throw new Error(`roleplay score wrote ${run.outLines} lines for ${SCORE_LINES}`);
-    const identity = identities.sort((a, b) => a.seconds - b.seconds)[Math.floor(SCORE_RUNS / 2)]!;
-    const score = [...scores].sort((a, b) => a.seconds - b.seconds)[Math.floor(SCORE_RUNS / 2)]!;
+    const identity = medianBy(identities, (r) => r.seconds);
+    const score = medianBy(scores, (r) => r.seconds);
     const runs = (list: ScoreRun[]) => (SCORE_RUNS > 1 ? `; median of ${SCORE_RUNS} runs (${list.map((r) => `${r.seconds.toFixed(2)} s`).join(', ')})` : '');
     row(`score: identity pipeline (${fmt(SCORE_LINES)} lines)`, `${fmt(identity.perSecond)} /s`, `${identity.seconds.toFixed(2)} s; same command with evaluation replaced by identity; replies average ${fmt(averageChars)} chars, zh-CN/zh-TW/en${runs(identities)}`);
     row('score: roleplay score end to end', `${fmt(score.perSecond)} /s`, `${score.seconds.toFixed(2)} s; target ≥ 5,000/s; evaluation costs ${fmt(Math.max(0, (score.seconds - identity.seconds) * 1e6 / SCORE_LINES))} µs per reply over identity${runs(scores)}`);
     const timed = scores.flatMap((r) => (r.timings ? [r.timings] : []));
-    const p99s = timed.map((t) => t.p99).sort((a, b) => a - b);
-    const p50s = timed.map((t) => t.p50).sort((a, b) => a - b);
+    const p99s = timed.map((t) => t.p99);
+    const p50s = timed.map((t) => t.p50);
     row(
       'score: per-reply latency p50 / p99 (in process)',
       timed.length ? `${median(p50s).toFixed(3)} / ${median(p99s).toFixed(3)} ms` : 'not reported',
@@ -223,8 +225,9 @@ async function turns(): Promise<void> {
             echoRuns.push(await driveTurns({ url: echo.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: warm, tag: `echo${n}-${name}-${i}` }));
             botRuns.push(await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: warm, tag: `bot${n}-${i}-${Date.now()}` }));
           }
-          const e = medianRun(echoRuns);
-          const p = medianRun(botRuns);
+          // The runs with the median throughput (their latencies belong to them).
+          const e = medianBy(echoRuns, (r) => r.perSecond);
+          const p = medianBy(botRuns, (r) => r.perSecond);
           const ratios = botRuns.map((r, i) => r.perSecond / echoRuns[i]!.perSecond);
           if (n === CONVERSATIONS[0]) echoAt50 = e.perSecond;
           const runs = (list: TurnResult[]) => list.map((r) => fmt(r.perSecond)).join(', ');
@@ -245,7 +248,7 @@ async function turns(): Promise<void> {
         for (let i = 0; i < OPEN_LOOP_RUNS; i++) {
           pacedRuns.push(await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS * 2, warmupRounds: i === 0 ? 1 : 0, tag: `paced${n}-${i}-${Date.now()}`, overallRate: rate }));
         }
-        const paced = [...pacedRuns].sort((a, b) => a.p99 - b.p99)[Math.floor(pacedRuns.length / 2)]!;
+        const paced = medianBy(pacedRuns, (r) => r.p99);
         row(
           `turns: roleplay bot (${name}), ${n} conversations at ${fmt(rate)} turns/s`,
           `p99 ${ms(paced.p99)} ms`,
@@ -260,11 +263,6 @@ async function turns(): Promise<void> {
   } finally {
     await echo.stop();
   }
-}
-
-/** The run with the median throughput (its latencies belong to it). */
-function medianRun(runs: TurnResult[]): TurnResult {
-  return [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
 }
 
 function storedState(file: string): { conversation: number; perSession: number; sessions: number } {

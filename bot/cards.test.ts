@@ -1,24 +1,12 @@
 // How the cards read: score labels as the CLI prints them, tip numbers that survive markdown,
 // the difficulty in the trainee's language, and the plain text only as the card's fallback.
 import { describe, expect, it } from 'vitest';
-import type { ScoreCard } from '../evaluators/types.ts';
+import { scoreCardFixture } from './testing/score-card.ts';
 import { scenarioPickerCard, scoreCardAttachment, scoreCardText } from './cards.ts';
 
-function card(): ScoreCard {
+function card() {
   const tip = (n: number) => ({ dimension: 'empathy' as const, turn: n, quote: `回复${n}`, message: `第${n}条建议`, suggestion: '先接住情绪' });
-  return {
-    scenarioId: 'wrong-change',
-    title: '找错零钱',
-    locale: 'zh-CN',
-    outcome: 'resolved',
-    turns: 3,
-    dimensions: { interrupting: 100, empathy: 60, jargon: 100, promises: 100, problemSolving: 47 },
-    overall: 81,
-    servqual: { tangibles: null, empathy: 60, professionalism: 73, reliability: 100, responsiveness: 100 },
-    quadrant: { technical: 82, personal: 80, style: 'quality', label: '优质型' },
-    tips: [tip(1), tip(2), tip(3)],
-    extras: {},
-  };
+  return scoreCardFixture({ tips: [tip(1), tip(2), tip(3)] });
 }
 
 interface Block { type: string; text?: string; facts?: { title: string; value: string }[]; items?: Block[] }

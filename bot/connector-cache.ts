@@ -1,42 +1,21 @@
 // CloudAdapter builds a new ConnectorClient (credentials and an Azure HTTP pipeline) and a
 // new user-token client for every incoming activity, even when the replies go back in the
-// HTTP response (expectReplies) and neither is used: a fifth of a bot turn's CPU under
-// load. botbuilder's older BotFrameworkAdapter kept one connector client per service URL,
+// HTTP response (expectReplies) and neither is used: about a tenth of a bot turn's CPU
+// under load. botbuilder's older BotFrameworkAdapter kept one connector client per service URL,
 // app id and OAuth scope; this does the same for CloudAdapter. The clients hold no
 // per-turn state, only credentials (whose token cache is then reused too) and the pipeline.
 import type { BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient } from 'botframework-connector';
 import { JwtTokenValidation } from 'botframework-connector';
-
-/** A small LRU: the service URL comes from the request, so the cache must not grow with it. */
-class Lru<V> {
-  private readonly items = new Map<string, V>();
-  constructor(private readonly size: number) {}
-
-  get(key: string, make: () => V): V {
-    const hit = this.items.get(key);
-    if (hit !== undefined) {
-      this.items.delete(key);
-      this.items.set(key, hit);
-      return hit;
-    }
-    const made = make();
-    this.items.set(key, made);
-    if (this.items.size > this.size) this.items.delete(this.items.keys().next().value as string);
-    return made;
-  }
-
-  forget(key: string, value: V): void {
-    if (this.items.get(key) === value) this.items.delete(key);
-  }
-}
+import { Lru } from './lru.ts';
 
 /** Cached promises; one that rejects (credentials not reachable) is dropped, so the next turn tries again. */
 function memo<T>(cache: Lru<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  return cache.get(key, () => {
-    const made = make();
-    made.catch(() => cache.forget(key, made));
-    return made;
-  });
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => cache.forget(key, made));
+  return made;
 }
 
 const appIdOf = (identity: ClaimsIdentity): string => JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from './markdown.ts';
 import { scoreCardAttachment, scoreCardText } from './cards.ts';
-import type { ScoreCard } from '../evaluators/types.ts';
+import { scoreCardFixture } from './testing/score-card.ts';
 
 const injected = '不可能[点这里](http://evil.example) ![x](http://evil.example/i.png) **大字**';
 
-function card(): ScoreCard {
-  return {
-    scenarioId: 'wrong-change',
+function card() {
+  return scoreCardFixture({
     title: 'Wrong change',
-    locale: 'zh-CN',
     outcome: 'escalated',
     turns: 1,
     dimensions: { interrupting: 0, empathy: 40, jargon: 100, promises: 100, problemSolving: 20 },
@@ -17,8 +15,7 @@ function card(): ScoreCard {
     servqual: { tangibles: null, empathy: 40, professionalism: 60, reliability: 100, responsiveness: 0 },
     quadrant: { technical: 40, personal: 30, style: 'cold', label: '冷淡型' },
     tips: [{ dimension: 'interrupting', turn: 1, quote: injected, message: `直接否定顾客:"${injected}"`, suggestion: '先让顾客说完' }],
-    extras: {},
-  };
+  });
 }
 
 describe('trainee text in cards and messages', () => {

@@ -4,6 +4,7 @@ import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbui
 import { describe, expect, it } from 'vitest';
 import { MemoryRecords } from './records/memory-records.ts';
 import { fakeEngine } from './testing/fake-engine.ts';
+import { interceptWrites } from './testing/storage.ts';
 import { TrainingBot } from './training-bot.ts';
 import { silentLogger } from './web/testing/echo-server.ts';
 import { NO_PACING } from '../scenarios/engine-types.ts';
@@ -119,17 +120,13 @@ describe('TrainingBot', () => {
   it('re-runs a turn whose state save hits an eTag conflict, sending its replies once', async () => {
     const storage = new MemoryStorage();
     let failNext = false;
-    const flaky = {
-      read: (keys: string[]) => storage.read(keys),
-      delete: (keys: string[]) => storage.delete(keys),
-      write: async (changes: Record<string, unknown>) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('Storage: error writing "x" due to eTag conflict.');
-        }
-        return storage.write(changes);
-      },
-    };
+    const flaky = interceptWrites(storage, async (_changes, next) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('Storage: error writing "x" due to eTag conflict.');
+      }
+      return next();
+    });
     const bot = new TrainingBot({
       engine: fakeEngine(0), storage: flaky, records: new MemoryRecords(),
       logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
@@ -294,14 +291,10 @@ describe('TrainingBot', () => {
   it('when the storage fails during a turn, says it could not be saved in the trainee\'s language, and the session goes on', async () => {
     const storage = new MemoryStorage();
     let failing = false;
-    const flaky = {
-      read: (keys: string[]) => storage.read(keys),
-      delete: (keys: string[]) => storage.delete(keys),
-      write: async (changes: Record<string, unknown>) => {
-        if (failing) throw new Error('SQLITE_READONLY: attempt to write a readonly database');
-        return storage.write(changes);
-      },
-    };
+    const flaky = interceptWrites(storage, async (_changes, next) => {
+      if (failing) throw new Error('SQLITE_READONLY: attempt to write a readonly database');
+      return next();
+    });
     const bot = new TrainingBot({
       engine: fakeEngine(0), storage: flaky, records: new MemoryRecords(),
       logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,

@@ -301,12 +301,18 @@ export class TrainingBot extends ActivityHandler {
     const engine = this.options.engine;
     if (!engine || !data.session) return;
     const locale = data.session.locale;
-    const { session, output, card } = engine.endSession(scenario, data.session, now, reason);
-    data.session = session;
+    const { output, card } = await this.endSession(engine, data, data.session, scenario, reason, now);
     for (const line of output.lines) for (const part of line.parts) this.send(context, part.text);
     this.send(context, messages(locale).ended);
     this.send(context, { type: 'message', attachments: [scoreCardAttachment(card, locale, true, data.sessionId)] });
-    if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: session.ended?.outcome ?? reason, endedAt: now, report: card });
+  }
+
+  /** Ends the running session in the engine and in the records. */
+  private async endSession(engine: EnginePort, data: ConversationData, session: SessionStateJson, scenario: ScenarioInfo, reason: SessionOutcome, now: number): Promise<ReturnType<EnginePort['endSession']>> {
+    const ended = engine.endSession(scenario, session, now, reason);
+    data.session = ended.session;
+    if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: ended.session.ended?.outcome ?? reason, endedAt: now, report: ended.card });
+    return ended;
   }
 
   /**
@@ -336,9 +342,7 @@ export class TrainingBot extends ActivityHandler {
   private async abandon(data: ConversationData, scenario: ScenarioInfo, now: number): Promise<void> {
     const engine = this.options.engine;
     if (!engine || !data.session || data.session.ended) return;
-    const { session, card } = engine.endSession(scenario, data.session, now, 'abandoned');
-    data.session = session;
-    if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: session.ended?.outcome ?? 'abandoned', endedAt: now, report: card });
+    await this.endSession(engine, data, data.session, scenario, 'abandoned', now);
   }
 
   private async reply(context: TurnContext, data: ConversationData, user: UserData, raw: string): Promise<(() => Promise<void>) | void> {

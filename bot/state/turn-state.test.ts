@@ -7,6 +7,7 @@ import { isETagConflict, type StorageHandle } from '../storage/index.ts';
 import { backends, dropSchema } from '../storage/testing/backends.ts';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { fakeEngine } from '../testing/fake-engine.ts';
+import { interceptWrites } from '../testing/storage.ts';
 import { silentLogger } from '../web/testing/echo-server.ts';
 import { NO_PACING } from '../../scenarios/engine-types.ts';
 import { TrainingBot } from '../training-bot.ts';
@@ -151,17 +152,13 @@ for (const backend of backends) {
       // Instance A has read the session and is about to save when instance B's turn runs whole.
       let hold: (() => void) | undefined;
       let held: Promise<void> | undefined;
-      const gated: Storage = {
-        read: (keys) => storage.read(keys),
-        delete: (keys) => storage.delete(keys),
-        write: async (changes) => {
-          if (hold === undefined && held === undefined) {
-            held = new Promise<void>((resolve) => (hold = resolve));
-            await held;
-          }
-          return storage.write(changes);
-        },
-      };
+      const gated = interceptWrites(storage, async (_changes, next) => {
+        if (hold === undefined && held === undefined) {
+          held = new Promise<void>((resolve) => (hold = resolve));
+          await held;
+        }
+        return next();
+      });
       const options = { engine: fakeEngine(0), records: new MemoryRecords(), logger: silentLogger, defaultLocale: 'en' as const, defaultMode: 'practice' as const, pacing: NO_PACING, maxReplyChars: 500 };
       const a = new TestAdapter(async (context) => new TrainingBot({ ...options, storage: gated }).run(context));
       const b = new TestAdapter(async (context) => new TrainingBot({ ...options, storage }).run(context));

@@ -17,6 +17,7 @@
 // `<channel>/users/<id>/`, one property per name), so existing databases carry on.
 import type { Storage, StoreItem, TurnContext } from 'botbuilder';
 import { storedText, withTextToWrite } from '../storage/stored-text.ts';
+import { Lru } from '../lru.ts';
 
 interface Slot {
   key: string;
@@ -65,14 +66,13 @@ export class TurnState {
    * (the store refuses it and the re-run reads fresh), but a turn that changes nothing
    * would answer from the stale copy.
    */
-  private readonly cache = new Map<string, Slot>();
-  private readonly cacheSize: number;
+  private readonly cache: Lru<Slot>;
 
   constructor(
     private readonly storage: Storage,
     options: TurnStateOptions = {},
   ) {
-    this.cacheSize = options.cacheSize ?? 0;
+    this.cache = new Lru(options.cacheSize ?? 0);
   }
 
   /** Reads both items, unless this turn already has them and `fresh` is not asked for. */
@@ -81,10 +81,8 @@ export class TurnState {
     const keys = [conversationKey(context), userKey(context)];
     const slots = new Map<string, Slot>();
     for (const key of keys) {
-      const cached = this.cache.get(key);
-      if (cached === undefined) continue;
-      this.cache.delete(key);
-      if (!fresh) slots.set(key, cached);
+      const cached = this.cache.take(key);
+      if (cached && !fresh) slots.set(key, cached);
     }
     const missing = keys.filter((key) => !slots.has(key));
     if (missing.length) {
@@ -133,14 +131,7 @@ export class TurnState {
         slot.saved = now;
       }
     }
-    if (current) for (const slot of slots) this.remember(slot);
-  }
-
-  private remember(slot: Slot): void {
-    if (this.cacheSize <= 0) return;
-    this.cache.delete(slot.key);
-    this.cache.set(slot.key, slot);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    if (current) for (const slot of slots) this.cache.set(slot.key, slot);
   }
 
   private loaded(context: TurnContext): Loaded {

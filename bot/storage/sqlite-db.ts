@@ -14,7 +14,7 @@ export class SqliteDb implements SqlDb {
   private readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string, options: { backgroundCheckpoints?: boolean } = {}) {
+  constructor(dataDir: string) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, SQLITE_FILE);
@@ -29,14 +29,12 @@ export class SqliteDb implements SqlDb {
     this.db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL'}`);
     // A second process on the same file waits instead of failing at once.
     this.db.pragma('busy_timeout = 5000');
-    if (options.backgroundCheckpoints ?? true) {
-      this.db.pragma('wal_autocheckpoint = 0');
-      this.checkpointer = startCheckpointer(this.file, () => {
-        // The worker could not do it: SQLite's own checkpoints on this connection take over.
-        this.checkpointer = undefined;
-        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-      });
-    }
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = startCheckpointer(this.file, () => {
+      // The worker could not do it: SQLite's own checkpoints on this connection take over.
+      this.checkpointer = undefined;
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    });
   }
 
   private checkpointer: Checkpointer | undefined;

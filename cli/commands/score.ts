@@ -9,7 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { csvHeader, type ScenarioSource } from '../../evaluators/batch/score-line.ts';
+import { csvHeader, NO_SCENARIOS, type ScenarioSource } from '../../evaluators/batch/score-line.ts';
 import { scoreBatch, type BatchOptions, type BatchResult } from '../../evaluators/batch/score-batch.ts';
 import { ScoringPool, ScoringWorkerError } from '../../evaluators/batch/pool.ts';
 import { scenarioRulesLookup } from '../../evaluators/testing/scenario-rules.ts';
@@ -156,7 +156,7 @@ const command: Command = {
             }
           } else {
             if (!scenarios && !options.identity) report(lexiconProblems());
-            scenarios ??= options.identity ? { lookup: () => undefined, known: () => false } : await scenarioRulesLookup();
+            scenarios ??= options.identity ? NO_SCENARIOS : await scenarioRulesLookup();
             await emit(scoreBatch([[lineNo, text]], scenarios, options));
           }
           if (progress && (lineNo & 255) === 0) progress.update(lineNo, bytes);

@@ -21,6 +21,9 @@ export interface ScenarioSource {
   known(id: string): boolean;
 }
 
+/** For the identity baseline, which evaluates nothing and so loads no scenarios. */
+export const NO_SCENARIOS: ScenarioSource = { lookup: () => undefined, known: () => false };
+
 const LOCALES: readonly string[] = ['zh-CN', 'zh-TW', 'en'];
 const DIMENSION_SET: ReadonlySet<string> = new Set(DIMENSIONS);
 

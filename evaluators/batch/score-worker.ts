@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { scenarioRulesLookup } from '../testing/scenario-rules.ts';
 import { scoreBatch, type BatchOptions } from './score-batch.ts';
 import { warmUp } from './warm-up.ts';
+import { NO_SCENARIOS } from './score-line.ts';
 
 export interface WorkerRequest {
   seq: number;
@@ -19,7 +20,7 @@ export interface WorkerResponse {
 const options = workerData as BatchOptions;
 const port = parentPort;
 if (port) {
-  const scenarios = options.identity ? { lookup: () => undefined, known: () => false } : await scenarioRulesLookup();
+  const scenarios = options.identity ? NO_SCENARIOS : await scenarioRulesLookup();
   // Loading happens before the first batch, so no reply's time includes it.
   const problems = options.identity ? [] : warmUp();
   port.on('message', (request: WorkerRequest) => {
