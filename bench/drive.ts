@@ -48,7 +48,8 @@ const REPLIES = [
 ];
 
 function script(turnsEach: number, kind: 'play' | 'open'): string[] {
-  if (kind === 'open') return ['开始 wrong-change', ...Array.from({ length: Math.max(0, turnsEach - 1) }, (_, i) => REPLIES[i % REPLIES.length]!)];
+  if (kind === 'open')
+    return ['开始 wrong-change', ...Array.from({ length: Math.max(0, turnsEach - 1) }, (_, i) => REPLIES[i % REPLIES.length]!)];
   const replies = Array.from({ length: Math.max(0, turnsEach - 2) }, (_, i) => REPLIES[i % REPLIES.length]!);
   return ['开始 wrong-change', ...replies, '结束'];
 }
@@ -163,13 +164,17 @@ async function runOpen(options: DriveOptions, rate: number, rounds: number, tag:
           resolve(summary(latencies, errors, last - t0));
         } else dispatch();
       };
-      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done((res.statusCode ?? 500) < 300 && text.includes('"activities"')));
-        res.on('error', () => done(false));
-      });
+      const req = request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done((res.statusCode ?? 500) < 300 && text.includes('"activities"')));
+          res.on('error', () => done(false));
+        },
+      );
       req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
       req.on('error', () => done(false));
       req.end(body);
@@ -191,11 +196,19 @@ async function runOpen(options: DriveOptions, rate: number, rounds: number, tag:
 function summary(latencies: number[], errors: number, elapsedMs: number): TurnResult {
   const seconds = Math.max(1e-3, elapsedMs / 1000);
   latencies.sort((a, b) => a - b);
-  return { turns: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds };
+  return {
+    turns: latencies.length,
+    errors,
+    seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / seconds,
+  };
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as DriveOptions;
-const play = (rounds: number, tag: string) => (options.overallRate ? runOpen(options, options.overallRate, rounds, tag) : run(options, rounds, tag));
+const play = (rounds: number, tag: string) =>
+  options.overallRate ? runOpen(options, options.overallRate, rounds, tag) : run(options, rounds, tag);
 if (options.warmupRounds) await play(options.warmupRounds, `${options.tag}-warm`);
 const result = await play(options.rounds, options.tag);
 process.stdout.write(`${JSON.stringify(result)}\n`);

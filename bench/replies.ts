@@ -50,7 +50,7 @@ function rng(seed: number): () => number {
 
 export function generateReplies(lines: number, seed = 20261130): { text: string; averageChars: number } {
   const next = rng(seed);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const out: string[] = [];
   let chars = 0;
   for (let i = 0; i < lines; i++) {
@@ -61,7 +61,10 @@ export function generateReplies(lines: number, seed = 20261130): { text: string;
     const parts = Array.from({ length: sentences }, () => pick(pool));
     const reply = locale === 'en' ? `${parts.join('. ')}.` : `${parts.join(',')}。`;
     chars += reply.length;
-    const customer = locale === 'en' ? pick(['You gave me the wrong change!', 'When will it be fixed?', 'My phone keeps dropping calls.']) : pick(['你少找我钱了!', '我的号码为什么又停机了?', '到底什么时候能好?']);
+    const customer =
+      locale === 'en'
+        ? pick(['You gave me the wrong change!', 'When will it be fixed?', 'My phone keeps dropping calls.'])
+        : pick(['你少找我钱了!', '我的号码为什么又停机了?', '到底什么时候能好?']);
     out.push(JSON.stringify({ id: `r${i}`, locale, customer, reply }));
   }
   return { text: `${out.join('\n')}\n`, averageChars: chars / Math.max(1, lines) };

@@ -41,7 +41,7 @@ const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 const profileArgs = (name: string): string[] => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : []);
 /** The item with the median `key` (a run's other figures stay with it). */
-const medianBy = <T,>(items: T[], key: (item: T) => number): T => [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
+const medianBy = <T>(items: T[], key: (item: T) => number): T => [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
 const median = (values: number[]): number => medianBy(values, (v) => v);
 
 interface ScoreRun {
@@ -55,7 +55,11 @@ async function runScore(file: string, env: NodeJS.ProcessEnv, profile?: string):
   const outFile = `${file}.out`;
   const fd = openSync(outFile, 'w');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'score', file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, 'pipe'] });
+  const child = spawn(process.execPath, [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'score', file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', fd, 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
@@ -82,12 +86,22 @@ async function scoring(): Promise<void> {
       identities.push(await runScore(file, { ROLEPLAY_SCORE_IDENTITY: '1' }));
       scores.push(await runScore(file, { ROLEPLAY_SCORE_TIMINGS: '1' }, i === 0 ? 'score' : undefined));
     }
-    for (const run of scores) if (run.outLines !== SCORE_LINES) throw new Error(`roleplay score wrote ${run.outLines} lines for ${SCORE_LINES}`);
+    for (const run of scores)
+      if (run.outLines !== SCORE_LINES) throw new Error(`roleplay score wrote ${run.outLines} lines for ${SCORE_LINES}`);
     const identity = medianBy(identities, (r) => r.seconds);
     const score = medianBy(scores, (r) => r.seconds);
-    const runs = (list: ScoreRun[]) => (SCORE_RUNS > 1 ? `; median of ${SCORE_RUNS} runs (${list.map((r) => `${r.seconds.toFixed(2)} s`).join(', ')})` : '');
-    row(`score: identity pipeline (${fmt(SCORE_LINES)} lines)`, `${fmt(identity.perSecond)} /s`, `${identity.seconds.toFixed(2)} s; same command with evaluation replaced by identity; replies average ${fmt(averageChars)} chars, zh-CN/zh-TW/en${runs(identities)}`);
-    row('score: roleplay score end to end', `${fmt(score.perSecond)} /s`, `${score.seconds.toFixed(2)} s; target ≥ 5,000/s; evaluation costs ${fmt(Math.max(0, (score.seconds - identity.seconds) * 1e6 / SCORE_LINES))} µs per reply over identity${runs(scores)}`);
+    const runs = (list: ScoreRun[]) =>
+      SCORE_RUNS > 1 ? `; median of ${SCORE_RUNS} runs (${list.map((r) => `${r.seconds.toFixed(2)} s`).join(', ')})` : '';
+    row(
+      `score: identity pipeline (${fmt(SCORE_LINES)} lines)`,
+      `${fmt(identity.perSecond)} /s`,
+      `${identity.seconds.toFixed(2)} s; same command with evaluation replaced by identity; replies average ${fmt(averageChars)} chars, zh-CN/zh-TW/en${runs(identities)}`,
+    );
+    row(
+      'score: roleplay score end to end',
+      `${fmt(score.perSecond)} /s`,
+      `${score.seconds.toFixed(2)} s; target ≥ 5,000/s; evaluation costs ${fmt(Math.max(0, ((score.seconds - identity.seconds) * 1e6) / SCORE_LINES))} µs per reply over identity${runs(scores)}`,
+    );
     const timed = scores.flatMap((r) => (r.timings ? [r.timings] : []));
     const p99s = timed.map((t) => t.p99);
     const p50s = timed.map((t) => t.p50);
@@ -146,11 +160,15 @@ async function waitReady(child: ChildProcess, url: string, t0: number, what: str
 async function startProduct(env: NodeJS.ProcessEnv, profile?: string): Promise<Child> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-pacing'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PACING: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-pacing'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PACING: 'false', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -196,7 +214,11 @@ async function startup(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  row('start-up: process start → /readyz ok', `${fmt(median(times))} ms`, `target ≤ 2,000 ms; median of ${STARTS} start(s) (${times.map(fmt).join(', ')}), scenarios, lexicons and segmenter loaded`);
+  row(
+    'start-up: process start → /readyz ok',
+    `${fmt(median(times))} ms`,
+    `target ≤ 2,000 ms; median of ${STARTS} start(s) (${times.map(fmt).join(', ')}), scenarios, lexicons and segmenter loaded`,
+  );
 }
 
 const turnsNote = (r: TurnResult): string => `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${fmt(r.turns)} turns, errors ${r.errors}`;
@@ -222,8 +244,26 @@ async function turns(): Promise<void> {
           const botRuns: TurnResult[] = [];
           for (let i = 0; i < PAIRS; i++) {
             const warm = i === 0 ? 1 : 0;
-            echoRuns.push(await driveTurns({ url: echo.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: warm, tag: `echo${n}-${name}-${i}` }));
-            botRuns.push(await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS, warmupRounds: warm, tag: `bot${n}-${i}-${Date.now()}` }));
+            echoRuns.push(
+              await driveTurns({
+                url: echo.url,
+                conversations: n,
+                turnsEach: TURNS_EACH,
+                rounds: ROUNDS,
+                warmupRounds: warm,
+                tag: `echo${n}-${name}-${i}`,
+              }),
+            );
+            botRuns.push(
+              await driveTurns({
+                url: product.url,
+                conversations: n,
+                turnsEach: TURNS_EACH,
+                rounds: ROUNDS,
+                warmupRounds: warm,
+                tag: `bot${n}-${i}-${Date.now()}`,
+              }),
+            );
           }
           // The runs with the median throughput (their latencies belong to them).
           const e = medianBy(echoRuns, (r) => r.perSecond);
@@ -231,7 +271,11 @@ async function turns(): Promise<void> {
           const ratios = botRuns.map((r, i) => r.perSecond / echoRuns[i]!.perSecond);
           if (n === CONVERSATIONS[0]) echoAt50 = e.perSecond;
           const runs = (list: TurnResult[]) => list.map((r) => fmt(r.perSecond)).join(', ');
-          row(`turns: echo bot, ${n} conversations${stores.length > 1 ? ` (with ${name})` : ''}`, `${fmt(e.perSecond)} /s`, `${turnsNote(e)}; runs ${runs(echoRuns)} /s`);
+          row(
+            `turns: echo bot, ${n} conversations${stores.length > 1 ? ` (with ${name})` : ''}`,
+            `${fmt(e.perSecond)} /s`,
+            `${turnsNote(e)}; runs ${runs(echoRuns)} /s`,
+          );
           const target = n === 50 ? ' (target ≥ 70%)' : '';
           row(
             `turns: roleplay bot (${name}), ${n} conversations`,
@@ -246,7 +290,17 @@ async function turns(): Promise<void> {
         // A p99 of one short run is its handful of worst turns: three runs, the median reported.
         const pacedRuns: TurnResult[] = [];
         for (let i = 0; i < OPEN_LOOP_RUNS; i++) {
-          pacedRuns.push(await driveTurns({ url: product.url, conversations: n, turnsEach: TURNS_EACH, rounds: ROUNDS * 2, warmupRounds: i === 0 ? 1 : 0, tag: `paced${n}-${i}-${Date.now()}`, overallRate: rate }));
+          pacedRuns.push(
+            await driveTurns({
+              url: product.url,
+              conversations: n,
+              turnsEach: TURNS_EACH,
+              rounds: ROUNDS * 2,
+              warmupRounds: i === 0 ? 1 : 0,
+              tag: `paced${n}-${i}-${Date.now()}`,
+              overallRate: rate,
+            }),
+          );
         }
         const paced = medianBy(pacedRuns, (r) => r.p99);
         row(
@@ -268,8 +322,14 @@ async function turns(): Promise<void> {
 function storedState(file: string): { conversation: number; perSession: number; sessions: number } {
   const db = new Database(file, { readonly: true });
   try {
-    const c = db.prepare(`SELECT AVG(LENGTH(CAST(data AS BLOB)) + LENGTH(etag) + LENGTH(key)) AS bytes, COUNT(*) AS n FROM bot_state WHERE key LIKE '%/conversations/%'`).get() as { bytes: number | null; n: number };
-    const all = db.prepare(`SELECT SUM(LENGTH(CAST(data AS BLOB)) + LENGTH(etag) + LENGTH(key)) AS bytes FROM bot_state`).get() as { bytes: number | null };
+    const c = db
+      .prepare(
+        `SELECT AVG(LENGTH(CAST(data AS BLOB)) + LENGTH(etag) + LENGTH(key)) AS bytes, COUNT(*) AS n FROM bot_state WHERE key LIKE '%/conversations/%'`,
+      )
+      .get() as { bytes: number | null; n: number };
+    const all = db.prepare(`SELECT SUM(LENGTH(CAST(data AS BLOB)) + LENGTH(etag) + LENGTH(key)) AS bytes FROM bot_state`).get() as {
+      bytes: number | null;
+    };
     return { conversation: c.bytes ?? 0, perSession: (all.bytes ?? 0) / Math.max(1, c.n), sessions: c.n };
   } finally {
     db.close();
@@ -289,14 +349,29 @@ async function memory(): Promise<void> {
       // Each session: start a scenario and give one reply, then leave it open.
       while (opened < target) {
         const batch = Math.min(2_000, target - opened);
-        await driveTurns({ url: product.url, conversations: Math.min(50, batch), turnsEach: 2, rounds: Math.ceil(batch / Math.min(50, batch)), script: 'open', tag: `open${opened}` });
+        await driveTurns({
+          url: product.url,
+          conversations: Math.min(50, batch),
+          turnsEach: 2,
+          rounds: Math.ceil(batch / Math.min(50, batch)),
+          script: 'open',
+          tag: `open${opened}`,
+        });
         opened += batch;
       }
       const rss = rssMb(product.pid);
-      row(`memory: RSS with ${fmt(target)} open sessions`, `${fmt(rss)} MB`, `+${fmt(rss - idle)} MB over idle (target: 1,000 sessions add ≤ 100 MB)`);
+      row(
+        `memory: RSS with ${fmt(target)} open sessions`,
+        `${fmt(rss)} MB`,
+        `+${fmt(rss - idle)} MB over idle (target: 1,000 sessions add ≤ 100 MB)`,
+      );
     }
     const state = storedState(join(dir, 'roleplay.sqlite'));
-    row('memory: stored state per session', `${fmt(state.perSession)} bytes`, `target ≤ 16 KB; all bot_state rows / ${fmt(state.sessions)} conversations (conversation row alone ${fmt(state.conversation)} bytes)`);
+    row(
+      'memory: stored state per session',
+      `${fmt(state.perSession)} bytes`,
+      `target ≤ 16 KB; all bot_state rows / ${fmt(state.sessions)} conversations (conversation row alone ${fmt(state.conversation)} bytes)`,
+    );
   } finally {
     await product.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -325,5 +400,10 @@ if (!QUICK) {
   const table = ['| benchmark | result | notes |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const block = `<!-- bench:begin -->\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 16)}Z, ${machine}, ${loadavg()[0]!.toFixed(1)} at the end):\n\n${table}\n<!-- bench:end -->`;
   const doc = readFileSync(path, 'utf8');
-  writeFileSync(path, /<!-- bench:begin -->[\s\S]*<!-- bench:end -->/.test(doc) ? doc.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, block) : `${doc.trimEnd()}\n\n${block}\n`);
+  writeFileSync(
+    path,
+    /<!-- bench:begin -->[\s\S]*<!-- bench:end -->/.test(doc)
+      ? doc.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, block)
+      : `${doc.trimEnd()}\n\n${block}\n`,
+  );
 }

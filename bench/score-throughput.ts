@@ -18,7 +18,11 @@ const REPLIES: [string, string, string][] = [
   ['zh-CN', '到底什么时候能好?', '我保证今天之内肯定给您恢复,包在我身上。'],
   ['zh-CN', '你们太过分了', '我理解您的心情,换做是我也会着急。我马上帮您提交加急复机,一般24小时内处理好,明天上午十点前我给您回电话。'],
   ['zh-TW', '我的號碼能不能保留?', '很抱歉,2G的號碼沒辦法直接辦3G方案,不過我可以幫您把通訊錄導入商務助理,群發簡訊通知新號碼。'],
-  ['en', 'You gave me the wrong change!', "I'm so sorry about that. Let me recount the till right now and refund the difference if it's short."],
+  [
+    'en',
+    'You gave me the wrong change!',
+    "I'm so sorry about that. Let me recount the till right now and refund the difference if it's short.",
+  ],
   ['en', 'My phone keeps dropping calls.', "Okay okay, I get it. That's impossible, our network is fine."],
   ['en', 'When will it be fixed?', "I guarantee it'll be fixed today, 100%."],
   ['en', 'The lobby is blocked.', "I'll call the owner now and get back to you within ten minutes."],

@@ -4,7 +4,14 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DriveOptions } from './drive.ts';
 
-export interface TurnResult { turns: number; errors: number; seconds: number; p50: number; p99: number; perSecond: number }
+export interface TurnResult {
+  turns: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -15,13 +22,23 @@ export function percentile(sorted: number[], p: number): number {
 
 /** Drives `conversations` concurrent conversations through /api/messages from a separate process. */
 export async function driveTurns(options: DriveOptions): Promise<TurnResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drive.ts', JSON.stringify(options)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/drive.ts', JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const line = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{')) throw new Error(`load generator exited ${String(code)}: ${err.split('\n').filter((l) => !/DeprecationWarning|trace-deprecation/.test(l)).join(' ').slice(0, 300)}`);
+  if (code !== 0 || !line.startsWith('{'))
+    throw new Error(
+      `load generator exited ${String(code)}: ${err
+        .split('\n')
+        .filter((l) => !/DeprecationWarning|trace-deprecation/.test(l))
+        .join(' ')
+        .slice(0, 300)}`,
+    );
   return JSON.parse(line) as TurnResult;
 }

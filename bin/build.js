@@ -16,7 +16,18 @@
 //
 //   node bin/build.js          build now (npm install runs this as `prepare`)
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,7 +36,10 @@ export const DIST = join(ROOT, 'dist');
 /** The folders `roleplay` imports from; tests, benchmarks and scripts run through tsx. */
 const SOURCE_DIRS = ['cli', 'bot', 'scenarios', 'evaluators'];
 /** This file's own content: a change to how builds are made makes new ones. */
-const BUILDER = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+const BUILDER = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex')
+  .slice(0, 16);
 /** Builds kept besides the newest: other processes may still be running from them. */
 const KEEP_BUILDS = 4;
 const KEEP_YOUNGER_THAN_MS = 60 * 60 * 1000;
@@ -120,7 +134,11 @@ function installedHash() {
  */
 export function sourceHash(p = plan()) {
   const hash = createHash('sha256').update(`builder ${BUILDER}\n`);
-  for (const file of p.sources) hash.update(`source ${file}\n`).update(readFileSync(join(ROOT, file))).update('\n');
+  for (const file of p.sources)
+    hash
+      .update(`source ${file}\n`)
+      .update(readFileSync(join(ROOT, file)))
+      .update('\n');
   for (const link of p.links) hash.update(`link ${link}\n`);
   hash.update(`installed ${installedHash() ?? 'unknown'}\n`);
   return hash.digest('hex').slice(0, 16);
@@ -381,7 +399,9 @@ export async function build(p = plan(), hash = sourceHash(p)) {
       symlinkSync(relative(dirname(join(target, link)), join(ROOT, link)), at);
     }
     // Both are named by what they were made from, so an earlier build's file of the same name is the same file.
-    const reuse = earlierBuilds().map((b) => join(b, PRECOMPILED)).find((d) => existsSync(d));
+    const reuse = earlierBuilds()
+      .map((b) => join(b, PRECOMPILED))
+      .find((d) => existsSync(d));
     await precompileValidators(tmp, reuse);
     await recordDataFiles(tmp, p.links, reuse);
     try {
@@ -417,6 +437,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stdout.write(`roleplay: compiled sources in ${relative(ROOT, dir)}\n`);
   } catch (error) {
     // Not fatal: `roleplay` runs the sources through tsx when there is no build.
-    process.stderr.write(`roleplay: no compiled build (${error instanceof Error ? error.message : String(error)}); commands will run through tsx\n`);
+    process.stderr.write(
+      `roleplay: no compiled build (${error instanceof Error ? error.message : String(error)}); commands will run through tsx\n`,
+    );
   }
 }

@@ -52,7 +52,9 @@ describe('TrainingBot with bad input', () => {
   it('asks for text when a message is empty, whitespace or only an attachment', async () => {
     const { say } = setup();
     expect(texts(await say('   '))).toMatch(/type a reply/);
-    expect(texts(await say('', { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] }))).toMatch(/Only text/);
+    expect(texts(await say('', { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] }))).toMatch(
+      /Only text/,
+    );
   });
 
   it('rejects forged or malformed card submits with a clear reply', async () => {

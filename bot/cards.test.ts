@@ -5,11 +5,22 @@ import { scoreCardFixture } from './testing/score-card.ts';
 import { scenarioPickerCard, scoreCardAttachment, scoreCardText } from './cards.ts';
 
 function card() {
-  const tip = (n: number) => ({ dimension: 'empathy' as const, turn: n, quote: `回复${n}`, message: `第${n}条建议`, suggestion: '先接住情绪' });
+  const tip = (n: number) => ({
+    dimension: 'empathy' as const,
+    turn: n,
+    quote: `回复${n}`,
+    message: `第${n}条建议`,
+    suggestion: '先接住情绪',
+  });
   return scoreCardFixture({ tips: [tip(1), tip(2), tip(3)] });
 }
 
-interface Block { type: string; text?: string; facts?: { title: string; value: string }[]; items?: Block[] }
+interface Block {
+  type: string;
+  text?: string;
+  facts?: { title: string; value: string }[];
+  items?: Block[];
+}
 
 describe('cards', () => {
   it('labels scores as the CLI does and numbers tips so no renderer restarts them at "1."', () => {
@@ -26,7 +37,11 @@ describe('cards', () => {
   });
 
   it('shows the difficulty in Chinese in the Chinese picker', () => {
-    const picker = scenarioPickerCard([{ id: 'angry-contractor', title: { 'zh-CN': '深夜装修' }, difficulty: 'hard' }], 'zh-CN', 'practice');
+    const picker = scenarioPickerCard(
+      [{ id: 'angry-contractor', title: { 'zh-CN': '深夜装修' }, difficulty: 'hard' }],
+      'zh-CN',
+      'practice',
+    );
     const json = JSON.stringify(picker.content);
     expect(json).toContain('难度: 困难');
     expect(json).not.toContain('hard');

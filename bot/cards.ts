@@ -56,7 +56,12 @@ export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale
     version: '1.5',
     body: [
       { type: 'TextBlock', text: zh ? '选择练习场景' : 'Pick a scenario', weight: 'Bolder', size: 'Medium', wrap: true },
-      { type: 'TextBlock', text: (zh ? '模式：' : 'Mode: ') + (mode === 'exam' ? (zh ? '考试' : 'exam') : zh ? '练习' : 'practice'), isSubtle: true, wrap: true },
+      {
+        type: 'TextBlock',
+        text: (zh ? '模式：' : 'Mode: ') + (mode === 'exam' ? (zh ? '考试' : 'exam') : zh ? '练习' : 'practice'),
+        isSubtle: true,
+        wrap: true,
+      },
       ...scenarios.map((s) => ({
         type: 'Container',
         separator: true,
@@ -70,8 +75,16 @@ export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale
       ...(scenarios.length === 0 ? [{ type: 'TextBlock', text: zh ? '暂无场景。' : 'No scenarios yet.', wrap: true }] : []),
     ],
     actions: [
-      ...scenarios.slice(0, 5).map((s) => ({ type: 'Action.Submit', title: `▶ ${localized(s.title, locale) || s.id}`, data: { action: 'start', scenarioId: s.id } })),
-      { type: 'Action.Submit', title: zh ? (mode === 'exam' ? '切换到练习模式' : '切换到考试模式') : mode === 'exam' ? 'Practice mode' : 'Exam mode', data: { action: 'mode', mode: mode === 'exam' ? 'practice' : 'exam' } },
+      ...scenarios.slice(0, 5).map((s) => ({
+        type: 'Action.Submit',
+        title: `▶ ${localized(s.title, locale) || s.id}`,
+        data: { action: 'start', scenarioId: s.id },
+      })),
+      {
+        type: 'Action.Submit',
+        title: zh ? (mode === 'exam' ? '切换到练习模式' : '切换到考试模式') : mode === 'exam' ? 'Practice mode' : 'Exam mode',
+        data: { action: 'mode', mode: mode === 'exam' ? 'practice' : 'exam' },
+      },
     ],
   });
 }
@@ -85,12 +98,21 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
     version: '1.5',
     fallbackText: scoreCardText(card, locale, final),
     body: [
-      { type: 'TextBlock', text: `${final ? (zh ? '成绩单' : 'Score card') : zh ? '当前成绩' : 'Score so far'}: ${card.title}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      {
+        type: 'TextBlock',
+        text: `${final ? (zh ? '成绩单' : 'Score card') : zh ? '当前成绩' : 'Score so far'}: ${card.title}`,
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+      },
       { type: 'TextBlock', text: `${zh ? '总分' : 'Overall'}: ${card.overall}`, size: 'Large', weight: 'Bolder' },
       ...(final ? [{ type: 'TextBlock', text: outcomeLine(card, locale), wrap: true }] : []),
       {
         type: 'FactSet',
-        facts: DIMENSIONS.map((d) => ({ title: scoreLabel(d, locale), value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]) })),
+        facts: DIMENSIONS.map((d) => ({
+          title: scoreLabel(d, locale),
+          value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]),
+        })),
       },
       { type: 'TextBlock', text: `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`, wrap: true },
       ...card.tips.slice(0, 3).flatMap((tip, i) => [
@@ -98,14 +120,31 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
         { type: 'TextBlock', text: `“${plainText(tip.quote)}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
       ]),
       // Submit buttons carry this input along, so a dispute can say why.
-      ...(final && card.tips.length ? [{ type: 'Input.Text', id: 'comment', isMultiline: true, maxLength: 1000, placeholder: zh ? '如认为判断有误，可写下理由（可选）' : 'If a tip is wrong, say why (optional)' }] : []),
+      ...(final && card.tips.length
+        ? [
+            {
+              type: 'Input.Text',
+              id: 'comment',
+              isMultiline: true,
+              maxLength: 1000,
+              placeholder: zh ? '如认为判断有误，可写下理由（可选）' : 'If a tip is wrong, say why (optional)',
+            },
+          ]
+        : []),
     ],
     actions: final
       ? [
           ...card.tips.slice(0, 3).map((tip, i) => ({
             type: 'Action.Submit',
             title: zh ? `第 ${i + 1} 条判断有误` : `Tip ${i + 1} is wrong`,
-            data: { action: 'dispute', turn: tip.turn, evaluator: tip.dimension, rule: tip.message, text: tip.quote, ...(sessionId ? { sessionId } : {}) },
+            data: {
+              action: 'dispute',
+              turn: tip.turn,
+              evaluator: tip.dimension,
+              rule: tip.message,
+              text: tip.quote,
+              ...(sessionId ? { sessionId } : {}),
+            },
           })),
           { type: 'Action.Submit', title: zh ? '再练一次' : 'Play again', data: { action: 'restart' } },
           { type: 'Action.Submit', title: zh ? '场景列表' : 'Scenarios', data: { action: 'list' } },

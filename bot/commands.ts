@@ -14,13 +14,30 @@ export type BotCommand =
   | { kind: 'invalid' };
 
 const WORDS: Record<string, BotCommand['kind']> = {
-  help: 'help', '/help': 'help', '帮助': 'help', '幫助': 'help', '?': 'help', '？': 'help',
-  list: 'list', '列表': 'list', '场景': 'list',
-  restart: 'restart', '重来': 'restart', '重來': 'restart',
-  end: 'end', '结束': 'end', '結束': 'end',
-  hint: 'hint', '提示': 'hint',
-  score: 'score', '成绩': 'score', '成績': 'score',
-  history: 'history', '我的记录': 'history', '我的記錄': 'history', '记录': 'history',
+  help: 'help',
+  '/help': 'help',
+  帮助: 'help',
+  幫助: 'help',
+  '?': 'help',
+  '？': 'help',
+  list: 'list',
+  列表: 'list',
+  场景: 'list',
+  restart: 'restart',
+  重来: 'restart',
+  重來: 'restart',
+  end: 'end',
+  结束: 'end',
+  結束: 'end',
+  hint: 'hint',
+  提示: 'hint',
+  score: 'score',
+  成绩: 'score',
+  成績: 'score',
+  history: 'history',
+  我的记录: 'history',
+  我的記錄: 'history',
+  记录: 'history',
 };
 
 /** Null when the text is not a command (so it is a reply to the customer). */
@@ -51,7 +68,13 @@ export function parseSubmit(value: unknown): BotCommand {
       const id = str(v.scenarioId, 100);
       return id && /^[\w-]+$/.test(id) ? { kind: 'start', scenarioId: id } : { kind: 'invalid' };
     }
-    case 'help': case 'list': case 'restart': case 'end': case 'hint': case 'score': case 'history':
+    case 'help':
+    case 'list':
+    case 'restart':
+    case 'end':
+    case 'hint':
+    case 'score':
+    case 'history':
       return { kind: v.action } as BotCommand;
     case 'mode':
       return v.mode === 'practice' || v.mode === 'exam' ? { kind: 'mode', mode: v.mode } : { kind: 'invalid' };

@@ -54,7 +54,8 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
   const mode = str(env, 'DEFAULT_MODE', 'practice');
   if (mode !== 'practice' && mode !== 'exam') throw new ConfigError(`DEFAULT_MODE must be practice or exam (got "${mode}")`);
   const logLevel = str(env, 'LOG_LEVEL', 'info');
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
   return {
     port: num(env, 'PORT', 3978),
     host: str(env, 'HOST', '127.0.0.1'),

@@ -1,6 +1,12 @@
 // The connector clients CloudAdapter asks for are made once per app id, service URL and
 // audience, a failed one is made again, and the cache stays bounded.
-import { ClaimsIdentity, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
+import {
+  ClaimsIdentity,
+  type AuthenticateRequestResult,
+  type BotFrameworkAuthentication,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { reuseConnectorClients } from './connector-cache.ts';

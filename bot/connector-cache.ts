@@ -4,7 +4,13 @@
 // under load. botbuilder's older BotFrameworkAdapter kept one connector client per service URL,
 // app id and OAuth scope; this does the same for CloudAdapter. The clients hold no
 // per-turn state, only credentials (whose token cache is then reused too) and the pipeline.
-import type { BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient } from 'botframework-connector';
+import type {
+  BotFrameworkAuthentication,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  UserTokenClient,
+} from 'botframework-connector';
 import { JwtTokenValidation } from 'botframework-connector';
 import { Lru } from './lru.ts';
 

@@ -25,7 +25,13 @@ describe('duplicate delivery', () => {
     const adapter = new TestAdapter(async (context) => bot.run(context));
     const send = async (id: string, text: string) => {
       const before = adapter.activeQueue.length;
-      await adapter.receiveActivity({ type: ActivityTypes.Message, id, text, locale: 'en-US', from: { id: 'u1', name: 'U' } } as Partial<Activity>);
+      await adapter.receiveActivity({
+        type: ActivityTypes.Message,
+        id,
+        text,
+        locale: 'en-US',
+        from: { id: 'u1', name: 'U' },
+      } as Partial<Activity>);
       return adapter.activeQueue.splice(before).filter((a) => a.type === ActivityTypes.Message);
     };
     expect((await send('a1', 'start wrong-change')).length).toBeGreaterThan(0);

@@ -16,13 +16,19 @@ export interface EnginePort {
   scenarios: Map<string, ScenarioInfo>;
   startSession(scenario: ScenarioInfo, options: StartOptions): { session: SessionStateJson; output: TurnOutput };
   replyToSession(scenario: ScenarioInfo, session: SessionStateJson, text: string, now: number): ReplyResult;
-  endSession(scenario: ScenarioInfo, session: SessionStateJson, now: number, reason: SessionOutcome): { session: SessionStateJson; output: TurnOutput; card: ScoreCard };
+  endSession(
+    scenario: ScenarioInfo,
+    session: SessionStateJson,
+    now: number,
+    reason: SessionOutcome,
+  ): { session: SessionStateJson; output: TurnOutput; card: ScoreCard };
   hint(scenario: ScenarioInfo, session: SessionStateJson, locale: InputLocale): string;
   scoreCard(scenario: ScenarioInfo, session: SessionStateJson): ScoreCard;
 }
 
 interface EngineModule {
-  loadLibrary(): { scenarios: Map<string, ScenarioInfo>; errors: unknown[] } | Promise<{ scenarios: Map<string, ScenarioInfo>; errors: unknown[] }>;
+  loadLibrary():
+    { scenarios: Map<string, ScenarioInfo>; errors: unknown[] } | Promise<{ scenarios: Map<string, ScenarioInfo>; errors: unknown[] }>;
 }
 
 /** Null when the engine module is not there or fails to load (logged by the caller). */

@@ -40,7 +40,8 @@ const en: typeof zh = {
   noSession: 'No practice is running. Send "list" to pick a scenario.',
   started: (title: string) => `Starting: ${title}. Here comes the customer —`,
   startedExam: (title: string) => `Exam: ${title}. No coaching or hints until the end, then your score card. Here comes the customer —`,
-  modeLocked: (mode: string) => `This ${mode === 'exam' ? 'exam' : 'practice'} session is still running, so its mode cannot change. Send "end" first, then switch.`,
+  modeLocked: (mode: string) =>
+    `This ${mode === 'exam' ? 'exam' : 'practice'} session is still running, so its mode cannot change. Send "end" first, then switch.`,
   examNoHint: 'No hints during an exam.',
   examNoScore: 'No interim score during an exam; you get the score card at the end.',
   previousAbandoned: 'Your previous session was not finished; it is recorded as abandoned.',

@@ -51,7 +51,9 @@ async function warmEvaluators(logger: Logger): Promise<void> {
 export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningBotServer> {
   const logger = options.logger ?? jsonLogger(config.logLevel);
   if (!config.MicrosoftAppId && !isLoopback(config.host) && !config.allowPublic) {
-    throw new UnsafeListenError(`refusing to listen on ${config.host} without MicrosoftAppId: anyone could call the bot. Set ALLOW_PUBLIC=true to do it anyway.`);
+    throw new UnsafeListenError(
+      `refusing to listen on ${config.host} without MicrosoftAppId: anyone could call the bot. Set ALLOW_PUBLIC=true to do it anyway.`,
+    );
   }
   let engine: EnginePort | null;
   if (options.engine !== undefined) engine = options.engine;
@@ -77,7 +79,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       return await authenticate(activity, authHeader);
     } catch (error) {
       const name = (error as { name?: string } | null)?.name;
-      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') throw new AuthenticationError('Unauthorized', 401);
+      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError')
+        throw new AuthenticationError('Unauthorized', 401);
       throw error;
     }
   };
@@ -155,8 +158,12 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   if (!config.MicrosoftAppId) {
-    if (isLoopback(config.host)) logger.info('server.local_only', { note: 'no MicrosoftAppId: listening on loopback only, any local caller is accepted' });
-    else logger.warn('server.public_without_auth', { note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot' });
+    if (isLoopback(config.host))
+      logger.info('server.local_only', { note: 'no MicrosoftAppId: listening on loopback only, any local caller is accepted' });
+    else
+      logger.warn('server.public_without_auth', {
+        note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot',
+      });
   }
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
 

@@ -49,7 +49,12 @@ const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text 
 describe('TrainingBot', () => {
   it('greets a new member in their locale with an Adaptive Card 1.5 scenario picker', async () => {
     const { adapter } = setup();
-    await adapter.receiveActivity({ type: ActivityTypes.ConversationUpdate, locale: 'zh-CN', membersAdded: [{ id: 'u1', name: 'U' }], recipient: { id: 'bot', name: 'bot' } });
+    await adapter.receiveActivity({
+      type: ActivityTypes.ConversationUpdate,
+      locale: 'zh-CN',
+      membersAdded: [{ id: 'u1', name: 'U' }],
+      recipient: { id: 'bot', name: 'bot' },
+    });
     const out = adapter.activeQueue.splice(0);
     expect(texts(out)).toContain('客服陪练');
     const card = out.find((a) => a.attachments?.length)?.attachments?.[0];
@@ -108,7 +113,13 @@ describe('TrainingBot', () => {
     const { adapter, say, clock } = setup();
     await say('start wrong-change');
     clock.now += 5000;
-    const message = (text: string, id: string) => ({ type: ActivityTypes.Message, text, id, locale: 'en-US', from: { id: 'u1', name: 'U' } });
+    const message = (text: string, id: string) => ({
+      type: ActivityTypes.Message,
+      text,
+      id,
+      locale: 'en-US',
+      from: { id: 'u1', name: 'U' },
+    });
     await Promise.all([adapter.receiveActivity(message('sorry about that', 'x1')), adapter.receiveActivity(message('let me check', 'x2'))]);
     adapter.activeQueue.splice(0);
     const score = await say('score');
@@ -128,8 +139,14 @@ describe('TrainingBot', () => {
       return next();
     });
     const bot = new TrainingBot({
-      engine: fakeEngine(0), storage: flaky, records: new MemoryRecords(),
-      logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
+      engine: fakeEngine(0),
+      storage: flaky,
+      records: new MemoryRecords(),
+      logger: silentLogger,
+      defaultLocale: 'en',
+      defaultMode: 'exam',
+      pacing: NO_PACING,
+      maxReplyChars: 100,
     });
     const adapter = new TestAdapter(async (context) => bot.run(context));
     await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'start wrong-change', from: { id: 'u1', name: 'U' } });
@@ -181,10 +198,16 @@ describe('TrainingBot', () => {
     await say('开始 wrong-change');
     const coachingByTurn: string[] = [];
     let card: ScoreCard | undefined;
-    for (const reply of ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。']) {
+    for (const reply of [
+      '您好，您先别着急，慢慢说，我在听。',
+      '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
+      '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+    ]) {
       clock.now += 60_000;
       const out = await say(reply, { locale: 'zh-CN' });
-      coachingByTurn.push(out.map((a) => a.text ?? '').find((t) => t.startsWith('•') || t.startsWith('✓') || t.includes('没有发现问题')) ?? '');
+      coachingByTurn.push(
+        out.map((a) => a.text ?? '').find((t) => t.startsWith('•') || t.startsWith('✓') || t.includes('没有发现问题')) ?? '',
+      );
       const withCard = out.find((a) => a.attachments?.length);
       if (withCard) card = JSON.parse(JSON.stringify(withCard.attachments?.[0]?.content)) as ScoreCard;
     }
@@ -274,21 +297,40 @@ describe('TrainingBot', () => {
     const [sessionId = ''] = records.sessions.keys();
     const forged = texts(await say('', { value: { action: 'dispute', turn: 99, evaluator: '<script>', rule: 'x', text: 'x' } }));
     expect(forged).toContain('not in your session');
-    expect(texts(await say('', { value: { action: 'dispute', turn: 1, evaluator: 'jargon', rule: 'made up', text: 'ok' } }))).toContain('not in your session');
-    expect(texts(await say('', { value: { action: 'dispute', turn: 1, evaluator: 'empathy', rule: 'x', text: 'ok', sessionId: 'someone-elses' } }))).toContain('not in your session');
+    expect(texts(await say('', { value: { action: 'dispute', turn: 1, evaluator: 'jargon', rule: 'made up', text: 'ok' } }))).toContain(
+      'not in your session',
+    );
+    expect(
+      texts(
+        await say('', { value: { action: 'dispute', turn: 1, evaluator: 'empathy', rule: 'x', text: 'ok', sessionId: 'someone-elses' } }),
+      ),
+    ).toContain('not in your session');
     expect(records.disputes).toEqual([]);
 
     // What the score card's "tip is wrong" button sends, for the flagged words of turn 2.
     const [turn2] = (await records.sessionTurns(sessionId)).filter((t) => t.turn === 2);
     const flagged = turn2?.evaluation.findings.find((f) => f.polarity === 'bad' && f.evaluator === 'interrupting');
     expect(flagged).toBeDefined();
-    const submit = { action: 'dispute', turn: 2, evaluator: 'interrupting', rule: flagged?.message, text: flagged?.text, sessionId, comment: 'I was polite' };
+    const submit = {
+      action: 'dispute',
+      turn: 2,
+      evaluator: 'interrupting',
+      rule: flagged?.message,
+      text: flagged?.text,
+      sessionId,
+      comment: 'I was polite',
+    };
     expect(texts(await say('', { value: submit }))).toContain('objection is recorded');
     expect(records.disputes).toHaveLength(1);
-    expect(records.disputes[0]).toMatchObject({ sessionId, turn: 2, comment: 'I was polite', finding: { evaluator: 'interrupting', rule: flagged?.rule, span: flagged?.span, text: flagged?.text } });
+    expect(records.disputes[0]).toMatchObject({
+      sessionId,
+      turn: 2,
+      comment: 'I was polite',
+      finding: { evaluator: 'interrupting', rule: flagged?.rule, span: flagged?.span, text: flagged?.text },
+    });
   });
 
-  it('when the storage fails during a turn, says it could not be saved in the trainee\'s language, and the session goes on', async () => {
+  it("when the storage fails during a turn, says it could not be saved in the trainee's language, and the session goes on", async () => {
     const storage = new MemoryStorage();
     let failing = false;
     const flaky = interceptWrites(storage, async (_changes, next) => {
@@ -296,8 +338,14 @@ describe('TrainingBot', () => {
       return next();
     });
     const bot = new TrainingBot({
-      engine: fakeEngine(0), storage: flaky, records: new MemoryRecords(),
-      logger: silentLogger, defaultLocale: 'en', defaultMode: 'exam', pacing: NO_PACING, maxReplyChars: 100,
+      engine: fakeEngine(0),
+      storage: flaky,
+      records: new MemoryRecords(),
+      logger: silentLogger,
+      defaultLocale: 'en',
+      defaultMode: 'exam',
+      pacing: NO_PACING,
+      maxReplyChars: 100,
     });
     const adapter = new TestAdapter(async (context) => bot.run(context));
     adapter.onTurnError = async (_context, error) => {

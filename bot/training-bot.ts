@@ -88,7 +88,10 @@ export class TrainingBot extends ActivityHandler {
   }
 
   /** Runs one turn serialised per conversation, and re-runs it if another instance wrote the state meanwhile. */
-  private async withState(context: TurnContext, body: (data: ConversationData, user: UserData) => Promise<(() => Promise<void>) | void>): Promise<void> {
+  private async withState(
+    context: TurnContext,
+    body: (data: ConversationData, user: UserData) => Promise<(() => Promise<void>) | void>,
+  ): Promise<void> {
     const key = context.activity.conversation?.id ?? '';
     const pending: { after?: () => Promise<void> } = {};
     await this.mutex.run(key, async () => {
@@ -118,7 +121,9 @@ export class TrainingBot extends ActivityHandler {
           });
           pending.after = undefined;
           const locale: unknown = context.turnState.get(TRAINEE_LOCALE);
-          await context.sendActivity(messages(typeof locale === 'string' ? locale : ruleLocale(context.activity.locale, this.options.defaultLocale)).error);
+          await context.sendActivity(
+            messages(typeof locale === 'string' ? locale : ruleLocale(context.activity.locale, this.options.defaultLocale)).error,
+          );
           return;
         }
         if (buffered.length) await context.sendActivities(buffered);
@@ -164,7 +169,11 @@ export class TrainingBot extends ActivityHandler {
     const m = messages(locale);
     this.send(context, `${m.welcome}\n\n${m.help}`);
     if (!this.options.engine) this.send(context, m.noEngine);
-    else this.send(context, { type: 'message', attachments: [scenarioPickerCard(this.scenarioList(), locale, data.mode ?? this.options.defaultMode)] });
+    else
+      this.send(context, {
+        type: 'message',
+        attachments: [scenarioPickerCard(this.scenarioList(), locale, data.mode ?? this.options.defaultMode)],
+      });
   }
 
   private async handleMessage(context: TurnContext, data: ConversationData, user: UserData): Promise<(() => Promise<void>) | void> {
@@ -188,7 +197,13 @@ export class TrainingBot extends ActivityHandler {
 
     // "开始核对" or "Start over" in the middle of a session is said to the customer, not a command.
     const running = !!data.session && !data.session.ended;
-    if (command?.kind === 'start' && running && !(value !== undefined && value !== null) && !this.options.engine?.scenarios.has(command.scenarioId)) command = null;
+    if (
+      command?.kind === 'start' &&
+      running &&
+      !(value !== undefined && value !== null) &&
+      !this.options.engine?.scenarios.has(command.scenarioId)
+    )
+      command = null;
 
     if (command) return this.runCommand(context, data, user, command);
     if ((context.activity.attachments?.length ?? 0) > 0 && text.trim() === '') return this.send(context, m.nonText);
@@ -200,7 +215,12 @@ export class TrainingBot extends ActivityHandler {
     return this.reply(context, data, user, text);
   }
 
-  private async runCommand(context: TurnContext, data: ConversationData, user: UserData, command: BotCommand): Promise<(() => Promise<void>) | void> {
+  private async runCommand(
+    context: TurnContext,
+    data: ConversationData,
+    user: UserData,
+    command: BotCommand,
+  ): Promise<(() => Promise<void>) | void> {
     const locale = this.locale(context, data, user);
     const m = messages(locale);
     const engine = this.options.engine;
@@ -217,7 +237,8 @@ export class TrainingBot extends ActivityHandler {
       case 'mode':
         // The mode belongs to the session: an exam that turned into practice would coach and hint
         // while the record still says exam.
-        if (data.session && !data.session.ended && data.session.mode !== command.mode) return this.send(context, m.modeLocked(data.session.mode));
+        if (data.session && !data.session.ended && data.session.mode !== command.mode)
+          return this.send(context, m.modeLocked(data.session.mode));
         data.mode = command.mode;
         return this.send(context, m.mode(command.mode));
       case 'history': {
@@ -225,20 +246,33 @@ export class TrainingBot extends ActivityHandler {
         if (entries.length === 0) return this.send(context, m.noHistory);
         // One line per session, oldest last: the overall score and each dimension, so progress over time shows.
         const lines = entries.map((e) => {
-          const perDimension = e.dimensions ? ` (${Object.entries(e.dimensions).map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`).join(' · ')})` : '';
+          const perDimension = e.dimensions
+            ? ` (${Object.entries(e.dimensions)
+                .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
+                .join(' · ')})`
+            : '';
           return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}${perDimension}`;
         });
         const best = Math.max(...entries.map((e) => e.overall ?? 0));
         const latest = entries.find((e) => e.dimensions);
         const dims = latest?.dimensions
-          ? Object.entries(latest.dimensions).map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`).join(' · ')
+          ? Object.entries(latest.dimensions)
+              .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
+              .join(' · ')
           : '';
-        return this.send(context, `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}${dims ? `\n${locale === 'en' ? 'Latest' : '最近一次'}: ${dims}` : ''}`);
+        return this.send(
+          context,
+          `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}${dims ? `\n${locale === 'en' ? 'Latest' : '最近一次'}: ${dims}` : ''}`,
+        );
       }
       case 'dispute': {
         const dispute = await this.disputedFinding(context, data, command);
         if (!dispute) return this.send(context, m.disputeUnknown);
-        await this.options.records.addDispute({ ...dispute, ...(command.comment ? { comment: command.comment } : {}), createdAt: this.now() });
+        await this.options.records.addDispute({
+          ...dispute,
+          ...(command.comment ? { comment: command.comment } : {}),
+          createdAt: this.now(),
+        });
         return this.send(context, m.disputed);
       }
       default:
@@ -258,7 +292,13 @@ export class TrainingBot extends ActivityHandler {
           this.send(context, m.previousAbandoned);
         }
         const mode = data.mode ?? this.options.defaultMode;
-        const { session, output } = engine.startSession(scenario, { locale, seed: now % 2147483647, now, pacing: this.options.pacing, mode });
+        const { session, output } = engine.startSession(scenario, {
+          locale,
+          seed: now % 2147483647,
+          now,
+          pacing: this.options.pacing,
+          mode,
+        });
         data.scenarioId = scenario.id;
         data.sessionId = randomUUID();
         data.session = session;
@@ -282,7 +322,10 @@ export class TrainingBot extends ActivityHandler {
         if (command.kind === 'score' && !data.session.ended && data.session.mode === 'exam') return this.send(context, m.examNoScore);
         if (command.kind === 'score' || data.session.ended) {
           const card = engine.scoreCard(scenario, data.session);
-          return this.send(context, { type: 'message', attachments: [scoreCardAttachment(card, locale, !!data.session.ended, data.sessionId)] });
+          return this.send(context, {
+            type: 'message',
+            attachments: [scoreCardAttachment(card, locale, !!data.session.ended, data.sessionId)],
+          });
         }
         return this.finish(context, data, scenario, 'abandoned', this.now());
       }
@@ -297,7 +340,13 @@ export class TrainingBot extends ActivityHandler {
     }
   }
 
-  private async finish(context: TurnContext, data: ConversationData, scenario: ScenarioInfo, reason: SessionOutcome, now: number): Promise<void> {
+  private async finish(
+    context: TurnContext,
+    data: ConversationData,
+    scenario: ScenarioInfo,
+    reason: SessionOutcome,
+    now: number,
+  ): Promise<void> {
     const engine = this.options.engine;
     if (!engine || !data.session) return;
     const locale = data.session.locale;
@@ -308,10 +357,23 @@ export class TrainingBot extends ActivityHandler {
   }
 
   /** Ends the running session in the engine and in the records. */
-  private async endSession(engine: EnginePort, data: ConversationData, session: SessionStateJson, scenario: ScenarioInfo, reason: SessionOutcome, now: number): Promise<ReturnType<EnginePort['endSession']>> {
+  private async endSession(
+    engine: EnginePort,
+    data: ConversationData,
+    session: SessionStateJson,
+    scenario: ScenarioInfo,
+    reason: SessionOutcome,
+    now: number,
+  ): Promise<ReturnType<EnginePort['endSession']>> {
     const ended = engine.endSession(scenario, session, now, reason);
     data.session = ended.session;
-    if (data.sessionId) await this.options.records.sessionEnded({ sessionId: data.sessionId, outcome: ended.session.ended?.outcome ?? reason, endedAt: now, report: ended.card });
+    if (data.sessionId)
+      await this.options.records.sessionEnded({
+        sessionId: data.sessionId,
+        outcome: ended.session.ended?.outcome ?? reason,
+        endedAt: now,
+        report: ended.card,
+      });
     return ended;
   }
 
@@ -320,21 +382,48 @@ export class TrainingBot extends ActivityHandler {
    * session: a submit carries only what the card showed (turn, dimension, message, quote), and
    * anything that does not match a stored finding or a missing good flag is refused.
    */
-  private async disputedFinding(context: TurnContext, data: ConversationData, command: Extract<BotCommand, { kind: 'dispute' }>): Promise<Omit<Dispute, 'createdAt' | 'comment'> | undefined> {
+  private async disputedFinding(
+    context: TurnContext,
+    data: ConversationData,
+    command: Extract<BotCommand, { kind: 'dispute' }>,
+  ): Promise<Omit<Dispute, 'createdAt' | 'comment'> | undefined> {
     const traineeId = context.activity.from?.id ?? '';
     const sessionId = command.sessionId ?? data.sessionId;
     if (!sessionId || !this.options.records.sessionTurns) return undefined;
     // A card from an earlier session may still be on screen; it must be one of this trainee's.
-    if (sessionId !== data.sessionId && !(await this.options.records.history(traineeId, 100)).some((h) => h.sessionId === sessionId)) return undefined;
+    if (sessionId !== data.sessionId && !(await this.options.records.history(traineeId, 100)).some((h) => h.sessionId === sessionId))
+      return undefined;
     const turn = (await this.options.records.sessionTurns(sessionId)).find((t) => t.turn === command.turn);
     if (!turn) return undefined;
     const e = turn.evaluation;
-    const found = e.findings.find((f) => f.evaluator === command.evaluator && f.polarity === 'bad' && (f.message === command.rule || f.text === command.text))
-      ?? e.findings.find((f) => f.evaluator === command.evaluator && f.polarity === 'bad' && command.text !== '' && turn.reply.includes(command.text) && f.text.includes(command.text));
-    if (found) return { sessionId, turn: turn.turn, traineeId, finding: { evaluator: found.evaluator, rule: found.rule, span: found.span, text: found.text } };
+    const found =
+      e.findings.find(
+        (f) => f.evaluator === command.evaluator && f.polarity === 'bad' && (f.message === command.rule || f.text === command.text),
+      ) ??
+      e.findings.find(
+        (f) =>
+          f.evaluator === command.evaluator &&
+          f.polarity === 'bad' &&
+          command.text !== '' &&
+          turn.reply.includes(command.text) &&
+          f.text.includes(command.text),
+      );
+    if (found)
+      return {
+        sessionId,
+        turn: turn.turn,
+        traineeId,
+        finding: { evaluator: found.evaluator, rule: found.rule, span: found.span, text: found.text },
+      };
     // The card also advises where empathy or a problem-solving step applied and was not shown.
     const dimension = GOOD_FLAGS.find((d) => d === command.evaluator);
-    if (dimension && e.applicable[dimension] && !e.detected[dimension]) return { sessionId, turn: turn.turn, traineeId, finding: { evaluator: dimension, rule: 'missing', span: [0, turn.reply.length], text: turn.reply } };
+    if (dimension && e.applicable[dimension] && !e.detected[dimension])
+      return {
+        sessionId,
+        turn: turn.turn,
+        traineeId,
+        finding: { evaluator: dimension, rule: 'missing', span: [0, turn.reply.length], text: turn.reply },
+      };
     return undefined;
   }
 
@@ -431,8 +520,16 @@ export function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): strin
     return found ? [`✓ ${dimensionName(d, locale)}: “${plainText(found.text)}”`] : [];
   });
   const problems = [
-    ...bad.slice(0, 3).map((f) => `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`),
-    ...missing.map((d) => `• ${dimensionName(d, locale)}: ${MISSING_ADVICE[d]!.message[locale]}\n  ${m.better}: ${MISSING_ADVICE[d]!.suggestion[locale]}`),
+    ...bad
+      .slice(0, 3)
+      .map(
+        (f) =>
+          `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`,
+      ),
+    ...missing.map(
+      (d) =>
+        `• ${dimensionName(d, locale)}: ${MISSING_ADVICE[d]!.message[locale]}\n  ${m.better}: ${MISSING_ADVICE[d]!.suggestion[locale]}`,
+    ),
   ];
   if (problems.length === 0) return [...shown, m.noFindings].join('\n');
   return [...shown, ...problems].join('\n');
@@ -452,7 +549,14 @@ export function withoutBotMention(activity: Partial<Activity>): string {
   if (!botId || !Array.isArray(activity.entities)) return text;
   for (const entity of activity.entities as unknown[]) {
     const e = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
-    if (typeof e?.type !== 'string' || e.type.toLowerCase() !== 'mention' || e.mentioned?.id !== botId || typeof e.text !== 'string' || e.text === '') continue;
+    if (
+      typeof e?.type !== 'string' ||
+      e.type.toLowerCase() !== 'mention' ||
+      e.mentioned?.id !== botId ||
+      typeof e.text !== 'string' ||
+      e.text === ''
+    )
+      continue;
     text = text.split(e.text).join(' ');
   }
   return text.trim();
@@ -462,4 +566,3 @@ function isConflict(error: unknown): boolean {
   const e = error as { name?: string; message?: string; code?: string } | null;
   return !!e && (e.name === 'ETagConflictError' || /etag|precondition|conflict/i.test(e.message ?? ''));
 }
-

@@ -5,7 +5,15 @@ import { COMMANDS } from './commands/index.ts';
 function topLevelHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length), 8);
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return ['Usage: roleplay <command> [options]', '', 'Commands:', ...lines, '', 'Run `roleplay <command> --help` for a command\'s options.', ''].join('\n');
+  return [
+    'Usage: roleplay <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run `roleplay <command> --help` for a command's options.",
+    '',
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {

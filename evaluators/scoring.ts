@@ -23,7 +23,12 @@ export function scoreFindings(findings: Finding[], context: ReplyContext): Reply
   const ownedSolution = of('problemSolving').some((f) => f.rule === 'follow-up' || f.rule === 'concrete-action');
   const scores: ReplyEvaluation['scores'] = {
     // A cut-in or a denial takes the floor from the customer: nothing of listening is left.
-    interrupting: interruptions.length === 0 ? 100 : interruptions.some((f) => f.rule === 'cut-in') ? 0 : Math.max(0, 30 - 15 * (interruptions.length - 1)),
+    interrupting:
+      interruptions.length === 0
+        ? 100
+        : interruptions.some((f) => f.rule === 'cut-in')
+          ? 0
+          : Math.max(0, 30 - 15 * (interruptions.length - 1)),
     empathy: detected.empathy ? 100 : applicable.empathy ? 40 : 100,
     jargon: Math.max(0, 100 - 30 * of('jargon').length),
     promises: Math.max(0, 100 - 50 * of('promises').length),

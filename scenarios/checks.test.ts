@@ -17,10 +17,12 @@ describe('scenario checks', () => {
     const s = copy();
     s.states[0]!.transitions.push({ to: 'nowhere' });
     s.evaluation.forbiddenPromises![0]!.fact = 'no-such-fact';
-    expect(messages(s)).toEqual(expect.arrayContaining([
-      'goes to state "nowhere", which is not defined',
-      'refers to fact "no-such-fact", which is not defined under facts',
-    ]));
+    expect(messages(s)).toEqual(
+      expect.arrayContaining([
+        'goes to state "nowhere", which is not defined',
+        'refers to fact "no-such-fact", which is not defined under facts',
+      ]),
+    );
   });
 
   it('finds unreachable states, dead ends and duplicate ids', () => {

@@ -32,29 +32,44 @@ export function graphProblems(s: Scenario): Problem[] {
   });
   const promiseIds = new Set<string>();
   (s.evaluation.forbiddenPromises ?? []).forEach((p, i) => {
-    if (promiseIds.has(p.id)) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'id'], message: `duplicate promise id "${p.id}"` });
+    if (promiseIds.has(p.id))
+      problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'id'], message: `duplicate promise id "${p.id}"` });
     promiseIds.add(p.id);
-    if (!factIds.has(p.fact)) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'fact'], message: `refers to fact "${p.fact}", which is not defined under facts` });
+    if (!factIds.has(p.fact))
+      problems.push({
+        path: ['evaluation', 'forbiddenPromises', i, 'fact'],
+        message: `refers to fact "${p.fact}", which is not defined under facts`,
+      });
     for (const locale of s.locales) {
-      if (!p.patterns[locale]?.length) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'patterns'], message: `no patterns in ${locale}` });
+      if (!p.patterns[locale]?.length)
+        problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'patterns'], message: `no patterns in ${locale}` });
     }
     // A 're:' pattern runs on every reply in the server's one thread: a catastrophic one would stall every trainee.
     for (const [locale, patterns] of Object.entries(p.patterns)) {
       (patterns ?? []).forEach((pattern, j) => {
         const reason = pattern.startsWith('re:') ? unsafePatternReason(pattern.slice(3)) : undefined;
-        if (reason) problems.push({ path: ['evaluation', 'forbiddenPromises', i, 'patterns', locale, j], message: `pattern /${pattern.slice(3)}/ ${reason}` });
+        if (reason)
+          problems.push({
+            path: ['evaluation', 'forbiddenPromises', i, 'patterns', locale, j],
+            message: `pattern /${pattern.slice(3)}/ ${reason}`,
+          });
       });
     }
   });
   for (const locale of s.locales) {
     if (!LOCALES.includes(locale)) continue;
-    if (!s.evaluation.solutionTerms?.[locale]?.length) problems.push({ path: ['evaluation', 'solutionTerms'], message: `no solution terms in ${locale}` });
+    if (!s.evaluation.solutionTerms?.[locale]?.length)
+      problems.push({ path: ['evaluation', 'solutionTerms'], message: `no solution terms in ${locale}` });
   }
   // The locales must tell the same story: every line has as many parts in each locale.
   const sameParts = (variants: LineVariant[] | undefined, path: (string | number)[]) =>
     (variants ?? []).forEach((v, i) => {
       const counts = LOCALES.map((l) => v[l]?.length ?? 0);
-      if (new Set(counts).size > 1) problems.push({ path: [...path, i], message: `the locales differ in number of parts (${LOCALES.map((l, j) => `${l}: ${counts[j]}`).join(', ')})` });
+      if (new Set(counts).size > 1)
+        problems.push({
+          path: [...path, i],
+          message: `the locales differ in number of parts (${LOCALES.map((l, j) => `${l}: ${counts[j]}`).join(', ')})`,
+        });
     });
   s.states.forEach((st, i) => {
     sameParts(st.lines, ['states', i, 'lines']);
@@ -67,11 +82,17 @@ export function graphProblems(s: Scenario): Problem[] {
   // Reachability from the start, and a way to an ending from every state.
   const edges = new Map<string, string[]>();
   s.states.forEach((st, i) => {
-    edges.set(st.id, st.transitions.map((t) => t.to));
+    edges.set(
+      st.id,
+      st.transitions.map((t) => t.to),
+    );
     st.transitions.forEach((t, j) => {
-      if (!t.to.startsWith('end:') && !stateIds.has(t.to)) problems.push({ path: ['states', i, 'transitions', j, 'to'], message: `goes to state "${t.to}", which is not defined` });
+      if (!t.to.startsWith('end:') && !stateIds.has(t.to))
+        problems.push({ path: ['states', i, 'transitions', j, 'to'], message: `goes to state "${t.to}", which is not defined` });
       const intents = t.intent === undefined ? [] : Array.isArray(t.intent) ? t.intent : [t.intent];
-      for (const id of intents) if (!intentIds.has(id)) problems.push({ path: ['states', i, 'transitions', j, 'intent'], message: `intent "${id}" is not defined under intents` });
+      for (const id of intents)
+        if (!intentIds.has(id))
+          problems.push({ path: ['states', i, 'transitions', j, 'intent'], message: `intent "${id}" is not defined under intents` });
     });
   });
   const reached = new Set<string>();
@@ -94,9 +115,11 @@ export function graphProblems(s: Scenario): Problem[] {
     }
   }
   s.states.forEach((st, i) => {
-    if (!reached.has(st.id) && stateIds.has(s.start)) problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" cannot be reached from the start state` });
+    if (!reached.has(st.id) && stateIds.has(s.start))
+      problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" cannot be reached from the start state` });
     if (!endsOk.has(st.id)) problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" has no way to any ending` });
   });
-  if (!s.states.some((st) => st.transitions.some((t) => t.to === 'end:resolved'))) problems.push({ path: ['states'], message: 'no state leads to end:resolved' });
+  if (!s.states.some((st) => st.transitions.some((t) => t.to === 'end:resolved')))
+    problems.push({ path: ['states'], message: 'no state leads to end:resolved' });
   return problems;
 }

@@ -32,7 +32,8 @@ describe('engine', () => {
 
   it('sessions are small JSON that survive a round trip', () => {
     let { session } = startSession(wrongChange, { locale: 'zh-CN', seed: 5, now: 0 });
-    for (let i = 1; i <= 6; i++) session = JSON.parse(JSON.stringify(replyToSession(wrongChange, session, '嗯嗯，好的好的', i * 60_000).session));
+    for (let i = 1; i <= 6; i++)
+      session = JSON.parse(JSON.stringify(replyToSession(wrongChange, session, '嗯嗯，好的好的', i * 60_000).session));
     expect(session.v).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(session).length).toBeLessThan(16_384);
   });
@@ -46,7 +47,12 @@ describe('engine', () => {
       return value;
     };
     let { session } = startSession(wrongChange, { locale: 'zh-CN', seed: 9, now: 0 });
-    const replies = ['你先听我说,不可能少找的', '非常抱歉,我保证马上给您全部退款', '我理解您的心情,我马上清点钱箱', '确实少找了您二十元,这是给您的'];
+    const replies = [
+      '你先听我说,不可能少找的',
+      '非常抱歉,我保证马上给您全部退款',
+      '我理解您的心情,我马上清点钱箱',
+      '确实少找了您二十元,这是给您的',
+    ];
     for (const [i, reply] of replies.entries()) {
       const before = JSON.stringify(session);
       const frozen = deepFreeze(JSON.parse(before) as typeof session);
@@ -74,7 +80,13 @@ describe('the library', () => {
   it('ships the five scenarios with no validation errors', () => {
     const library = loadLibrary();
     expect(library.errors).toEqual([]);
-    expect([...library.scenarios.keys()].sort()).toEqual(['3g-number-migration', 'angry-contractor', 'new-phone-fails', 'paid-still-cut-off', 'wrong-change']);
+    expect([...library.scenarios.keys()].sort()).toEqual([
+      '3g-number-migration',
+      'angry-contractor',
+      'new-phone-fails',
+      'paid-still-cut-off',
+      'wrong-change',
+    ]);
   });
 
   it('has every line in both zh-CN and en, with the same number of parts', () => {
@@ -85,7 +97,12 @@ describe('the library', () => {
       const obj = value as Record<string, unknown>;
       if ('zh-CN' in obj || 'en' in obj) {
         if (!obj['zh-CN'] || !obj.en) problems.push(`${path}: missing a locale`);
-        else if (Array.isArray(obj['zh-CN']) && path.includes('lines') && (obj['zh-CN'] as unknown[]).length !== (obj.en as unknown[]).length) problems.push(`${path}: parts differ between locales`);
+        else if (
+          Array.isArray(obj['zh-CN']) &&
+          path.includes('lines') &&
+          (obj['zh-CN'] as unknown[]).length !== (obj.en as unknown[]).length
+        )
+          problems.push(`${path}: parts differ between locales`);
       }
       for (const [k, v] of Object.entries(obj)) if (k !== 'zh-CN' && k !== 'en') walk(v, `${path}.${k}`);
     };

@@ -14,7 +14,14 @@ export const MAX_REPLY_CHARS = 2000;
 const KEEP_CHARS = 160;
 
 const DEFAULT_EFFECTS: Record<MoodEffect, number> = {
-  interrupting: 12, jargon: 10, promises: 8, rude: 25, nothing: 6, empathy: -10, problemSolving: -12, addressedBySurname: -3,
+  interrupting: 12,
+  jargon: 10,
+  promises: 8,
+  rude: 25,
+  nothing: 6,
+  empathy: -10,
+  problemSolving: -12,
+  addressedBySurname: -3,
 };
 
 /** A compact record of one trainee turn: enough for the score card, small enough to store. */
@@ -74,7 +81,14 @@ export function scenarioRules(scenario: Scenario): ScenarioRules {
   return { scenarioId: scenario.id, ...scenario.evaluation };
 }
 
-function line(session: EngineSession, scenario: Scenario, kind: CustomerLine['kind'], ref: string, variants: LineVariant[], vars: Record<string, string> = {}): CustomerLine {
+function line(
+  session: EngineSession,
+  scenario: Scenario,
+  kind: CustomerLine['kind'],
+  ref: string,
+  variants: LineVariant[],
+  vars: Record<string, string> = {},
+): CustomerLine {
   const chosen = pick(session, `${kind}:${ref}`, variants);
   const all = { surname: scenario.persona.surname[session.locale], name: scenario.persona.name[session.locale], ...vars };
   return { kind, ref, parts: chosen[session.locale].map((text) => ({ text: fill(text, all), atMs: 0 })) };
@@ -183,8 +197,10 @@ function clip(text: string, n = KEEP_CHARS): string {
 /** A stored session must belong to this scenario and to a version this engine understands. */
 export function checkSession(scenario: Scenario, session: SessionStateJson): void {
   if (!session || typeof session !== 'object') throw new Error('not a session');
-  if (session.scenarioId !== scenario.id) throw new Error(`session belongs to scenario "${String(session.scenarioId)}", not "${scenario.id}"`);
-  if (session.v !== SESSION_VERSION) throw new Error(`session format v${String(session.v)} is not supported (this engine writes v${SESSION_VERSION}); start a new session`);
+  if (session.scenarioId !== scenario.id)
+    throw new Error(`session belongs to scenario "${String(session.scenarioId)}", not "${scenario.id}"`);
+  if (session.v !== SESSION_VERSION)
+    throw new Error(`session format v${String(session.v)} is not supported (this engine writes v${SESSION_VERSION}); start a new session`);
 }
 
 /**
@@ -278,21 +294,38 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const badFindings = evaluation.findings
     .filter((f) => f.polarity === 'bad' && (DIMENSIONS as readonly string[]).includes(f.evaluator))
     .slice(0, 2)
-    .map((f) => [f.evaluator, f.rule, clip(f.text, 40), clip(f.message, 100), clip(f.suggestion ?? '', 100)] as [string, string, string, string, string]);
+    .map(
+      (f) =>
+        [f.evaluator, f.rule, clip(f.text, 40), clip(f.message, 100), clip(f.suggestion ?? '', 100)] as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ],
+    );
   session.log.push({
     c: clip(customer),
     r: clip(reply),
     s: evaluation.scores,
     a: DIMENSIONS.filter((d) => evaluation.applicable[d]),
     d: DIMENSIONS.filter((d) => evaluation.detected[d]),
-    x: evaluation.findings.filter((f) => !(DIMENSIONS as readonly string[]).includes(f.evaluator)).slice(0, 4).map((f) => [f.evaluator, f.polarity === 'good']),
+    x: evaluation.findings
+      .filter((f) => !(DIMENSIONS as readonly string[]).includes(f.evaluator))
+      .slice(0, 4)
+      .map((f) => [f.evaluator, f.polarity === 'good']),
     ...(badFindings.length ? { f: badFindings } : {}),
     i: interrupted,
   });
   return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped };
 }
 
-export function endSession(scenario: Scenario, previous: SessionStateJson, now: number, reason: SessionOutcome): { session: EngineSession; output: TurnOutput } {
+export function endSession(
+  scenario: Scenario,
+  previous: SessionStateJson,
+  now: number,
+  reason: SessionOutcome,
+): { session: EngineSession; output: TurnOutput } {
   checkSession(scenario, previous);
   const session = nextSession(previous);
   if (session.ended) return { session, output: { lines: [] } };

@@ -20,7 +20,12 @@ export function replyToSession(scenario: Scenario, session: SessionStateJson, te
   return engine.replyToSession(scenario, session, text, now);
 }
 
-export function endSession(scenario: Scenario, session: SessionStateJson, now: number, reason: SessionOutcome): { session: SessionStateJson; output: TurnOutput; card: ScoreCard } {
+export function endSession(
+  scenario: Scenario,
+  session: SessionStateJson,
+  now: number,
+  reason: SessionOutcome,
+): { session: SessionStateJson; output: TurnOutput; card: ScoreCard } {
   const ended = engine.endSession(scenario, session, now, reason);
   return { ...ended, card: scoreCard(scenario, ended.session) };
 }

@@ -5,10 +5,50 @@ import { segment } from '../evaluators/text/segment.ts';
 import { simplify } from '../evaluators/text/simplify.ts';
 import type { Intent } from './model.ts';
 
-const STOP = new Set(['the', 'a', 'an', 'to', 'i', 'you', 'it', 'is', 'be', 'and', 'of', 'for', 'your', 'we', 'me', 'my', 'that', 'thi', 'this', 'will', 'can', 'let', '的', '了', '我', '你', '您', '是', '一下', '吗', '吧', '呢', '啊', '在', '就', '给', '我们']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'i',
+  'you',
+  'it',
+  'is',
+  'be',
+  'and',
+  'of',
+  'for',
+  'your',
+  'we',
+  'me',
+  'my',
+  'that',
+  'thi',
+  'this',
+  'will',
+  'can',
+  'let',
+  '的',
+  '了',
+  '我',
+  '你',
+  '您',
+  '是',
+  '一下',
+  '吗',
+  '吧',
+  '呢',
+  '啊',
+  '在',
+  '就',
+  '给',
+  '我们',
+]);
 
 function words(text: string): string[] {
-  return segment(text).map((t) => t.norm.toLowerCase()).filter((w) => !STOP.has(w));
+  return segment(text)
+    .map((t) => t.norm.toLowerCase())
+    .filter((w) => !STOP.has(w));
 }
 
 function dice(a: string[], b: string[]): number {

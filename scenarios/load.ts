@@ -24,7 +24,11 @@ export const SCHEMA_PATH = fileURLToPath(new URL('./schema/scenario.schema.json'
 export const LIBRARY_DIR = fileURLToPath(new URL('./library/', import.meta.url));
 
 // Made on first use (the schema file is read then, as before), precompiled when the build could (see schema-validator.ts).
-const validator = schemaValidator(() => ({ name: 'scenario', schema: JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object, options: { allErrors: true, strict: false } }));
+const validator = schemaValidator(() => ({
+  name: 'scenario',
+  schema: JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object,
+  options: { allErrors: true, strict: false },
+}));
 
 type Segment = string | number;
 
@@ -57,24 +61,40 @@ function nodeAt(doc: Document, segments: Segment[]): Node | undefined {
 function plainWords(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'required': return `missing required field "${String(p.missingProperty)}"`;
-    case 'additionalProperties': return `unknown field "${String(p.additionalProperty)}" (check the spelling)`;
-    case 'enum': return `must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
-    case 'type': return `must be ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping (key: value)' : `a ${String(p.type)}`}`;
-    case 'minItems': return `must have at least ${String(p.limit)} item(s)`;
-    case 'minLength': return 'must not be empty';
-    case 'pattern': return 'has characters that are not allowed (use lower-case letters, digits and dashes; an ending is written end:resolved / end:escalated / end:abandoned / end:turn-limit)';
-    case 'minimum': return `must be at least ${String(p.limit)}`;
-    case 'maximum': return `must be at most ${String(p.limit)}`;
-    case 'uniqueItems': return 'has the same item twice';
-    case 'oneOf': return 'must be a single id or a list of ids';
-    default: return e.message ?? 'is not valid';
+    case 'required':
+      return `missing required field "${String(p.missingProperty)}"`;
+    case 'additionalProperties':
+      return `unknown field "${String(p.additionalProperty)}" (check the spelling)`;
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'type':
+      return `must be ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping (key: value)' : `a ${String(p.type)}`}`;
+    case 'minItems':
+      return `must have at least ${String(p.limit)} item(s)`;
+    case 'minLength':
+      return 'must not be empty';
+    case 'pattern':
+      return 'has characters that are not allowed (use lower-case letters, digits and dashes; an ending is written end:resolved / end:escalated / end:abandoned / end:turn-limit)';
+    case 'minimum':
+      return `must be at least ${String(p.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(p.limit)}`;
+    case 'uniqueItems':
+      return 'has the same item twice';
+    case 'oneOf':
+      return 'must be a single id or a list of ids';
+    default:
+      return e.message ?? 'is not valid';
   }
 }
 
 function pointerSegments(pointer: string): Segment[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 export interface LoadedFile {
@@ -89,7 +109,17 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
   try {
     source = readFileSync(file, 'utf8');
   } catch (error) {
-    return { errors: [{ file: shown, line: 1, column: 1, path: '(file)', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    return {
+      errors: [
+        {
+          file: shown,
+          line: 1,
+          column: 1,
+          path: '(file)',
+          message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        },
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   // Parsed only when needed: a file the build recorded has its data without parsing, until a problem needs a position.
@@ -118,7 +148,7 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
   if (!validate(data)) {
     const errors = (validate.errors ?? [])
       // oneOf reports its branches too; the summary says enough.
-      .filter((e) => !(e.schemaPath.includes('/oneOf/')))
+      .filter((e) => !e.schemaPath.includes('/oneOf/'))
       .map((e) => errorAt(pointerSegments(e.instancePath), plainWords(e)));
     return { errors: dedupe(errors) };
   }
@@ -185,7 +215,13 @@ export function loadLibrary(dir: string = LIBRARY_DIR): Library {
     errors.push(...loaded.errors);
     if (!loaded.scenario) continue;
     if (scenarios.has(loaded.scenario.id)) {
-      errors.push({ file: loaded.scenario.file ?? file, line: 1, column: 1, path: 'id', message: `duplicate scenario id "${loaded.scenario.id}"` });
+      errors.push({
+        file: loaded.scenario.file ?? file,
+        line: 1,
+        column: 1,
+        path: 'id',
+        message: `duplicate scenario id "${loaded.scenario.id}"`,
+      });
       continue;
     }
     scenarios.set(loaded.scenario.id, loaded.scenario);

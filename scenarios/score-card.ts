@@ -14,7 +14,15 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
   for (const f of Array.isArray(t.f) ? t.f : []) {
     if (!Array.isArray(f) || f.length < 5) continue;
     const [evaluator, rule, text, message, suggestion] = f;
-    findings.push({ evaluator: evaluator as EvaluatorId, rule, span: [0, text.length], text, polarity: 'bad', message, ...(suggestion ? { suggestion } : {}) });
+    findings.push({
+      evaluator: evaluator as EvaluatorId,
+      rule,
+      span: [0, text.length],
+      text,
+      polarity: 'bad',
+      message,
+      ...(suggestion ? { suggestion } : {}),
+    });
   }
   for (const [check, good] of t.x ?? []) {
     findings.push({ evaluator: check as EvaluatorId, rule: check, span: [0, 0], text: '', polarity: good ? 'good' : 'bad', message: '' });

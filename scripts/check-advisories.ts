@@ -44,7 +44,10 @@ export function checkAdvisories(lockPath = 'package-lock.json', listPath = 'scri
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const hits = checkAdvisories();
-  for (const h of hits) console.log(`${h.advisory.accepted ? 'accepted' : 'VULNERABLE'}  ${h.path}@${h.version}  ${h.advisory.id} (fixed in ${h.advisory.fixed}): ${h.advisory.what}${h.advisory.accepted ? ` — ${h.advisory.accepted}` : ''}`);
+  for (const h of hits)
+    console.log(
+      `${h.advisory.accepted ? 'accepted' : 'VULNERABLE'}  ${h.path}@${h.version}  ${h.advisory.id} (fixed in ${h.advisory.fixed}): ${h.advisory.what}${h.advisory.accepted ? ` — ${h.advisory.accepted}` : ''}`,
+    );
   const open = hits.filter((h) => !h.advisory.accepted);
   console.log(open.length ? `${open.length} package(s) with a known advisory and a fixed version` : 'no unaccepted advisories');
   process.exitCode = open.length ? 1 : 0;

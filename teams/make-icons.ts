@@ -34,7 +34,12 @@ export function png(size: number, pixel: (x: number, y: number) => Pixel): Buffe
     const row = y * (size * 4 + 1);
     for (let x = 0; x < size; x++) raw.set(pixel(x, y), row + 1 + x * 4);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A speech bubble: a rounded body plus a tail, in unit coordinates. */
@@ -46,6 +51,12 @@ function inBubble(u: number, v: number): boolean {
 
 if (process.argv[1]?.endsWith('make-icons.ts')) {
   const dir = new URL('./', import.meta.url);
-  writeFileSync(new URL('color.png', dir), png(192, (x, y) => (inBubble(x / 192, y / 192) ? [255, 255, 255, 255] : [43, 108, 176, 255])));
-  writeFileSync(new URL('outline.png', dir), png(32, (x, y) => (inBubble((x + 0.5) / 32, (y + 0.5) / 32) ? [255, 255, 255, 255] : [0, 0, 0, 0])));
+  writeFileSync(
+    new URL('color.png', dir),
+    png(192, (x, y) => (inBubble(x / 192, y / 192) ? [255, 255, 255, 255] : [43, 108, 176, 255])),
+  );
+  writeFileSync(
+    new URL('outline.png', dir),
+    png(32, (x, y) => (inBubble((x + 0.5) / 32, (y + 0.5) / 32) ? [255, 255, 255, 255] : [0, 0, 0, 0])),
+  );
 }

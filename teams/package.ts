@@ -30,7 +30,9 @@ export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 export async function buildPackage(dir: URL, appId?: string): Promise<{ errors: string[]; warnings: string[]; zip?: Uint8Array }> {
   const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as Manifest;
   if (appId && manifest.bots?.[0]) manifest.bots[0].botId = appId;
-  const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+  const schemaPath = require.resolve(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+  );
   // The published schema has a regex escape (\a) that JavaScript rejects; the package's own loader makes the same fix.
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8').replace(/\\a/g, '\\x07')) as unknown;
   const { ManifestUtil } = require('@microsoft/app-manifest') as { ManifestUtil: ManifestUtilType };
@@ -42,7 +44,9 @@ export async function buildPackage(dir: URL, appId?: string): Promise<{ errors: 
   if (c.width !== 192 || c.height !== 192) errors.push(`color icon must be 192×192 (is ${c.width}×${c.height})`);
   if (o.width !== 32 || o.height !== 32 || !o.rgba) errors.push(`outline icon must be a 32×32 RGBA PNG (is ${o.width}×${o.height})`);
   const warnings = (manifest.bots ?? []).some((b) => b.botId === PLACEHOLDER_BOT_ID)
-    ? [`the bot id is the placeholder ${PLACEHOLDER_BOT_ID}: Teams cannot reach the bot with this package. Set MicrosoftAppId (environment or .env) to the bot's app id.`]
+    ? [
+        `the bot id is the placeholder ${PLACEHOLDER_BOT_ID}: Teams cannot reach the bot with this package. Set MicrosoftAppId (environment or .env) to the bot's app id.`,
+      ]
     : [];
   if (errors.length) return { errors, warnings };
   const zip = zipSync({

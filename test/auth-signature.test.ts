@@ -42,7 +42,14 @@ function rs256(payload: object, key: KeyObject = published.privateKey, kid = KID
 
 function claims(extra: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: AuthenticationConstants.ToBotFromChannelTokenIssuer, aud: APP_ID, nbf: now - 60, exp: now + 3600, serviceurl: SERVICE_URL, ...extra };
+  return {
+    iss: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    aud: APP_ID,
+    nbf: now - 60,
+    exp: now + 3600,
+    serviceurl: SERVICE_URL,
+    ...extra,
+  };
 }
 
 let server: RunningBotServer;
@@ -50,14 +57,21 @@ const saved: [KeyCache, unknown[] | undefined, number][] = [];
 
 beforeAll(async () => {
   const jwk = published.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
-  for (const url of [AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl]) {
+  for (const url of [
+    AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  ]) {
     const cache = keyCache(url);
     saved.push([cache, cache.keys, cache.lastUpdated]);
     cache.keys = [{ kty: 'RSA', use: 'sig', kid: KID, n: jwk.n, e: jwk.e, endorsements: [] }];
     cache.lastUpdated = Date.now();
   }
   const config = loadConfig({ PORT: '0', PACING: 'false', MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD });
-  server = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }), engine: fakeEngine() });
+  server = await startServer(config, {
+    logger: silentLogger,
+    store: await openStorage({ dataDir: '', kind: 'memory' }),
+    engine: fakeEngine(),
+  });
 });
 
 afterAll(async () => {
@@ -96,15 +110,21 @@ describe('/api/messages with an app id: only correctly signed Bot Framework toke
     ['no Authorization header', () => undefined],
     ['a token signed by another key under the published key id', () => `Bearer ${rs256(claims(), attacker.privateKey)}`],
     ['a token signed by another key under an unknown key id', () => `Bearer ${rs256(claims(), attacker.privateKey, 'attacker-key')}`],
-    ['the published signature on altered claims', () => {
-      const [head, , sig] = rs256(claims()).split('.');
-      return `Bearer ${head}.${b64(claims({ aud: 'someone-else' }))}.${sig}`;
-    }],
+    [
+      'the published signature on altered claims',
+      () => {
+        const [head, , sig] = rs256(claims()).split('.');
+        return `Bearer ${head}.${b64(claims({ aud: 'someone-else' }))}.${sig}`;
+      },
+    ],
     ['an unsigned token (alg none)', () => `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
-    ['a token signed with the app password (HS256)', () => {
-      const signed = `${b64({ alg: 'HS256', typ: 'JWT', kid: KID })}.${b64(claims())}`;
-      return `Bearer ${signed}.${createHmac('sha256', PASSWORD).update(signed).digest('base64url')}`;
-    }],
+    [
+      'a token signed with the app password (HS256)',
+      () => {
+        const signed = `${b64({ alg: 'HS256', typ: 'JWT', kid: KID })}.${b64(claims())}`;
+        return `Bearer ${signed}.${createHmac('sha256', PASSWORD).update(signed).digest('base64url')}`;
+      },
+    ],
     ['a correctly signed token for another bot (audience)', () => `Bearer ${rs256(claims({ aud: 'another-app-id' }))}`],
     ['a correctly signed token from another issuer', () => `Bearer ${rs256(claims({ iss: 'https://evil.example' }))}`],
     ['a correctly signed but expired token', () => `Bearer ${rs256(claims({ nbf: now - 7200, exp: now - 3600 }))}`],

@@ -8,7 +8,11 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 describe('npm run bench -- --quick', () => {
   it('prints a number for scoring, latency, start-up and bot turns against the echo bot', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const out = run.stdout;
     expect(out).toMatch(/score: identity pipeline .*\d+ \/s/);

@@ -21,7 +21,14 @@ beforeAll(() => {
 
 /** Runs an ES module snippet with Node in the checkout and returns what it prints as JSON. */
 function run<T>(code: string, flags: string[] = []): T {
-  return JSON.parse(execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 })) as T;
+  return JSON.parse(
+    execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 28,
+    }),
+  ) as T;
 }
 
 /**
@@ -115,7 +122,10 @@ describe('the compiled copy', () => {
     cpSync(join(ROOT, 'evaluators/lexicons'), lexicons, { recursive: true });
     const source = readFileSync(join(ROOT, 'scenarios/library/wrong-change.yaml'), 'utf8');
     const texts: [string, string][] = [
-      [join(scenarios, 'wrong-change.yaml'), source.replace('difficulty: easy', 'difficulty: trivial').replace(/^turnLimit: .*$/m, 'turnLimit: many')],
+      [
+        join(scenarios, 'wrong-change.yaml'),
+        source.replace('difficulty: easy', 'difficulty: trivial').replace(/^turnLimit: .*$/m, 'turnLimit: many'),
+      ],
       [join(scenarios, 'renamed.yaml'), source.replace('to: details, intent: acknowledge', 'to: nowhere, intent: acknowledge')],
     ];
     const empathy = join(lexicons, 'en', 'empathy.yaml');
@@ -154,7 +164,11 @@ describe('the compiled copy', () => {
     const file = join(tmp, 'wrong-change.yaml');
     writeFileSync(file, broken);
     const validate = (env: Record<string, string>) => {
-      const r = spawnSync(process.execPath, ['bin/roleplay.js', 'validate', file], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, ['bin/roleplay.js', 'validate', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       return { code: r.status, out: r.stdout + r.stderr };
     };
     const compiled = validate({});

@@ -10,7 +10,10 @@ const ROOT = join(import.meta.dirname, '..');
 
 function children(pid: number): number[] {
   const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  return r.stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+  return r.stdout
+    .split('\n')
+    .map((l) => Number(l.trim()))
+    .filter((n) => n > 0);
 }
 
 const alive = (pid: number): boolean => {
@@ -24,10 +27,19 @@ const alive = (pid: number): boolean => {
 
 describe('the roleplay score launcher', () => {
   it("scores from standard input and exits with the scorer's status", () => {
-    const ok = spawnSync(process.execPath, ['bin/roleplay.js', 'score', '-'], { cwd: ROOT, input: '{"id":"r1","reply":"非常抱歉,我马上帮您核对"}\n', encoding: 'utf8', timeout: 60_000 });
+    const ok = spawnSync(process.execPath, ['bin/roleplay.js', 'score', '-'], {
+      cwd: ROOT,
+      input: '{"id":"r1","reply":"非常抱歉,我马上帮您核对"}\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout.trim().split('\n')[0]!)).toHaveProperty('scores');
-    const bad = spawnSync(process.execPath, ['bin/roleplay.js', 'score', '/nonexistent/replies.jsonl'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const bad = spawnSync(process.execPath, ['bin/roleplay.js', 'score', '/nonexistent/replies.jsonl'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/cannot read/);
   });
@@ -42,7 +54,9 @@ describe('the roleplay score launcher', () => {
     }
     expect(scorer).toBeGreaterThan(0);
     expect(readFileSync(`/proc/${scorer}/cmdline`, 'utf8').split('\0')).toContain('--single-threaded');
-    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => launcher.on('exit', (code, signal) => resolve([code, signal])));
+    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      launcher.on('exit', (code, signal) => resolve([code, signal])),
+    );
     launcher.kill('SIGTERM');
     expect(await exit).toEqual([null, 'SIGTERM']);
     for (let i = 0; i < 50 && alive(scorer); i++) await new Promise((r) => setTimeout(r, 50));

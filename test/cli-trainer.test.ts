@@ -26,7 +26,9 @@ describe('roleplay validate', () => {
   it('points at file:line:column of a broken copy and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
     const source = readFileSync(join(root, 'scenarios/library/wrong-change.yaml'), 'utf8');
-    const broken = source.replace('difficulty: easy', 'difficulty: trivial').replace('to: details, intent: acknowledge', 'to: nowhere, intent: acknowledge');
+    const broken = source
+      .replace('difficulty: easy', 'difficulty: trivial')
+      .replace('to: details, intent: acknowledge', 'to: nowhere, intent: acknowledge');
     const file = join(dir, 'wrong-change.yaml');
     writeFileSync(file, broken);
     const r = roleplay(['validate', file]);
@@ -56,7 +58,8 @@ describe('roleplay list', () => {
   it('lists all five scenarios with their locales', () => {
     const r = roleplay(['list']);
     expect(r.code).toBe(0);
-    for (const id of ['wrong-change', '3g-number-migration', 'angry-contractor', 'paid-still-cut-off', 'new-phone-fails']) expect(r.stdout).toContain(id);
+    for (const id of ['wrong-change', '3g-number-migration', 'angry-contractor', 'paid-still-cut-off', 'new-phone-fails'])
+      expect(r.stdout).toContain(id);
     expect(r.stdout).toContain('zh-CN');
   });
 });
@@ -81,14 +84,20 @@ describe('roleplay play with bad input', () => {
     const garbage = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x1b, 0x7f, 10]).toString('latin1');
     const r = roleplay(['play', 'wrong-change', '--no-pacing', '--json'], `${'好'.repeat(20_000)}\n${garbage}\n`);
     expect(r.code).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.some((e) => e.type === 'findings' && e.clipped === true)).toBe(true);
     expect(last(r.stdout).type).toBe('end');
     noStack(r.stderr);
   });
 
   it('traditional Chinese input plays the zh-CN scenario', () => {
-    const r = roleplay(['play', 'wrong-change', '--locale', 'zh-TW', '--no-pacing', '--json'], '您先別著急，慢慢說\n我幫您核對一下小票，清點錢箱\n這五十元退給您\n');
+    const r = roleplay(
+      ['play', 'wrong-change', '--locale', 'zh-TW', '--no-pacing', '--json'],
+      '您先別著急，慢慢說\n我幫您核對一下小票，清點錢箱\n這五十元退給您\n',
+    );
     expect(last(r.stdout)).toMatchObject({ type: 'end', outcome: 'resolved' });
   });
 

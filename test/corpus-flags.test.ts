@@ -14,7 +14,8 @@ import { scenarioRulesLookup } from '../evaluators/testing/scenario-rules.ts';
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
 const MIN_F1 = 0.9;
 
-const empty = (): Record<Dimension, Confusion> => Object.fromEntries(DIMENSIONS.map((d) => [d, { tp: 0, fp: 0, fn: 0, tn: 0 }])) as Record<Dimension, Confusion>;
+const empty = (): Record<Dimension, Confusion> =>
+  Object.fromEntries(DIMENSIONS.map((d) => [d, { tp: 0, fp: 0, fn: 0, tn: 0 }])) as Record<Dimension, Confusion>;
 
 describe('flag corpus', async () => {
   const cases = loadFlagCorpus(ROOT);
@@ -23,7 +24,13 @@ describe('flag corpus', async () => {
   const perLocale = new Map<string, Record<Dimension, Confusion>>();
   const wrong: string[] = [];
   for (const c of cases) {
-    const result = evaluateReply(c.reply, { locale: c.locale, customer: c.customer, history: c.history, interrupted: c.interrupted, scenario: c.scenario ? lookup(c.scenario) : undefined });
+    const result = evaluateReply(c.reply, {
+      locale: c.locale,
+      customer: c.customer,
+      history: c.history,
+      interrupted: c.interrupted,
+      scenario: c.scenario ? lookup(c.scenario) : undefined,
+    });
     const local = perLocale.get(c.locale) ?? empty();
     perLocale.set(c.locale, local);
     for (const d of DIMENSIONS) {
@@ -33,14 +40,25 @@ describe('flag corpus', async () => {
       overall[d][key]++;
       local[d][key]++;
       if (want !== got) {
-        const words = result.findings.filter((f) => f.evaluator === d).map((f) => `${f.rule} "${f.text}"`).join('; ');
-        wrong.push(`${c.file}:${c.line} ${c.id} ${d}: expected ${want}, got ${got} — ${c.description}\n    reply: ${c.reply}${words ? `\n    found: ${words}` : ''}`);
+        const words = result.findings
+          .filter((f) => f.evaluator === d)
+          .map((f) => `${f.rule} "${f.text}"`)
+          .join('; ');
+        wrong.push(
+          `${c.file}:${c.line} ${c.id} ${d}: expected ${want}, got ${got} — ${c.description}\n    reply: ${c.reply}${words ? `\n    found: ${words}` : ''}`,
+        );
       }
     }
   }
-  const row = (label: string, m: Record<Dimension, Confusion>): string => `${label.padEnd(8)} ${DIMENSIONS.map((d) => f1(m[d]).f1.toFixed(3).padStart(14)).join('')}`;
+  const row = (label: string, m: Record<Dimension, Confusion>): string =>
+    `${label.padEnd(8)} ${DIMENSIONS.map((d) => f1(m[d]).f1.toFixed(3).padStart(14)).join('')}`;
   console.log(
-    [`\nFlag corpus: ${cases.length} labelled replies (F1 per flag)`, `${'locale'.padEnd(8)} ${DIMENSIONS.map((d) => d.padStart(14)).join('')}`, ...[...perLocale].map(([l, m]) => row(l, m)), row('all', overall)].join('\n'),
+    [
+      `\nFlag corpus: ${cases.length} labelled replies (F1 per flag)`,
+      `${'locale'.padEnd(8)} ${DIMENSIONS.map((d) => d.padStart(14)).join('')}`,
+      ...[...perLocale].map(([l, m]) => row(l, m)),
+      row('all', overall),
+    ].join('\n'),
   );
   if (wrong.length) console.log(`\nFlags the evaluators get wrong (${wrong.length}):\n${wrong.join('\n')}\n`);
 
@@ -66,7 +84,16 @@ describe('flag corpus', async () => {
     try {
       const flags = { interrupting: true, empathy: false, jargon: false, promises: false, problemSolving: false };
       const base = { locale: 'zh-CN', reply: '不可能。', expect: flags };
-      writeFileSync(join(dir, 'x.jsonl'), [{ id: 'a', description: 'denial', ...base }, { id: 'b', description: 'same again', ...base }, { id: 'c', ...base, reply: '别说了' }].map((o) => JSON.stringify(o)).join('\n'));
+      writeFileSync(
+        join(dir, 'x.jsonl'),
+        [
+          { id: 'a', description: 'denial', ...base },
+          { id: 'b', description: 'same again', ...base },
+          { id: 'c', ...base, reply: '别说了' },
+        ]
+          .map((o) => JSON.stringify(o))
+          .join('\n'),
+      );
       expect(() => loadFlagCorpus(dir)).toThrow(FlagCorpusError);
       try {
         loadFlagCorpus(dir);

@@ -27,14 +27,19 @@ describe('evaluator regression corpus', async () => {
     const problems = caseFailures(c, result);
     if (problems.length) {
       const found = result.findings.map((f) => `${f.evaluator}/${f.rule} "${f.text}"`).join('; ') || 'none';
-      failures.push(`${c.file}:${c.line} [${c.evaluator}/${c.side}] ${c.description}\n    reply: ${c.reply}\n    ${problems.join('\n    ')}\n    found: ${found}`);
+      failures.push(
+        `${c.file}:${c.line} [${c.evaluator}/${c.side}] ${c.description}\n    reply: ${c.reply}\n    ${problems.join('\n    ')}\n    found: ${found}`,
+      );
     }
   }
 
   const rows = DIMENSIONS.map((d) => ({ d, ...confusion[d], ...f1(confusion[d]) }));
   const table = [
     'evaluator       cases   TP   FP   FN  precision  recall     F1',
-    ...rows.map((r) => `${r.d.padEnd(14)} ${String(r.tp + r.fp + r.fn + r.tn).padStart(6)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${r.precision.toFixed(3).padStart(9)}  ${r.recall.toFixed(3).padStart(6)}  ${r.f1.toFixed(3).padStart(5)}`),
+    ...rows.map(
+      (r) =>
+        `${r.d.padEnd(14)} ${String(r.tp + r.fp + r.fn + r.tn).padStart(6)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${r.precision.toFixed(3).padStart(9)}  ${r.recall.toFixed(3).padStart(6)}  ${r.f1.toFixed(3).padStart(5)}`,
+    ),
   ].join('\n');
   console.log(`\nCorpus: ${cases.length} labelled replies\n${table}\n`);
   if (failures.length) console.log(`Cases the evaluators get wrong (${failures.length}):\n${failures.join('\n')}\n`);

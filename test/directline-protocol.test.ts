@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 async function tokenFor(name: string): Promise<{ token: string; conversationId: string; userId: string }> {
-  const res = await fetch(`${srv.url}/api/webchat/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, locale: 'en' }) });
+  const res = await fetch(`${srv.url}/api/webchat/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, locale: 'en' }),
+  });
   return (await res.json()) as { token: string; conversationId: string; userId: string };
 }
 
@@ -62,14 +66,24 @@ describe.each([
 
     const id = await post(dl, { from: { id: user }, text: 'first', channelData: { clientActivityID: 'client-1' } });
     expect(id).toMatch(conversationId);
-    await expect.poll(() => texts(seen.messages), { timeout: 5000 }).toEqual([`hello ${user}`, 'first', 'echo: first', `locale: en from: ${userId}`]);
+    await expect
+      .poll(() => texts(seen.messages), { timeout: 5000 })
+      .toEqual([`hello ${user}`, 'first', 'echo: first', `locale: en from: ${userId}`]);
     // Web Chat matches its own message by this id; without it the message shows as failed.
     expect(seen.messages[1]?.channelData).toMatchObject({ clientActivityID: 'client-1' });
     const watermark = (dl as unknown as { watermark: string }).watermark;
     dl.end();
 
     // Later: reconnect to the same conversation from the watermark; only new lines arrive.
-    const again = new DirectLine({ token, conversationId, watermark, domain: `${srv.url}/v3/directline`, webSocket, pollingInterval: 200, timeout: 5000 });
+    const again = new DirectLine({
+      token,
+      conversationId,
+      watermark,
+      domain: `${srv.url}/v3/directline`,
+      webSocket,
+      pollingInterval: 200,
+      timeout: 5000,
+    });
     const later = collect(again);
     await post(again, { from: { id: user }, text: 'second' });
     await expect.poll(() => texts(later.messages), { timeout: 5000 }).toEqual(['second', 'echo: second', `locale: en from: ${userId}`]);

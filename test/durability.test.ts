@@ -16,7 +16,11 @@ import { openStorage, type StorageHandle } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const GOOD = ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。'];
+const GOOD = [
+  '您好，您先别着急，慢慢说，我在听。',
+  '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
+  '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+];
 const NO_SESSION = '当前没有进行中的练习';
 
 interface Child {
@@ -62,7 +66,16 @@ async function spawnServer(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['bin/roleplay.js', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PACING: 'off', LOG_LEVEL: 'warn', TRAINER_TOKEN: '', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PACING: 'off',
+      LOG_LEVEL: 'warn',
+      TRAINER_TOKEN: '',
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(proc);
@@ -110,7 +123,11 @@ async function say(url: string, conversation: string, text: string): Promise<{ s
     timestamp: new Date().toISOString(),
     text,
   };
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const body = await res.text();
   const activities = body ? ((JSON.parse(body) as { activities?: Activity[] }).activities ?? []) : [];
   return { status: res.status, activities, text: activities.map((a) => a.text ?? '').join('\n') };
@@ -155,35 +172,47 @@ describe('durability (real server processes)', () => {
     expect(sessions[0]!.outcome).toBe('resolved');
   }, 180_000);
 
-  it.skipIf(!process.env.DATABASE_URL)(`two processes on one PostgreSQL play one conversation alternately to a resolved end${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL not set)'}`, async () => {
-    const databaseUrl = process.env.DATABASE_URL!;
-    // The server reads no schema setting from the environment: both use the default schema, so the conversation id is unique.
-    const conversation = `conv-pg-${Date.now()}-${process.pid}`;
-    const a = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: tempDir() });
-    const b = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: tempDir() });
-    expect((await say(a.url, conversation, '开始 wrong-change')).status).toBe(200);
-    let last = await say(b.url, conversation, GOOD[0]!);
-    expect(last.text).not.toContain(NO_SESSION);
-    last = await say(a.url, conversation, GOOD[1]!);
-    expect(last.text).not.toContain(NO_SESSION);
-    last = await say(b.url, conversation, GOOD[2]!);
-    if (!hasCard(last)) last = await say(a.url, conversation, '结束');
-    expect(hasCard(last)).toBe(true);
-    const store = await openStorage({ dataDir: '', databaseUrl });
-    try {
-      const session = ((await store.records.listSessions?.()) ?? []).find((s) => s.traineeId === `trainee-${conversation}` || JSON.stringify(s).includes(conversation));
-      expect(session?.turns).toBe(3);
-      expect(session?.outcome).toBe('resolved');
-    } finally {
-      await store.close();
-    }
-  }, 180_000);
+  it.skipIf(!process.env.DATABASE_URL)(
+    `two processes on one PostgreSQL play one conversation alternately to a resolved end${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL not set)'}`,
+    async () => {
+      const databaseUrl = process.env.DATABASE_URL!;
+      // The server reads no schema setting from the environment: both use the default schema, so the conversation id is unique.
+      const conversation = `conv-pg-${Date.now()}-${process.pid}`;
+      const a = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: tempDir() });
+      const b = await spawnServer({ DATABASE_URL: databaseUrl, DATA_DIR: tempDir() });
+      expect((await say(a.url, conversation, '开始 wrong-change')).status).toBe(200);
+      let last = await say(b.url, conversation, GOOD[0]!);
+      expect(last.text).not.toContain(NO_SESSION);
+      last = await say(a.url, conversation, GOOD[1]!);
+      expect(last.text).not.toContain(NO_SESSION);
+      last = await say(b.url, conversation, GOOD[2]!);
+      if (!hasCard(last)) last = await say(a.url, conversation, '结束');
+      expect(hasCard(last)).toBe(true);
+      const store = await openStorage({ dataDir: '', databaseUrl });
+      try {
+        const session = ((await store.records.listSessions?.()) ?? []).find(
+          (s) => s.traineeId === `trainee-${conversation}` || JSON.stringify(s).includes(conversation),
+        );
+        expect(session?.turns).toBe(3);
+        expect(session?.outcome).toBe('resolved');
+      } finally {
+        await store.close();
+      }
+    },
+    180_000,
+  );
 
   it('answers 5 concurrent replies to one conversation and records all 5 turns', async () => {
     const dataDir = tempDir();
     const server = await spawnServer({ DATA_DIR: dataDir });
     expect((await say(server.url, 'conv-burst', '开始 wrong-change')).status).toBe(200);
-    const replies = ['您好，我在听，您慢慢说。', '请您把情况再说一下，我记下来。', '我明白，您先别急。', '我在认真听您说。', '好的，您接着说，我在听。'];
+    const replies = [
+      '您好，我在听，您慢慢说。',
+      '请您把情况再说一下，我记下来。',
+      '我明白，您先别急。',
+      '我在认真听您说。',
+      '好的，您接着说，我在听。',
+    ];
     const answers = await Promise.all(replies.map((text) => say(server.url, 'conv-burst', text)));
     for (const answer of answers) {
       expect(answer.status).toBe(200);

@@ -11,9 +11,26 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const LINES = 3_000;
 
-const goodLine = fc.record({ id: fc.nat().map((n) => `r${n}`), locale: fc.constantFrom('zh-CN', 'zh-TW', 'en'), reply: fc.string({ unit: 'grapheme', maxLength: 120 }).map((s) => `好的 ${s}`) }).map((o) => JSON.stringify(o));
+const goodLine = fc
+  .record({
+    id: fc.nat().map((n) => `r${n}`),
+    locale: fc.constantFrom('zh-CN', 'zh-TW', 'en'),
+    reply: fc.string({ unit: 'grapheme', maxLength: 120 }).map((s) => `好的 ${s}`),
+  })
+  .map((o) => JSON.stringify(o));
 const badLine = fc.oneof(
-  fc.constantFrom('{', '[]', 'null', '42', '"text"', '{"reply":5}', '{"locale":"xx","reply":"hi"}', '{"id":{},"reply":"hi"}', '\u0000\u0001', '{"reply":"\\ud800"}'),
+  fc.constantFrom(
+    '{',
+    '[]',
+    'null',
+    '42',
+    '"text"',
+    '{"reply":5}',
+    '{"locale":"xx","reply":"hi"}',
+    '{"id":{},"reply":"hi"}',
+    '\u0000\u0001',
+    '{"reply":"\\ud800"}',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).filter((s) => !/[\n\r\u2028\u2029]/.test(s) && s.trim() !== ''),
 );
 

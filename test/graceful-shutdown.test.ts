@@ -36,7 +36,17 @@ describe('graceful shutdown', () => {
     const child = spawn(process.execPath, ['bin/roleplay.js', 'serve', '--port', '0', '--host', '127.0.0.1'], {
       cwd: ROOT,
       // Slow pacing, so the customer's first line takes a few seconds to be spoken.
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '', PACING: 'true', PACING_MS_PER_CHAR: '40', PACING_MIN_MS: '800', PACING_MAX_MS: '1500' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        MicrosoftAppId: '',
+        PACING: 'true',
+        PACING_MS_PER_CHAR: '40',
+        PACING_MIN_MS: '800',
+        PACING_MAX_MS: '1500',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -50,13 +60,27 @@ describe('graceful shutdown', () => {
       });
       child.once('exit', (code) => reject(new Error(`serve exited (${String(code)}): ${stderr}`)));
     });
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      child.once('exit', (code) => resolve({ code, at: Date.now() })),
+    );
 
     const activity = {
-      type: 'message', id: 'm1', text: 'start wrong-change', locale: 'zh-CN', channelId: 'test', serviceUrl,
-      from: { id: 'u-graceful', name: 'Trainee' }, recipient: { id: 'bot' }, conversation: { id: 'c-graceful' }, timestamp: new Date().toISOString(),
+      type: 'message',
+      id: 'm1',
+      text: 'start wrong-change',
+      locale: 'zh-CN',
+      channelId: 'test',
+      serviceUrl,
+      from: { id: 'u-graceful', name: 'Trainee' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'c-graceful' },
+      timestamp: new Date().toISOString(),
     };
-    const turn = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const turn = fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     // Stop while the customer's first line is still being spoken (its parts are paced over seconds).
     const deadline = Date.now() + 10_000;
     while (!delivered.some((d) => d.type === 'message') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

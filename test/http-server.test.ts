@@ -17,7 +17,11 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}): Promise<RunningBotServer> {
   const config = loadConfig({ PORT: '0', PACING: 'false', ...env });
-  running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }), engine: fakeEngine() });
+  running = await startServer(config, {
+    logger: silentLogger,
+    store: await openStorage({ dataDir: '', kind: 'memory' }),
+    engine: fakeEngine(),
+  });
   return running;
 }
 
@@ -36,9 +40,15 @@ async function post(server: RunningBotServer, body: Record<string, unknown>, hea
     timestamp: new Date().toISOString(),
     ...body,
   };
-  const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
-  const json = text ? (JSON.parse(text) as { activities?: { text?: string; attachments?: { contentType: string; content: { body: unknown[] } }[] }[] }) : {};
+  const json = text
+    ? (JSON.parse(text) as { activities?: { text?: string; attachments?: { contentType: string; content: { body: unknown[] } }[] }[] })
+    : {};
   return { status: res.status, activities: json.activities ?? [] };
 }
 
@@ -69,7 +79,8 @@ describe('HTTP server', () => {
     const cardActivity = last.activities.find((a) => a.attachments?.length);
     expect(cardActivity).toBeDefined();
     const facts = JSON.stringify(cardActivity?.attachments?.[0]?.content);
-    for (const name of ['Letting the customer finish', 'Empathy', 'Plain words', 'No over-promising', 'Problem solving']) expect(facts).toContain(name);
+    for (const name of ['Letting the customer finish', 'Empathy', 'Plain words', 'No over-promising', 'Problem solving'])
+      expect(facts).toContain(name);
     expect(cardActivity?.text).toBeUndefined();
     expect((cardActivity?.attachments?.[0]?.content as { fallbackText?: string }).fallbackText).toContain('Empathy');
   });
@@ -98,7 +109,11 @@ describe('HTTP server', () => {
     await post(server, { ...body, text: '开始 wrong-change' });
     const answers: string[] = [];
     let card: { text?: string; attachments?: { content: unknown }[] } | undefined;
-    for (const reply of ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。']) {
+    for (const reply of [
+      '您好，您先别着急，慢慢说，我在听。',
+      '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
+      '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+    ]) {
       const { activities } = await post(server, { ...body, text: reply });
       answers.push(...activities.map((a) => a.text ?? ''));
       card ??= activities.find((a) => a.attachments?.length);
@@ -137,7 +152,13 @@ describe('HTTP server', () => {
       const server = await start();
       const res = await post(server, { text: 'help', serviceUrl, deliveryMode: undefined, conversation: { id: 'conv-normal' } });
       expect(res.status).toBe(200);
-      await post(server, { text: '', serviceUrl, deliveryMode: undefined, conversation: { id: 'conv-normal' }, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] });
+      await post(server, {
+        text: '',
+        serviceUrl,
+        deliveryMode: undefined,
+        conversation: { id: 'conv-normal' },
+        attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }],
+      });
       expect(captured.every((c) => c.path.startsWith('/v3/conversations/conv-normal/activities'))).toBe(true);
       const texts = captured.map((c) => c.body.text ?? '').join('\n');
       expect(texts).toContain('Commands');
@@ -149,7 +170,11 @@ describe('HTTP server', () => {
 
   it('rejects a malformed JSON body with 400 and stays up', async () => {
     const server = await start();
-    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type": "mess' });
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"type": "mess',
+    });
     expect(res.status).toBe(400);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
@@ -161,6 +186,8 @@ describe('HTTP server', () => {
   });
 
   it('refuses to listen beyond loopback without an app id unless opted in', async () => {
-    await expect(startServer(loadConfig({ PORT: '0', HOST: '0.0.0.0' }), { logger: silentLogger, engine: null })).rejects.toThrow(/ALLOW_PUBLIC/);
+    await expect(startServer(loadConfig({ PORT: '0', HOST: '0.0.0.0' }), { logger: silentLogger, engine: null })).rejects.toThrow(
+      /ALLOW_PUBLIC/,
+    );
   });
 });

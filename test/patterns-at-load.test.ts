@@ -16,9 +16,27 @@ afterAll(() => {
 });
 
 /** Shapes that take seconds to hours on a few dozen characters in JavaScript's backtracking engine. */
-const CATASTROPHIC = ['(a+)+$', '(a|a)*b', '(a|aa)*$', '(\\w+\\s?)*$', '(.*a){12}', '(?:x+x+)+y', '([a-z]+)*!', '(\\d|\\d\\d)+z', '(a|ab)+c', '(.)\\1'];
+const CATASTROPHIC = [
+  '(a+)+$',
+  '(a|a)*b',
+  '(a|aa)*$',
+  '(\\w+\\s?)*$',
+  '(.*a){12}',
+  '(?:x+x+)+y',
+  '([a-z]+)*!',
+  '(\\d|\\d\\d)+z',
+  '(a|ab)+c',
+  '(.)\\1',
+];
 /** Everyday shapes, including the shipped ones' (a repeat of distinct words, bounded repeats). */
-const ACCEPTED = ['(?:现在|马上|先|就|这就)*把', '我(?:一定|会|来)+负责', '\\bmust (?:\\w+ )?be (?:so |really )?(?:hard|tough)', '[^，。]{0,8}?(?:帮|给)您', '(?:老|原|旧)?(?:号码|号)', '(ab|cd){1,3}'];
+const ACCEPTED = [
+  '(?:现在|马上|先|就|这就)*把',
+  '我(?:一定|会|来)+负责',
+  '\\bmust (?:\\w+ )?be (?:so |really )?(?:hard|tough)',
+  '[^，。]{0,8}?(?:帮|给)您',
+  '(?:老|原|旧)?(?:号码|号)',
+  '(ab|cd){1,3}',
+];
 
 describe('catastrophic patterns are refused at load', () => {
   it('names each catastrophic shape and accepts the everyday ones', () => {
@@ -26,7 +44,7 @@ describe('catastrophic patterns are refused at load', () => {
     for (const p of ACCEPTED) expect(unsafePatternReason(p), p).toBeUndefined();
   });
 
-  it('rejects a lexicon entry with one, at its file:line, and keeps the file\'s other problems apart', () => {
+  it("rejects a lexicon entry with one, at its file:line, and keeps the file's other problems apart", () => {
     const text = [
       'evaluator: empathy',
       'locale: en',
@@ -53,7 +71,9 @@ describe('catastrophic patterns are refused at load', () => {
     dirs.push(dir);
     const good = readFileSync(join(LIBRARY_DIR, 'wrong-change.yaml'), 'utf8');
     writeFileSync(join(dir, 'wrong-change.yaml'), good);
-    const risky = good.replace(/^id: wrong-change$/m, 'id: risky-change').replace('zh-CN: [不用查直接退, 不查了直接给您, 不用核对]', "zh-CN: [不用查直接退, 're:(退|退)*钱!']");
+    const risky = good
+      .replace(/^id: wrong-change$/m, 'id: risky-change')
+      .replace('zh-CN: [不用查直接退, 不查了直接给您, 不用核对]', "zh-CN: [不用查直接退, 're:(退|退)*钱!']");
     expect(risky).toContain('(退|退)*');
     writeFileSync(join(dir, 'risky-change.yaml'), risky);
     writeFileSync(join(dir, 'broken.yaml'), 'id: broken\nstates: [\n');
@@ -68,7 +88,13 @@ describe('catastrophic patterns are refused at load', () => {
 
     // The scenario that loaded works, on exactly the input that would have stalled the refused one.
     const scenario = library.scenarios.get('wrong-change')!;
-    const { session } = startSession(scenario, { locale: 'zh-CN', seed: 1, now: 0, pacing: { enabled: false, msPerChar: 0, minPauseMs: 0, maxPauseMs: 0 }, mode: 'practice' });
+    const { session } = startSession(scenario, {
+      locale: 'zh-CN',
+      seed: 1,
+      now: 0,
+      pacing: { enabled: false, msPerChar: 0, minPauseMs: 0, maxPauseMs: 0 },
+      mode: 'practice',
+    });
     const result = replyToSession(scenario, session, '退'.repeat(40), 1000);
     expect(result.session.turns).toBe(1);
   });

@@ -37,47 +37,62 @@ afterAll(async () => {
 describe('Microsoft 365 Agents Playground', () => {
   if (!hasChromium) console.warn(`playground test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
 
-  it.skipIf(!hasChromium)('plays the wrong-change good path in the Teams-like client to a resolved score card', { timeout: 120_000 }, async () => {
-    bot = await startServer(loadConfig({ PORT: '0', PACING: 'false' }), { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
-    const port = await freePort();
-    const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-    playground = spawn(process.execPath, [cli, '-e', `${bot.url}/api/messages`, '-c', 'msteams', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the playground did not start')), 60_000);
-      playground?.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes(`Listening on`)) {
-          clearTimeout(timer);
-          resolve();
-        }
+  it.skipIf(!hasChromium)(
+    'plays the wrong-change good path in the Teams-like client to a resolved score card',
+    { timeout: 120_000 },
+    async () => {
+      bot = await startServer(loadConfig({ PORT: '0', PACING: 'false' }), {
+        logger: silentLogger,
+        store: await openStorage({ dataDir: '', kind: 'memory' }),
       });
-      playground?.once('exit', (code) => reject(new Error(`the playground exited (${String(code)})`)));
-    });
+      const port = await freePort();
+      const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+      playground = spawn(process.execPath, [cli, '-e', `${bot.url}/api/messages`, '-c', 'msteams', '-p', String(port)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the playground did not start')), 60_000);
+        playground?.stdout?.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes(`Listening on`)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        playground?.once('exit', (code) => reject(new Error(`the playground exited (${String(code)})`)));
+      });
 
-    browser = await launchChromium();
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const box = page.locator('[data-lexical-editor="true"]');
-    await page.getByText('▶ 找错零钱').first().waitFor({ timeout: 30_000 });
-    // The playground sends en-US as every message's locale; the trainee picks Chinese explicitly.
-    await box.click();
-    await page.keyboard.type('语言 中文');
-    await page.keyboard.press('Enter');
-    await page.getByText('已切换为中文').first().waitFor({ timeout: 30_000 });
-    await page.getByText('▶ 找错零钱').first().click();
-    await page.getByText('开始练习', { exact: false }).first().waitFor({ timeout: 30_000 });
-    // The good path of test/transcripts/wrong-change.zh-CN.good.yaml: the customer is satisfied, no "结束" needed.
-    const replies = ['您好，您先别着急，慢慢说，我在听。', '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。', '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。'];
-    for (const [i, reply] of replies.entries()) {
+      browser = await launchChromium();
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const box = page.locator('[data-lexical-editor="true"]');
+      await page.getByText('▶ 找错零钱').first().waitFor({ timeout: 30_000 });
+      // The playground sends en-US as every message's locale; the trainee picks Chinese explicitly.
       await box.click();
-      await page.keyboard.type(reply);
+      await page.keyboard.type('语言 中文');
       await page.keyboard.press('Enter');
-      // Each reply gets its practice note (every one of these shows empathy) before the next one is typed.
-      await expect.poll(async () => (await page.locator('body').innerText()).split('✓ 同理心').length - 1, { timeout: 30_000 }).toBeGreaterThan(i);
-    }
-    await page.getByText('结果: 问题已解决').first().waitFor({ timeout: 30_000 });
-    const body = await page.locator('body').innerText();
-    expect(body).not.toContain('你打断了顾客');
-    for (const dimension of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(body).toContain(dimension);
-    await page.screenshot({ path: 'test/artifacts/playground-score-card.png' });
-  });
+      await page.getByText('已切换为中文').first().waitFor({ timeout: 30_000 });
+      await page.getByText('▶ 找错零钱').first().click();
+      await page.getByText('开始练习', { exact: false }).first().waitFor({ timeout: 30_000 });
+      // The good path of test/transcripts/wrong-change.zh-CN.good.yaml: the customer is satisfied, no "结束" needed.
+      const replies = [
+        '您好，您先别着急，慢慢说，我在听。',
+        '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
+        '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+      ];
+      for (const [i, reply] of replies.entries()) {
+        await box.click();
+        await page.keyboard.type(reply);
+        await page.keyboard.press('Enter');
+        // Each reply gets its practice note (every one of these shows empathy) before the next one is typed.
+        await expect
+          .poll(async () => (await page.locator('body').innerText()).split('✓ 同理心').length - 1, { timeout: 30_000 })
+          .toBeGreaterThan(i);
+      }
+      await page.getByText('结果: 问题已解决').first().waitFor({ timeout: 30_000 });
+      const body = await page.locator('body').innerText();
+      expect(body).not.toContain('你打断了顾客');
+      for (const dimension of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(body).toContain(dimension);
+      await page.screenshot({ path: 'test/artifacts/playground-score-card.png' });
+    },
+  );
 });

@@ -11,7 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LIBRARY_DIR } from '../scenarios/load.ts';
 import { LEXICON_DIR } from '../evaluators/lexicon/load.ts';
 import '../evaluators/lexicon/context-words.ts';
-import { precompiledFile, registeredSchemas, schemaValidator, writePrecompiled, type SchemaSpec, type SchemaValidator } from '../evaluators/lexicon/schema-validator.ts';
+import {
+  precompiledFile,
+  registeredSchemas,
+  schemaValidator,
+  writePrecompiled,
+  type SchemaSpec,
+  type SchemaValidator,
+} from '../evaluators/lexicon/schema-validator.ts';
 
 // Inside the checkout: the generated code requires ajv's runtime from node_modules, as it does in dist/.
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -107,7 +114,11 @@ describe('precompiled validators', () => {
   });
 
   it('without a precompiled file, the schema is compiled by ajv (as under tsx)', () => {
-    const validate = schemaValidator<string>(() => ({ name: 'probe', schema: { type: 'string', minLength: 2 }, options: { allErrors: true } }))();
+    const validate = schemaValidator<string>(() => ({
+      name: 'probe',
+      schema: { type: 'string', minLength: 2 },
+      options: { allErrors: true },
+    }))();
     expect(validate('ok')).toBe(true);
     expect(validate('x')).toBe(false);
     expect(validate.errors?.[0]?.message).toBe('must NOT have fewer than 2 characters');

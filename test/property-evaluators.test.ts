@@ -8,7 +8,26 @@ import { evaluateReply } from '../evaluators/index.ts';
 import type { ReplyContext } from '../evaluators/types.ts';
 
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
-const WORDS = ['我理解', '保证', '肯定', '不可能', 'APN', 'HLR', 'sorry', 'guarantee', 'I understand', '您', '!', '?', ' ', '\u0000', '\ud800', '😡', 'a'.repeat(50), '!'.repeat(30)];
+const WORDS = [
+  '我理解',
+  '保证',
+  '肯定',
+  '不可能',
+  'APN',
+  'HLR',
+  'sorry',
+  'guarantee',
+  'I understand',
+  '您',
+  '!',
+  '?',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '😡',
+  'a'.repeat(50),
+  '!'.repeat(30),
+];
 
 const reply = fc.oneof(
   fc.string({ maxLength: 400 }),
@@ -16,7 +35,11 @@ const reply = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.array(fc.constantFrom(...WORDS), { maxLength: 60 }).map((parts) => parts.join('')),
 );
-const context = fc.record({ locale: fc.constantFrom(...LOCALES), customer: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }), interrupted: fc.boolean() });
+const context = fc.record({
+  locale: fc.constantFrom(...LOCALES),
+  customer: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
+  interrupted: fc.boolean(),
+});
 
 describe('evaluateReply on any string', () => {
   it('never throws, keeps spans inside the reply with their exact text, and is deterministic', () => {

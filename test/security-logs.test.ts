@@ -20,15 +20,27 @@ describe('log content at info level', () => {
   it('holds neither the trainee’s words nor configured secrets', async () => {
     const lines: string[] = [];
     const config = loadConfig({ PORT: '0', PACING: 'false', TRAINER_TOKEN, LOG_LEVEL: 'info' });
-    running = await startServer(config, { logger: jsonLogger('info', (l) => lines.push(l)), store: await openStorage({ dataDir: '', kind: 'memory' }), engine: fakeEngine() });
+    running = await startServer(config, {
+      logger: jsonLogger('info', (l) => lines.push(l)),
+      store: await openStorage({ dataDir: '', kind: 'memory' }),
+      engine: fakeEngine(),
+    });
     let n = 0;
     const say = async (text: string) => {
       const res = await fetch(`${running!.url}/api/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          type: 'message', id: `m${++n}`, channelId: 'test', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'log-conv' },
-          from: { id: 'trainee-log', name: 'Trainee' }, recipient: { id: 'bot' }, locale: 'en-US', deliveryMode: 'expectReplies', text,
+          type: 'message',
+          id: `m${++n}`,
+          channelId: 'test',
+          serviceUrl: 'http://127.0.0.1:1/',
+          conversation: { id: 'log-conv' },
+          from: { id: 'trainee-log', name: 'Trainee' },
+          recipient: { id: 'bot' },
+          locale: 'en-US',
+          deliveryMode: 'expectReplies',
+          text,
         }),
       });
       expect(res.status).toBe(200);

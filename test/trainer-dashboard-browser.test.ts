@@ -25,8 +25,17 @@ async function say(url: string, text: string): Promise<void> {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: `t${++seq}`, channelId: 'test', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'conv-dash' },
-      from: { id: 'trainee-dash', name: 'Trainee Dash' }, recipient: { id: 'bot' }, locale: 'zh-CN', deliveryMode: 'expectReplies', timestamp: new Date().toISOString(), text,
+      type: 'message',
+      id: `t${++seq}`,
+      channelId: 'test',
+      serviceUrl: 'http://127.0.0.1:1/',
+      conversation: { id: 'conv-dash' },
+      from: { id: 'trainee-dash', name: 'Trainee Dash' },
+      recipient: { id: 'bot' },
+      locale: 'zh-CN',
+      deliveryMode: 'expectReplies',
+      timestamp: new Date().toISOString(),
+      text,
     }),
   });
   expect(res.status).toBe(200);

@@ -12,7 +12,11 @@ import { hasChromium, launchChromium } from './support/chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const serveAvailable = !readFileSync(join(ROOT, 'cli/commands/serve.ts'), 'utf8').includes('PLACEHOLDER');
-const reason = !hasChromium ? ' (skipped: /usr/bin/chromium is not installed; .ci/run installs it)' : !serveAvailable ? ' (skipped: `roleplay serve` is not implemented yet)' : '';
+const reason = !hasChromium
+  ? ' (skipped: /usr/bin/chromium is not installed; .ci/run installs it)'
+  : !serveAvailable
+    ? ' (skipped: `roleplay serve` is not implemented yet)'
+    : '';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
 /** The good path from the scenario's transcript fixture when there is one, else a polite clerk. */
@@ -22,7 +26,12 @@ function goodReplies(): string[] {
     const data = parse(readFileSync(fixture, 'utf8')) as { replies?: unknown };
     if (Array.isArray(data.replies) && data.replies.every((r) => typeof r === 'string')) return data.replies as string[];
   }
-  return ['您好，请您慢慢说，我在听。', '非常抱歉给您带来不便，我理解您的心情。', '我现在就帮您核对小票和钱箱，请稍等。', '核对好了，确实少找了您钱，这是差额，再次向您道歉。'];
+  return [
+    '您好，请您慢慢说，我在听。',
+    '非常抱歉给您带来不便，我理解您的心情。',
+    '我现在就帮您核对小票和钱箱，请稍等。',
+    '核对好了，确实少找了您钱，这是差额，再次向您道歉。',
+  ];
 }
 
 function freePort(): Promise<number> {
@@ -72,7 +81,8 @@ describe.skipIf(!hasChromium || !serveAvailable)(`wrong-change in the web chat${
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const botItems = (page: Page) => page.locator('.webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content');
+  const botItems = (page: Page) =>
+    page.locator('.webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content');
 
   /** Waits until the customer has said something new and then stays quiet a moment. */
   async function customerAnswered(page: Page, before: number): Promise<number> {
@@ -127,7 +137,9 @@ describe.skipIf(!hasChromium || !serveAvailable)(`wrong-change in the web chat${
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'web-chat-wrong-change.png'), fullPage: true });
-    expect(requests.filter((url) => !url.startsWith(base) && !url.startsWith(base.replace('http', 'ws')) && !/^(data|blob):/.test(url))).toEqual([]);
+    expect(
+      requests.filter((url) => !url.startsWith(base) && !url.startsWith(base.replace('http', 'ws')) && !/^(data|blob):/.test(url)),
+    ).toEqual([]);
     await context.close();
   }, 180_000);
 });

@@ -66,22 +66,52 @@ async function playThroughBadInput(server: ServerProcess, databaseUrl: string | 
 
   // Texts that are not replies: a clear message, and no turn. (An unknown '/command' in a running
   // session is a reply to the customer like any other text, so it is one of the odd replies.)
-  for (const [text, expected] of [['', '请输入文字'], ['   \n\t ', '请输入文字']] as const) {
+  for (const [text, expected] of [
+    ['', '请输入文字'],
+    ['   \n\t ', '请输入文字'],
+  ] as const) {
     const answer = await t.say(text);
-    check(answer.status === 200 && answer.activities.length > 0 && answer.text.includes(expected) && !answer.text.includes(RETRY), `text ${JSON.stringify(text)}`);
+    check(
+      answer.status === 200 && answer.activities.length > 0 && answer.text.includes(expected) && !answer.text.includes(RETRY),
+      `text ${JSON.stringify(text)}`,
+    );
   }
 
   // Odd replies: scored, answered, recorded (the store keeps them, with U+FFFD for what it cannot hold).
   for (const text of ODD_REPLIES) {
     const answer = await t.say(text);
-    check(answer.status === 200 && answer.activities.length > 0 && !answer.text.includes(RETRY) && !answer.text.includes(NO_SESSION), `reply ${JSON.stringify(text.slice(0, 30))}: ${answer.text.slice(0, 200)}`);
+    check(
+      answer.status === 200 && answer.activities.length > 0 && !answer.text.includes(RETRY) && !answer.text.includes(NO_SESSION),
+      `reply ${JSON.stringify(text.slice(0, 30))}: ${answer.text.slice(0, 200)}`,
+    );
   }
 
   // Attachments, images, files, card submits with forged or missing fields: clear answers, no turn.
-  const attachment = await raw(url, '/api/messages', activity(conversation, { id: 'att-1', text: '', attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:1/x.png' }, { contentType: 'application/pdf', name: 'a.pdf' }] }));
+  const attachment = await raw(
+    url,
+    '/api/messages',
+    activity(conversation, {
+      id: 'att-1',
+      text: '',
+      attachments: [
+        { contentType: 'image/png', contentUrl: 'http://127.0.0.1:1/x.png' },
+        { contentType: 'application/pdf', name: 'a.pdf' },
+      ],
+    }),
+  );
   check(attachment === 200, 'attachments');
-  for (const [i, value] of [{ action: 'start', scenarioId: '../../etc/passwd' }, { action: 'dispute' }, { action: 'mode', mode: 'root' }, { nope: true }, [1, 2], 'start'].entries()) {
-    check((await raw(url, '/api/messages', activity(conversation, { id: `submit-${i}`, text: '', value }))) === 200, `card submit ${JSON.stringify(value)}`);
+  for (const [i, value] of [
+    { action: 'start', scenarioId: '../../etc/passwd' },
+    { action: 'dispute' },
+    { action: 'mode', mode: 'root' },
+    { nope: true },
+    [1, 2],
+    'start',
+  ].entries()) {
+    check(
+      (await raw(url, '/api/messages', activity(conversation, { id: `submit-${i}`, text: '', value }))) === 200,
+      `card submit ${JSON.stringify(value)}`,
+    );
   }
 
   // Activities of other types, and a conversationUpdate storm into a running session.
@@ -95,15 +125,22 @@ async function playThroughBadInput(server: ServerProcess, databaseUrl: string | 
     { type: 'installationUpdate', action: 'add' },
     { type: 'not-a-type' },
   ].entries()) {
-    check((await raw(url, '/api/messages', activity(conversation, { id: `type-${i}`, ...extra }))) === 200, `activity ${JSON.stringify(extra)}`);
+    check(
+      (await raw(url, '/api/messages', activity(conversation, { id: `type-${i}`, ...extra }))) === 200,
+      `activity ${JSON.stringify(extra)}`,
+    );
   }
   const storm = await Promise.all(
     Array.from({ length: 300 }, (_, i) =>
-      raw(url, '/api/messages', activity(i % 3 === 0 ? conversation : `${conversation}-other-${i % 7}`, {
-        id: `cu-${i}`,
-        type: 'conversationUpdate',
-        ...(i % 2 ? { membersAdded: [{ id: 'bot' }, { id: `member-${i}` }] } : { membersRemoved: [{ id: `member-${i}` }] }),
-      })),
+      raw(
+        url,
+        '/api/messages',
+        activity(i % 3 === 0 ? conversation : `${conversation}-other-${i % 7}`, {
+          id: `cu-${i}`,
+          type: 'conversationUpdate',
+          ...(i % 2 ? { membersAdded: [{ id: 'bot' }, { id: `member-${i}` }] } : { membersRemoved: [{ id: `member-${i}` }] }),
+        }),
+      ),
     ),
   );
   cases += storm.length;
@@ -184,14 +221,18 @@ describe('bad input over the wire, real server process', () => {
     console.log(`[wire] SQLite: ${cases} cases, 0 crashes, 0 lost turns`);
   }, 180_000);
 
-  it.skipIf(!!PG_CLUSTER_SKIP)(`on PostgreSQL: clear answers and statuses, no crash, no turn lost${PG_CLUSTER_SKIP ? ` (${PG_CLUSTER_SKIP})` : ''}`, async () => {
-    const cluster = await PgCluster.create();
-    cleanups.push(() => cluster.destroy());
-    const dataDir = mkdtempSync(join(tmpdir(), 'roleplay-wire-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const server = await spawnServer({ DATABASE_URL: cluster.url, DATA_DIR: dataDir });
-    cleanups.push(() => server.stop());
-    const { cases } = await playThroughBadInput(server, cluster.url, dataDir);
-    console.log(`[wire] PostgreSQL: ${cases} cases, 0 crashes, 0 lost turns`);
-  }, 180_000);
+  it.skipIf(!!PG_CLUSTER_SKIP)(
+    `on PostgreSQL: clear answers and statuses, no crash, no turn lost${PG_CLUSTER_SKIP ? ` (${PG_CLUSTER_SKIP})` : ''}`,
+    async () => {
+      const cluster = await PgCluster.create();
+      cleanups.push(() => cluster.destroy());
+      const dataDir = mkdtempSync(join(tmpdir(), 'roleplay-wire-'));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const server = await spawnServer({ DATABASE_URL: cluster.url, DATA_DIR: dataDir });
+      cleanups.push(() => server.stop());
+      const { cases } = await playThroughBadInput(server, cluster.url, dataDir);
+      console.log(`[wire] PostgreSQL: ${cases} cases, 0 crashes, 0 lost turns`);
+    },
+    180_000,
+  );
 });

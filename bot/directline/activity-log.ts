@@ -44,8 +44,9 @@ export class ActivityLog {
 
   /** Creates the record if it does not exist; returns it either way. */
   async ensure(conversationId: string, userId: string): Promise<ConversationRecord> {
-    return this.update(conversationId, (record) =>
-      record ?? { conversationId, userId, createdAt: new Date().toISOString(), seq: 0, started: false, activities: [] },
+    return this.update(
+      conversationId,
+      (record) => record ?? { conversationId, userId, createdAt: new Date().toISOString(), seq: 0, started: false, activities: [] },
     );
   }
 
@@ -94,7 +95,10 @@ export class ActivityLog {
   }
 
   async remove(conversationId: string, activityId: string): Promise<void> {
-    await this.update(conversationId, (record) => record && { ...record, activities: record.activities.filter((e) => e.activity.id !== activityId) });
+    await this.update(
+      conversationId,
+      (record) => record && { ...record, activities: record.activities.filter((e) => e.activity.id !== activityId) },
+    );
   }
 
   /** Activities after the watermark (all kept ones when there is none). */

@@ -20,7 +20,11 @@ interface TokenInfo {
 }
 
 async function token(body: Record<string, unknown> = {}): Promise<TokenInfo> {
-  const res = await fetch(`${srv.url}/api/webchat/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${srv.url}/api/webchat/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as TokenInfo;
 }
@@ -44,7 +48,12 @@ async function started(body: Record<string, unknown> = {}): Promise<TokenInfo & 
 async function activities(info: TokenInfo, watermark?: string) {
   const res = await call(`/conversations/${info.conversationId}/activities${watermark ? `?watermark=${watermark}` : ''}`, info.token);
   expect(res.status).toBe(200);
-  return (await res.json()) as { activities: Array<Record<string, unknown> & { text?: string; from: { id: string; role?: string }; channelData?: { clientActivityID?: string } }>; watermark: string };
+  return (await res.json()) as {
+    activities: Array<
+      Record<string, unknown> & { text?: string; from: { id: string; role?: string }; channelData?: { clientActivityID?: string } }
+    >;
+    watermark: string;
+  };
 }
 
 describe('Direct Line endpoint', () => {
@@ -68,7 +77,12 @@ describe('Direct Line endpoint', () => {
     expect(id).toBeTruthy();
     await srv.webChat.endpoint?.idle();
     const page = await activities(info, first.watermark);
-    expect(page.activities[0]).toMatchObject({ id, text: '您好', from: { id: info.userId, role: 'user' }, channelData: { clientActivityID: 'c-1' } });
+    expect(page.activities[0]).toMatchObject({
+      id,
+      text: '您好',
+      from: { id: info.userId, role: 'user' },
+      channelData: { clientActivityID: 'c-1' },
+    });
     // Identity and locale come from the token, not from what the client claims.
     expect(page.activities.map((a) => a.text)).toEqual(['您好', 'echo: 您好', `locale: zh-CN from: ${info.userId}`]);
     // Typing is live-only: it is not kept in the history.
@@ -85,7 +99,10 @@ describe('Direct Line endpoint', () => {
     expect((await call(`/conversations/${a.conversationId}/activities`, a.token.slice(0, -2) + 'xx')).status).toBe(401);
     expect((await call(`/conversations/${a.conversationId}/activities`, 'not-a-token')).status).toBe(401);
     expect((await call(`/conversations/${a.conversationId}/activities`, b.token)).status).toBe(403);
-    expect((await call(`/conversations/${a.conversationId}/activities`, b.token, { method: 'POST', body: '{"type":"message","text":"x"}' })).status).toBe(403);
+    expect(
+      (await call(`/conversations/${a.conversationId}/activities`, b.token, { method: 'POST', body: '{"type":"message","text":"x"}' }))
+        .status,
+    ).toBe(403);
     const unstarted = await token({});
     expect((await call(`/conversations/${unstarted.conversationId}/activities`, unstarted.token)).status).toBe(404);
     expect((await call('/conversations', undefined, { method: 'POST' })).status).toBe(401);
@@ -99,7 +116,11 @@ describe('Direct Line endpoint', () => {
     expect((await call(path, info.token, { method: 'POST', body: '{"text":"no type"}' })).status).toBe(400);
     const huge = JSON.stringify({ type: 'message', text: 'x'.repeat(200_000) });
     expect((await call(path, info.token, { method: 'POST', body: huge })).status).toBe(413);
-    const tokenRoute = await fetch(`${srv.url}/api/webchat/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'nope' });
+    const tokenRoute = await fetch(`${srv.url}/api/webchat/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: 'nope',
+    });
     expect(tokenRoute.status).toBe(400);
   });
 
@@ -112,7 +133,9 @@ describe('Direct Line endpoint', () => {
     const again = await call(`/conversations/${info.conversationId}?watermark=1`, newToken);
     expect(again.status).toBe(200);
     const body = (await again.json()) as { streamUrl: string; conversationId: string };
-    expect(body.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${info.conversationId}/stream\\?t=.+&watermark=1$`));
+    expect(body.streamUrl).toMatch(
+      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${info.conversationId}/stream\\?t=.+&watermark=1$`),
+    );
   });
 
   it('resumes a conversation after a page reload only for the trainee who owns it', async () => {
@@ -137,7 +160,7 @@ describe('Direct Line endpoint', () => {
     expect(forgedToken.userId).not.toBe(info.userId);
   });
 
-  it('never lets a page choose its user id, so it cannot read a Teams user\'s records', async () => {
+  it("never lets a page choose its user id, so it cannot read a Teams user's records", async () => {
     const teamsId = '29:1a2b3c-teams-user';
     const info = await token({ userId: teamsId, name: 'Mallory' });
     expect(info.userId).not.toBe(teamsId);
@@ -158,9 +181,19 @@ describe('Direct Line endpoint', () => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    await call(`/conversations/${info.conversationId}/activities`, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'hi' }) });
+    await call(`/conversations/${info.conversationId}/activities`, info.token, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'message', text: 'hi' }),
+    });
     await srv.webChat.endpoint?.idle();
-    await expect.poll(() => received.flatMap((g) => g.activities).filter((a) => a.type === 'message').map((a) => a.text)).toEqual(['hello Jun', 'hi', 'echo: hi', `locale: zh-CN from: ${info.userId}`]);
+    await expect
+      .poll(() =>
+        received
+          .flatMap((g) => g.activities)
+          .filter((a) => a.type === 'message')
+          .map((a) => a.text),
+      )
+      .toEqual(['hello Jun', 'hi', 'echo: hi', `locale: zh-CN from: ${info.userId}`]);
     expect(received.flatMap((g) => g.activities).some((a) => a.type === 'typing')).toBe(true);
     ws.close();
 
@@ -184,10 +217,16 @@ describe('Direct Line endpoint', () => {
   it('hands a failing turn to the error handler and keeps the conversation usable', async () => {
     const info = await started({});
     const before = srv.turnErrors.length;
-    await call(`/conversations/${info.conversationId}/activities`, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'boom' }) });
+    await call(`/conversations/${info.conversationId}/activities`, info.token, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'message', text: 'boom' }),
+    });
     await srv.webChat.endpoint?.idle();
     expect(srv.turnErrors.length).toBe(before + 1);
-    await call(`/conversations/${info.conversationId}/activities`, info.token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'ok' }) });
+    await call(`/conversations/${info.conversationId}/activities`, info.token, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'message', text: 'ok' }),
+    });
     await srv.webChat.endpoint?.idle();
     const texts = (await activities(info)).activities.map((a) => a.text);
     expect(texts).toContain('Sorry, something went wrong.');

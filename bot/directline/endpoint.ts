@@ -50,10 +50,12 @@ export class DirectLineEndpoint {
     private readonly deps: DirectLineDeps,
     readonly options: DirectLineOptions,
   ) {
-    this.issuerReady = (options.secret ? Promise.resolve(Buffer.from(options.secret, 'utf8')) : loadOrCreateSecret(deps.storage)).then((secret) => {
-      this.issuer = new TokenIssuer(secret, options.tokenTtlSeconds);
-      return this.issuer;
-    });
+    this.issuerReady = (options.secret ? Promise.resolve(Buffer.from(options.secret, 'utf8')) : loadOrCreateSecret(deps.storage)).then(
+      (secret) => {
+        this.issuer = new TokenIssuer(secret, options.tokenTtlSeconds);
+        return this.issuer;
+      },
+    );
     // A failure surfaces on first use (503); do not crash the process on an unhandled rejection.
     this.issuerReady.catch((error: unknown) => deps.logger.error('directline.secret_unavailable', { error: String(error) }));
     this.log = new ActivityLog(deps.storage, options.maxActivities);
@@ -82,12 +84,19 @@ export class DirectLineEndpoint {
    * The trainee is who the signed `identity` from an earlier answer says, else a new web trainee:
    * a user id the page sends is ignored, so a page cannot take over another user's records.
    */
-  async issueToken(input: { identity?: unknown; name?: unknown; locale?: unknown; conversationId?: unknown }): Promise<{ conversationId: string; userId: string; identity: string; token: string; expires_in: number; resumed: boolean }> {
+  async issueToken(input: {
+    identity?: unknown;
+    name?: unknown;
+    locale?: unknown;
+    conversationId?: unknown;
+  }): Promise<{ conversationId: string; userId: string; identity: string; token: string; expires_in: number; resumed: boolean }> {
     const name = typeof input.name === 'string' ? stripControl(input.name).trim().slice(0, 40) : '';
     await this.ready();
-    const known = typeof input.identity === 'string' && input.identity.length <= 200 ? this.tokens.checkIdentity(input.identity) : undefined;
+    const known =
+      typeof input.identity === 'string' && input.identity.length <= 200 ? this.tokens.checkIdentity(input.identity) : undefined;
     const userId = known ?? newWebUserId();
-    const locale = typeof input.locale === 'string' && (LOCALES as readonly string[]).includes(input.locale) ? input.locale : this.options.defaultLocale;
+    const locale =
+      typeof input.locale === 'string' && (LOCALES as readonly string[]).includes(input.locale) ? input.locale : this.options.defaultLocale;
     let conversationId = `dl-${randomUUID()}`;
     let resumed = false;
     if (known && typeof input.conversationId === 'string' && /^dl-[0-9a-f-]{36}$/.test(input.conversationId)) {
@@ -114,44 +123,63 @@ export class DirectLineEndpoint {
         sendError(res, new HttpError(500, 'ServiceError', 'The request could not be completed; please retry.'));
       }
     };
-    server.post(`${BASE_PATH}/tokens/refresh`, wrap(async (req, res) => {
-      const claims = this.authorize(req);
-      const { token, expiresIn } = this.tokens.refresh(claims);
-      sendJson(res, 200, { conversationId: claims.conv, token, expires_in: expiresIn });
-    }));
-    server.post(`${BASE_PATH}/conversations`, wrap(async (req, res) => {
-      const claims = this.authorize(req);
-      await this.log.ensure(claims.conv, claims.user);
-      const first = await this.log.markStarted(claims.conv);
-      if (first) this.enqueueTurn(claims.conv, this.conversationUpdate(claims, originOf(req).http));
-      sendJson(res, first ? 201 : 200, this.conversationInfo(req, claims, undefined));
-    }));
-    server.get(`${BASE_PATH}/conversations/:conversationId`, wrap(async (req, res) => {
-      const claims = await this.authorizeConversation(req);
-      sendJson(res, 200, this.conversationInfo(req, claims, queryOf(req).get('watermark') ?? undefined));
-    }));
-    server.get(`${BASE_PATH}/conversations/:conversationId/activities`, wrap(async (req, res) => {
-      const claims = await this.authorizeConversation(req);
-      const record = await this.log.get(claims.conv);
-      if (!record) throw notFound();
-      sendJson(res, 200, ActivityLog.page(record, queryOf(req).get('watermark') ?? undefined));
-    }));
-    server.post(`${BASE_PATH}/conversations/:conversationId/activities`, wrap(async (req, res) => {
-      const claims = await this.authorizeConversation(req);
-      const body = await readJsonBody(req, this.options.maxBodyBytes);
-      const activity = this.incoming(body, claims, originOf(req).http);
-      const queue = this.turns.get(claims.conv);
-      if (queue && queue.pending >= this.options.maxPendingTurns) throw new HttpError(429, 'TooManyRequests', 'Too many messages at once; please wait for the reply.');
-      const [stored] = await this.log.append(claims.conv, [activity]);
-      if (!stored) throw new HttpError(500, 'ServiceError', 'The message could not be saved; please retry.');
-      this.broadcast(claims.conv, [stored.activity], stored.seq);
-      // The bot's paced reply arrives through the stream or polling; answer the POST now.
-      this.enqueueTurn(claims.conv, stored.activity);
-      sendJson(res, 200, { id: stored.activity.id });
-    }));
-    server.post(`${BASE_PATH}/conversations/:conversationId/upload`, wrap(async () => {
-      throw new HttpError(400, 'NotSupported', 'Attachments are not supported in this training chat.');
-    }));
+    server.post(
+      `${BASE_PATH}/tokens/refresh`,
+      wrap(async (req, res) => {
+        const claims = this.authorize(req);
+        const { token, expiresIn } = this.tokens.refresh(claims);
+        sendJson(res, 200, { conversationId: claims.conv, token, expires_in: expiresIn });
+      }),
+    );
+    server.post(
+      `${BASE_PATH}/conversations`,
+      wrap(async (req, res) => {
+        const claims = this.authorize(req);
+        await this.log.ensure(claims.conv, claims.user);
+        const first = await this.log.markStarted(claims.conv);
+        if (first) this.enqueueTurn(claims.conv, this.conversationUpdate(claims, originOf(req).http));
+        sendJson(res, first ? 201 : 200, this.conversationInfo(req, claims, undefined));
+      }),
+    );
+    server.get(
+      `${BASE_PATH}/conversations/:conversationId`,
+      wrap(async (req, res) => {
+        const claims = await this.authorizeConversation(req);
+        sendJson(res, 200, this.conversationInfo(req, claims, queryOf(req).get('watermark') ?? undefined));
+      }),
+    );
+    server.get(
+      `${BASE_PATH}/conversations/:conversationId/activities`,
+      wrap(async (req, res) => {
+        const claims = await this.authorizeConversation(req);
+        const record = await this.log.get(claims.conv);
+        if (!record) throw notFound();
+        sendJson(res, 200, ActivityLog.page(record, queryOf(req).get('watermark') ?? undefined));
+      }),
+    );
+    server.post(
+      `${BASE_PATH}/conversations/:conversationId/activities`,
+      wrap(async (req, res) => {
+        const claims = await this.authorizeConversation(req);
+        const body = await readJsonBody(req, this.options.maxBodyBytes);
+        const activity = this.incoming(body, claims, originOf(req).http);
+        const queue = this.turns.get(claims.conv);
+        if (queue && queue.pending >= this.options.maxPendingTurns)
+          throw new HttpError(429, 'TooManyRequests', 'Too many messages at once; please wait for the reply.');
+        const [stored] = await this.log.append(claims.conv, [activity]);
+        if (!stored) throw new HttpError(500, 'ServiceError', 'The message could not be saved; please retry.');
+        this.broadcast(claims.conv, [stored.activity], stored.seq);
+        // The bot's paced reply arrives through the stream or polling; answer the POST now.
+        this.enqueueTurn(claims.conv, stored.activity);
+        sendJson(res, 200, { id: stored.activity.id });
+      }),
+    );
+    server.post(
+      `${BASE_PATH}/conversations/:conversationId/upload`,
+      wrap(async () => {
+        throw new HttpError(400, 'NotSupported', 'Attachments are not supported in this training chat.');
+      }),
+    );
     this.httpServer = server.server;
     server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(req, socket, head));
     this.heartbeat = setInterval(() => {
@@ -206,10 +234,12 @@ export class DirectLineEndpoint {
   }
 
   private incoming(body: unknown, claims: TokenClaims, serviceUrl: string): Partial<Activity> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'BadArgument', 'The body must be an activity object.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new HttpError(400, 'BadArgument', 'The body must be an activity object.');
     const posted = body as Partial<Activity>;
     if (typeof posted.type !== 'string' || posted.type === '') throw new HttpError(400, 'BadArgument', 'The activity needs a type.');
-    if (posted.text !== undefined && typeof posted.text !== 'string') throw new HttpError(400, 'BadArgument', 'The activity text must be a string.');
+    if (posted.text !== undefined && typeof posted.text !== 'string')
+      throw new HttpError(400, 'BadArgument', 'The activity text must be a string.');
     const { id: _id, ...rest } = posted;
     return {
       ...rest,
@@ -295,7 +325,11 @@ export class DirectLineEndpoint {
     if (keep.length > 0) {
       const stored = await this.log.append(conversationId, keep);
       const last = stored.at(-1);
-      this.broadcast(conversationId, stored.map((s: StoredActivity) => s.activity), last?.seq);
+      this.broadcast(
+        conversationId,
+        stored.map((s: StoredActivity) => s.activity),
+        last?.seq,
+      );
       ids.push(...stored.map((s) => s.activity.id ?? ''));
     }
     return ids;
@@ -358,7 +392,12 @@ export class DirectLineEndpoint {
 
 /** Control characters would break the header line and logs; a name never needs them. */
 function stripControl(text: string): string {
-  return Array.from(text).filter((ch) => { const code = ch.codePointAt(0) ?? 0; return code >= 0x20 && code !== 0x7f; }).join('');
+  return Array.from(text)
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code >= 0x20 && code !== 0x7f;
+    })
+    .join('');
 }
 
 function notFound(): HttpError {

@@ -15,7 +15,8 @@ export class HttpError extends Error {
 /** Reads a JSON body up to `maxBytes`; works whether or not a body parser ran before us. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (Number.isFinite(declared) && declared > maxBytes) throw new HttpError(413, 'MessageSizeTooBig', `Request body over ${maxBytes} bytes.`);
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw new HttpError(413, 'MessageSizeTooBig', `Request body over ${maxBytes} bytes.`);
   const parsed = (req as Request & { body?: unknown }).body;
   if (parsed !== undefined && parsed !== null) {
     if (Buffer.isBuffer(parsed) || typeof parsed === 'string') return parseJson(String(parsed), maxBytes);
@@ -63,7 +64,11 @@ function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
 
 export function sendJson(res: Response, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 

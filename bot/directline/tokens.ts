@@ -99,5 +99,11 @@ export function bearer(header: string | string[] | undefined): string | undefine
 function isClaims(value: unknown): value is TokenClaims {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.conv === 'string' && typeof v.user === 'string' && typeof v.name === 'string' && typeof v.locale === 'string' && typeof v.exp === 'number';
+  return (
+    typeof v.conv === 'string' &&
+    typeof v.user === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.locale === 'string' &&
+    typeof v.exp === 'number'
+  );
 }

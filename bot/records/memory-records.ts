@@ -1,4 +1,14 @@
-import type { Dispute, HistoryEntry, SessionEnd, SessionFilter, SessionStart, SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from './types.ts';
+import type {
+  Dispute,
+  HistoryEntry,
+  SessionEnd,
+  SessionFilter,
+  SessionStart,
+  SessionSummary,
+  StoredDispute,
+  TrainingRecords,
+  TurnRecord,
+} from './types.ts';
 
 /** In-memory records for tests and for running without a database. */
 export class MemoryRecords implements TrainingRecords {
@@ -20,13 +30,25 @@ export class MemoryRecords implements TrainingRecords {
   }
 
   async addDispute(dispute: Dispute): Promise<void> {
-    const same = (d: Dispute) => d.sessionId === dispute.sessionId && d.turn === dispute.turn && d.finding.evaluator === dispute.finding.evaluator && d.finding.rule === dispute.finding.rule && d.finding.span[0] === dispute.finding.span[0] && d.finding.span[1] === dispute.finding.span[1];
+    const same = (d: Dispute) =>
+      d.sessionId === dispute.sessionId &&
+      d.turn === dispute.turn &&
+      d.finding.evaluator === dispute.finding.evaluator &&
+      d.finding.rule === dispute.finding.rule &&
+      d.finding.span[0] === dispute.finding.span[0] &&
+      d.finding.span[1] === dispute.finding.span[1];
     if (!this.disputes.some(same)) this.disputes.push(dispute);
   }
 
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
     return [...this.sessions.values()]
-      .filter((s) => (!filter.traineeId || s.trainee.id === filter.traineeId) && (!filter.trainee || s.trainee.id === filter.trainee || s.trainee.name === filter.trainee) && (!filter.scenarioId || s.scenarioId === filter.scenarioId) && (filter.since === undefined || s.startedAt >= filter.since))
+      .filter(
+        (s) =>
+          (!filter.traineeId || s.trainee.id === filter.traineeId) &&
+          (!filter.trainee || s.trainee.id === filter.trainee || s.trainee.name === filter.trainee) &&
+          (!filter.scenarioId || s.scenarioId === filter.scenarioId) &&
+          (filter.since === undefined || s.startedAt >= filter.since),
+      )
       .sort((a, b) => b.startedAt - a.startedAt)
       .slice(0, filter.limit ?? 1000)
       .map((s) => ({

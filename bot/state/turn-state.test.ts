@@ -1,7 +1,17 @@
 // The bot's per-turn state on the real stores: one read and one write per turn, nothing
 // written when nothing changed, a stale write refused (two instances on one database do
 // not drop each other's turns), and items interchangeable with botbuilder's own.
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type Activity, type Storage, type StoreItems } from 'botbuilder';
+import {
+  ActivityTypes,
+  ConversationState,
+  MemoryStorage,
+  TestAdapter,
+  TurnContext,
+  UserState,
+  type Activity,
+  type Storage,
+  type StoreItems,
+} from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isETagConflict, type StorageHandle } from '../storage/index.ts';
 import { backends, dropSchema } from '../storage/testing/backends.ts';
@@ -89,7 +99,7 @@ for (const backend of backends) {
       expect(calls).toEqual({ read: 2, write: 1 });
     });
 
-    it('refuses a write made on stale state, and the re-read sees the other instance\'s change', async () => {
+    it("refuses a write made on stale state, and the re-read sees the other instance's change", async () => {
       const storage = await open();
       // Caching or not, a write on a stale eTag is refused.
       const a = new TurnState(storage, { cacheSize: 10 });
@@ -107,7 +117,10 @@ for (const backend of backends) {
       await b.save(fast);
 
       a.conversation(slow, 'roleplay', () => ({ replies: [] as string[] })).replies.push('from a');
-      const stale = await a.save(slow).then(() => undefined, (error: unknown) => error);
+      const stale = await a.save(slow).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(isETagConflict(stale)).toBe(true);
 
       await a.load(slow, true);
@@ -121,7 +134,7 @@ for (const backend of backends) {
       expect(b.conversation(check, 'roleplay', () => ({ replies: [] as string[] })).replies).toEqual(['from b', 'from a']);
     });
 
-    it('keeps botbuilder\'s keys and item shapes, so state saved before carries on', async () => {
+    it("keeps botbuilder's keys and item shapes, so state saved before carries on", async () => {
       const storage = await open();
       const old = turn();
       const conversationState = new ConversationState(storage);
@@ -159,7 +172,15 @@ for (const backend of backends) {
         }
         return next();
       });
-      const options = { engine: fakeEngine(0), records: new MemoryRecords(), logger: silentLogger, defaultLocale: 'en' as const, defaultMode: 'practice' as const, pacing: NO_PACING, maxReplyChars: 500 };
+      const options = {
+        engine: fakeEngine(0),
+        records: new MemoryRecords(),
+        logger: silentLogger,
+        defaultLocale: 'en' as const,
+        defaultMode: 'practice' as const,
+        pacing: NO_PACING,
+        maxReplyChars: 500,
+      };
       const a = new TestAdapter(async (context) => new TrainingBot({ ...options, storage: gated }).run(context));
       const b = new TestAdapter(async (context) => new TrainingBot({ ...options, storage }).run(context));
       const message = (text: string, id: string) => ({ ...activity(text), id, locale: 'en-US' });

@@ -55,7 +55,18 @@ describe('storage readiness follows the writes', () => {
     const handle = withWriteHealth(inner);
     expect(await handle.ready()).toBe(true);
     state.failing = true;
-    const turn = { sessionId: 's', turn: 1, customer: '', reply: 'r', customerAt: 0, customerUntil: 0, replyAt: 0, interrupted: false, evaluation: { findings: [] } as never, answer: '' };
+    const turn = {
+      sessionId: 's',
+      turn: 1,
+      customer: '',
+      reply: 'r',
+      customerAt: 0,
+      customerUntil: 0,
+      replyAt: 0,
+      interrupted: false,
+      evaluation: { findings: [] } as never,
+      answer: '',
+    };
     await expect(handle.records.turnRecorded(turn)).rejects.toThrow(/disk is full/);
     expect(await handle.ready()).toBe(false);
   });

@@ -43,7 +43,8 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
   }
   const url = config.databaseUrl?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//i.test(url)) throw new StorageConfigError(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:…")`);
+    if (!/^postgres(ql)?:\/\//i.test(url))
+      throw new StorageConfigError(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:…")`);
     const db = new PostgresDb(url, config.databaseSchema);
     try {
       await db.init();
@@ -52,14 +53,28 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
       await db.close().catch(() => undefined);
       throw new StorageConfigError(`cannot open PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return withWriteHealth({ storage: new SqlStorage(db), records: new SqlRecords(db), kind: 'postgres', ready: () => db.ready(), close: () => db.close() });
+    return withWriteHealth({
+      storage: new SqlStorage(db),
+      records: new SqlRecords(db),
+      kind: 'postgres',
+      ready: () => db.ready(),
+      close: () => db.close(),
+    });
   }
   let db: SqliteDb;
   try {
     db = new SqliteDb(config.dataDir || './data');
     await migrate(db);
   } catch (error) {
-    throw new StorageConfigError(`cannot open the data directory "${config.dataDir}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new StorageConfigError(
+      `cannot open the data directory "${config.dataDir}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  return withWriteHealth({ storage: new SqlStorage(db), records: new SqlRecords(db), kind: 'sqlite', ready: () => db.ready(), close: () => db.close() });
+  return withWriteHealth({
+    storage: new SqlStorage(db),
+    records: new SqlRecords(db),
+    kind: 'sqlite',
+    ready: () => db.ready(),
+    close: () => db.close(),
+  });
 }

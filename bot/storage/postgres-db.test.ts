@@ -22,7 +22,11 @@ describe.skipIf(!POSTGRES_URL)(`PostgreSQL statements (${POSTGRES_URL ? 'real se
     const prepared = await db.transaction(async (tx) => {
       for (let i = 0; i < 20; i++) await tx.all(`SELECT key, etag, data FROM bot_state WHERE key IN (?, ?)`, [`k${i}`, 'u']);
       // IN lists of every length from 1 to 300: more distinct texts than get a name.
-      for (let n = 1; n <= 300; n++) await tx.all(`SELECT key FROM bot_state WHERE key IN (${Array.from({ length: n }, () => '?').join(', ')})`, Array.from({ length: n }, (_, i) => `k${i}`));
+      for (let n = 1; n <= 300; n++)
+        await tx.all(
+          `SELECT key FROM bot_state WHERE key IN (${Array.from({ length: n }, () => '?').join(', ')})`,
+          Array.from({ length: n }, (_, i) => `k${i}`),
+        );
       return tx.all<{ statement: string }>(`SELECT statement FROM pg_prepared_statements`);
     });
     expect(prepared.filter((p) => p.statement.startsWith('SELECT key, etag, data FROM bot_state WHERE key IN ($1, $2)'))).toHaveLength(1);

@@ -50,7 +50,7 @@ export class PostgresDb implements SqlDb {
   private on(client: Queryable): SqlDb {
     const self: SqlDb = {
       dialect: 'postgres',
-      all: async <T,>(sql: string, params: unknown[] = []) => (await client.query(this.statement(sql, params))).rows as T[],
+      all: async <T>(sql: string, params: unknown[] = []) => (await client.query(this.statement(sql, params))).rows as T[],
       run: async (sql: string, params: unknown[] = []) => (await client.query(this.statement(sql, params))).rowCount ?? 0,
       transaction: async (fn) => fn(self),
     };

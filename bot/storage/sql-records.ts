@@ -1,7 +1,17 @@
 // TrainingRecords over either database. Every write is an upsert on its natural key,
 // so a turn retried after a conflict or a crash is recorded once.
 import type { ScoreCard } from '../../evaluators/types.ts';
-import type { Dispute, HistoryEntry, SessionEnd, SessionFilter, SessionStart, SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from '../records/types.ts';
+import type {
+  Dispute,
+  HistoryEntry,
+  SessionEnd,
+  SessionFilter,
+  SessionStart,
+  SessionSummary,
+  StoredDispute,
+  TrainingRecords,
+  TurnRecord,
+} from '../records/types.ts';
 import type { SqlDb } from './sql.ts';
 
 type Row = Record<string, unknown>;
@@ -29,7 +39,18 @@ export class SqlRecords implements TrainingRecords {
       `INSERT INTO turns (session_id, turn, customer, reply, customer_at, customer_until, reply_at, interrupted, evaluation, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (session_id, turn) DO UPDATE SET customer = excluded.customer, reply = excluded.reply, customer_at = excluded.customer_at,
          customer_until = excluded.customer_until, reply_at = excluded.reply_at, interrupted = excluded.interrupted, evaluation = excluded.evaluation, answer = excluded.answer`,
-      [turn.sessionId, turn.turn, turn.customer, turn.reply, turn.customerAt, turn.customerUntil, turn.replyAt, turn.interrupted ? 1 : 0, JSON.stringify(turn.evaluation), turn.answer],
+      [
+        turn.sessionId,
+        turn.turn,
+        turn.customer,
+        turn.reply,
+        turn.customerAt,
+        turn.customerUntil,
+        turn.replyAt,
+        turn.interrupted ? 1 : 0,
+        JSON.stringify(turn.evaluation),
+        turn.answer,
+      ],
     );
   }
 
@@ -48,13 +69,32 @@ export class SqlRecords implements TrainingRecords {
     await this.db.run(
       `INSERT INTO disputes (session_id, turn, trainee_id, evaluator, rule, span_start, span_end, text, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (session_id, turn, evaluator, rule, span_start, span_end) DO UPDATE SET comment = COALESCE(excluded.comment, disputes.comment)`,
-      [dispute.sessionId, dispute.turn, dispute.traineeId, f.evaluator, f.rule, f.span[0], f.span[1], f.text, dispute.comment ?? null, dispute.createdAt],
+      [
+        dispute.sessionId,
+        dispute.turn,
+        dispute.traineeId,
+        f.evaluator,
+        f.rule,
+        f.span[0],
+        f.span[1],
+        f.text,
+        dispute.comment ?? null,
+        dispute.createdAt,
+      ],
     );
   }
 
   async history(traineeId: string, limit = 20): Promise<HistoryEntry[]> {
     const sessions = await this.listSessions({ traineeId, limit });
-    return sessions.map(({ sessionId, scenarioId, startedAt, endedAt, outcome, overall, dimensions }) => ({ sessionId, scenarioId, startedAt, endedAt, outcome, overall, dimensions }));
+    return sessions.map(({ sessionId, scenarioId, startedAt, endedAt, outcome, overall, dimensions }) => ({
+      sessionId,
+      scenarioId,
+      startedAt,
+      endedAt,
+      outcome,
+      overall,
+      dimensions,
+    }));
   }
 
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
@@ -99,12 +139,19 @@ export class SqlRecords implements TrainingRecords {
   }
 
   async listDisputes(options: { all?: boolean } = {}): Promise<StoredDispute[]> {
-    const rows = await this.db.all<Row>(`SELECT * FROM disputes ${options.all ? '' : `WHERE status = 'open'`} ORDER BY created_at DESC, session_id, turn`);
+    const rows = await this.db.all<Row>(
+      `SELECT * FROM disputes ${options.all ? '' : `WHERE status = 'open'`} ORDER BY created_at DESC, session_id, turn`,
+    );
     return rows.map((r) => ({
       sessionId: String(r.session_id),
       turn: Number(r.turn),
       traineeId: String(r.trainee_id),
-      finding: { evaluator: String(r.evaluator) as Dispute['finding']['evaluator'], rule: String(r.rule), span: [Number(r.span_start), Number(r.span_end)], text: String(r.text) },
+      finding: {
+        evaluator: String(r.evaluator) as Dispute['finding']['evaluator'],
+        rule: String(r.rule),
+        span: [Number(r.span_start), Number(r.span_end)],
+        text: String(r.text),
+      },
       ...(r.comment === null || r.comment === undefined ? {} : { comment: String(r.comment) }),
       createdAt: Number(r.created_at),
       status: r.status === 'closed' ? 'closed' : 'open',

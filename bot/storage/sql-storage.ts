@@ -12,7 +12,10 @@ export class SqlStorage implements Storage {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
     const marks = keys.map(() => '?').join(', ');
-    const rows = await this.db.all<{ key: string; etag: string; data: string }>(`SELECT key, etag, data FROM bot_state WHERE key IN (${marks})`, keys);
+    const rows = await this.db.all<{ key: string; etag: string; data: string }>(
+      `SELECT key, etag, data FROM bot_state WHERE key IN (${marks})`,
+      keys,
+    );
     for (const row of rows) items[row.key] = withStoredText({ ...(JSON.parse(row.data) as object), eTag: row.etag }, row.data);
     return items;
   }
@@ -38,11 +41,20 @@ export class SqlStorage implements Storage {
             [key, tag, data, now],
           );
         } else {
-          const updated = await tx.run(`UPDATE bot_state SET etag = ?, data = ?, updated_at = ? WHERE key = ? AND etag = ?`, [tag, data, now, key, expected]);
+          const updated = await tx.run(`UPDATE bot_state SET etag = ?, data = ?, updated_at = ? WHERE key = ? AND etag = ?`, [
+            tag,
+            data,
+            now,
+            key,
+            expected,
+          ]);
           if (updated === 0) {
             // No row with that eTag: either someone else wrote first (conflict) or the
             // item is new, which botbuilder's own stores accept.
-            const inserted = await tx.run(`INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`, [key, tag, data, now]);
+            const inserted = await tx.run(
+              `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+              [key, tag, data, now],
+            );
             if (inserted === 0) throw new ETagConflictError(key);
           }
         }

@@ -34,7 +34,8 @@ describe('background checkpoints', () => {
     const before = size(file);
     const data = JSON.stringify({ text: '顾客说找错钱了'.repeat(200) });
     // About 1,500 pages: more than SQLite's own checkpoint threshold, which is switched off here.
-    for (let i = 0; i < 1500; i++) await db.run(`INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)`, [`k${i}`, 'e', data, i]);
+    for (let i = 0; i < 1500; i++)
+      await db.run(`INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)`, [`k${i}`, 'e', data, i]);
     const deadline = Date.now() + 5000;
     while (size(file) < before + 4_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(size(file)).toBeGreaterThan(before + 4_000_000);

@@ -54,7 +54,7 @@ export class SqliteDb implements SqlDb {
 
   private readonly self: SqlDb = {
     dialect: 'sqlite',
-    all: async <T,>(sql: string, params: unknown[] = []) => this.statement(sql).all(...params.map(toSqlite)) as T[],
+    all: async <T>(sql: string, params: unknown[] = []) => this.statement(sql).all(...params.map(toSqlite)) as T[],
     run: async (sql: string, params: unknown[] = []) => this.statement(sql).run(...params.map(toSqlite)).changes,
     transaction: async (fn) => fn(this.self),
   };

@@ -42,7 +42,10 @@ for (const backend of backends) {
       const a = (await storage.read(['k'])).k;
       const b = (await storage.read(['k'])).k;
       await storage.write({ k: { ...a, n: 1 } });
-      const error = await storage.write({ k: { ...b, n: 2 } }).then(() => undefined, (e: unknown) => e);
+      const error = await storage.write({ k: { ...b, n: 2 } }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(isETagConflict(error)).toBe(true);
       expect((await storage.read(['k'])).k.n).toBe(1);
       // '*' and a missing eTag write unconditionally

@@ -23,10 +23,12 @@ function line(text: string[], pacing = 0): TurnOutput {
 }
 
 function card(session: FakeSession): ScoreCard {
-  const dims = Object.fromEntries(DIMENSIONS.map((d) => {
-    const s = session.scores[d] ?? [];
-    return [d, s.length ? Math.round(s.reduce((a, b) => a + b, 0) / s.length) : null];
-  })) as ScoreCard['dimensions'];
+  const dims = Object.fromEntries(
+    DIMENSIONS.map((d) => {
+      const s = session.scores[d] ?? [];
+      return [d, s.length ? Math.round(s.reduce((a, b) => a + b, 0) / s.length) : null];
+    }),
+  ) as ScoreCard['dimensions'];
   const values = Object.values(dims).filter((v): v is number => v !== null);
   return {
     scenarioId: 'wrong-change',
@@ -38,7 +40,13 @@ function card(session: FakeSession): ScoreCard {
     overall: values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : 0,
     servqual: { tangibles: null, empathy: null, professionalism: null, reliability: null, responsiveness: null },
     quadrant: { technical: 50, personal: 50, style: 'production', label: 'production' },
-    tips: session.quotes.slice(0, 3).map((q) => ({ dimension: 'empathy', turn: q.turn, quote: q.text, message: 'acknowledge the feeling', suggestion: 'I understand how annoying that is.' })),
+    tips: session.quotes.slice(0, 3).map((q) => ({
+      dimension: 'empathy',
+      turn: q.turn,
+      quote: q.text,
+      message: 'acknowledge the feeling',
+      suggestion: 'I understand how annoying that is.',
+    })),
     extras: {},
   };
 }
@@ -48,7 +56,17 @@ export function fakeEngine(pacingMs = 0): EnginePort {
     scenarios: new Map([[SCENARIO.id, SCENARIO]]),
     startSession(_s, options) {
       const locale: RuleLocale = options.locale === 'en' ? 'en' : 'zh-CN';
-      const session: FakeSession = { v: 1, scenarioId: 'wrong-change', locale, mode: options.mode ?? 'practice', turns: 0, anger: 60, speakingUntil: options.now + pacingMs, scores: {}, quotes: [] };
+      const session: FakeSession = {
+        v: 1,
+        scenarioId: 'wrong-change',
+        locale,
+        mode: options.mode ?? 'practice',
+        turns: 0,
+        anger: 60,
+        speakingUntil: options.now + pacingMs,
+        scores: {},
+        quotes: [],
+      };
       return { session, output: line(['You gave me the wrong change!', 'I want it fixed now.'], pacingMs) };
     },
     replyToSession(_s, raw, text, now) {
@@ -57,12 +75,33 @@ export function fakeEngine(pacingMs = 0): EnginePort {
       const evaluation = evaluateReply(text, { locale: prev.locale, customer: 'You gave me the wrong change!', interrupted });
       const scores = { ...prev.scores };
       for (const d of DIMENSIONS) if (evaluation.applicable[d]) scores[d] = [...(scores[d] ?? []), evaluation.scores[d]];
-      const session: FakeSession = { ...prev, turns: prev.turns + 1, scores, quotes: [...prev.quotes, { turn: prev.turns + 1, text }], speakingUntil: now + pacingMs };
+      const session: FakeSession = {
+        ...prev,
+        turns: prev.turns + 1,
+        scores,
+        quotes: [...prev.quotes, { turn: prev.turns + 1, text }],
+        speakingUntil: now + pacingMs,
+      };
       if (session.turns >= 3) {
         session.ended = { outcome: 'resolved', at: now };
-        return { session, output: { lines: [{ kind: 'ending', ref: 'e', parts: [{ text: 'Fine, thanks.', atMs: 0 }] }], ending: { outcome: 'resolved', ref: 'e' } }, evaluation, interrupted, clipped: false };
+        return {
+          session,
+          output: {
+            lines: [{ kind: 'ending', ref: 'e', parts: [{ text: 'Fine, thanks.', atMs: 0 }] }],
+            ending: { outcome: 'resolved', ref: 'e' },
+          },
+          evaluation,
+          interrupted,
+          clipped: false,
+        };
       }
-      return { session, output: line([interrupted ? 'Let me finish!' : 'Hmm.', 'So what will you do?'], pacingMs), evaluation, interrupted, clipped: false };
+      return {
+        session,
+        output: line([interrupted ? 'Let me finish!' : 'Hmm.', 'So what will you do?'], pacingMs),
+        evaluation,
+        interrupted,
+        clipped: false,
+      };
     },
     endSession(_s, raw, now, reason) {
       const prev = raw as FakeSession;

@@ -31,7 +31,14 @@ describe('dispute export', () => {
     writeFileSync(join(root, 'jargon', 'zh-CN.yaml'), yaml);
     const [c, ...rest] = loadCorpus(root);
     expect(rest).toEqual([]);
-    expect(c).toMatchObject({ evaluator: 'jargon', locale: 'zh-CN', side: 'valid', reply, customer: turn.customer, scenario: 'wrong-change' });
+    expect(c).toMatchObject({
+      evaluator: 'jargon',
+      locale: 'zh-CN',
+      side: 'valid',
+      reply,
+      customer: turn.customer,
+      scenario: 'wrong-change',
+    });
     expect(c?.labels).toEqual({ jargon: false, interrupting: false, empathy: false, promises: false, problemSolving: false });
     expect(c?.description).toContain('SKU is on the receipt');
   });
@@ -42,11 +49,19 @@ describe('dispute export', () => {
     const root = tempDir();
     writeFileSync(join(root, 'zh-CN.jsonl'), `${line}\n`);
     const [c] = loadFlagCorpus(root);
-    expect(c).toMatchObject({ locale: 'zh-CN', scenario: 'wrong-change', reply, expect: { interrupting: false, empathy: false, jargon: false, promises: false, problemSolving: false } });
+    expect(c).toMatchObject({
+      locale: 'zh-CN',
+      scenario: 'wrong-change',
+      reply,
+      expect: { interrupting: false, empathy: false, jargon: false, promises: false, problemSolving: false },
+    });
   });
 
   it('puts a disputed "missing empathy" under `valid:` of the empathy file, labelled as shown', () => {
-    const missing = { ...disputed, finding: { evaluator: 'empathy' as const, rule: 'missing', span: [0, reply.length] as [number, number], text: reply } };
+    const missing = {
+      ...disputed,
+      finding: { evaluator: 'empathy' as const, rule: 'missing', span: [0, reply.length] as [number, number], text: reply },
+    };
     const root = tempDir();
     mkdirSync(join(root, 'empathy'));
     writeFileSync(join(root, 'empathy', 'en.yaml'), disputeFixture(missing, turn, { locale: 'en' }));

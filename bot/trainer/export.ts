@@ -19,14 +19,52 @@ const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).to
 
 export function sessionsCsv(sessions: SessionSummary[]): string {
   return csv([
-    ['session_id', 'trainee_id', 'trainee_name', 'scenario_id', 'locale', 'mode', 'started_at', 'ended_at', 'outcome', 'turns', 'overall', ...DIMENSIONS],
-    ...sessions.map((s) => [s.sessionId, s.traineeId, s.traineeName, s.scenarioId, s.locale, s.mode, iso(s.startedAt), iso(s.endedAt), s.outcome, s.turns, s.overall, ...DIMENSIONS.map((d) => s.dimensions?.[d] ?? '')]),
+    [
+      'session_id',
+      'trainee_id',
+      'trainee_name',
+      'scenario_id',
+      'locale',
+      'mode',
+      'started_at',
+      'ended_at',
+      'outcome',
+      'turns',
+      'overall',
+      ...DIMENSIONS,
+    ],
+    ...sessions.map((s) => [
+      s.sessionId,
+      s.traineeId,
+      s.traineeName,
+      s.scenarioId,
+      s.locale,
+      s.mode,
+      iso(s.startedAt),
+      iso(s.endedAt),
+      s.outcome,
+      s.turns,
+      s.overall,
+      ...DIMENSIONS.map((d) => s.dimensions?.[d] ?? ''),
+    ]),
   ]);
 }
 
 export function turnsCsv(turns: TurnRecord[]): string {
   return csv([
-    ['session_id', 'turn', 'customer', 'customer_at', 'customer_until', 'reply', 'reply_at', 'interrupted', 'answer', ...DIMENSIONS.map((d) => `score_${d}`), 'findings'],
+    [
+      'session_id',
+      'turn',
+      'customer',
+      'customer_at',
+      'customer_until',
+      'reply',
+      'reply_at',
+      'interrupted',
+      'answer',
+      ...DIMENSIONS.map((d) => `score_${d}`),
+      'findings',
+    ],
     ...turns.map((t) => [
       t.sessionId,
       t.turn,
@@ -48,7 +86,10 @@ export interface ReportData {
   turns: TurnRecord[];
 }
 
-export async function loadReport(records: TrainingRecords, filter: Parameters<NonNullable<TrainingRecords['listSessions']>>[0]): Promise<ReportData> {
+export async function loadReport(
+  records: TrainingRecords,
+  filter: Parameters<NonNullable<TrainingRecords['listSessions']>>[0],
+): Promise<ReportData> {
   if (!records.listSessions || !records.sessionTurns) throw new Error('this store cannot list sessions');
   const sessions = await records.listSessions(filter);
   const turns: TurnRecord[] = [];
@@ -69,7 +110,9 @@ export interface FixtureSession {
  * to confirm before pasting.
  */
 function disputedCase(dispute: StoredDispute, turn: TurnRecord) {
-  const dimension = (DIMENSIONS as readonly string[]).includes(dispute.finding.evaluator) ? (dispute.finding.evaluator as Dimension) : undefined;
+  const dimension = (DIMENSIONS as readonly string[]).includes(dispute.finding.evaluator)
+    ? (dispute.finding.evaluator as Dimension)
+    : undefined;
   const flags = Object.fromEntries(DIMENSIONS.map((d) => [d, turn.evaluation.detected[d] === true])) as Record<Dimension, boolean>;
   if (dimension) flags[dimension] = GOOD_FLAGS.has(dimension);
   const description = `disputed ${dispute.finding.evaluator}/${dispute.finding.rule} on "${dispute.finding.text}" (session ${dispute.sessionId}, turn ${dispute.turn})${dispute.comment ? `: ${dispute.comment}` : ''}`;

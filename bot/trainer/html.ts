@@ -29,21 +29,40 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
 /** Scores per dimension over time, oldest left, as an inline SVG line chart with the dates below. */
 export function scoreChart(sessions: SessionSummary[]): string {
   const points = sessions.filter((s) => s.dimensions).sort((a, b) => a.startedAt - b.startedAt);
-  const w = 640, h = 240, pad = 30;
+  const w = 640,
+    h = 240,
+    pad = 30;
   const x = (i: number) => pad + (points.length <= 1 ? (w - 2 * pad) / 2 : (i * (w - 2 * pad)) / (points.length - 1));
   // Each dimension sits a little apart, so equal scores do not hide four lines behind the fifth.
   const y = (v: number, k: number) => h - pad - 14 - (v / 100) * (h - 2 * pad - 14) + (k - 2) * 2;
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const lines = DIMENSIONS.map((d, k) => {
-    const pts = points.map((s, i) => [i, s.dimensions?.[d], s.startedAt] as const).filter((p): p is readonly [number, number, number] => typeof p[1] === 'number');
+    const pts = points
+      .map((s, i) => [i, s.dimensions?.[d], s.startedAt] as const)
+      .filter((p): p is readonly [number, number, number] => typeof p[1] === 'number');
     if (pts.length === 0) return '';
     const path = pts.map(([i, v]) => `${x(i).toFixed(1)},${y(v, k).toFixed(1)}`).join(' ');
-    return `<polyline fill="none" stroke="${COLORS[k]}" stroke-width="2" points="${path}"><title>${d}</title></polyline>` + pts.map(([i, v, t]) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v, k).toFixed(1)}" r="3" fill="${COLORS[k]}"><title>${d} ${v} (${day(t)})</title></circle>`).join('');
+    return (
+      `<polyline fill="none" stroke="${COLORS[k]}" stroke-width="2" points="${path}"><title>${d}</title></polyline>` +
+      pts
+        .map(
+          ([i, v, t]) =>
+            `<circle cx="${x(i).toFixed(1)}" cy="${y(v, k).toFixed(1)}" r="3" fill="${COLORS[k]}"><title>${d} ${v} (${day(t)})</title></circle>`,
+        )
+        .join('')
+    );
   }).join('');
   const legend = DIMENSIONS.map((d, k) => `<text x="${pad + k * 120}" y="14" font-size="12" fill="${COLORS[k]}">${d}</text>`).join('');
-  const axis = [0, 50, 100].map((v) => `<line x1="${pad}" x2="${w - pad}" y1="${y(v, 2)}" y2="${y(v, 2)}" stroke="#ddd"/><text x="2" y="${y(v, 2) + 4}" font-size="10">${v}</text>`).join('');
+  const axis = [0, 50, 100]
+    .map(
+      (v) =>
+        `<line x1="${pad}" x2="${w - pad}" y1="${y(v, 2)}" y2="${y(v, 2)}" stroke="#ddd"/><text x="2" y="${y(v, 2) + 4}" font-size="10">${v}</text>`,
+    )
+    .join('');
   const ticks = points.length ? [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])] : [];
-  const dates = ticks.map((i) => `<text x="${x(i).toFixed(1)}" y="${h - 4}" font-size="10" text-anchor="middle">${day(points[i]!.startedAt)}</text>`).join('');
+  const dates = ticks
+    .map((i) => `<text x="${x(i).toFixed(1)}" y="${h - 4}" font-size="10" text-anchor="middle">${day(points[i]!.startedAt)}</text>`)
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="scores per dimension over time" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${axis}${legend}${lines}${dates}</svg>`;
 }
 
@@ -68,7 +87,10 @@ export function transcript(turns: TurnRecord[]): string {
     .map(
       (t) =>
         `<section class="turn"><h3>Turn ${t.turn}${t.interrupted ? ' (interrupted)' : ''}</h3><p class="customer">${escapeHtml(t.customer)}</p><p class="reply">${highlight(t.reply, t.evaluation.findings)}</p><ul>${t.evaluation.findings
-          .map((f) => `<li>${escapeHtml(f.evaluator)}/${escapeHtml(f.rule)} “${escapeHtml(f.text)}”: ${escapeHtml(f.message)}${f.suggestion ? ` — ${escapeHtml(f.suggestion)}` : ''}</li>`)
+          .map(
+            (f) =>
+              `<li>${escapeHtml(f.evaluator)}/${escapeHtml(f.rule)} “${escapeHtml(f.text)}”: ${escapeHtml(f.message)}${f.suggestion ? ` — ${escapeHtml(f.suggestion)}` : ''}</li>`,
+          )
           .join('')}</ul><p class="customer">${escapeHtml(t.answer)}</p></section>`,
     )
     .join('');

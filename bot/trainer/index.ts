@@ -25,12 +25,21 @@ function presentedToken(req: Request): string | undefined {
 }
 
 function send(res: Response, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'", ...extra });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'",
+    ...extra,
+  });
   res.end(body);
 }
 
 function loginPage(failed: boolean): string {
-  return page('Trainer login', `<h1>Trainer dashboard</h1>${failed ? '<p>Wrong token.</p>' : ''}<form method="post" action="/trainer/login"><label>Token <input type="password" name="token" autofocus></label> <button type="submit">Sign in</button></form>`);
+  return page(
+    'Trainer login',
+    `<h1>Trainer dashboard</h1>${failed ? '<p>Wrong token.</p>' : ''}<form method="post" action="/trainer/login"><label>Token <input type="password" name="token" autofocus></label> <button type="submit">Sign in</button></form>`,
+  );
 }
 
 class BadFilter extends Error {}
@@ -70,7 +79,13 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     const url = new URL(req.url ?? '/trainer', 'http://localhost');
     if (!sameToken(presentedToken(req), token)) {
       const wantsHtml = String(req.headers.accept ?? '').includes('text/html');
-      return send(res, 401, wantsHtml ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', wantsHtml ? loginPage(false) : 'Unauthorized: trainer token required', { 'WWW-Authenticate': 'Bearer realm="trainer"' });
+      return send(
+        res,
+        401,
+        wantsHtml ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+        wantsHtml ? loginPage(false) : 'Unauthorized: trainer token required',
+        { 'WWW-Authenticate': 'Bearer realm="trainer"' },
+      );
     }
     try {
       await handler(req, res, url);
@@ -86,52 +101,93 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     const body = await readBody(req).catch(() => '');
     const given = new URLSearchParams(body).get('token') ?? undefined;
     if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', loginPage(true));
-    res.writeHead(303, { Location: '/trainer', 'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/trainer` });
+    res.writeHead(303, {
+      Location: '/trainer',
+      'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/trainer`,
+    });
     res.end();
   });
 
-  server.get('/trainer', guard(async (_req, res, url) => {
-    const filter = filterFrom(url);
-    const sessions = (await records.listSessions?.(filter)) ?? [];
-    const disputes = (await records.listDisputes?.()) ?? [];
-    const query = url.search;
-    const form = `<form method="get" action="/trainer"><label>Trainee <input name="trainee" value="${escapeHtml(filter.trainee ?? '')}" placeholder="name or id"></label> <label>Scenario <input name="scenario" value="${escapeHtml(filter.scenarioId ?? '')}"></label> <label>Since <input name="since" type="date" value="${escapeHtml(url.searchParams.get('since') ?? '')}"></label> <button>Filter</button></form>`;
-    send(res, 200, 'text/html; charset=utf-8', page('Trainer dashboard', `<h1>Sessions</h1>${form}<h2>Scores over time</h2>${scoreChart(sessions)}${sessionsTable(sessions, query)}<h2>Open disputes</h2>${disputesList(disputes)}`));
-  }));
+  server.get(
+    '/trainer',
+    guard(async (_req, res, url) => {
+      const filter = filterFrom(url);
+      const sessions = (await records.listSessions?.(filter)) ?? [];
+      const disputes = (await records.listDisputes?.()) ?? [];
+      const query = url.search;
+      const form = `<form method="get" action="/trainer"><label>Trainee <input name="trainee" value="${escapeHtml(filter.trainee ?? '')}" placeholder="name or id"></label> <label>Scenario <input name="scenario" value="${escapeHtml(filter.scenarioId ?? '')}"></label> <label>Since <input name="since" type="date" value="${escapeHtml(url.searchParams.get('since') ?? '')}"></label> <button>Filter</button></form>`;
+      send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        page(
+          'Trainer dashboard',
+          `<h1>Sessions</h1>${form}<h2>Scores over time</h2>${scoreChart(sessions)}${sessionsTable(sessions, query)}<h2>Open disputes</h2>${disputesList(disputes)}`,
+        ),
+      );
+    }),
+  );
 
-  server.get('/trainer/sessions/:id', guard(async (req, res) => {
-    const id = String((req.params as Record<string, string | undefined>).id ?? '');
-    const turns = (await records.sessionTurns?.(id)) ?? [];
-    const [session] = (await records.listSessions?.({ limit: 100000 }))?.filter((s) => s.sessionId === id) ?? [];
-    if (!session) return send(res, 404, 'text/plain; charset=utf-8', 'No such session');
-    send(res, 200, 'text/html; charset=utf-8', page(`Session ${id}`, `<p><a href="/trainer">← sessions</a></p><h1>${escapeHtml(session.scenarioId)} — ${escapeHtml(session.traineeName ?? session.traineeId)}</h1><p>${escapeHtml(session.outcome ?? 'in progress')} · overall ${escapeHtml(session.overall ?? '–')}</p>${transcript(turns)}`));
-  }));
+  server.get(
+    '/trainer/sessions/:id',
+    guard(async (req, res) => {
+      const id = String((req.params as Record<string, string | undefined>).id ?? '');
+      const turns = (await records.sessionTurns?.(id)) ?? [];
+      const [session] = (await records.listSessions?.({ limit: 100000 }))?.filter((s) => s.sessionId === id) ?? [];
+      if (!session) return send(res, 404, 'text/plain; charset=utf-8', 'No such session');
+      send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        page(
+          `Session ${id}`,
+          `<p><a href="/trainer">← sessions</a></p><h1>${escapeHtml(session.scenarioId)} — ${escapeHtml(session.traineeName ?? session.traineeId)}</h1><p>${escapeHtml(session.outcome ?? 'in progress')} · overall ${escapeHtml(session.overall ?? '–')}</p>${transcript(turns)}`,
+        ),
+      );
+    }),
+  );
 
-  server.get('/trainer/export/sessions.csv', guard(async (_req, res, url) => {
-    const data = await loadReport(records, { ...filterFrom(url), limit: 100000 });
-    send(res, 200, 'text/csv; charset=utf-8', sessionsCsv(data.sessions), { 'Content-Disposition': 'attachment; filename="sessions.csv"' });
-  }));
+  server.get(
+    '/trainer/export/sessions.csv',
+    guard(async (_req, res, url) => {
+      const data = await loadReport(records, { ...filterFrom(url), limit: 100000 });
+      send(res, 200, 'text/csv; charset=utf-8', sessionsCsv(data.sessions), {
+        'Content-Disposition': 'attachment; filename="sessions.csv"',
+      });
+    }),
+  );
 
-  server.get('/trainer/export/turns.csv', guard(async (_req, res, url) => {
-    const data = await loadReport(records, { ...filterFrom(url), limit: 100000 });
-    send(res, 200, 'text/csv; charset=utf-8', turnsCsv(data.turns), { 'Content-Disposition': 'attachment; filename="turns.csv"' });
-  }));
+  server.get(
+    '/trainer/export/turns.csv',
+    guard(async (_req, res, url) => {
+      const data = await loadReport(records, { ...filterFrom(url), limit: 100000 });
+      send(res, 200, 'text/csv; charset=utf-8', turnsCsv(data.turns), { 'Content-Disposition': 'attachment; filename="turns.csv"' });
+    }),
+  );
 
-  server.get('/trainer/disputes/:session/:turn', guard(async (req, res) => {
-    const params = req.params as Record<string, string | undefined>;
-    const sessionId = String(params.session ?? '');
-    const turnParam = String(params.turn ?? '');
-    const turnNo = Number.parseInt(turnParam, 10);
-    const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === sessionId && d.turn === turnNo);
-    if (disputes.length === 0) return send(res, 404, 'text/plain; charset=utf-8', 'No such dispute');
-    const turn = (await records.sessionTurns?.(sessionId))?.find((t) => t.turn === turnNo);
-    const [session] = ((await records.listSessions?.({ limit: 100000 })) ?? []).filter((s) => s.sessionId === sessionId);
-    const facts = { locale: session?.locale ?? 'zh-CN', scenarioId: session?.scenarioId };
-    if (turnParam.endsWith('.jsonl')) {
-      const lines = disputes.map((d) => disputeFlagLine(d, turn, facts)).filter((l): l is string => l !== undefined);
-      return send(res, lines.length ? 200 : 404, 'application/x-ndjson; charset=utf-8', lines.length ? `${lines.join('\n')}\n` : 'The turn is not recorded');
-    }
-    // One YAML document per dispute: they may belong to different evaluators' files.
-    send(res, 200, 'text/yaml; charset=utf-8', disputes.map((d) => disputeFixture(d, turn, facts)).join('---\n'));
-  }));
+  server.get(
+    '/trainer/disputes/:session/:turn',
+    guard(async (req, res) => {
+      const params = req.params as Record<string, string | undefined>;
+      const sessionId = String(params.session ?? '');
+      const turnParam = String(params.turn ?? '');
+      const turnNo = Number.parseInt(turnParam, 10);
+      const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === sessionId && d.turn === turnNo);
+      if (disputes.length === 0) return send(res, 404, 'text/plain; charset=utf-8', 'No such dispute');
+      const turn = (await records.sessionTurns?.(sessionId))?.find((t) => t.turn === turnNo);
+      const [session] = ((await records.listSessions?.({ limit: 100000 })) ?? []).filter((s) => s.sessionId === sessionId);
+      const facts = { locale: session?.locale ?? 'zh-CN', scenarioId: session?.scenarioId };
+      if (turnParam.endsWith('.jsonl')) {
+        const lines = disputes.map((d) => disputeFlagLine(d, turn, facts)).filter((l): l is string => l !== undefined);
+        return send(
+          res,
+          lines.length ? 200 : 404,
+          'application/x-ndjson; charset=utf-8',
+          lines.length ? `${lines.join('\n')}\n` : 'The turn is not recorded',
+        );
+      }
+      // One YAML document per dispute: they may belong to different evaluators' files.
+      send(res, 200, 'text/yaml; charset=utf-8', disputes.map((d) => disputeFixture(d, turn, facts)).join('---\n'));
+    }),
+  );
 }

@@ -17,7 +17,11 @@ async function start(trainerToken?: string): Promise<string> {
   await records.addDispute(dispute('s1', 1, 'SKU', '<script>alert(1)</script> 请提供SKU编号', 'ok'));
   const server = restify.createServer();
   const noop = () => undefined;
-  const app = { store: { records }, logger: { info: noop, warn: noop, error: noop, debug: noop }, config: { trainerToken } } as unknown as AppContext;
+  const app = {
+    store: { records },
+    logger: { info: noop, warn: noop, error: noop, debug: noop },
+    config: { trainerToken },
+  } as unknown as AppContext;
   registerTrainerRoutes(server, app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   servers.push(server);
@@ -63,7 +67,12 @@ describe('trainer dashboard', () => {
 
   it('the login form sets an HttpOnly cookie that opens the dashboard', async () => {
     const base = await start('t0k');
-    const login = await fetch(`${base}/trainer/login`, { method: 'POST', body: 'token=t0k', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    const login = await fetch(`${base}/trainer/login`, {
+      method: 'POST',
+      body: 'token=t0k',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
     expect(login.status).toBe(303);
     const cookie = login.headers.get('set-cookie') ?? '';
     expect(cookie).toContain('HttpOnly');

@@ -17,7 +17,10 @@ export interface WebChatHandle {
 export function registerWebChat(server: Server, app: AppContext): WebChatHandle {
   const options = optionsFromConfig(app.config);
   const assets = new StaticAssets();
-  const endpoint = new DirectLineEndpoint({ bot: app.bot, storage: app.store.storage, logger: app.logger, onTurnError: (c, e) => app.onTurnError(c, e) }, options);
+  const endpoint = new DirectLineEndpoint(
+    { bot: app.bot, storage: app.store.storage, logger: app.logger, onTurnError: (c, e) => app.onTurnError(c, e) },
+    options,
+  );
   endpoint.register(server);
 
   server.get('/', async (req: Request, res: Response) => {

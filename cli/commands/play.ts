@@ -38,7 +38,13 @@ const CUSTOMER = { 'zh-CN': '顾客', en: 'Customer' } as const;
 
 class Printer {
   private timers: NodeJS.Timeout[] = [];
-  constructor(private io: CliIO, private json: boolean, private scenario: Scenario, private locale: 'zh-CN' | 'en', private paced: boolean) {}
+  constructor(
+    private io: CliIO,
+    private json: boolean,
+    private scenario: Scenario,
+    private locale: 'zh-CN' | 'en',
+    private paced: boolean,
+  ) {}
 
   event(value: object): void {
     if (this.json) this.io.stdout.write(`${JSON.stringify(value)}\n`);
@@ -51,7 +57,13 @@ class Printer {
   customer(output: TurnOutput): void {
     const who = `${this.scenario.persona.name[this.locale] || CUSTOMER[this.locale]}`;
     for (const line of output.lines) {
-      this.event({ type: 'customer', kind: line.kind, ref: line.ref, text: line.parts.map((p) => p.text).join(this.locale === 'en' ? ' ' : ''), parts: line.parts });
+      this.event({
+        type: 'customer',
+        kind: line.kind,
+        ref: line.ref,
+        text: line.parts.map((p) => p.text).join(this.locale === 'en' ? ' ' : ''),
+        parts: line.parts,
+      });
       if (this.json) continue;
       for (const part of line.parts) {
         if (this.paced && part.atMs > 0) this.timers.push(setTimeout(() => this.text(`${who}: ${part.text}`), part.atMs));
@@ -67,7 +79,15 @@ class Printer {
   }
 
   findings(turn: number, evaluation: ReplyEvaluation, interrupted: boolean, clipped: boolean): void {
-    this.event({ type: 'findings', turn, interrupted, clipped, detected: evaluation.detected, scores: evaluation.scores, findings: evaluation.findings });
+    this.event({
+      type: 'findings',
+      turn,
+      interrupted,
+      clipped,
+      detected: evaluation.detected,
+      scores: evaluation.scores,
+      findings: evaluation.findings,
+    });
     if (this.json) return;
     for (const f of evaluation.findings) {
       const mark = f.polarity === 'good' ? '+' : '-';
@@ -104,10 +124,12 @@ const command: Command = {
       json: { type: 'boolean' },
     });
     const locale = values.locale as InputLocale;
-    if (!['zh-CN', 'en', 'zh-TW'].includes(locale)) throw new UsageError(`--locale must be zh-CN, en or zh-TW, not '${String(values.locale)}'`);
+    if (!['zh-CN', 'en', 'zh-TW'].includes(locale))
+      throw new UsageError(`--locale must be zh-CN, en or zh-TW, not '${String(values.locale)}'`);
     const seed = Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not '${String(values.seed)}'`);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one scenario id' : 'missing scenario id (see `roleplay list`)');
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length ? 'give exactly one scenario id' : 'missing scenario id (see `roleplay list`)');
     const id = positionals[0] as string;
     const { scenarios } = loadLibrary();
     const scenario = scenarios.get(id);
@@ -138,7 +160,8 @@ const command: Command = {
           out.note(ruleLocale === 'en' ? 'unreadable input (binary?) skipped' : '无法识别的输入（二进制？），已跳过');
           continue;
         }
-        if (text.length > MAX_REPLY_CHARS) out.note(ruleLocale === 'en' ? `reply clipped to ${MAX_REPLY_CHARS} characters` : `回复过长，只读取前 ${MAX_REPLY_CHARS} 个字符`);
+        if (text.length > MAX_REPLY_CHARS)
+          out.note(ruleLocale === 'en' ? `reply clipped to ${MAX_REPLY_CHARS} characters` : `回复过长，只读取前 ${MAX_REPLY_CHARS} 个字符`);
         out.cutOff();
         const result = replyToSession(scenario, session, text, Date.now());
         session = result.session;
@@ -150,7 +173,9 @@ const command: Command = {
     } finally {
       rl.close();
     }
-    const ended = session.ended ? endSession(scenario, session, Date.now(), session.ended.outcome) : endSession(scenario, session, Date.now(), 'abandoned');
+    const ended = session.ended
+      ? endSession(scenario, session, Date.now(), session.ended.outcome)
+      : endSession(scenario, session, Date.now(), 'abandoned');
     if (!session.ended) out.customer(ended.output);
     out.end(ended.card);
     return 0;

@@ -18,15 +18,19 @@ const command: Command = {
   summary: 'export recorded sessions and turns as CSV or JSON',
   usage,
   async run(argv, io) {
-    const { values } = parseOptions(argv, {
-      trainee: { type: 'string' },
-      scenario: { type: 'string' },
-      since: { type: 'string' },
-      format: { type: 'string' },
-      turns: { type: 'boolean' },
-      'data-dir': { type: 'string' },
-      'database-url': { type: 'string' },
-    }, false);
+    const { values } = parseOptions(
+      argv,
+      {
+        trainee: { type: 'string' },
+        scenario: { type: 'string' },
+        since: { type: 'string' },
+        format: { type: 'string' },
+        turns: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      false,
+    );
     if (values.help) {
       io.stdout.write(usage + '\n');
       return 0;
@@ -49,7 +53,14 @@ const command: Command = {
     }
     try {
       const data = await loadReport(store.records, { traineeId: values.trainee, scenarioId: values.scenario, since, limit: 100000 });
-      if (format === 'json') io.stdout.write(JSON.stringify(data.sessions.map((s) => ({ ...s, turnRecords: data.turns.filter((t) => t.sessionId === s.sessionId) })), null, 2) + '\n');
+      if (format === 'json')
+        io.stdout.write(
+          JSON.stringify(
+            data.sessions.map((s) => ({ ...s, turnRecords: data.turns.filter((t) => t.sessionId === s.sessionId) })),
+            null,
+            2,
+          ) + '\n',
+        );
       else io.stdout.write(values.turns ? turnsCsv(data.turns) : sessionsCsv(data.sessions));
       return 0;
     } catch (error) {

@@ -16,7 +16,13 @@ function sink() {
 async function score(input: string, ...args: string[]) {
   const out = sink();
   const err = sink();
-  const code = await main(['score', ...args, '-'], { stdin: Readable.from([input]), stdout: out.stream, stderr: err.stream, cwd: process.cwd(), env: {} });
+  const code = await main(['score', ...args, '-'], {
+    stdin: Readable.from([input]),
+    stdout: out.stream,
+    stderr: err.stream,
+    cwd: process.cwd(),
+    env: {},
+  });
   return { code, out: out.text(), err: err.text() };
 }
 
@@ -29,7 +35,18 @@ describe('roleplay score', () => {
     ].join('\n');
     const { code, out } = await score(input);
     expect(code).toBe(0);
-    const results = out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; detected: Record<string, boolean>; scores: Record<string, number>; findings: { span: [number, number] }[] });
+    const results = out
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            id: string;
+            detected: Record<string, boolean>;
+            scores: Record<string, number>;
+            findings: { span: [number, number] }[];
+          },
+      );
     expect(results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
     expect(results[0]!.detected.interrupting).toBe(true);
     expect(results[0]!.scores.interrupting).toBeLessThan(100);
@@ -40,9 +57,20 @@ describe('roleplay score', () => {
   });
 
   it('answers a bad line with an error line in its place, scores the rest, and exits 2', async () => {
-    const { code, out } = await score(['{"id":"a","reply":"对不起"}', 'not json', '{"id":"b"}', '{"id":"c","reply":"好的","scenario":"no-such-scenario"}', '{"id":"d","reply":"Sorry","locale":"en"}'].join('\n'));
+    const { code, out } = await score(
+      [
+        '{"id":"a","reply":"对不起"}',
+        'not json',
+        '{"id":"b"}',
+        '{"id":"c","reply":"好的","scenario":"no-such-scenario"}',
+        '{"id":"d","reply":"Sorry","locale":"en"}',
+      ].join('\n'),
+    );
     expect(code).toBe(2);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; line?: number; error?: string });
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id?: string; line?: number; error?: string });
     expect(lines.map((l) => l.id ?? `line ${l.line}`)).toEqual(['a', 'line 2', 'line 3', 'line 4', 'd']);
     expect(lines[1]!.error).toMatch(/JSON/);
     expect(lines[2]!.error).toMatch(/reply/);

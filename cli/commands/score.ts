@@ -71,7 +71,9 @@ class Progress {
       const ratio = Math.min(1, bytes / this.total);
       const width = 30;
       const filled = Math.round(ratio * width);
-      this.err.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}%  ${lines} lines`);
+      this.err.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}%  ${lines} lines`,
+      );
     } else {
       this.err.write(`\r${lines} lines scored`);
     }
@@ -89,7 +91,10 @@ const command: Command = {
     const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'jsonl' } });
     const format = values.format;
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not '${String(format)}'`);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one input file (or - for standard input)' : 'missing input: give a JSONL file, or - for standard input');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length ? 'give one input file (or - for standard input)' : 'missing input: give a JSONL file, or - for standard input',
+      );
     const source = positionals[0]!;
 
     let input: Readable;
@@ -110,7 +115,11 @@ const command: Command = {
     }
 
     // Benchmark hooks (docs/benchmarks.md): an identity baseline, and per-line timings on standard error.
-    const options: BatchOptions = { format, identity: io.env.ROLEPLAY_SCORE_IDENTITY === '1', timings: io.env.ROLEPLAY_SCORE_TIMINGS === '1' };
+    const options: BatchOptions = {
+      format,
+      identity: io.env.ROLEPLAY_SCORE_IDENTITY === '1',
+      timings: io.env.ROLEPLAY_SCORE_TIMINGS === '1',
+    };
     // Entries left out of a broken lexicon file: scoring goes on with the rest, and says so on standard error,
     // once, from whichever thread loaded the lexicons (workers, or this thread for small inputs).
     const report = (problems: string[]): void => {
@@ -187,7 +196,9 @@ const command: Command = {
       let at = 0;
       for (const t of timings) all.set(t, (at += t.length) - t.length);
       all.sort();
-      io.stderr.write(`roleplay score: timings: lines=${all.length} p50=${percentileOf(all, 50).toFixed(4)}ms p99=${percentileOf(all, 99).toFixed(4)}ms max=${percentileOf(all, 100).toFixed(3)}ms\n`);
+      io.stderr.write(
+        `roleplay score: timings: lines=${all.length} p50=${percentileOf(all, 50).toFixed(4)}ms p99=${percentileOf(all, 99).toFixed(4)}ms max=${percentileOf(all, 100).toFixed(3)}ms\n`,
+      );
     }
     if (bad) io.stderr.write(`roleplay score: ${bad} line(s) could not be scored\n`);
     return bad ? 2 : 0;

@@ -39,7 +39,11 @@ const command: Command = {
     hideRestifyDeprecation();
     const { loadConfig, ConfigError, isLoopback } = await import('../../bot/config.ts');
     const { startServer, UnsafeListenError } = await import('../../bot/server.ts');
-    const { values: opts } = parseOptions(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-pacing': { type: 'boolean' } }, false);
+    const { values: opts } = parseOptions(
+      argv,
+      { port: { type: 'string' }, host: { type: 'string' }, 'no-pacing': { type: 'boolean' } },
+      false,
+    );
     if (opts.help) {
       io.stdout.write(usage + '\n');
       return 0;

@@ -43,7 +43,14 @@ const command: Command = {
       const { scenario, errors } = loadScenarioFile(file, io.cwd);
       if (scenario) {
         const first = ids.get(scenario.id);
-        if (first) errors.push({ file: scenario.file ?? file, line: 1, column: 1, path: 'id', message: `duplicate scenario id "${scenario.id}" (also in ${first})` });
+        if (first)
+          errors.push({
+            file: scenario.file ?? file,
+            line: 1,
+            column: 1,
+            path: 'id',
+            message: `duplicate scenario id "${scenario.id}" (also in ${first})`,
+          });
         else ids.set(scenario.id, scenario.file ?? file);
       }
       if (errors.length) {

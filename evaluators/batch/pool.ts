@@ -19,7 +19,11 @@ function tsxLoader(): string {
   // import.meta.resolve is there in Node 20 but not under every test runner.
   const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
   if (resolve) return resolve('tsx/esm/api');
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  return pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
 }
 
 function startWorker(options: BatchOptions): Worker {
@@ -52,7 +56,9 @@ export class ScoringPool {
         if (!job) return;
         this.waiting.delete(message.seq);
         job.slot.busy--;
-        job.resolve(message.timings ? { out: message.out, bad: message.bad, timings: message.timings } : { out: message.out, bad: message.bad });
+        job.resolve(
+          message.timings ? { out: message.out, bad: message.bad, timings: message.timings } : { out: message.out, bad: message.bad },
+        );
       });
       slot.worker.on('error', (error) => this.fail(new ScoringWorkerError(`a scoring worker failed: ${error.message}`)));
       slot.worker.on('exit', (code) => {

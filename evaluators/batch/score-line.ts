@@ -52,16 +52,20 @@ export function scoreLine(text: string, line: number, scenarios: ScenarioSource)
   } catch (error) {
     return { line, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { line, error: `expected a JSON object, got ${typeName(data)}` };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { line, error: `expected a JSON object, got ${typeName(data)}` };
   const c = data as Record<string, unknown>;
   if (c.id === undefined || c.id === null || c.id === '') return { line, error: 'missing "id"' };
   if (typeof c.id !== 'string' && typeof c.id !== 'number') return { line, error: `"id" must be a string, got ${typeName(c.id)}` };
   if (c.reply === undefined || c.reply === null) return { line, error: 'missing "reply"' };
   if (typeof c.reply !== 'string') return { line, error: `"reply" must be a string, got ${typeName(c.reply)}` };
   const locale = c.locale ?? 'zh-CN';
-  if (typeof locale !== 'string' || !LOCALES.includes(locale)) return { line, error: `"locale" must be one of zh-CN, zh-TW, en, got ${JSON.stringify(locale)}` };
-  if (c.customer !== undefined && c.customer !== null && typeof c.customer !== 'string') return { line, error: `"customer" must be a string, got ${typeName(c.customer)}` };
-  if (c.interrupted !== undefined && c.interrupted !== null && typeof c.interrupted !== 'boolean') return { line, error: `"interrupted" must be true or false, got ${typeName(c.interrupted)}` };
+  if (typeof locale !== 'string' || !LOCALES.includes(locale))
+    return { line, error: `"locale" must be one of zh-CN, zh-TW, en, got ${JSON.stringify(locale)}` };
+  if (c.customer !== undefined && c.customer !== null && typeof c.customer !== 'string')
+    return { line, error: `"customer" must be a string, got ${typeName(c.customer)}` };
+  if (c.interrupted !== undefined && c.interrupted !== null && typeof c.interrupted !== 'boolean')
+    return { line, error: `"interrupted" must be true or false, got ${typeName(c.interrupted)}` };
   let history: Turn[] | undefined;
   if (c.history !== undefined && c.history !== null) {
     const read = readHistory(c.history);
@@ -113,7 +117,8 @@ export function csvHeader(): string {
 
 /** One CSV row; findings are summarised as evaluator/rule@start-end, separated by "; ". */
 export function csvRow(result: ScoredLine | LineError, line: number): string {
-  if (isLineError(result)) return [String(line), '', ...DIMENSIONS.map(() => ''), ...DIMENSIONS.map(() => ''), '', csvCell(result.error)].join(',');
+  if (isLineError(result))
+    return [String(line), '', ...DIMENSIONS.map(() => ''), ...DIMENSIONS.map(() => ''), '', csvCell(result.error)].join(',');
   const findings = result.findings.map((f) => `${f.evaluator}/${f.rule}@${f.span[0]}-${f.span[1]}`).join('; ');
   return [
     String(line),

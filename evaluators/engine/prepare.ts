@@ -115,7 +115,10 @@ export function containsAny(text: string, words: string[], locale: RuleLocale): 
   return words.some((w) => text.includes(w));
 }
 
-const COMFORT = { 'zh-CN': /(?:不用|不要|别)(?:担心|着急|急)/g, en: /\b(?:don't|do not|never) (?:you )?worry\b|\bno worries\b|\bnot to worry\b/gi };
+const COMFORT = {
+  'zh-CN': /(?:不用|不要|别)(?:担心|着急|急)/g,
+  en: /\b(?:don't|do not|never) (?:you )?worry\b|\bno worries\b|\bnot to worry\b/gi,
+};
 
 /** True when the words right before `index` (same clause, a few words back) negate what follows. */
 export function negatedBefore(reply: PreparedReply, index: number): boolean {

@@ -8,7 +8,18 @@ import { LEXICON_DIR, LexiconError } from './load.ts';
 import { schemaValidator } from './schema-validator.ts';
 import { recordedYaml } from './parsed-yaml.ts';
 
-const LISTS = ['negators', 'adjacentNegators', 'postNegators', 'hedges', 'conditionals', 'effort', 'explainers', 'everyday', 'customerEmotion', 'ownActions'] as const;
+const LISTS = [
+  'negators',
+  'adjacentNegators',
+  'postNegators',
+  'hedges',
+  'conditionals',
+  'effort',
+  'explainers',
+  'everyday',
+  'customerEmotion',
+  'ownActions',
+] as const;
 export type ContextList = (typeof LISTS)[number];
 export type ContextWords = Record<ContextList, string[]>;
 

@@ -43,11 +43,19 @@ describe('lower-case expressions for English', () => {
 
   it('find exactly what the case-insensitive expressions find', () => {
     const en = loadLexicons().get('en')!;
-    const replies = ["I GUARANTEE it'll be FIXED today.", 'Okay OKAY, I get it.', 'Your APN on the HLR, and the IMEI? It is fine.', 'We NEVER make mistakes!'];
+    const replies = [
+      "I GUARANTEE it'll be FIXED today.",
+      'Okay OKAY, I get it.',
+      'Your APN on the HLR, and the IMEI? It is fine.',
+      'We NEVER make mistakes!',
+    ];
     for (const entry of [...en.values()].flat()) {
       for (const reply of replies) {
         const a = [...reply.matchAll(new RegExp(entry.regex.source, entry.regex.flags))].map((m) => [m.index, m[0].length]);
-        const b = [...reply.toLowerCase().matchAll(new RegExp(entry.lowerRegex!.source, entry.lowerRegex!.flags))].map((m) => [m.index, m[0].length]);
+        const b = [...reply.toLowerCase().matchAll(new RegExp(entry.lowerRegex!.source, entry.lowerRegex!.flags))].map((m) => [
+          m.index,
+          m[0].length,
+        ]);
         expect(b, `${entry.source} on "${reply}"`).toEqual(a);
       }
     }

@@ -104,7 +104,8 @@ export function compileLexiconFile(file: string, text: string, problems: string[
   let data = recordedYaml(text);
   if (data === undefined) {
     if (doc().errors.length) {
-      for (const e of doc().errors) problems.push(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`);
+      for (const e of doc().errors)
+        problems.push(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`);
       return undefined;
     }
     data = doc().toJS();
@@ -226,7 +227,9 @@ export function loadLexicons(dir: string = LEXICON_DIR, options: { strict?: bool
     const lexicon: Lexicon = new Map();
     const folder = join(dir, locale);
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml') && n !== 'context.yaml').sort()) {
+    for (const name of readdirSync(folder)
+      .filter((n) => n.endsWith('.yaml') && n !== 'context.yaml')
+      .sort()) {
       const file = join(folder, name);
       const rejected = new Set<number>();
       const raw = compileLexiconFile(file, readFileSync(file, 'utf8'), problems, rejected);

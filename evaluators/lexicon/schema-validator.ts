@@ -34,7 +34,10 @@ const registered: (() => SchemaSpec)[] = [];
 /** The file a spec's standalone validator lives in; the name changes with anything that changes the generated code. */
 export function precompiledFile(spec: SchemaSpec, dir: string = PRECOMPILED_DIR): string {
   const { version } = require('ajv/package.json') as { version: string };
-  const key = createHash('sha256').update(JSON.stringify([version, spec.options, spec.schema])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([version, spec.options, spec.schema]))
+    .digest('hex')
+    .slice(0, 16);
   return join(dir, `${spec.name}-${key}.cjs`);
 }
 

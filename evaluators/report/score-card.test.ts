@@ -43,7 +43,20 @@ describe('buildScoreCard', () => {
   });
 
   it('empathy is N/A when the customer never showed emotion or difficulty', () => {
-    const card = buildScoreCard([{ turn: 1, customer: '营业厅几点关门?', reply: '晚上九点。', evaluation: { ...evaluateReply('晚上九点。', { locale: 'zh-CN', customer: '营业厅几点关门?' }), applicable: { interrupting: true, empathy: false, jargon: true, promises: true, problemSolving: true } } }], info);
+    const card = buildScoreCard(
+      [
+        {
+          turn: 1,
+          customer: '营业厅几点关门?',
+          reply: '晚上九点。',
+          evaluation: {
+            ...evaluateReply('晚上九点。', { locale: 'zh-CN', customer: '营业厅几点关门?' }),
+            applicable: { interrupting: true, empathy: false, jargon: true, promises: true, problemSolving: true },
+          },
+        },
+      ],
+      info,
+    );
     expect(card.dimensions.empathy).toBeNull();
     expect(card.servqual.empathy).toBeNull();
   });
@@ -64,7 +77,11 @@ describe('buildScoreCard and the ending', () => {
   const good = [turn(1, '你少找我钱了!太过分了!', '非常抱歉给您添麻烦了,我现在就帮您清点一下钱箱。')];
 
   it('a session that ends without solving the problem cannot score well or be the quality style', () => {
-    for (const [outcome, cap] of [['abandoned', 50], ['escalated', 40], ['turn-limit', 55]] as const) {
+    for (const [outcome, cap] of [
+      ['abandoned', 50],
+      ['escalated', 40],
+      ['turn-limit', 55],
+    ] as const) {
       const card = buildScoreCard(good, { ...info, outcome });
       expect(card.overall, outcome).toBeLessThanOrEqual(cap);
       expect(card.quadrant.style, outcome).not.toBe('quality');

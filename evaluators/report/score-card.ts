@@ -1,7 +1,17 @@
 // The end-of-session score card: per-dimension scores, the manuals' service
 // dimensions (SERVQUAL) and service-style quadrant, and the three things most
 // worth improving, each quoting the trainee. Plain data; pure.
-import type { Dimension, ExtraCheck, RuleLocale, ScenarioRules, ScoreCard, ScoreCardTip, ScoredTurn, ServiceStyle, SessionOutcome } from '../types.ts';
+import type {
+  Dimension,
+  ExtraCheck,
+  RuleLocale,
+  ScenarioRules,
+  ScoreCard,
+  ScoreCardTip,
+  ScoredTurn,
+  ServiceStyle,
+  SessionOutcome,
+} from '../types.ts';
 import { DIMENSIONS, EXTRA_CHECKS } from '../types.ts';
 
 export interface ScoreCardInfo {
@@ -42,11 +52,17 @@ export const DIMENSION_LABELS: Record<Dimension, Record<RuleLocale, string>> = {
 export const MISSING_ADVICE: Partial<Record<Dimension, { message: Record<RuleLocale, string>; suggestion: Record<RuleLocale, string> }>> = {
   empathy: {
     message: { 'zh-CN': '顾客有情绪时,这句回复没有回应顾客的感受。', en: 'The customer was upset and this reply did not acknowledge it.' },
-    suggestion: { 'zh-CN': '先接住情绪再办事:"给您添麻烦了,换作是我也会着急,我马上帮您查。"', en: 'Acknowledge first, then act: "I\'m sorry about this, I can see why you\'re upset. Let me check it right now."' },
+    suggestion: {
+      'zh-CN': '先接住情绪再办事:"给您添麻烦了,换作是我也会着急,我马上帮您查。"',
+      en: 'Acknowledge first, then act: "I\'m sorry about this, I can see why you\'re upset. Let me check it right now."',
+    },
   },
   problemSolving: {
     message: { 'zh-CN': '这句回复没有提出任何具体的解决行动。', en: 'This reply offered no concrete step towards solving the problem.' },
-    suggestion: { 'zh-CN': '说出你要做的下一步和时间:"我现在就帮您核对,五分钟内给您答复。"', en: 'Name your next step and when: "I\'ll check this now and come back to you in five minutes."' },
+    suggestion: {
+      'zh-CN': '说出你要做的下一步和时间:"我现在就帮您核对,五分钟内给您答复。"',
+      en: 'Name your next step and when: "I\'ll check this now and come back to you in five minutes."',
+    },
   },
 };
 
@@ -119,7 +135,8 @@ function tipsFor(turns: ScoredTurn[], locale: RuleLocale): ScoreCardTip[] {
   }
   for (const c of candidates) {
     if (tips.length >= 3) break;
-    if (!tips.some((t) => t.turn === c.turn && t.quote === c.quote)) tips.push({ dimension: c.dimension, turn: c.turn, quote: c.quote, message: c.message, suggestion: c.suggestion });
+    if (!tips.some((t) => t.turn === c.turn && t.quote === c.quote))
+      tips.push({ dimension: c.dimension, turn: c.turn, quote: c.quote, message: c.message, suggestion: c.suggestion });
   }
   return tips;
 }
@@ -151,7 +168,14 @@ export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreC
   // Technical side: getting the problem solved (most of it), in words the customer understands, without
   // promising what cannot be kept, and never above what the ending allows. Personal side: how the
   // customer is treated — heard out and understood.
-  const technical = Math.min(cap, weightedMean([[dimensions.problemSolving, 3], [dimensions.jargon, 1], [dimensions.promises, 1]]) ?? 0);
+  const technical = Math.min(
+    cap,
+    weightedMean([
+      [dimensions.problemSolving, 3],
+      [dimensions.jargon, 1],
+      [dimensions.promises, 1],
+    ]) ?? 0,
+  );
   const personal = meanOf(dimensions.empathy, dimensions.interrupting) ?? 0;
   const style = styleOf(technical, personal);
 

@@ -4,7 +4,10 @@ import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
 import { negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 
 /** Sympathy words turned against the customer ("抱歉也没用", "没什么好抱歉", "我理解错了", "别急着说"). */
-const DISMISSED = { 'zh-CN': /没什么好(?:抱歉|道歉|对不起)|(?:抱歉|道歉|对不起)(?:也没用|有什么用)|理解错|别急着说/, en: /\b(?:not sorry|nothing to (?:be )?sorry|sorry doesn't)\b/i };
+const DISMISSED = {
+  'zh-CN': /没什么好(?:抱歉|道歉|对不起)|(?:抱歉|道歉|对不起)(?:也没用|有什么用)|理解错|别急着说/,
+  en: /\b(?:not sorry|nothing to (?:be )?sorry|sorry doesn't)\b/i,
+};
 
 export const empathy: Rule = {
   meta: {

@@ -24,12 +24,19 @@ export const addressing: Rule = {
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
     const surname = context.customerSurname;
     if (!surname) return [];
-    const patterns = reply.locale === 'en' ? [`Mr ${surname}`, `Mr. ${surname}`, `Ms ${surname}`, `Ms. ${surname}`, `Mrs ${surname}`, `Mrs. ${surname}`] : HONORIFICS.map((h) => `${surname}${h}`);
+    const patterns =
+      reply.locale === 'en'
+        ? [`Mr ${surname}`, `Mr. ${surname}`, `Ms ${surname}`, `Ms. ${surname}`, `Mrs ${surname}`, `Mrs. ${surname}`]
+        : HONORIFICS.map((h) => `${surname}${h}`);
     const findings: Finding[] = [];
     for (const p of patterns) {
       const at = reply.text.indexOf(p);
       if (at >= 0) {
-        const entry = { rule: 'by-surname', note: reply.locale === 'en' ? 'Using the surname shows respect.' : '用姓氏称呼,顾客感到被尊重。', suggestion: '' };
+        const entry = {
+          rule: 'by-surname',
+          note: reply.locale === 'en' ? 'Using the surname shows respect.' : '用姓氏称呼,顾客感到被尊重。',
+          suggestion: '',
+        };
         findings.push(toFinding(reply, { start: at, end: at + p.length, entry }, 'addressing', 'good'));
         break;
       }

@@ -7,7 +7,10 @@ const DISOWNED = { 'zh-CN': /(?:不是|并不是|没)说$/, en: /\b(?:not saying
 
 const CUT_IN = {
   'zh-CN': { note: '顾客还没说完,你的回复就发出去了。', suggestion: '等顾客把话说完,再回应;需要打断时先说"不好意思,打断您一下"。' },
-  en: { note: 'You replied while the customer was still speaking.', suggestion: 'Let the customer finish; if you must cut in, ask first: "Sorry to interrupt—".' },
+  en: {
+    note: 'You replied while the customer was still speaking.',
+    suggestion: 'Let the customer finish; if you must cut in, ask first: "Sorry to interrupt—".',
+  },
 };
 
 export const interrupting: Rule = {

@@ -19,7 +19,10 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
   const words = reply.words.explainers;
   if (reply.locale === 'en') {
     // "Could you give me the IMEI? It's the 15-digit serial number" explains it in the next breath.
-    const a = after.toLowerCase().replace(/’/g, "'").replace(/^[\s,—–:?-]+/, '');
+    const a = after
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .replace(/^[\s,—–:?-]+/, '');
     return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
   }
   // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.
@@ -28,7 +31,8 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
 }
 
 const LATER_EXPLAINER = {
-  'zh-CN': /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,,]说明|(?:就)?是(?:用来|一种|一个|指))/,
+  'zh-CN':
+    /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,,]说明|(?:就)?是(?:用来|一种|一个|指))/,
   en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
 };
 
@@ -80,7 +84,19 @@ export const jargon: Rule = {
       if (extra.locale !== reply.locale) continue;
       let at = reply.text.indexOf(extra.term);
       while (at >= 0) {
-        matches.push({ start: at, end: at + extra.term.length, text: extra.term, entry: { id: `scenario-${extra.term}`, rule: 'scenario-term', note: extra.note ?? '', suggestion: extra.plain, source: 'scenario', regex: /$^/ } });
+        matches.push({
+          start: at,
+          end: at + extra.term.length,
+          text: extra.term,
+          entry: {
+            id: `scenario-${extra.term}`,
+            rule: 'scenario-term',
+            note: extra.note ?? '',
+            suggestion: extra.plain,
+            source: 'scenario',
+            regex: /$^/,
+          },
+        });
         at = reply.text.indexOf(extra.term, at + extra.term.length);
       }
     }
@@ -103,7 +119,11 @@ export const jargon: Rule = {
         const word = m[0].replace(/s$/, '');
         if ((word.match(/[A-Z]/g) ?? []).length < 2 || everyday.has(word.toLowerCase()) || everyday.has(m[0].toLowerCase())) continue;
         if (/^\d*[A-Z]?\d+[A-Z]?$/.test(word)) continue;
-        if (matches.some((x) => start < x.end && end > x.start) || findings.some((f) => reply.toOriginal(start) < f.span[1] && reply.toOriginal(end) > f.span[0])) continue;
+        if (
+          matches.some((x) => start < x.end && end > x.start) ||
+          findings.some((f) => reply.toOriginal(start) < f.span[1] && reply.toOriginal(end) > f.span[0])
+        )
+          continue;
         if (isQuoted(reply, start, end) || explained(reply, start, end) || customerSaid(context, word)) continue;
         findings.push(toFinding(reply, { start, end, entry: UNKNOWN_ABBREVIATION }, 'jargon', 'bad'));
       }

@@ -4,10 +4,16 @@ import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.
 import { clauseAfter, clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
-const DEFLECTION = { 'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)(?!设置|手机设置|设定)|去找|自己去/, en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit)\s+the\b/i };
+const DEFLECTION = {
+  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)(?!设置|手机设置|设定)|去找|自己去/,
+  en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit)\s+the\b/i,
+};
 const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
 /** Belief, not action: "我100%确定明天就能恢复". */
-const COGNITION = { 'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望|想问|想了解|想确认|请问/, en: /\b(?:think|believe|hope|know|understand|sure)\b/i };
+const COGNITION = {
+  'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望|想问|想了解|想确认|请问/,
+  en: /\b(?:think|believe|hope|know|understand|sure)\b/i,
+};
 /** A procedure or a description, not an act: "要先检测才能换", "每天都有人检查", "我们只负责派单", "同意您把…". */
 const NOT_AN_ACT = { 'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让)$/, en: /\b(?:must|have to|need to|before|until|unless)\s*$/i };
 const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是/, en: /\b(?:someone|only handles?)\b/i };
@@ -65,7 +71,10 @@ export const problemSolving: Rule = {
       const offer = OFFER_RULES.has(m.entry.rule) || (m.entry.rule === 'certain-outcome' && OWN_OUTCOME[reply.locale].test(m.text));
       if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
       if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
-      const note = reply.locale === 'en' ? 'An offer to solve the problem; whether it can be kept is judged under promises.' : '提出了解决办法;能不能做到,另在"承诺"一项评判。';
+      const note =
+        reply.locale === 'en'
+          ? 'An offer to solve the problem; whether it can be kept is judged under promises.'
+          : '提出了解决办法;能不能做到,另在"承诺"一项评判。';
       findings.push(toFinding(reply, { ...m, entry: { rule: 'offer', note, suggestion: m.entry.suggestion } }, 'problemSolving', 'good'));
     }
     for (const term of context.scenario?.solutionTerms?.[reply.locale] ?? []) {

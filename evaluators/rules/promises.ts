@@ -61,12 +61,23 @@ export const promises: Rule = {
         const regex = pattern.startsWith('re:') ? scenarioRegex(pattern.slice(3)) : undefined;
         const spans: [number, number][] = [];
         if (regex) for (const m of reply.text.matchAll(regex)) spans.push([m.index, m.index + m[0].length]);
-        else for (let at = reply.text.indexOf(pattern); at >= 0; at = reply.text.indexOf(pattern, at + 1)) spans.push([at, at + pattern.length]);
+        else
+          for (let at = reply.text.indexOf(pattern); at >= 0; at = reply.text.indexOf(pattern, at + 1))
+            spans.push([at, at + pattern.length]);
         for (const [start, end] of spans) {
           if (isQuoted(reply, start, end) || negatedBefore(reply, start)) continue;
           if (findings.some((f) => f.span[0] <= reply.toOriginal(start) && f.span[1] >= reply.toOriginal(end))) continue;
           findings.push(
-            toFinding(reply, { start, end, entry: { rule: 'facts-rule-out', note: forbidden.note[reply.locale], suggestion: forbidden.suggestion[reply.locale] } }, 'promises', 'bad'),
+            toFinding(
+              reply,
+              {
+                start,
+                end,
+                entry: { rule: 'facts-rule-out', note: forbidden.note[reply.locale], suggestion: forbidden.suggestion[reply.locale] },
+              },
+              'promises',
+              'bad',
+            ),
           );
         }
       }

@@ -59,7 +59,9 @@ export function loadCorpus(root: string): CorpusCase[] {
   if (!existsSync(root)) return cases;
   for (const evaluator of readdirSync(root).sort()) {
     if (!(DIMENSIONS as readonly string[]).includes(evaluator)) continue;
-    for (const name of readdirSync(join(root, evaluator)).filter((n) => n.endsWith('.yaml')).sort()) {
+    for (const name of readdirSync(join(root, evaluator))
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()) {
       const file = join(root, evaluator, name);
       const where = relative(process.cwd(), file);
       const locale = name.split('.')[0] as InputLocale;
@@ -91,11 +93,13 @@ export function loadCorpus(root: string): CorpusCase[] {
           else seen.set(key, at);
           const findings = Array.isArray(c.findings) ? (c.findings as ExpectedFinding[]) : [];
           for (const f of findings) {
-            if (typeof f?.text !== 'string' || !c.reply.includes(f.text)) problems.push(`${at}: finding text '${String(f?.text)}' is not in the reply`);
+            if (typeof f?.text !== 'string' || !c.reply.includes(f.text))
+              problems.push(`${at}: finding text '${String(f?.text)}' is not in the reply`);
           }
           const labels: Partial<Record<Dimension, boolean>> = {};
           if (c.also && typeof c.also === 'object') {
-            for (const [k, v] of Object.entries(c.also)) if ((DIMENSIONS as readonly string[]).includes(k) && typeof v === 'boolean') labels[k as Dimension] = v;
+            for (const [k, v] of Object.entries(c.also))
+              if ((DIMENSIONS as readonly string[]).includes(k) && typeof v === 'boolean') labels[k as Dimension] = v;
           }
           labels[evaluator as Dimension] = ownLabel(evaluator as Dimension, side);
           cases.push({
@@ -144,7 +148,9 @@ export function caseFailures(c: CorpusCase, result: ReplyEvaluation): string[] {
       let start = -1;
       for (let n = 0; n < (f.occurrence ?? 1); n++) start = c.reply.indexOf(f.text, start + 1);
       const end = start + f.text.length;
-      const hit = result.findings.find((x) => x.evaluator === c.evaluator && x.span[0] < end && x.span[1] > start && (!f.rule || x.rule === f.rule));
+      const hit = result.findings.find(
+        (x) => x.evaluator === c.evaluator && x.span[0] < end && x.span[1] > start && (!f.rule || x.rule === f.rule),
+      );
       if (!hit) failures.push(`${c.evaluator}: no finding covers "${f.text}"${f.rule ? ` with rule ${f.rule}` : ''}`);
     }
   }

@@ -44,36 +44,40 @@ export function loadFlagCorpus(root: string): FlagCase[] {
   const seenIds = new Map<string, string>();
   const seenReplies = new Map<string, string>();
   if (!existsSync(root)) return cases;
-  for (const name of readdirSync(root).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(root)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     const path = join(root, name);
     const file = relative(process.cwd(), path);
-    readFileSync(path, 'utf8').split('\n').forEach((text, index) => {
-      const line = index + 1;
-      if (!text.trim()) return;
-      let raw: Record<string, unknown>;
-      try {
-        raw = JSON.parse(text) as Record<string, unknown>;
-      } catch (error) {
-        problems.push(`${file}:${line}: not valid JSON (${(error as Error).message})`);
-        return;
-      }
-      const problem = problemIn(raw);
-      if (problem) {
-        problems.push(`${file}:${line}: ${problem}`);
-        return;
-      }
-      const c = { ...(raw as unknown as FlagCase), file, line };
-      const where = `${file}:${line}`;
-      const firstId = seenIds.get(c.id);
-      if (firstId) problems.push(`${where}: duplicate id '${c.id}' (first at ${firstId})`);
-      else seenIds.set(c.id, where);
-      // The same reply to the same customer line is the same case, whatever its id.
-      const key = JSON.stringify([c.locale, c.scenario ?? '', c.customer ?? '', c.interrupted ?? false, c.reply.trim()]);
-      const firstReply = seenReplies.get(key);
-      if (firstReply) problems.push(`${where}: duplicate case (same reply and context as ${firstReply})`);
-      else seenReplies.set(key, where);
-      cases.push(c);
-    });
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        const line = index + 1;
+        if (!text.trim()) return;
+        let raw: Record<string, unknown>;
+        try {
+          raw = JSON.parse(text) as Record<string, unknown>;
+        } catch (error) {
+          problems.push(`${file}:${line}: not valid JSON (${(error as Error).message})`);
+          return;
+        }
+        const problem = problemIn(raw);
+        if (problem) {
+          problems.push(`${file}:${line}: ${problem}`);
+          return;
+        }
+        const c = { ...(raw as unknown as FlagCase), file, line };
+        const where = `${file}:${line}`;
+        const firstId = seenIds.get(c.id);
+        if (firstId) problems.push(`${where}: duplicate id '${c.id}' (first at ${firstId})`);
+        else seenIds.set(c.id, where);
+        // The same reply to the same customer line is the same case, whatever its id.
+        const key = JSON.stringify([c.locale, c.scenario ?? '', c.customer ?? '', c.interrupted ?? false, c.reply.trim()]);
+        const firstReply = seenReplies.get(key);
+        if (firstReply) problems.push(`${where}: duplicate case (same reply and context as ${firstReply})`);
+        else seenReplies.set(key, where);
+        cases.push(c);
+      });
   }
   if (problems.length) throw new FlagCorpusError(`flag corpus problems:\n${problems.join('\n')}`);
   return cases;

@@ -24,9 +24,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads `<dir>/*.yaml`; `pick` extracts the rules from one parsed file. Unreadable files are skipped. */
-function readRulesDir(dir: string, pick: (data: Record<string, unknown>) => ScenarioRules | undefined, into: Map<string, ScenarioRules>): void {
+function readRulesDir(
+  dir: string,
+  pick: (data: Record<string, unknown>) => ScenarioRules | undefined,
+  into: Map<string, ScenarioRules>,
+): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()) {
     try {
       const data = parse(readFileSync(join(dir, name), 'utf8')) as unknown;
       if (!isRecord(data)) continue;

@@ -66,7 +66,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const began = Date.now();
   const measureFrom = began + options.warmupMs;
   const until = measureFrom + options.durationMs;
-  const result: LoadResult = { turns: 0, answered: 0, rounds: 0, failures: [], networkErrors: 0, samples: [], heapSamples: [], measuredMs: 0, answeredByText: new Map() };
+  const result: LoadResult = {
+    turns: 0,
+    answered: 0,
+    rounds: 0,
+    failures: [],
+    networkErrors: 0,
+    samples: [],
+    heapSamples: [],
+    measuredMs: 0,
+    answeredByText: new Map(),
+  };
 
   const sampleEvery = options.sampleEveryMs ?? 1000;
   const sampler = setInterval(() => {
@@ -94,7 +104,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     })();
   }
 
-  const isFailure = (answer: Answer) => answer.status < 200 || answer.status >= 300 || answer.activities.length === 0 || options.failureTexts.some((t) => answer.text.includes(t));
+  const isFailure = (answer: Answer) =>
+    answer.status < 200 ||
+    answer.status >= 300 ||
+    answer.activities.length === 0 ||
+    options.failureTexts.some((t) => answer.text.includes(t));
 
   try {
     await Promise.all(
@@ -112,7 +126,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
               continue;
             }
             // Failures during the warm-up count too: they are errors all the same.
-            if (isFailure(answer)) result.failures.push({ conversation: c, text, status: answer.status, answer: answer.text.slice(0, 200) });
+            if (isFailure(answer))
+              result.failures.push({ conversation: c, text, status: answer.status, answer: answer.text.slice(0, 200) });
             else {
               result.answeredByText.set(text, (result.answeredByText.get(text) ?? 0) + 1);
               if (measured) result.answered++;
@@ -132,7 +147,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Medians of the samples in the first and the last `windowMs` of the measured period. */
-export function rssWindows(samples: RssSample[], durationMs: number, windowMs: number): { first: number[]; last: number[]; firstMedianKb: number; lastMedianKb: number } {
+export function rssWindows(
+  samples: RssSample[],
+  durationMs: number,
+  windowMs: number,
+): { first: number[]; last: number[]; firstMedianKb: number; lastMedianKb: number } {
   const first = samples.filter((s) => s.atMs >= 0 && s.atMs < windowMs).map((s) => s.kb);
   const last = samples.filter((s) => s.atMs >= durationMs - windowMs && s.atMs <= durationMs).map((s) => s.kb);
   return { first, last, firstMedianKb: median(first), lastMedianKb: median(last) };

@@ -26,13 +26,26 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the server and waits until /readyz answers 200 (the storage opened, scenarios loaded). */
-export async function spawnServer(env: Record<string, string>, options: { nodeArgs?: string[]; readyWithinMs?: number } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { nodeArgs?: string[]; readyWithinMs?: number } = {},
+): Promise<ServerProcess> {
   const readyWithinMs = options.readyWithinMs ?? 60_000;
   const port = await freePort();
   const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/roleplay.js', 'serve'], {
     cwd: ROOT,
     // Cleared so a developer's .env or shell cannot point the test at their own store or token.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PACING: 'off', LOG_LEVEL: 'warn', TRAINER_TOKEN: '', DATABASE_URL: '', MicrosoftAppId: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PACING: 'off',
+      LOG_LEVEL: 'warn',
+      TRAINER_TOKEN: '',
+      DATABASE_URL: '',
+      MicrosoftAppId: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -104,7 +117,11 @@ export function trainee(url: string, conversation: string, locale = 'zh-CN', cha
         timestamp: new Date().toISOString(),
         text,
       };
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const body = await res.text();
       let activities: Activity[] = [];
       if (body) {

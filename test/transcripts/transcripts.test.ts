@@ -38,7 +38,8 @@ describe('transcript fixtures', () => {
     for (const id of library.scenarios.keys()) {
       for (const locale of ['zh-CN', 'en']) {
         for (const outcome of ['resolved', 'escalated']) {
-          if (!fixtures.some(({ t }) => t.scenario === id && t.locale === locale && t.expect === outcome)) missing.push(`${id} ${locale} → ${outcome}`);
+          if (!fixtures.some(({ t }) => t.scenario === id && t.locale === locale && t.expect === outcome))
+            missing.push(`${id} ${locale} → ${outcome}`);
         }
       }
     }
@@ -63,10 +64,17 @@ describe('transcript fixtures', () => {
     });
 
     it(`${file} ends ${t.expect} (roleplay play --json)`, async () => {
-      const child = run(process.execPath, [BIN, 'play', t.scenario, '--locale', t.locale, '--seed', String(t.seed ?? 1), '--no-pacing', '--json'], { timeout: 60_000 });
+      const child = run(
+        process.execPath,
+        [BIN, 'play', t.scenario, '--locale', t.locale, '--seed', String(t.seed ?? 1), '--no-pacing', '--json'],
+        { timeout: 60_000 },
+      );
       child.child.stdin?.end(`${t.replies.join('\n')}\n`);
       const { stdout } = await child;
-      const events = stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; outcome?: string });
+      const events = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; outcome?: string });
       const last = events.at(-1);
       expect(last?.type).toBe('end');
       expect(last?.outcome).toBe(t.expect);

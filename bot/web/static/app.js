@@ -62,14 +62,20 @@
   if (!trainee || typeof trainee !== 'object') trainee = { name: '' };
   if (typeof trainee.identity !== 'string') trainee = { name: typeof trainee.name === 'string' ? trainee.name : '' };
   var directLine = null;
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
-  function t(key) { return TEXT[locale][key]; }
+  function t(key) {
+    return TEXT[locale][key];
+  }
 
   function applyTexts() {
     document.documentElement.lang = locale;
     document.title = t('title');
-    document.querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t(el.getAttribute('data-i18n')); });
+    document.querySelectorAll('[data-i18n]').forEach(function (el) {
+      el.textContent = t(el.getAttribute('data-i18n'));
+    });
     document.querySelectorAll('[data-lang]').forEach(function (el) {
       el.setAttribute('aria-pressed', String(el.getAttribute('data-lang') === locale));
     });

@@ -34,7 +34,11 @@ export class EchoBot extends ActivityHandler {
           ],
         });
       } else if (text === 'slow') {
-        await context.sendActivities([{ type: 'message', text: 'part 1' }, { type: 'delay', value: 1000 }, { type: 'message', text: 'part 2' }]);
+        await context.sendActivities([
+          { type: 'message', text: 'part 1' },
+          { type: 'delay', value: 1000 },
+          { type: 'message', text: 'part 2' },
+        ]);
       } else if (text === 'boom') {
         throw new Error('boom');
       } else {
