@@ -1,6 +1,8 @@
 // Each Direct Line conversation's activities, kept in the bot's Storage so a page reload
 // (or another server instance) can resume the chat. Only the last `maxActivities` are kept.
 import type { Activity, Storage } from 'botbuilder';
+import { isETagConflict } from '../storage/etag.ts';
+import { KeyedQueue } from '../state/keyed-queue.ts';
 
 export interface ConversationRecord {
   conversationId: string;
@@ -27,8 +29,8 @@ const KEY_PREFIX = 'directline-conversation/';
 const MAX_WRITE_ATTEMPTS = 5;
 
 export class ActivityLog {
-  /** Per-conversation write chains: appends from one process never overwrite each other. */
-  private readonly chains = new Map<string, Promise<unknown>>();
+  /** Writes of one conversation queue, so appends from one process never overwrite each other. */
+  private readonly writes = new KeyedQueue();
 
   constructor(
     private readonly storage: Storage,
@@ -112,36 +114,22 @@ export class ActivityLog {
     conversationId: string,
     change: (record: ConversationRecord | undefined) => ConversationRecord | undefined,
   ): Promise<ConversationRecord> {
-    const previous = this.chains.get(conversationId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(async () => {
-        const key = KEY_PREFIX + conversationId;
-        // This process serialises its own writes; the eTag guards against other instances.
-        for (let attempt = 1; ; attempt += 1) {
-          const items = await this.storage.read([key]);
-          const stored = items[key] as (ConversationRecord & { eTag?: string }) | undefined;
-          const updated = change(stored ? stripETag(stored) : undefined);
-          if (!updated) throw new Error(`unknown conversation ${conversationId}`);
-          try {
-            await this.storage.write({ [key]: { ...updated, eTag: stored?.eTag ?? '*' } });
-            return updated;
-          } catch (error) {
-            if (attempt >= MAX_WRITE_ATTEMPTS || !/etag|conflict|precondition/i.test(String(error))) throw error;
-          }
+    return this.writes.run(conversationId, async () => {
+      const key = KEY_PREFIX + conversationId;
+      // This process serialises its own writes; the eTag guards against other instances.
+      for (let attempt = 1; ; attempt += 1) {
+        const items = await this.storage.read([key]);
+        const stored = items[key] as (ConversationRecord & { eTag?: string }) | undefined;
+        const updated = change(stored ? stripETag(stored) : undefined);
+        if (!updated) throw new Error(`unknown conversation ${conversationId}`);
+        try {
+          await this.storage.write({ [key]: { ...updated, eTag: stored?.eTag ?? '*' } });
+          return updated;
+        } catch (error) {
+          if (attempt >= MAX_WRITE_ATTEMPTS || !isETagConflict(error)) throw error;
         }
-      });
-    this.chains.set(conversationId, next);
-    // Forget the chain once idle, so the map does not grow with every conversation ever seen.
-    void next.then(
-      () => this.forget(conversationId, next),
-      () => this.forget(conversationId, next),
-    );
-    return next;
-  }
-
-  private forget(conversationId: string, settled: Promise<unknown>): void {
-    if (this.chains.get(conversationId) === settled) this.chains.delete(conversationId);
+      }
+    });
   }
 }
 

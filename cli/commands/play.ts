@@ -11,10 +11,16 @@ import {
   endSession,
   replyToSession,
   startSession,
-  MAX_REPLY_CHARS,
   type Scenario,
 } from '../../scenarios/index.ts';
-import { renderScoreCardText, type InputLocale, type ReplyEvaluation, type ScoreCard } from '../../evaluators/index.ts';
+import {
+  clipReply,
+  renderScoreCardText,
+  ruleLocale as ruleLocaleOf,
+  type InputLocale,
+  type ReplyEvaluation,
+  type ScoreCard,
+} from '../../evaluators/index.ts';
 
 const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
 
@@ -144,7 +150,7 @@ const command: Command = {
 
     const interactive = Boolean(io.stdin.isTTY);
     const paced = interactive && !values['no-pacing'] && !values.json;
-    const ruleLocale = locale === 'en' ? 'en' : 'zh-CN';
+    const ruleLocale = ruleLocaleOf(locale, 'zh-CN');
     const out = new Printer(io, Boolean(values.json), scenario, ruleLocale, paced);
     const started = startSession(scenario, { locale, seed, now: Date.now(), pacing: paced ? TTY_PACING : NO_PACING });
     let session: SessionStateJson = started.session;
@@ -167,8 +173,9 @@ const command: Command = {
           out.note(ruleLocale === 'en' ? 'unreadable input (binary?) skipped' : '无法识别的输入（二进制？），已跳过');
           continue;
         }
-        if (text.length > MAX_REPLY_CHARS)
-          out.note(ruleLocale === 'en' ? `reply clipped to ${MAX_REPLY_CHARS} characters` : `回复过长，只读取前 ${MAX_REPLY_CHARS} 个字符`);
+        const clip = clipReply(text);
+        if (clip.clipped)
+          out.note(ruleLocale === 'en' ? `reply clipped to ${clip.limit} characters` : `回复过长，只读取前 ${clip.limit} 个字符`);
         out.cutOff();
         const result = replyToSession(scenario, session, text, Date.now());
         session = result.session;
