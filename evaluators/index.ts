@@ -15,5 +15,5 @@ export function evaluateReply(reply: string, context: ReplyContext): ReplyEvalua
   findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return scoreFindings(findings, context);
 }
-export { buildScoreCard, MISSING_ADVICE, type ScoreCardInfo } from './report/score-card.ts';
+export { buildScoreCard, DIMENSION_LABELS, MISSING_ADVICE, type ScoreCardInfo } from './report/score-card.ts';
 export { renderScoreCardText } from './report/render-text.ts';
