@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import report from '../cli/commands/report.ts';
-import type { AppContext } from '../bot/app-context.ts';
+import type { AppContext } from '../bot/host/app-context.ts';
 import { openStorage, type StorageHandle } from '../bot/storage/index.ts';
 import { tempDataDir } from '../bot/storage/testing/backends.ts';
 import { COHORT, seedCohort } from '../bot/trainer/testing/cohort.ts';

@@ -2,8 +2,8 @@
 // the token (Authorization: Bearer …, or the login form's HttpOnly cookie).
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { AppContext } from '../app-context.ts';
-import { localized, type ScenarioInfo } from '../engine-port.ts';
+import type { AppContext } from '../host/app-context.ts';
+import { localized, type ScenarioInfo } from '../conversation/engine-port.ts';
 import type { SessionFilter } from '../records/types.ts';
 import { disputeFixture, disputeFlagLine, loadReport, sessionsCsv, turnsCsv } from './export.ts';
 import { escapeHtml } from './html.ts';
