@@ -10,6 +10,8 @@ export { EVALUATORS, EXTRAS } from './registry.ts';
 /** Pure and deterministic: the same reply and context always give the same result. */
 export function evaluateReply(reply: string, context: ReplyContext): ReplyEvaluation {
   const prepared = prepareReply(typeof reply === 'string' ? reply : String(reply ?? ''), context.locale);
+  if (context.analysis && context.analysis.locale === prepared.locale && context.analysis.text === prepared.text)
+    prepared.scratch.analysis = context.analysis;
   const findings: Finding[] = [];
   for (const rule of [...EVALUATORS, ...EXTRAS]) findings.push(...rule.check(prepared, context));
   findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
@@ -17,3 +19,4 @@ export function evaluateReply(reply: string, context: ReplyContext): ReplyEvalua
 }
 export { buildScoreCard, MISSING_ADVICE, type ScoreCardInfo } from './report/score-card.ts';
 export { renderScoreCardText } from './report/render-text.ts';
+export * from './analysis/index.ts';
