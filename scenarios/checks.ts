@@ -1,7 +1,7 @@
 // What the schema cannot check: ids, references, reachability, locale text.
 import type { LineVariant, Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
-import { unsafePatternReason } from '../evaluators/lexicon/safe-pattern.ts';
+import { unsafePatternReason } from '../lib/safe-pattern.ts';
 import {
   ACTS,
   analyseReply,
@@ -10,7 +10,7 @@ import {
   matchAny,
   patternConcepts,
   type ConceptPattern,
-} from '../evaluators/analysis/index.ts';
+} from '../evaluators/index.ts';
 
 /** Concepts a pattern names that a locale does not define, acts that do not exist, and why it can never match. */
 function patternProblems(p: ConceptPattern, locales: readonly string[], path: (string | number)[]): Problem[] {

@@ -2,8 +2,7 @@
 // the reply's analysis (concepts, acts, amounts, inside one clause), the same
 // analysis the evaluators make. Deterministic; negated or customer-attributed
 // concepts never count.
-import type { InputLocale } from '../evaluators/types.ts';
-import { analyseReply, matchAny, type ReplyAnalysis } from '../evaluators/analysis/index.ts';
+import { analyseReply, matchAny, type InputLocale, type ReplyAnalysis } from '../evaluators/index.ts';
 import type { Intent } from './model.ts';
 
 export interface Recognised {

@@ -2,7 +2,7 @@
 // from the facts; a question about something the customer cannot know gets "how
 // would I know"; small talk gets impatience; restating the customer's words gets a
 // confirmation. The state does not change.
-import { matchPattern, patternConcepts, type ReplyAnalysis } from '../evaluators/analysis/index.ts';
+import { matchPattern, patternConcepts, type ReplyAnalysis } from '../evaluators/index.ts';
 import type { Fact, Scenario } from './model.ts';
 
 export interface Answer {

@@ -1,6 +1,13 @@
 // The scenario file as trainers write it (scenarios/library/<id>.yaml), after validation.
-import type { Dimension, LocalizedList, LocalizedText, RuleLocale, ScenarioRules, SessionOutcome } from '../evaluators/types.ts';
-import type { ConceptPattern } from '../evaluators/analysis/index.ts';
+import type {
+  ConceptPattern,
+  Dimension,
+  LocalizedList,
+  LocalizedText,
+  RuleLocale,
+  ScenarioRules,
+  SessionOutcome,
+} from '../evaluators/index.ts';
 
 export const LOCALES: RuleLocale[] = ['zh-CN', 'en'];
 

@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { loadConfig } from '../bot/config.ts';
-import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { loadConfig } from '../bot/host/config.ts';
+import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';

@@ -1,6 +1,6 @@
 // The product's own records, beside the bot state: trainees, sessions, every
 // turn, reports and disputes. The bot calls these; the storage layer implements them.
-import type { Finding, ReplyEvaluation, ScoreCard, SessionOutcome } from '../../evaluators/types.ts';
+import type { Finding, ReplyEvaluation, ScoreCard, SessionOutcome } from '../../evaluators/index.ts';
 
 export interface TraineeRef {
   /** Stable id: the channel's user id (Teams AAD object id, web chat's stored id). */

@@ -1,6 +1,6 @@
 // TrainingRecords over either database. Every write is an upsert on its natural key,
 // so a turn retried after a conflict or a crash is recorded once.
-import type { ScoreCard } from '../../evaluators/types.ts';
+import type { ScoreCard } from '../../evaluators/index.ts';
 import type {
   Dispute,
   HistoryEntry,

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../evaluators/testing/corpus.ts';
-import { loadFlagCorpus } from '../../evaluators/testing/flag-corpus.ts';
+import { loadCorpus } from '../../test/support/corpus.ts';
+import { loadFlagCorpus } from '../../test/support/flag-corpus.ts';
 import { dispute, turnRecord } from '../storage/testing/fixtures.ts';
 import { disputeFixture, disputeFlagLine } from './export.ts';
 

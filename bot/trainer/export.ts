@@ -1,7 +1,7 @@
 // What the dashboard shows, as files: CSV of sessions and of turns, JSON, and a
 // dispute as a regression case for the evaluator corpus (test/corpus/<evaluator>/<locale>.yaml).
 import { Document, isMap } from 'yaml';
-import { DIMENSIONS, type Dimension } from '../../evaluators/types.ts';
+import { DIMENSIONS, type Dimension } from '../../evaluators/index.ts';
 import type { SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from '../records/types.ts';
 
 export function csvField(value: unknown): string {

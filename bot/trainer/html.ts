@@ -1,6 +1,6 @@
 // Server-side HTML for the dashboard. Every value that a trainee could have written
 // goes through escapeHtml; findings are highlighted on the exact [start,end) span.
-import { DIMENSIONS, type Finding } from '../../evaluators/types.ts';
+import { DIMENSIONS, type Finding } from '../../evaluators/index.ts';
 import type { SessionSummary, StoredDispute, TurnRecord } from '../records/types.ts';
 
 export function escapeHtml(value: unknown): string {

@@ -2,7 +2,7 @@
 // the token (Authorization: Bearer …, or the login form's HttpOnly cookie).
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { AppContext } from '../app-context.ts';
+import type { AppContext } from '../host/app-context.ts';
 import type { SessionFilter } from '../records/types.ts';
 import { disputeFixture, disputeFlagLine, loadReport, sessionsCsv, turnsCsv } from './export.ts';
 import { disputesList, escapeHtml, page, scoreChart, sessionsTable, transcript } from './html.ts';

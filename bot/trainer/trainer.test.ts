@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { AppContext } from '../app-context.ts';
+import type { AppContext } from '../host/app-context.ts';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { dispute, sessionEnd, sessionStart, turnRecord } from '../storage/testing/fixtures.ts';
 import { registerTrainerRoutes } from './index.ts';

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { RuleLocale } from '../types.ts';
 import { LEXICON_DIR, LexiconError, lowerCaseSource } from '../lexicon/load.ts';
-import { unsafePatternReason } from '../lexicon/safe-pattern.ts';
-import { schemaValidator } from '../lexicon/schema-validator.ts';
-import { recordedYaml } from '../lexicon/parsed-yaml.ts';
+import { unsafePatternReason } from '../../lib/safe-pattern.ts';
+import { schemaValidator } from '../../lib/schema-validator.ts';
+import { recordedYaml } from '../../lib/parsed-yaml.ts';
 
 export interface Concept {
   id: string;

@@ -1,7 +1,7 @@
-// What the server's route modules share. Built once at start by bot/server.ts.
+// What the server's route modules share. Built once at start by bot/host/server.ts.
 import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { AppConfig } from './config.ts';
-import type { StorageHandle } from './storage/index.ts';
+import type { StorageHandle } from '../storage/index.ts';
 
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
@@ -18,6 +18,6 @@ export interface AppContext {
   logger: Logger;
   /** The adapter-independent error handler: logs, tells the trainee, keeps the session. */
   onTurnError(context: TurnContext, error: unknown): Promise<void>;
-  /** Full configuration as loaded from the environment (bot/config.ts). */
+  /** Full configuration as loaded from the environment (bot/host/config.ts). */
   config: AppConfig;
 }

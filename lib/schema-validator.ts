@@ -1,7 +1,7 @@
 // JSON Schema validators (scenario files, lexicon files, context words), precompiled
 // when the compiled copy has them. ajv compiling these schemas took ~0.3 s of every
 // server start; bin/build.js writes each schema's standalone validator into
-// dist/<hash>/evaluators/lexicon/precompiled/, named by a hash of the ajv version, the
+// dist/<hash>/lib/precompiled/, named by a hash of the ajv version, the
 // options and the schema. An edited schema or another ajv version therefore finds no
 // file and is compiled here exactly as before, and so is every schema under tsx.
 // Standalone code is the code ajv.compile generates, so the errors are the same.

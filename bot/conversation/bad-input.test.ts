@@ -2,12 +2,12 @@
 // submits, unknown scenarios and over-long replies each get a clear answer, and nothing is lost.
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { NO_PACING } from '../scenarios/engine-types.ts';
-import { MemoryRecords } from './records/memory-records.ts';
-import type { TurnRecord } from './records/types.ts';
-import { fakeEngine } from './testing/fake-engine.ts';
+import { NO_PACING } from '../../scenarios/index.ts';
+import { MemoryRecords } from '../records/memory-records.ts';
+import type { TurnRecord } from '../records/types.ts';
+import { fakeEngine } from '../testing/fake-engine.ts';
 import { TrainingBot } from './training-bot.ts';
-import { silentLogger } from './web/testing/echo-server.ts';
+import { silentLogger } from '../web/testing/echo-server.ts';
 
 class RecordingRecords extends MemoryRecords {
   recorded: TurnRecord[] = [];

@@ -1,11 +1,11 @@
 // Channels retry deliveries: the same activity arriving twice is handled once.
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { MemoryRecords } from './records/memory-records.ts';
-import { fakeEngine } from './testing/fake-engine.ts';
+import { MemoryRecords } from '../records/memory-records.ts';
+import { fakeEngine } from '../testing/fake-engine.ts';
 import { TrainingBot } from './training-bot.ts';
-import { silentLogger } from './web/testing/echo-server.ts';
-import { NO_PACING } from '../scenarios/engine-types.ts';
+import { silentLogger } from '../web/testing/echo-server.ts';
+import { NO_PACING } from '../../scenarios/index.ts';
 
 describe('duplicate delivery', () => {
   it('answers and records a retried activity (same id) only once', async () => {

@@ -1,7 +1,7 @@
 // What the bot needs from the scenario engine (scenarios/index.ts). Loaded at start; until
 // the engine exists the bot still answers, saying that no scenarios are available.
-import type { ReplyResult, SessionStateJson, StartOptions, TurnOutput } from '../scenarios/engine-types.ts';
-import type { InputLocale, RuleLocale, ScoreCard, SessionOutcome } from '../evaluators/types.ts';
+import type { ReplyResult, SessionStateJson, StartOptions, TurnOutput } from '../../scenarios/index.ts';
+import type { InputLocale, RuleLocale, ScoreCard, SessionOutcome } from '../../evaluators/index.ts';
 
 export interface ScenarioInfo {
   id: string;
@@ -33,10 +33,9 @@ interface EngineModule {
 
 /** Null when the engine module is not there or fails to load (logged by the caller). */
 export async function loadEngine(): Promise<{ engine: EnginePort | null; error?: string }> {
-  // A computed specifier: the engine is optional at compile time.
-  const specifier = new URL('../scenarios/index.ts', import.meta.url).href;
   try {
-    const mod = (await import(specifier)) as EngineModule & Omit<EnginePort, 'scenarios'>;
+    // Imported here, not at the top, so a library that fails to load leaves the bot answering.
+    const mod = (await import('../../scenarios/index.ts')) as unknown as EngineModule & Omit<EnginePort, 'scenarios'>;
     const library = await mod.loadLibrary();
     return {
       engine: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from './markdown.ts';
 import { scoreCardAttachment, scoreCardText } from './cards.ts';
-import { scoreCardFixture } from './testing/score-card.ts';
+import { scoreCardFixture } from '../testing/score-card.ts';
 
 const injected = '不可能[点这里](http://evil.example) ![x](http://evil.example/i.png) **大字**';
 

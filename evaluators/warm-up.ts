@@ -2,8 +2,8 @@
 // dictionary, the English stemmer, the traditional-character table), loaded now:
 // a server calls this before it reports ready, a scoring worker before its first
 // batch, so the first trainee's reply is not the one that waits.
-import { evaluateReply } from '../index.ts';
-import { lexiconProblems } from '../lexicon/load.ts';
+import { evaluateReply } from './index.ts';
+import { lexiconProblems } from './lexicon/load.ts';
 
 const SAMPLES: [string, 'zh-CN' | 'zh-TW' | 'en'][] = [
   ['非常抱歉,我马上帮您查一下,明天上午给您回电话。', 'zh-CN'],

@@ -1,7 +1,6 @@
 // Adaptive Cards (version 1.5, which Teams renders) and their plain-text fallbacks.
 import { CardFactory, type Attachment } from 'botbuilder';
-import { DIMENSIONS, type RuleLocale, type ScoreCard } from '../evaluators/types.ts';
-import { DIMENSION_LABELS } from '../evaluators/report/score-card.ts';
+import { DIMENSIONS, type RuleLocale, type ScoreCard, DIMENSION_LABELS } from '../../evaluators/index.ts';
 import { localized, type ScenarioInfo } from './engine-port.ts';
 import { plainText } from './markdown.ts';
 

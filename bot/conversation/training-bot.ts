@@ -3,18 +3,17 @@
 // only uses TurnContext (sendActivity, typing, delay), so /api/messages and Direct Line share it.
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
-import type { SessionStateJson, TurnOutput, PacingOptions } from '../scenarios/engine-types.ts';
-import type { RuleLocale, ReplyEvaluation, SessionOutcome } from '../evaluators/types.ts';
-import type { Dispute, TrainingRecords } from './records/types.ts';
-import type { Logger } from './app-context.ts';
+import type { SessionStateJson, TurnOutput, PacingOptions } from '../../scenarios/index.ts';
+import { type RuleLocale, type ReplyEvaluation, type SessionOutcome, MISSING_ADVICE } from '../../evaluators/index.ts';
+import type { Dispute, TrainingRecords } from '../records/types.ts';
+import type { Logger } from '../host/app-context.ts';
 import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
 import { scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
 import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
 import { messages, ruleLocale } from './messages.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { plainText } from './markdown.ts';
-import { MISSING_ADVICE } from '../evaluators/report/score-card.ts';
-import { TurnState } from './state/turn-state.ts';
+import { TurnState } from '../state/turn-state.ts';
 
 export interface ConversationData {
   locale?: RuleLocale;

@@ -12,7 +12,7 @@ import type {
   UserTokenClient,
 } from 'botframework-connector';
 import { JwtTokenValidation } from 'botframework-connector';
-import { Lru } from './lru.ts';
+import { Lru } from '../state/lru.ts';
 
 /** Cached promises; one that rejects (credentials not reachable) is dropped, so the next turn tries again. */
 function memo<T>(cache: Lru<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {

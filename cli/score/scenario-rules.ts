@@ -6,14 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { ScenarioRules } from '../types.ts';
+import type { ScenarioRules } from '../../evaluators/index.ts';
+import { loadLibrary, scenarioRules } from '../../scenarios/index.ts';
 
 type Lookup = (id: string) => ScenarioRules | undefined;
-
-interface ScenarioModule {
-  loadLibrary?: () => { scenarios: Map<string, unknown> } | Promise<{ scenarios: Map<string, unknown> }>;
-  scenarioRules?: (scenario: never) => ScenarioRules;
-}
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULTS_DIR = join(ROOT, 'evaluators', 'lexicons', 'scenarios');
@@ -48,22 +44,17 @@ export async function scenarioRulesLookup(): Promise<{ lookup: Lookup; known: (i
   const rules = new Map<string, ScenarioRules>();
   const libraryIds = new Set<string>();
   try {
-    // A variable specifier: the scenario library is another module's, and may not exist yet.
-    const specifier = '../../scenarios/index.ts';
-    const mod = (await import(specifier)) as ScenarioModule;
-    if (mod.loadLibrary && mod.scenarioRules) {
-      const { scenarios } = await mod.loadLibrary();
-      for (const [id, scenario] of scenarios) {
-        libraryIds.add(id);
-        try {
-          rules.set(id, { ...mod.scenarioRules(scenario as never), scenarioId: id });
-        } catch {
-          // Fall through to the other sources for this id.
-        }
+    const { scenarios } = loadLibrary();
+    for (const [id, scenario] of scenarios) {
+      libraryIds.add(id);
+      try {
+        rules.set(id, { ...scenarioRules(scenario), scenarioId: id });
+      } catch {
+        // Fall through to the other sources for this id.
       }
     }
   } catch {
-    // No scenario library module: read the files directly below.
+    // The library does not load: read the files directly below.
   }
   readRulesDir(
     LIBRARY_DIR,

@@ -2,15 +2,15 @@
 // practice vs exam, commands in both languages, an interruption, two turns at once.
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { MemoryRecords } from './records/memory-records.ts';
-import { fakeEngine } from './testing/fake-engine.ts';
-import { interceptWrites } from './testing/storage.ts';
+import { MemoryRecords } from '../records/memory-records.ts';
+import { fakeEngine } from '../testing/fake-engine.ts';
+import { interceptWrites } from '../testing/storage.ts';
 import { TrainingBot } from './training-bot.ts';
-import { silentLogger } from './web/testing/echo-server.ts';
-import { NO_PACING } from '../scenarios/engine-types.ts';
-import { turnsCsv } from './trainer/export.ts';
+import { silentLogger } from '../web/testing/echo-server.ts';
+import { NO_PACING } from '../../scenarios/index.ts';
+import { turnsCsv } from '../trainer/export.ts';
 import { loadEngine, type EnginePort } from './engine-port.ts';
-import type { ScoreCard } from '../evaluators/types.ts';
+import type { ScoreCard } from '../../evaluators/index.ts';
 
 function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam'; engine?: EnginePort } = {}) {
   const storage = new MemoryStorage();

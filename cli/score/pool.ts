@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { BatchOptions, BatchResult } from './score-batch.ts';
+import type { BatchOptions, BatchResult } from '../../evaluators/index.ts';
 import type { WorkerRequest, WorkerResponse } from './score-worker.ts';
 
 /** A worker failed: the command cannot finish in order, so it stops. */

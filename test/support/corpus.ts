@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
-import type { Dimension, InputLocale, ReplyEvaluation, ScenarioRules, Turn } from '../types.ts';
-import { DIMENSIONS } from '../types.ts';
-import { evaluateReply } from '../index.ts';
+import type { Dimension, InputLocale, ReplyEvaluation, ScenarioRules, Turn } from '../../evaluators/types.ts';
+import { DIMENSIONS } from '../../evaluators/types.ts';
+import { evaluateReply } from '../../evaluators/index.ts';
 
 export const GOOD_FLAGS: ReadonlySet<Dimension> = new Set(['empathy', 'problemSolving']);
 

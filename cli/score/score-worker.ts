@@ -1,9 +1,7 @@
 // Worker thread of the scoring pool: loads the rules once, then answers batches.
 import { parentPort, workerData } from 'node:worker_threads';
-import { scenarioRulesLookup } from '../testing/scenario-rules.ts';
-import { scoreBatch, type BatchOptions } from './score-batch.ts';
-import { warmUp } from './warm-up.ts';
-import { NO_SCENARIOS } from './score-line.ts';
+import { scenarioRulesLookup } from './scenario-rules.ts';
+import { scoreBatch, type BatchOptions, warmUp, NO_SCENARIOS } from '../../evaluators/index.ts';
 
 export interface WorkerRequest {
   seq: number;

@@ -1,7 +1,7 @@
 // How the cards read: score labels as the CLI prints them, tip numbers that survive markdown,
 // the difficulty in the trainee's language, and the plain text only as the card's fallback.
 import { describe, expect, it } from 'vitest';
-import { scoreCardFixture } from './testing/score-card.ts';
+import { scoreCardFixture } from '../testing/score-card.ts';
 import { scenarioPickerCard, scoreCardAttachment, scoreCardText } from './cards.ts';
 
 function card() {

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { evaluateReply } from '../index.ts';
-import { DIMENSIONS, type InputLocale } from '../types.ts';
-import { GOOD_FLAGS } from './corpus.ts';
-import { scenarioRulesLookup } from './scenario-rules.ts';
+import { evaluateReply } from '../evaluators/index.ts';
+import { DIMENSIONS, type InputLocale } from '../evaluators/types.ts';
+import { GOOD_FLAGS } from './support/corpus.ts';
+import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
 
-const DOCS = fileURLToPath(new URL('../../docs/evaluators/', import.meta.url));
+const DOCS = fileURLToPath(new URL('../docs/evaluators/', import.meta.url));
 
 interface Example {
   verdict: '✗' | '✓';

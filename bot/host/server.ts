@@ -7,14 +7,14 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import { AuthenticationError } from 'botframework-connector';
 import type { AppContext, Logger } from './app-context.ts';
 import { isLoopback, type AppConfig } from './config.ts';
-import { loadEngine, type EnginePort } from './engine-port.ts';
+import { loadEngine, type EnginePort } from '../conversation/engine-port.ts';
 import { jsonLogger } from './logger.ts';
-import { messages } from './messages.ts';
-import { openStorage, type StorageHandle } from './storage/index.ts';
-import { TrainingBot } from './training-bot.ts';
+import { messages } from '../conversation/messages.ts';
+import { openStorage, type StorageHandle } from '../storage/index.ts';
+import { TrainingBot } from '../conversation/training-bot.ts';
 import { reuseConnectorClients } from './connector-cache.ts';
-import { registerWebChat, type WebChatHandle } from './web/index.ts';
-import { registerTrainerRoutes } from './trainer/index.ts';
+import { registerWebChat, type WebChatHandle } from '../web/index.ts';
+import { registerTrainerRoutes } from '../trainer/index.ts';
 
 export interface RunningBotServer {
   url: string;
@@ -39,7 +39,7 @@ export class UnsafeListenError extends Error {}
  */
 async function warmEvaluators(logger: Logger): Promise<void> {
   try {
-    const { warmUp } = await import('../evaluators/batch/warm-up.ts');
+    const { warmUp } = await import('../../evaluators/index.ts');
     // A broken lexicon entry is left out and the rest keeps scoring; the trainer needs to hear of it.
     for (const problem of warmUp()) logger.warn('lexicons.entry_left_out', { problem });
   } catch (error) {

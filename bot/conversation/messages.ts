@@ -1,5 +1,5 @@
 // The bot's own words, per locale. The customer's lines come from the scenarios.
-import type { RuleLocale } from '../evaluators/types.ts';
+import type { RuleLocale } from '../../evaluators/index.ts';
 
 const zh = {
   welcome: '你好！这里是客服陪练。我会扮演一位难缠的顾客，你来接待。选一个场景开始吧。',

@@ -4,8 +4,8 @@
 // situations; test/corpus holds the per-evaluator cases with exact spans.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Dimension, InputLocale, Turn } from '../types.ts';
-import { DIMENSIONS } from '../types.ts';
+import type { Dimension, InputLocale, Turn } from '../../evaluators/types.ts';
+import { DIMENSIONS } from '../../evaluators/types.ts';
 
 export interface FlagCase {
   file: string;
