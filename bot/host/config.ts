@@ -13,6 +13,10 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string;
   trainerToken: string;
+  /** IANA time zone the dashboard shows dates in (default: the server's). */
+  trainerTimeZone: string;
+  /** Learning record store: statements endpoint base (…/xAPI/) and its Basic credentials; empty turns sending off. */
+  xapi: { endpoint: string; username: string; password: string };
   directLineTokenTtlSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   MicrosoftAppType: string;
@@ -72,6 +76,8 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
     dataDir: str(env, 'DATA_DIR', './data'),
     databaseUrl: str(env, 'DATABASE_URL'),
     trainerToken: str(env, 'TRAINER_TOKEN'),
+    trainerTimeZone: str(env, 'TRAINER_TIME_ZONE'),
+    xapi: xapiConfig(env),
     directLineTokenTtlSeconds: num(env, 'DIRECTLINE_TOKEN_TTL', 1800, 1),
     logLevel: logLevel as AppConfig['logLevel'],
     MicrosoftAppType: str(env, 'MicrosoftAppType', 'MultiTenant'),
@@ -79,6 +85,22 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
     MicrosoftAppPassword: str(env, 'MicrosoftAppPassword'),
     MicrosoftAppTenantId: str(env, 'MicrosoftAppTenantId'),
   };
+}
+
+function xapiConfig(env: NodeJS.ProcessEnv): AppConfig['xapi'] {
+  const endpoint = str(env, 'XAPI_ENDPOINT');
+  const username = str(env, 'XAPI_USERNAME');
+  const password = str(env, 'XAPI_PASSWORD');
+  if (!endpoint) return { endpoint: '', username: '', password: '' };
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new ConfigError(`XAPI_ENDPOINT must be a URL such as https://lrs.example.com/xapi/ (got "${endpoint}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('XAPI_ENDPOINT must be an http(s) URL');
+  if (!username || !password) throw new ConfigError('XAPI_ENDPOINT needs XAPI_USERNAME and XAPI_PASSWORD (the LRS key and secret)');
+  return { endpoint: url.href.endsWith('/') ? url.href : `${url.href}/`, username, password };
 }
 
 /** Loopback addresses are safe without an app id: only this machine can reach them. */

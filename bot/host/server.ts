@@ -149,7 +149,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     res.send(ok ? 200 : 503, { ready: ok, storage: storageOk ? store.kind : 'unreachable', scenarios: engine?.scenarios.size ?? 0 });
   });
   const webChat: WebChatHandle = registerWebChat(server, app);
-  registerTrainerRoutes(server, app);
+  registerTrainerRoutes(server, app, () => engine?.scenarios);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -69,3 +69,14 @@ describe('dispute export', () => {
     expect(c).toMatchObject({ evaluator: 'empathy', side: 'valid', labels: { empathy: true, jargon: true } });
   });
 });
+
+describe('csvField', () => {
+  it('neutralises every cell a spreadsheet could read as a formula', async () => {
+    const { csvField } = await import('./export.ts');
+    for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠x'])
+      expect(csvField(text).replace(/^"/, ''), JSON.stringify(text)).toMatch(/^'/);
+    expect(csvField('您好')).toBe('您好');
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField(81)).toBe('81');
+  });
+});

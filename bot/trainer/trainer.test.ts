@@ -97,7 +97,9 @@ describe('trainer dashboard filters', () => {
     const base = await start('t0k');
     const res = await fetch(`${base}/trainer?since=garbage`, auth);
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/since/);
+    expect(await res.text()).toMatch(/起始日期/);
+    const en = await fetch(`${base}/trainer?since=garbage`, { headers: { ...auth.headers, 'Accept-Language': 'en-US,en;q=0.9' } });
+    expect(await en.text()).toMatch(/Since/);
   });
 
   it('dates the chart of scores over time', async () => {
