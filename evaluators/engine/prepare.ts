@@ -8,6 +8,7 @@ import { ruleLocale, textLocale } from '../locale.ts';
 import { loadContextWords, type ContextWords } from '../lexicon/context-words.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
 import type { Match } from './match.ts';
+import type { ReplyAnalysis } from '../analysis/analyse.ts';
 
 export interface PreparedReply {
   original: string;
@@ -31,6 +32,8 @@ export interface MatchScratch {
   matches: Map<readonly LexiconEntry[], Match[]>;
   /** The reply as the literal prefilter sees it; undefined until asked, null when it cannot be used. */
   haystack?: string | null;
+  /** The reply's analysis (analysis/analyse.ts), made once when first asked for. */
+  analysis?: ReplyAnalysis;
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
