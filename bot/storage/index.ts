@@ -10,6 +10,7 @@ import { SqlRecords } from './sql-records.ts';
 import { SqlStorage } from './sql-storage.ts';
 import { SqliteDb } from './sqlite-db.ts';
 import { withWriteHealth } from './health.ts';
+import { MemoryDirectLineStore, SqlDirectLineStore, type DirectLineStore } from './directline-store.ts';
 
 export { isETagConflict, ETagConflictError } from './etag.ts';
 
@@ -28,6 +29,8 @@ export interface StorageHandle {
   /** botbuilder's Storage (read/write/delete with eTags) for conversation and user state. */
   storage: Storage;
   records: TrainingRecords;
+  /** The web chat's Direct Line conversations (absent: kept in memory). */
+  directLine?: DirectLineStore;
   /** Which backend, for logs and /readyz. */
   kind: 'memory' | 'sqlite' | 'postgres';
   /** True when the backend answers now (for /readyz). */
@@ -39,7 +42,14 @@ export class StorageConfigError extends Error {}
 
 export async function openStorage(config: StorageConfig): Promise<StorageHandle> {
   if (config.kind === 'memory') {
-    return { storage: new MemoryStorage(), records: new MemoryRecords(), kind: 'memory', ready: async () => true, close: async () => {} };
+    return {
+      storage: new MemoryStorage(),
+      records: new MemoryRecords(),
+      directLine: new MemoryDirectLineStore(),
+      kind: 'memory',
+      ready: async () => true,
+      close: async () => {},
+    };
   }
   const url = config.databaseUrl?.trim();
   if (url) {
@@ -56,6 +66,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
     return withWriteHealth({
       storage: new SqlStorage(db),
       records: new SqlRecords(db),
+      directLine: new SqlDirectLineStore(db),
       kind: 'postgres',
       ready: () => db.ready(),
       close: () => db.close(),
@@ -73,6 +84,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
   return withWriteHealth({
     storage: new SqlStorage(db),
     records: new SqlRecords(db),
+    directLine: new SqlDirectLineStore(db),
     kind: 'sqlite',
     ready: () => db.ready(),
     close: () => db.close(),
