@@ -6,9 +6,10 @@ import type { SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from 
 
 export function csvField(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // A leading =, +, - or @ (or their full-width forms, which spreadsheets also read as formula
+  // signs), tab or CR would start a formula or shift the cell in a spreadsheet.
+  const safe = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u.test(text) ? `'${text}` : text;
+  return /[",\r\n\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csv(rows: unknown[][]): string {

@@ -5,6 +5,8 @@ import type { Request, Response, Server } from 'restify';
 import type { AppContext } from '../app-context.ts';
 import type { SessionFilter } from '../records/types.ts';
 import { disputeFixture, disputeFlagLine, loadReport, sessionsCsv, turnsCsv } from './export.ts';
+import { HttpError, readFormBody } from '../directline/http-helpers.ts';
+import { LoginGuard, MAX_LOGIN_BYTES } from './login-guard.ts';
 import { disputesList, escapeHtml, page, scoreChart, sessionsTable, transcript } from './html.ts';
 
 const COOKIE = 'trainer_token';
@@ -21,7 +23,13 @@ function presentedToken(req: Request): string | undefined {
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookie = req.headers.cookie ?? '';
   const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(COOKIE.length + 1)) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match.slice(COOKIE.length + 1));
+  } catch {
+    // A cookie that does not decode is no token: 401 like any other wrong one.
+    return undefined;
+  }
 }
 
 function send(res: Response, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
@@ -29,7 +37,9 @@ function send(res: Response, status: number, type: string, body: string, extra: 
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'",
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+    'X-Frame-Options': 'DENY',
     ...extra,
   });
   res.end(body);
@@ -57,27 +67,23 @@ function filterFrom(url: URL): SessionFilter {
   };
 }
 
-function readBody(req: Request): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > 10_000) reject(new Error('body too large'));
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
-}
-
 export function registerTrainerRoutes(server: Server, app: AppContext): void {
   const token = typeof app.config.trainerToken === 'string' ? app.config.trainerToken : '';
   const records = app.store.records;
+  const logins = new LoginGuard();
+  const tooMany = (res: Response, seconds: number) =>
+    send(res, 429, 'text/plain; charset=utf-8', 'Too many wrong tokens; please wait before trying again.', {
+      'Retry-After': String(seconds),
+    });
 
   const guard = (handler: (req: Request, res: Response, url: URL) => Promise<void>) => async (req: Request, res: Response) => {
     if (!token) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const url = new URL(req.url ?? '/trainer', 'http://localhost');
-    if (!sameToken(presentedToken(req), token)) {
+    const given = presentedToken(req);
+    const wait = given ? logins.waitSeconds(req) : 0;
+    if (wait > 0) return tooMany(res, wait);
+    if (!sameToken(given, token)) {
+      if (given) logins.failed(req);
       const wantsHtml = String(req.headers.accept ?? '').includes('text/html');
       return send(
         res,
@@ -98,9 +104,24 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
 
   server.post('/trainer/login', async (req: Request, res: Response) => {
     if (!token) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    const body = await readBody(req).catch(() => '');
-    const given = new URLSearchParams(body).get('token') ?? undefined;
-    if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', loginPage(true));
+    const wait = logins.waitSeconds(req);
+    if (wait > 0) {
+      req.resume();
+      return tooMany(res, wait);
+    }
+    let form: URLSearchParams;
+    try {
+      form = await readFormBody(req, MAX_LOGIN_BYTES);
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 400;
+      return send(res, status, 'text/plain; charset=utf-8', status === 413 ? 'Login form too large' : 'Bad login form');
+    }
+    const given = form.get('token') ?? undefined;
+    if (!sameToken(given, token)) {
+      logins.failed(req);
+      return send(res, 401, 'text/html; charset=utf-8', loginPage(true));
+    }
+    logins.succeeded(req);
     res.writeHead(303, {
       Location: '/trainer',
       'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/trainer`,
