@@ -145,7 +145,8 @@ export class DirectLineEndpoint {
       } catch (error) {
         if (error instanceof HttpError) return sendError(res, error);
         this.deps.logger.error('directline.request_failed', { url: req.url, error: String(error) });
-        sendError(res, new HttpError(500, 'ServiceError', 'The request could not be completed; please retry.'));
+        // Nearly always the storage: nothing of the request was kept, and the client may retry.
+        sendError(res, new HttpError(503, 'ServiceUnavailable', 'The request could not be completed; please retry.'));
       }
     };
     server.post(
@@ -183,13 +184,15 @@ export class DirectLineEndpoint {
     server.post(
       `${BASE_PATH}/conversations/:conversationId/activities`,
       wrap(async (req, res) => {
-        const claims = await this.authorizeConversation(req);
-        // Checked before the body is read: a flood costs this server as little as possible.
-        const allowed = this.posts.take(claims.user);
+        // The rate is checked on the token alone, before the database or the body: a flood
+        // costs this server as little as possible.
+        const token = this.authorize(req);
+        const allowed = this.posts.take(token.user);
         if (!allowed.ok) {
           req.resume();
           throw tooManyRequests(allowed.retryAfterMs, 'You are sending messages too fast; please wait a moment.');
         }
+        const claims = await this.authorizeConversation(req);
         const body = await readJsonBody(req, this.options.maxBodyBytes);
         const activity = this.incoming(body, claims, originOf(req, this.options.publicUrl).http);
         const queue = this.turns.get(claims.conv);
