@@ -148,7 +148,11 @@ export function sendError(res: Response, error: HttpError): void {
 
 /** 429 with the wait in whole seconds, for the client's back-off. */
 export function tooManyRequests(retryAfterMs: number, message: string): HttpError {
-  return new HttpError(429, 'TooManyRequests', message, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+  // The connection closes too: a flooding client reconnects instead of having its bodies drained.
+  return new HttpError(429, 'TooManyRequests', message, {
+    'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+    Connection: 'close',
+  });
 }
 
 export function queryOf(req: IncomingMessage): URLSearchParams {
