@@ -4,7 +4,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parse as legacyParse } from 'node:url';
-import type { Logger } from '../app-context.ts';
+import type { Logger } from './app-context.ts';
 
 export interface GuardOptions {
   logger: Logger;

@@ -1,7 +1,7 @@
 // Where the bot may post its replies. The serviceUrl comes from the caller, and the bot sends
 // its replies (with its own credentials when an app id is set) there: only the channels' hosts
 // may be named, or, without an app id, this machine.
-import { isLoopback } from '../config.ts';
+import { isLoopback } from './config.ts';
 
 /** `*.example.com` allows the domain and its subdomains; any other entry one exact host. */
 function hostMatches(hostname: string, pattern: string): boolean {

@@ -29,8 +29,18 @@ export const MIGRATIONS: { version: number; statements: string[] }[] = [
     ],
   },
   {
-    // Direct Line conversations as rows: an activity is an insert, not a rewrite of the whole log.
+    // A trainer's decision on a dispute, and the learning-record statements waiting for the LRS.
     version: 2,
+    statements: [
+      `ALTER TABLE disputes ADD COLUMN reason TEXT`,
+      `ALTER TABLE disputes ADD COLUMN resolved_at BIGINT`,
+      `CREATE TABLE IF NOT EXISTS xapi_outbox (statement_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, statement TEXT NOT NULL, created_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL, last_error TEXT, sent_at BIGINT)`,
+      `CREATE INDEX IF NOT EXISTS xapi_outbox_due ON xapi_outbox (sent_at, next_attempt_at)`,
+    ],
+  },
+  {
+    // Direct Line conversations as rows: an activity is an insert, not a rewrite of the whole log.
+    version: 3,
     statements: [
       `CREATE TABLE IF NOT EXISTS dl_conversations (conversation_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at BIGINT NOT NULL, last_active BIGINT NOT NULL, seq BIGINT NOT NULL, started INTEGER NOT NULL)`,
       `CREATE INDEX IF NOT EXISTS dl_conversations_last_active ON dl_conversations (last_active)`,

@@ -6,6 +6,8 @@ import { Backoff, clientKey } from '../host/rate-limit.ts';
 
 /** Largest login form accepted (the token and a little more). */
 export const MAX_LOGIN_BYTES = 4096;
+/** Largest form a trainer posts (a dispute decision with its reason). */
+export const MAX_FORM_BYTES = 16 * 1024;
 
 export class LoginGuard {
   private readonly backoff: Backoff;

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { AppContext } from '../app-context.ts';
+import type { AppContext } from '../host/app-context.ts';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { csvField } from './export.ts';
 import { registerTrainerRoutes } from './index.ts';
