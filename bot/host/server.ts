@@ -176,6 +176,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
         note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot',
       });
   }
+  if (!isLoopback(config.host) && !config.publicUrl)
+    logger.warn('server.no_public_url', {
+      note: 'PUBLIC_URL is not set: only requests addressed to a loopback name (Host: localhost, 127.0.0.1) are answered, others get 421',
+    });
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
 
   return {
