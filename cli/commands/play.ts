@@ -7,6 +7,7 @@ import {
   type PacingOptions,
   type SessionStateJson,
   type TurnOutput,
+  type Understanding,
   NO_PACING,
   endSession,
   replyToSession,
@@ -16,7 +17,7 @@ import {
 } from '../../scenarios/index.ts';
 import { renderScoreCardText, type InputLocale, type ReplyEvaluation, type ScoreCard } from '../../evaluators/index.ts';
 
-const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
+const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json] [--trace]
 
 Plays a scenario: the customer speaks, you answer. In a terminal it is
 interactive; otherwise every line of standard input is one reply.
@@ -26,6 +27,8 @@ Options:
   --seed N      seed for the customer's line variants (default 1)
   --no-pacing   print the customer's lines at once (no pauses, no interruptions)
   --json        one JSON object per event and line; the last is {"type":"end",...}
+  --trace       after each reply, what the customer understood (clauses, concepts,
+                act, intents, question answered) and which transition fired and why
   -h, --help    show this help
 
 Exit status: 0 when the session ran (whatever its outcome), 2 on misuse or an unknown scenario.`;
@@ -102,6 +105,25 @@ class Printer {
     }
   }
 
+  /** What the customer understood of the reply and why they reacted so. */
+  trace(u: Understanding): void {
+    this.event({ type: 'trace', ...u });
+    if (this.json) return;
+    const en = this.locale === 'en';
+    for (const c of u.clauses)
+      this.text(
+        `  · "${c.text}" ${en ? 'act' : '行为'}=${c.acts.join('+')} ${en ? 'concepts' : '概念'}=[${c.concepts.join(', ')}]${c.numbers.length ? ` ${en ? 'numbers' : '数目'}=${c.numbers.join(',')}` : ''}`,
+      );
+    const intents = u.intents.map((i) => `${i.id} ← "${i.clause}"`).join('; ');
+    this.text(`  · ${en ? 'intents' : '意图'}: ${intents || (en ? '(none)' : '（无）')}`);
+    if (u.question) this.text(`  · ${en ? 'question' : '问题'}: ${u.question.kind}${u.question.fact ? ` (${u.question.fact})` : ''}`);
+    if (u.transition) this.text(`  · ${en ? 'transition' : '转移'}: ${u.transition.from} → ${u.transition.to} (${u.transition.why})`);
+    else this.text(`  · ${en ? 'transition: none, the state stays' : '转移：无，状态不变'}`);
+    this.text(
+      `  · ${en ? 'anger' : '怒气'}: ${u.anger[0]} → ${u.anger[1]} (${u.mood})${u.ending ? `; ${en ? 'ending' : '结局'}: ${u.ending.outcome} (${u.ending.cause})` : ''}`,
+    );
+  }
+
   note(message: string): void {
     this.event({ type: 'note', message });
     if (!this.json) this.io.stderr.write(`(${message})\n`);
@@ -129,6 +151,7 @@ const command: Command = {
       seed: { type: 'string', default: '1' },
       'no-pacing': { type: 'boolean' },
       json: { type: 'boolean' },
+      trace: { type: 'boolean' },
     });
     const locale = values.locale as InputLocale;
     if (!['zh-CN', 'en', 'zh-TW'].includes(locale))
@@ -173,6 +196,7 @@ const command: Command = {
         const result = replyToSession(scenario, session, text, Date.now());
         session = result.session;
         out.findings(session.turns, result.evaluation, result.interrupted, result.clipped);
+        if (values.trace && result.understanding) out.trace(result.understanding);
         out.customer(result.output);
         if (session.ended) break;
         if (interactive) rl.prompt();
