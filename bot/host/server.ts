@@ -18,6 +18,7 @@ import { registerTrainerRoutes } from '../trainer/index.ts';
 import { HttpError, readJsonBody } from '../directline/http-helpers.ts';
 import { activityProblem, MAX_ACTIVITY_BYTES } from './activity-check.ts';
 import { guardHttpServer, keepServingOnUncaught } from './request-guard.ts';
+import { withLearningRecords, XapiSender } from '../records/xapi-sender.ts';
 
 export interface RunningBotServer {
   url: string;
@@ -89,12 +90,23 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   };
   reuseConnectorClients(auth);
   const adapter = new CloudAdapter(auth);
+  // Learning records: each finished session's statement waits in the store's outbox until the LRS has it.
+  const xapi = config.xapi.endpoint && store.outbox ? new XapiSender(store.outbox, config.xapi, logger) : undefined;
+  const records =
+    xapi && store.outbox
+      ? withLearningRecords(store.records, store.outbox, {
+          base: config.xapi.base,
+          scenarioTitle: (id) => engine?.scenarios.get(id)?.title,
+          onQueued: () => xapi.kick(),
+          logger,
+        })
+      : store.records;
   const bot = new TrainingBot({
     engine,
     storage: store.storage,
     // The embedded store belongs to this server; PostgreSQL may be shared by several instances.
     stateCacheSize: store.kind === 'sqlite' ? 1000 : 0,
-    records: store.records,
+    records,
     logger,
     defaultLocale: config.defaultLocale,
     defaultMode: config.defaultMode,
@@ -181,6 +193,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       note: 'PUBLIC_URL is not set: only requests addressed to a loopback name (Host: localhost, 127.0.0.1) are answered, others get 421',
     });
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
+  if (xapi) {
+    xapi.start();
+    logger.info('xapi.sending', { endpoint: config.xapi.endpoint, waiting: await store.outbox?.pending() });
+  }
 
   return {
     url,
@@ -193,6 +209,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       await webChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await xapi?.stop();
       if (!options.store) await store.close();
       stopLastResort();
       logger.info('server.stopped', {});

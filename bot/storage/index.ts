@@ -3,6 +3,8 @@
 // DATABASE_URL is postgres://… so several server instances share conversations.
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { MemoryRecords } from '../records/memory-records.ts';
+import { MemoryOutbox, type LearningRecordOutbox } from '../records/outbox.ts';
+import { SqlOutbox } from './sql-outbox.ts';
 import type { TrainingRecords } from '../records/types.ts';
 import { PostgresDb } from './postgres-db.ts';
 import { migrate } from './sql.ts';
@@ -31,6 +33,8 @@ export interface StorageHandle {
   records: TrainingRecords;
   /** The web chat's Direct Line conversations (absent: kept in memory). */
   directLine?: DirectLineStore;
+  /** Learning-record statements waiting for the LRS (see bot/records/xapi-sender.ts). */
+  outbox?: LearningRecordOutbox;
   /** Which backend, for logs and /readyz. */
   kind: 'memory' | 'sqlite' | 'postgres';
   /** True when the backend answers now (for /readyz). */
@@ -46,6 +50,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
       storage: new MemoryStorage(),
       records: new MemoryRecords(),
       directLine: new MemoryDirectLineStore(),
+      outbox: new MemoryOutbox(),
       kind: 'memory',
       ready: async () => true,
       close: async () => {},
@@ -67,6 +72,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
       storage: new SqlStorage(db),
       records: new SqlRecords(db),
       directLine: new SqlDirectLineStore(db),
+      outbox: new SqlOutbox(db),
       kind: 'postgres',
       ready: () => db.ready(),
       close: () => db.close(),
@@ -85,6 +91,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
     storage: new SqlStorage(db),
     records: new SqlRecords(db),
     directLine: new SqlDirectLineStore(db),
+    outbox: new SqlOutbox(db),
     kind: 'sqlite',
     ready: () => db.ready(),
     close: () => db.close(),
