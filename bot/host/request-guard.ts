@@ -93,7 +93,7 @@ export function guardHttpServer(server: HttpServer, options: GuardOptions): void
       const [req, res] = args as [IncomingMessage, ServerResponse];
       const problem = requestProblem(req, options);
       if (problem) {
-        logger.info('request.refused', { status: problem.status, method: req.method });
+        logger.debug('request.refused', { status: problem.status, method: req.method });
         answer(res, problem);
         return true;
       }
@@ -109,7 +109,7 @@ export function guardHttpServer(server: HttpServer, options: GuardOptions): void
       const [req, socket] = args as [IncomingMessage, Duplex];
       const problem = requestProblem(req, options);
       if (problem) {
-        logger.info('upgrade.refused', { status: problem.status });
+        logger.debug('upgrade.refused', { status: problem.status });
         refuseUpgrade(socket, problem);
         return true;
       }
