@@ -3,6 +3,8 @@
 // DATABASE_URL is postgres://… so several server instances share conversations.
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { MemoryRecords } from '../records/memory-records.ts';
+import { MemoryOutbox, type LearningRecordOutbox } from '../records/outbox.ts';
+import { SqlOutbox } from './sql-outbox.ts';
 import type { TrainingRecords } from '../records/types.ts';
 import { PostgresDb } from './postgres-db.ts';
 import { migrate } from './sql.ts';
@@ -10,6 +12,7 @@ import { SqlRecords } from './sql-records.ts';
 import { SqlStorage } from './sql-storage.ts';
 import { SqliteDb } from './sqlite-db.ts';
 import { withWriteHealth } from './health.ts';
+import { MemoryDirectLineStore, SqlDirectLineStore, type DirectLineStore } from './directline-store.ts';
 
 export { isETagConflict, ETagConflictError } from './etag.ts';
 
@@ -28,6 +31,10 @@ export interface StorageHandle {
   /** botbuilder's Storage (read/write/delete with eTags) for conversation and user state. */
   storage: Storage;
   records: TrainingRecords;
+  /** The web chat's Direct Line conversations (absent: kept in memory). */
+  directLine?: DirectLineStore;
+  /** Learning-record statements waiting for the LRS (see bot/records/xapi-sender.ts). */
+  outbox?: LearningRecordOutbox;
   /** Which backend, for logs and /readyz. */
   kind: 'memory' | 'sqlite' | 'postgres';
   /** True when the backend answers now (for /readyz). */
@@ -39,7 +46,15 @@ export class StorageConfigError extends Error {}
 
 export async function openStorage(config: StorageConfig): Promise<StorageHandle> {
   if (config.kind === 'memory') {
-    return { storage: new MemoryStorage(), records: new MemoryRecords(), kind: 'memory', ready: async () => true, close: async () => {} };
+    return {
+      storage: new MemoryStorage(),
+      records: new MemoryRecords(),
+      directLine: new MemoryDirectLineStore(),
+      outbox: new MemoryOutbox(),
+      kind: 'memory',
+      ready: async () => true,
+      close: async () => {},
+    };
   }
   const url = config.databaseUrl?.trim();
   if (url) {
@@ -56,6 +71,8 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
     return withWriteHealth({
       storage: new SqlStorage(db),
       records: new SqlRecords(db),
+      directLine: new SqlDirectLineStore(db),
+      outbox: new SqlOutbox(db),
       kind: 'postgres',
       ready: () => db.ready(),
       close: () => db.close(),
@@ -73,6 +90,8 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
   return withWriteHealth({
     storage: new SqlStorage(db),
     records: new SqlRecords(db),
+    directLine: new SqlDirectLineStore(db),
+    outbox: new SqlOutbox(db),
     kind: 'sqlite',
     ready: () => db.ready(),
     close: () => db.close(),
