@@ -2,9 +2,7 @@
 // graceful shutdown. Everything Bot Framework–specific about hosting lives here.
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-// botbuilder's own token validator; its error class is what CloudAdapter answers with 401.
-import { AuthenticationError } from 'botframework-connector';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AppContext, Logger } from './app-context.ts';
 import { isLoopback, type AppConfig } from './config.ts';
 import { loadEngine, type EnginePort } from '../conversation/engine-port.ts';
@@ -12,7 +10,7 @@ import { jsonLogger } from './logger.ts';
 import { messages } from '../conversation/messages.ts';
 import { openStorage, type StorageHandle } from '../storage/index.ts';
 import { TrainingBot } from '../conversation/training-bot.ts';
-import { reuseConnectorClients } from './connector-cache.ts';
+import { hostAuthentication } from './auth.ts';
 import { registerWebChat, type WebChatHandle } from '../web/index.ts';
 import { registerTrainerRoutes } from '../trainer/index.ts';
 import { HttpError, readJsonBody } from '../directline/http-helpers.ts';
@@ -69,26 +67,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   }
   const store = options.store ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-  });
-  // A token signed by the wrong key (or with a disallowed algorithm) reaches the adapter as a plain
-  // JsonWebTokenError, which it answers with 500 and the library's message: it is a 401.
-  const authenticate = auth.authenticateRequest.bind(auth);
-  auth.authenticateRequest = async (activity, authHeader) => {
-    try {
-      return await authenticate(activity, authHeader);
-    } catch (error) {
-      const name = (error as { name?: string } | null)?.name;
-      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError')
-        throw new AuthenticationError('Unauthorized', 401);
-      throw error;
-    }
-  };
-  reuseConnectorClients(auth);
+  const auth = hostAuthentication(config);
   const adapter = new CloudAdapter(auth);
   // Learning records: each finished session's statement waits in the store's outbox until the LRS has it.
   const xapi = config.xapi.endpoint && store.outbox ? new XapiSender(store.outbox, config.xapi, logger) : undefined;
