@@ -1,7 +1,6 @@
 // The training bot: greets, lists scenarios, runs a session against the scenario engine,
 // coaches in practice mode and shows the score card at the end. Channel-independent: it
 // only uses TurnContext (sendActivity, typing, delay), so /api/messages and Direct Line share it.
-import { randomUUID } from 'node:crypto';
 import { ActivityHandler, ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { SessionStateJson, TurnOutput, PacingOptions } from '../../scenarios/index.ts';
 import {
@@ -14,9 +13,9 @@ import {
 } from '../../evaluators/index.ts';
 import type { Dispute, TrainingRecords } from '../records/types.ts';
 import type { Logger } from '../host/app-context.ts';
-import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
+import { parseCommand, parseSubmit, runCommand, type AfterTurn, type BotCommand, type CommandTurn } from './commands/index.ts';
 import { scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
-import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
+import type { EnginePort, ScenarioInfo } from './engine-port.ts';
 import { messages } from './messages.ts';
 import { plainText } from './markdown.ts';
 import { TurnState } from '../state/turn-state.ts';
@@ -222,129 +221,24 @@ export class TrainingBot extends ActivityHandler {
     return this.reply(context, data, user, text);
   }
 
-  private async runCommand(
-    context: TurnContext,
-    data: ConversationData,
-    user: UserData,
-    command: BotCommand,
-  ): Promise<(() => Promise<void>) | void> {
+  private runCommand(context: TurnContext, data: ConversationData, user: UserData, command: BotCommand): Promise<AfterTurn> {
     const locale = this.locale(context, data, user);
-    const m = messages(locale);
-    const engine = this.options.engine;
-    switch (command.kind) {
-      case 'help':
-      case 'list':
-        return this.greet(context, data, user);
-      case 'invalid':
-        return this.send(context, m.badSubmit);
-      case 'language':
-        data.locale = command.locale;
-        user.locale = command.locale;
-        return this.send(context, messages(command.locale).language);
-      case 'mode':
-        // The mode belongs to the session: an exam that turned into practice would coach and hint
-        // while the record still says exam.
-        if (data.session && !data.session.ended && data.session.mode !== command.mode)
-          return this.send(context, m.modeLocked(data.session.mode));
-        data.mode = command.mode;
-        return this.send(context, m.mode(command.mode));
-      case 'history': {
-        const entries = await this.options.records.history(context.activity.from?.id ?? '', 10);
-        if (entries.length === 0) return this.send(context, m.noHistory);
-        // One line per session, oldest last: the overall score and each dimension, so progress over time shows.
-        const lines = entries.map((e) => {
-          const perDimension = e.dimensions
-            ? ` (${Object.entries(e.dimensions)
-                .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
-                .join(' · ')})`
-            : '';
-          return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}${perDimension}`;
-        });
-        const best = Math.max(...entries.map((e) => e.overall ?? 0));
-        const latest = entries.find((e) => e.dimensions);
-        const dims = latest?.dimensions
-          ? Object.entries(latest.dimensions)
-              .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
-              .join(' · ')
-          : '';
-        return this.send(
-          context,
-          `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}${dims ? `\n${locale === 'en' ? 'Latest' : '最近一次'}: ${dims}` : ''}`,
-        );
-      }
-      case 'dispute': {
-        const dispute = await this.disputedFinding(context, data, command);
-        if (!dispute) return this.send(context, m.disputeUnknown);
-        await this.options.records.addDispute({
-          ...dispute,
-          ...(command.comment ? { comment: command.comment } : {}),
-          createdAt: this.now(),
-        });
-        return this.send(context, m.disputed);
-      }
-      default:
-        break;
-    }
-    if (!engine) return this.send(context, m.noEngine);
-    switch (command.kind) {
-      case 'start':
-      case 'restart': {
-        const id = command.kind === 'start' ? command.scenarioId : data.scenarioId;
-        const scenario = id ? engine.scenarios.get(id) : undefined;
-        if (!scenario) return this.send(context, id ? m.unknownScenario(id) : m.noSession);
-        const now = this.now();
-        const previous = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
-        if (previous && data.session && !data.session.ended) {
-          await this.abandon(data, previous, now);
-          this.send(context, m.previousAbandoned);
-        }
-        const mode = data.mode ?? this.options.defaultMode;
-        const { session, output } = engine.startSession(scenario, {
-          locale,
-          seed: now % 2147483647,
-          now,
-          pacing: this.options.pacing,
-          mode,
-        });
-        data.scenarioId = scenario.id;
-        data.sessionId = randomUUID();
-        data.session = session;
-        await this.options.records.sessionStarted({
-          sessionId: data.sessionId,
-          trainee: { id: context.activity.from?.id ?? '', name: context.activity.from?.name, channel: context.activity.channelId ?? '' },
-          conversationId: context.activity.conversation?.id ?? '',
-          scenarioId: scenario.id,
-          locale,
-          mode,
-          startedAt: now,
-        });
-        const title = localized(scenario.title, locale) || scenario.id;
-        this.send(context, mode === 'exam' ? m.startedExam(title) : m.started(title));
-        return this.speak(context, data, output, now);
-      }
-      case 'end':
-      case 'score': {
-        const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
-        if (!scenario || !data.session) return this.send(context, m.noSession);
-        if (command.kind === 'score' && !data.session.ended && data.session.mode === 'exam') return this.send(context, m.examNoScore);
-        if (command.kind === 'score' || data.session.ended) {
-          const card = engine.scoreCard(scenario, data.session);
-          return this.send(context, {
-            type: 'message',
-            attachments: [scoreCardAttachment(card, locale, !!data.session.ended, data.sessionId)],
-          });
-        }
-        return this.finish(context, data, scenario, 'abandoned', this.now());
-      }
-      case 'hint': {
-        const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
-        if (!scenario || !data.session || data.session.ended) return this.send(context, m.noSession);
-        if (data.session.mode === 'exam') return this.send(context, m.examNoHint);
-        return this.send(context, m.hintPrefix + engine.hint(scenario, data.session, locale));
-      }
-      default:
-        return;
-    }
+    const turn: CommandTurn = {
+      context,
+      data,
+      user,
+      locale,
+      m: messages(locale),
+      options: this.options,
+      now: this.now,
+      send: (activity) => this.send(context, activity),
+      greet: () => this.greet(context, data, user),
+      speak: (output, now) => this.speak(context, data, output, now),
+      finish: (scenario, reason, now) => this.finish(context, data, scenario, reason, now),
+      abandon: (scenario, now) => this.abandon(data, scenario, now),
+      disputedFinding: (dispute) => this.disputedFinding(context, data, dispute),
+    };
+    return runCommand(turn, command);
   }
 
   private async finish(

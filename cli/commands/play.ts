@@ -13,7 +13,7 @@ import {
   startSession,
   type Scenario,
 } from '../../scenarios/index.ts';
-import { parseCommand } from '../../bot/conversation/commands.ts';
+import { parseCommand } from '../../bot/conversation/commands/parse.ts';
 import { paint, useColour, type Paint } from '../colour.ts';
 import { scenarioForPlay } from '../scenario-source.ts';
 import {
