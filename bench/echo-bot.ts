@@ -2,7 +2,7 @@
 // restify + CloudAdapter stack as the product, so the ratio shows the cost of
 // the product's own turn (engine, evaluators, state, records).
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
-import restify from 'restify';
+import restify from '../bot/host/restify.ts';
 import type { AddressInfo } from 'node:net';
 
 export async function startEchoBot(port = 0): Promise<{ url: string; close(): Promise<void> }> {

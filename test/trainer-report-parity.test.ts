@@ -2,7 +2,7 @@
 // name, from the same SQLite store; the CSV opens in Excel with Chinese text and no formulas.
 import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import restify from '../bot/host/restify.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import report from '../cli/commands/report.ts';
 import type { AppContext } from '../bot/host/app-context.ts';

@@ -1,7 +1,7 @@
 // The restify server: /api/messages through CloudAdapter, health routes, the web chat,
 // graceful shutdown. Everything Bot Framework–specific about hosting lives here.
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import restify from './restify.ts';
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AppContext, Logger } from './app-context.ts';
 import { isLoopback, type AppConfig } from './config.ts';

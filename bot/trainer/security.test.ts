@@ -1,7 +1,7 @@
 // The dashboard's defences: login limits, framing, malformed cookies and spreadsheet-safe CSV.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import restify from 'restify';
+import restify from '../host/restify.ts';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../host/app-context.ts';
 import { MemoryRecords } from '../records/memory-records.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import restify from 'restify';
+import restify from '../host/restify.ts';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../host/app-context.ts';
 import { MemoryRecords } from '../records/memory-records.ts';

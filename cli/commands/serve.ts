@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
+// Before the bot's modules load: the compiled bundle loads restify with botbuilder.
+import '../../bot/host/restify-warning.ts';
 
 const usage = `Usage: roleplay serve [--port N] [--host ADDR] [--no-pacing]
 
@@ -14,29 +16,11 @@ export function accessNote(appId: string | undefined, loopback: boolean): string
   return ' (WARNING: no MicrosoftAppId and ALLOW_PUBLIC=true: public without authentication, anyone who can reach this address can use the bot)';
 }
 
-/**
- * restify 11 reaches process.binding('http_parser') when it loads, so Node prints the DEP0111
- * deprecation at every start; the user can do nothing about it. Only that code is dropped:
- * every other warning is still printed.
- */
-function hideRestifyDeprecation(): void {
-  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-  const filtered = (...args: unknown[]): void => {
-    const [, typeOrOptions, code] = args;
-    const warningCode = typeof typeOrOptions === 'object' && typeOrOptions !== null ? (typeOrOptions as { code?: unknown }).code : code;
-    if (warningCode === 'DEP0111') return;
-    emit(...args);
-  };
-  // emitWarning is overloaded; the filter passes every argument through unchanged.
-  process.emitWarning = filtered as typeof process.emitWarning;
-}
-
 const command: Command = {
   name: 'serve',
   summary: 'run the Bot Framework bot and web chat server',
   usage,
   async run(argv, io) {
-    hideRestifyDeprecation();
     const { loadConfig, ConfigError, isLoopback } = await import('../../bot/host/config.ts');
     const { startServer, UnsafeListenError } = await import('../../bot/host/server.ts');
     const { values: opts } = parseOptions(

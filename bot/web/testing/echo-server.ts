@@ -2,7 +2,7 @@
 // Direct Line endpoint that should not depend on the training bot's behaviour.
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CardFactory, MemoryStorage, type TurnContext } from 'botbuilder';
-import restify from 'restify';
+import restify from '../../host/restify.ts';
 import type { AppContext, Logger } from '../../host/app-context.ts';
 import { loadConfig, type AppConfig } from '../../host/config.ts';
 import { MemoryRecords } from '../../records/memory-records.ts';
