@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const edgePackages = ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'restify-*', 'pg', 'better-sqlite3', 'ws'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test/artifacts/**', 'teams/build/**', 'bot/web/vendor/**'] },
+  { ignores: ['node_modules/**', '.stryker-tmp/**', 'reports/**', 'data/**', 'dist/**', 'test/artifacts/**', 'teams/build/**', 'bot/web/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // The core is pure: it takes text and time in and gives data out.
-    files: ['scenarios/**/*.ts', 'evaluators/**/*.ts'],
+    files: ['scenarios/**/*.ts', 'evaluators/**/*.ts', 'lib/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -15,5 +15,11 @@ export function evaluateReply(reply: string, context: ReplyContext): ReplyEvalua
   findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return scoreFindings(findings, context);
 }
-export { buildScoreCard, MISSING_ADVICE, type ScoreCardInfo } from './report/score-card.ts';
+export { buildScoreCard, DIMENSION_LABELS, MISSING_ADVICE, type ScoreCardInfo } from './report/score-card.ts';
 export { renderScoreCardText } from './report/render-text.ts';
+export { lexiconProblems } from './lexicon/load.ts';
+export { warmUp } from './warm-up.ts';
+export { segment, type Token } from './text/segment.ts';
+export { simplify, type SimplifiedText } from './text/simplify.ts';
+export { csvHeader, NO_SCENARIOS, type ScenarioSource } from './batch/score-line.ts';
+export { scoreBatch, type BatchOptions, type BatchResult, type OutputFormat } from './batch/score-batch.ts';

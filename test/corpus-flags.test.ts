@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { evaluateReply } from '../evaluators/index.ts';
 import type { InputLocale } from '../evaluators/types.ts';
-import { FlagCorpusError, loadFlagCorpus, type FlagCase } from '../evaluators/testing/flag-corpus.ts';
-import { scenarioRulesLookup } from '../evaluators/testing/scenario-rules.ts';
+import { FlagCorpusError, loadFlagCorpus, type FlagCase } from './support/flag-corpus.ts';
+import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
 import { count, emptyTally, gateFailures, loadGates, LOCALES, table, type GateSet } from './support/gates.ts';
 
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));

@@ -4,8 +4,8 @@
 // scored inside its own test, so a mutation run knows which tests read which code.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { caseFailures, evaluateCase, loadCorpus, type CorpusCase } from '../evaluators/testing/corpus.ts';
-import { scenarioRulesLookup } from '../evaluators/testing/scenario-rules.ts';
+import { caseFailures, evaluateCase, loadCorpus, type CorpusCase } from './support/corpus.ts';
+import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
 import type { InputLocale, ReplyEvaluation } from '../evaluators/types.ts';
 import { count, emptyTally, gateFailures, loadGates, LOCALES, table } from './support/gates.ts';
 

@@ -12,7 +12,7 @@ import '../evaluators/report/score-card.test.ts';
 import './core/engine-behaviour.test.ts';
 import './core/evaluator-behaviour.test.ts';
 import './core/simplify.test.ts';
-import '../evaluators/testing/docs-examples.test.ts';
+import './docs-examples.test.ts';
 import './transcripts/engine.test.ts';
 import './property-engine.test.ts';
 import './property-evaluators.test.ts';

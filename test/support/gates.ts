@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { DIMENSIONS, type Dimension, type InputLocale, type ReplyEvaluation } from '../../evaluators/types.ts';
-import { f1, type Confusion } from '../../evaluators/testing/corpus.ts';
+import { f1, type Confusion } from './corpus.ts';
 
 export const LOCALES: readonly InputLocale[] = ['zh-CN', 'zh-TW', 'en'];
 

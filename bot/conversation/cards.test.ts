@@ -1,0 +1,49 @@
+// How the cards read: score labels as the CLI prints them, tip numbers that survive markdown,
+// the difficulty in the trainee's language, and the plain text only as the card's fallback.
+import { describe, expect, it } from 'vitest';
+import { scoreCardFixture } from '../testing/score-card.ts';
+import { scenarioPickerCard, scoreCardAttachment, scoreCardText } from './cards.ts';
+
+function card() {
+  const tip = (n: number) => ({
+    dimension: 'empathy' as const,
+    turn: n,
+    quote: `回复${n}`,
+    message: `第${n}条建议`,
+    suggestion: '先接住情绪',
+  });
+  return scoreCardFixture({ tips: [tip(1), tip(2), tip(3)] });
+}
+
+interface Block {
+  type: string;
+  text?: string;
+  facts?: { title: string; value: string }[];
+  items?: Block[];
+}
+
+describe('cards', () => {
+  it('labels scores as the CLI does and numbers tips so no renderer restarts them at "1."', () => {
+    const content = scoreCardAttachment(card(), 'zh-CN', true).content as { body: Block[]; fallbackText: string };
+    const facts = content.body.find((b) => b.type === 'FactSet')?.facts ?? [];
+    expect(facts.map((f) => `${f.title} ${f.value}`)).toContain('不打断顾客 100');
+    const texts = content.body.map((b) => b.text ?? '');
+    // A TextBlock starting "2. " is a markdown ordered list, which Web Chat renders as "1.".
+    expect(texts.filter((t) => /^\d+[.)]\s/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^[①②③] 第\d条建议/.test(t))).toHaveLength(3);
+    expect(content.fallbackText).toBe(scoreCardText(card(), 'zh-CN'));
+    expect(content.fallbackText).toContain('不打断顾客: 100');
+    expect(texts).toContain('结果: 问题已解决');
+  });
+
+  it('shows the difficulty in Chinese in the Chinese picker', () => {
+    const picker = scenarioPickerCard(
+      [{ id: 'angry-contractor', title: { 'zh-CN': '深夜装修' }, difficulty: 'hard' }],
+      'zh-CN',
+      'practice',
+    );
+    const json = JSON.stringify(picker.content);
+    expect(json).toContain('难度: 困难');
+    expect(json).not.toContain('hard');
+  });
+});
