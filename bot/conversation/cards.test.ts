@@ -36,6 +36,29 @@ describe('cards', () => {
     expect(texts).toContain('结果: 问题已解决');
   });
 
+  it('gives every scenario of the library a start button, in lists Teams renders whole', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const picker = scenarioPickerCard(
+      ids.map((id) => ({ id, title: { 'zh-CN': `场景${id}`, en: `Scenario ${id}` }, difficulty: 'easy' })),
+      'en',
+      'practice',
+    );
+    const lists: { title: string; data?: { scenarioId?: string } }[][] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const { actions } = node as { actions?: unknown };
+      if (Array.isArray(actions)) lists.push(actions as (typeof lists)[number]);
+      Object.values(node).forEach(walk);
+    };
+    walk(picker.content);
+    const started = lists.flat().flatMap((a) => (a.data?.scenarioId ? [a.data.scenarioId] : []));
+    expect(started.sort()).toEqual(ids);
+    expect(lists.flat().map((a) => a.title)).toContain('▶ Scenario h');
+    // Teams shows at most six actions of one list.
+    expect(Math.max(...lists.map((l) => l.length))).toBeLessThanOrEqual(6);
+  });
+
   it('shows the difficulty in Chinese in the Chinese picker', () => {
     const picker = scenarioPickerCard(
       [{ id: 'angry-contractor', title: { 'zh-CN': '深夜装修' }, difficulty: 'hard' }],

@@ -47,6 +47,10 @@ function outcomeLine(card: ScoreCard, locale: RuleLocale): string {
   return `${locale === 'zh-CN' ? '结果' : 'Outcome'}: ${OUTCOMES[card.outcome]?.[locale] ?? card.outcome}`;
 }
 
+/**
+ * Every scenario carries its own start button inside its block: Teams renders at most six actions in
+ * one list, so one card-level list of a button per scenario would drop the scenarios after the fifth.
+ */
 export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale, mode: 'practice' | 'exam'): Attachment {
   const zh = locale === 'zh-CN';
   return CardFactory.adaptiveCard({
@@ -65,20 +69,19 @@ export function scenarioPickerCard(scenarios: ScenarioInfo[], locale: RuleLocale
         type: 'Container',
         separator: true,
         items: [
-          { type: 'TextBlock', text: localized(s.title, locale) || s.id, weight: 'Bolder', wrap: true },
+          {
+            type: 'ActionSet',
+            actions: [
+              { type: 'Action.Submit', title: `▶ ${localized(s.title, locale) || s.id}`, data: { action: 'start', scenarioId: s.id } },
+            ],
+          },
           { type: 'TextBlock', text: localized(s.setting ?? s.summary, locale), wrap: true, isSubtle: true },
           { type: 'TextBlock', text: `${zh ? '难度' : 'Difficulty'}: ${difficultyName(s.difficulty, locale)}`, size: 'Small' },
         ],
-        selectAction: { type: 'Action.Submit', data: { action: 'start', scenarioId: s.id } },
       })),
       ...(scenarios.length === 0 ? [{ type: 'TextBlock', text: zh ? '暂无场景。' : 'No scenarios yet.', wrap: true }] : []),
     ],
     actions: [
-      ...scenarios.slice(0, 5).map((s) => ({
-        type: 'Action.Submit',
-        title: `▶ ${localized(s.title, locale) || s.id}`,
-        data: { action: 'start', scenarioId: s.id },
-      })),
       {
         type: 'Action.Submit',
         title: zh ? (mode === 'exam' ? '切换到练习模式' : '切换到考试模式') : mode === 'exam' ? 'Practice mode' : 'Exam mode',
