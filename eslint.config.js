@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 const edgePackages = ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'restify-*', 'pg', 'better-sqlite3', 'ws'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.stryker-tmp/**', 'reports/**', 'data/**', 'dist/**', 'test/artifacts/**', 'teams/build/**', 'bot/web/vendor/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      'data/**',
+      'dist/**',
+      'test/artifacts/**',
+      'teams/build/**',
+      'bot/web/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -35,7 +35,8 @@ function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scen
       },
     },
     turnLimit: 6,
-    intents: [{ id: 'count', keywords: { en: ['count the till'], 'zh-CN': ['清点钱箱'] }, examples: {} }],
+    // The library's own `check` intent: checking the receipt or counting the till.
+    intents: base.intents.filter((i) => i.id === 'check'),
     start: 'open',
     states: [
       {
@@ -49,7 +50,7 @@ function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scen
         again: [say('Well?', '然后呢？')],
         transitions,
       },
-      { id: 'next', lines: [say('Go on then.', '那你说吧。')], transitions: [{ to: 'end:resolved', intent: 'count' }] },
+      { id: 'next', lines: [say('Go on then.', '那你说吧。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
     ],
     evaluation: {},
     ...over,
@@ -78,21 +79,21 @@ describe('transitions on evaluator outcomes', () => {
   });
 
   it('`avoids` blocks a transition when the reply shows that outcome', () => {
-    const s = scenario([{ to: 'next', intent: 'count', avoids: ['jargon'] }]);
-    expect(play(s, ['Let me count the till now.']).session.state).toBe('next');
-    expect(play(s, ['Let me count the till via the POS HLR now.']).session.state).toBe('open');
+    const s = scenario([{ to: 'next', intent: 'check', avoids: ['jargon'] }]);
+    expect(play(s, ['Let me check the receipt now.']).session.state).toBe('next');
+    expect(play(s, ['Let me check the receipt in the POS HLR now.']).session.state).toBe('open');
   });
 
   it('every condition must hold: intent and shows together', () => {
-    const s = scenario([{ to: 'next', intent: 'count', shows: ['empathy'] }]);
-    expect(play(s, ['Let me count the till now.']).session.state).toBe('open');
+    const s = scenario([{ to: 'next', intent: 'check', shows: ['empathy'] }]);
+    expect(play(s, ['Let me check the receipt now.']).session.state).toBe('open');
     expect(play(s, [EMPATHY_ONLY]).session.state).toBe('open');
-    expect(play(s, [`${EMPATHY_ONLY} Let me count the till now.`]).session.state).toBe('next');
+    expect(play(s, [`${EMPATHY_ONLY} Let me check the receipt now.`]).session.state).toBe('next');
   });
 
   it('an intent list matches any of its intents', () => {
-    const s = scenario([{ to: 'next', intent: ['nothing-like-this', 'count'] }]);
-    expect(play(s, ['Let me count the till now.']).session.state).toBe('next');
+    const s = scenario([{ to: 'next', intent: ['nothing-like-this', 'check'] }]);
+    expect(play(s, ['Let me check the receipt now.']).session.state).toBe('next');
   });
 
   it('angerAtLeast and angerAtMost compare with the anger after the reply', () => {
@@ -123,7 +124,7 @@ describe('transitions on evaluator outcomes', () => {
   });
 
   it('a zh-TW reply is understood: traditional keywords and empathy move the customer', () => {
-    const byIntent = scenario([{ to: 'next', intent: 'count' }]);
+    const byIntent = scenario([{ to: 'next', intent: 'check' }]);
     expect(play(byIntent, ['我現在就清點錢箱'], 'zh-TW').session.state).toBe('next');
     const byEmpathy = scenario([{ to: 'next', shows: ['empathy'] }]);
     expect(play(byEmpathy, ['換作是我也會生氣'], 'zh-TW').session.state).toBe('next');
@@ -154,10 +155,10 @@ describe('mood', () => {
   });
 
   it('reaching escalateAt ends the session escalated, before any transition', () => {
-    const s = scenario([{ to: 'next', intent: 'count' }], {
+    const s = scenario([{ to: 'next', intent: 'check' }], {
       mood: { start: 85, escalateAt: 90, effects: { jargon: 10, problemSolving: 0 } },
     });
-    const { session, last } = play(s, ['Let me count the till, the POS shows an HLR fault.']);
+    const { session, last } = play(s, ['Let me check the receipt, the POS shows an HLR fault.']);
     expect(session.ended?.outcome).toBe('escalated');
     expect(last.output.lines.at(-1)?.kind).toBe('ending');
   });
