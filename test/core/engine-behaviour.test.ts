@@ -96,14 +96,12 @@ describe('transitions on evaluator outcomes', () => {
     expect(play(s, ['Let me check the receipt now.']).session.state).toBe('next');
   });
 
-  it('angerAtLeast and angerAtMost compare with the anger after the reply', () => {
-    // Start 50; a plain reply adds 3 (53), an empathic one takes 11 (39).
-    const calm = scenario([{ to: 'next', angerAtMost: 40 }]);
-    expect(play(calm, [EMPATHY_ONLY]).session.state).toBe('next');
-    expect(play(calm, [PLAIN]).session.state).toBe('open');
-    const hot = scenario([{ to: 'next', angerAtLeast: 53 }]);
-    expect(play(hot, [PLAIN]).session.state).toBe('next');
-    expect(play(hot, [EMPATHY_ONLY]).session.state).toBe('open');
+  it('angerAtLeast and angerAtMost hold the transition to the customer’s anger', () => {
+    // The customer starts at 50.
+    expect(play(scenario([{ to: 'next', angerAtMost: 50 }]), [PLAIN]).session.state).toBe('next');
+    expect(play(scenario([{ to: 'next', angerAtMost: 49 }]), [PLAIN]).session.state).toBe('open');
+    expect(play(scenario([{ to: 'next', angerAtLeast: 50 }]), [PLAIN]).session.state).toBe('next');
+    expect(play(scenario([{ to: 'next', angerAtLeast: 51 }]), [PLAIN]).session.state).toBe('open');
   });
 
   it('the first matching transition wins', () => {
@@ -248,12 +246,13 @@ describe('session life', () => {
     expect(replyToSession(s, session, 'I guarantee it', MINUTE).clipped).toBe(false);
   });
 
-  it('the customer holds the trainee to an earlier over-promise once', () => {
+  it('the customer holds the trainee to an earlier over-promise once it falls due, once', () => {
     const s = scenario([]);
-    const { results } = play(s, ['I guarantee you will get every cent back today.', PLAIN, PLAIN]);
-    const said = results.map((r) => r.output.lines.map((l) => l.ref));
-    expect(said[1]).toContain('promise-recalled');
-    expect(said[2]).not.toContain('promise-recalled');
+    const { results } = play(s, ['I guarantee you will get every cent back today.', PLAIN, PLAIN, PLAIN, PLAIN]);
+    const recalled = results.map((r) => r.output.lines.some((l) => l.ref === 'promise-recalled'));
+    expect(recalled).toEqual([false, false, false, true, false]);
+    const said = results[3]!.output.lines.find((l) => l.ref === 'promise-recalled')!;
+    expect(said.parts.map((p) => p.text).join('')).toContain('I guarantee you will get every cent back today');
   });
 
   it('a jargon reaction quotes the term the trainee used', () => {
