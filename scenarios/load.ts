@@ -188,7 +188,8 @@ export function scenarioFiles(paths: string[]): { files: string[]; missing: stri
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith('.') || name === 'node_modules' || name === 'schema') continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || /\.ya?ml$/.test(name)) walk(child);
+        // <id>.tests.yaml beside a scenario holds its conversations (roleplay test), not a scenario.
+        if (statSync(child).isDirectory() || (/\.ya?ml$/.test(name) && !name.endsWith('.tests.yaml'))) walk(child);
       }
     } else files.push(resolve(p));
   };
