@@ -204,10 +204,10 @@ export interface Library {
 
 const cache = new Map<string, Library>();
 
-/** Loads every scenario in a folder once; later calls return the same result. */
-export function loadLibrary(dir: string = LIBRARY_DIR): Library {
+/** Loads every scenario in a folder once; later calls return the same result, unless `fresh` asks to read the files again. */
+export function loadLibrary(dir: string = LIBRARY_DIR, options: { fresh?: boolean } = {}): Library {
   const key = resolve(dir);
-  const cached = cache.get(key);
+  const cached = options.fresh ? undefined : cache.get(key);
   if (cached) return cached;
   const scenarios = new Map<string, Scenario>();
   const errors: ValidationError[] = [];

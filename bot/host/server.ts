@@ -16,6 +16,7 @@ import { reuseConnectorClients } from './connector-cache.ts';
 import { registerWebChat, type WebChatHandle } from '../web/index.ts';
 import { registerTrainerRoutes } from '../trainer/index.ts';
 import { withLearningRecords, XapiSender } from '../records/xapi-sender.ts';
+import { watchTrainingFiles } from './reload.ts';
 
 export interface RunningBotServer {
   url: string;
@@ -30,6 +31,8 @@ export interface StartOptions {
   /** Storage override (tests use the in-memory kind). */
   store?: StorageHandle;
   engine?: EnginePort | null;
+  /** Reload scenario, concept and lexicon files when they change (`roleplay serve`). */
+  watch?: boolean;
 }
 
 export class UnsafeListenError extends Error {}
@@ -177,6 +180,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
         note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot',
       });
   }
+  const watching = options.watch && engine ? watchTrainingFiles(engine, logger) : undefined;
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
   if (xapi) {
     xapi.start();
@@ -190,6 +194,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     engine,
     async close() {
       closing = true;
+      watching?.close();
       // Web chat first: its open WebSockets would otherwise keep server.close() waiting forever.
       await webChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
