@@ -10,6 +10,8 @@ export { NO_PACING } from './engine-types.ts';
 export type { Scenario, State, Transition, Intent, Fact, LineVariant } from './model.ts';
 export { loadLibrary, loadScenarioFile, scenarioFiles, LIBRARY_DIR, SCHEMA_PATH, type ValidationError, type Library } from './load.ts';
 export { scenarioRules, SESSION_VERSION } from './engine.ts';
+/** The reply limit the engine applies (decided by the evaluators' clipReply). */
+export { MAX_REPLY_CHARS } from '../evaluators/index.ts';
 export { scoreCard } from './score-card.ts';
 export { recognise } from './intents.ts';
 
