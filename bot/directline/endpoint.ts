@@ -51,6 +51,7 @@ export class DirectLineEndpoint {
 
   private issuer: TokenIssuer | undefined;
   private readonly issuerReady: Promise<TokenIssuer>;
+  private readonly store: DirectLineStore;
   private readonly posts: RateLimiter;
   private readonly newConversations: RateLimiter;
   private sweeper: ReturnType<typeof setInterval> | undefined;
@@ -70,7 +71,8 @@ export class DirectLineEndpoint {
     );
     // A failure surfaces on first use (503); do not crash the process on an unhandled rejection.
     this.issuerReady.catch((error: unknown) => deps.logger.error('directline.secret_unavailable', { error: String(error) }));
-    this.log = new ActivityLog(deps.store ?? new MemoryDirectLineStore(), options.maxActivities);
+    this.store = deps.store ?? new MemoryDirectLineStore();
+    this.log = new ActivityLog(this.store, options.maxActivities);
     const perSecond = (perMinute: number) => perMinute / 60;
     this.posts = new RateLimiter({ burst: options.posts.burst, perSecond: perSecond(options.posts.perMinute) });
     this.newConversations = new RateLimiter({
@@ -225,8 +227,8 @@ export class DirectLineEndpoint {
     }, 30_000);
     this.heartbeat.unref();
     const sweep = () =>
-      void this.deps.store
-        ?.expire(Date.now() - this.options.conversationTtlMs)
+      void this.store
+        .expire(Date.now() - this.options.conversationTtlMs)
         .then((n) => n > 0 && this.deps.logger.info('directline.conversations_expired', { count: n }))
         .catch((error: unknown) => this.deps.logger.warn('directline.sweep_failed', { error: String(error) }));
     this.sweeper = setInterval(sweep, Math.min(10 * 60_000, this.options.conversationTtlMs));
@@ -243,9 +245,7 @@ export class DirectLineEndpoint {
    * nothing the second time, so such a trainee is told the reply may be missing.
    */
   private async recover(): Promise<void> {
-    const store = this.deps.store;
-    if (!store) return;
-    const pending = await store.pending();
+    const pending = await this.store.pending();
     for (const turn of pending) {
       const activity = turn.activity as Partial<Activity>;
       if (activity.id) this.recovering.set(activity.id, false);
