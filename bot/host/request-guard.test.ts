@@ -69,6 +69,10 @@ describe('request guard', () => {
     expect(hostAllowed('TRAINER.example.com:443', publicUrl)).toBe(true);
     expect(hostAllowed('trainer.example.com:8443', publicUrl)).toBe(false);
     expect(hostAllowed('evil.trainer.example.com', publicUrl)).toBe(false);
+    // Bound to one IP address, that address is answered; bound to all, no address is implied.
+    expect(hostAllowed('192.168.1.5:3978', undefined, '192.168.1.5')).toBe(true);
+    expect(hostAllowed('192.168.1.6:3978', undefined, '192.168.1.5')).toBe(false);
+    expect(hostAllowed('0.0.0.0:3978', undefined, '0.0.0.0')).toBe(false);
   });
 });
 
