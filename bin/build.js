@@ -45,8 +45,8 @@ const KEEP_BUILDS = 4;
 const KEEP_YOUNGER_THAN_MS = 60 * 60 * 1000;
 
 /**
- * CommonJS packages bundled into one file: resolving and reading their ~1,050 files
- * took about half of a server start (0.8–1 s; the bundle loads in ~0.45 s). They are
+ * CommonJS packages bundled into one file, so a start reads one file instead of resolving
+ * and reading each of theirs (figures in docs/benchmarks.md, "Start-up"). They are
  * bundled together so that botframework-connector, which botbuilder uses and the bot
  * imports too, stays a single copy (CloudAdapter checks `instanceof AuthenticationError`).
  */
@@ -73,8 +73,8 @@ const BUNDLE_OPTIONS = {
   conditions: ['module-sync'],
   mainFields: ['main'],
   // Not keepNames: it wraps every function expression in a __name() call that runs each
-  // time the function is created, and closures are created on every turn (an eighth of a
-  // bot turn's CPU). esbuild's only renaming here is `class X` to `var X = class _X`; the
+  // time the function is created, and closures are created on every turn (see
+  // docs/benchmarks.md, "Start-up"). esbuild's only renaming here is `class X` to `var X = class _X`; the
   // entry below gives the packages' exported classes their names back, once, at load.
   keepNames: false,
   external: BUNDLE_EXTERNAL,

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 
 // `roleplay score` keeps every core busy with its own worker threads. V8's background
 // threads (optimising compiles, parallel and concurrent garbage collection) then preempt
-// a worker in the middle of a reply: on two cores the p99 per reply was 1.3 ms with them
-// and 0.8 ms without, at the same throughput (docs/benchmarks.md). So that command runs
+// a worker in the middle of a reply and its tail latency suffers, at the same throughput
+// (figures in docs/benchmarks.md, "Batch scoring"). So that command runs
 // in a child Node started with --single-threaded; everything else, the server above all,
 // keeps those threads.
 const SINGLE_THREADED = '--single-threaded';

@@ -1,6 +1,6 @@
 // The data of the shipped YAML files (scenarios, lexicons, context words) as the build
-// recorded it, so that a start does not parse them: the yaml parser took ~0.3 s of every
-// server start (21 files, all of it cold code). bin/build.js records yaml's toJS() of each
+// recorded it, so that a start does not parse them (the parser is all cold code at start;
+// docs/benchmarks.md, "Start-up"). bin/build.js records yaml's toJS() of each
 // data file as JSON, named by a hash of the yaml version and the file's exact text, and
 // only when the text parses with no error or warning, has no alias (JSON would turn one
 // shared object into two copies) and comes back from JSON deeply equal. A file edited since

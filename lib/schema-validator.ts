@@ -1,6 +1,6 @@
 // JSON Schema validators (scenario files, lexicon files, context words), precompiled
-// when the compiled copy has them. ajv compiling these schemas took ~0.3 s of every
-// server start; bin/build.js writes each schema's standalone validator into
+// when the compiled copy has them, so a start does not pay for ajv compiling them
+// (docs/benchmarks.md, "Start-up"); bin/build.js writes each schema's standalone validator into
 // dist/<hash>/lib/precompiled/, named by a hash of the ajv version, the
 // options and the schema. An edited schema or another ajv version therefore finds no
 // file and is compiled here exactly as before, and so is every schema under tsx.

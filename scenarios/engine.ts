@@ -244,8 +244,8 @@ export function checkSession(scenario: Scenario, session: SessionStateJson): voi
 
 /**
  * The session a turn changes, leaving the caller's untouched. A turn only reassigns
- * top-level fields and appends to these three collections, so copying them is enough;
- * a deep clone of the whole log on every reply was a measurable part of a bot turn.
+ * top-level fields and appends to these collections, so copying them is enough: a turn
+ * must not pay for a deep clone of the whole log.
  */
 function nextSession(previous: SessionStateJson): EngineSession {
   const p = previous as EngineSession;

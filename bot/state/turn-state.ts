@@ -3,8 +3,8 @@
 //
 // It replaces botbuilder's ConversationState/UserState for three reasons:
 // - Change detection. BotState hashes the whole state (its own cycle-safe stringify,
-//   then SHA-256) on load, before saving and after saving; under load that was a tenth of
-//   a turn's CPU. Native JSON.stringify, compared once at save, finds the same changes.
+//   then SHA-256) on load, before saving and after saving, a cost every turn pays
+//   (docs/benchmarks.md, "Bot turn"). Native JSON.stringify, compared once at save, finds the same changes.
 // - Concurrency. BotState.saveChanges sets the item's eTag to '*', so a write never
 //   fails on a stale read: two server instances on one database would silently drop one
 //   another's turns. Here the eTag that was read goes back with the write, the store

@@ -1,7 +1,7 @@
 // Under WAL, SQLite copies the log back into the database file (a checkpoint) on whichever
-// connection commits the thousandth page, synchronously: on the server's event loop that was
-// 7–10 ms per checkpoint on these machines (copying the pages and the fsync), a couple of
-// times a second under load, and every turn waiting at that moment paid for it. A second
+// connection commits the thousandth page, synchronously: on the server's event loop every
+// turn waiting at that moment would pay for the copy and the fsync (figures in
+// docs/benchmarks.md, "Storage"). A second
 // connection in a worker thread checkpoints instead, twice a second; the server's own
 // connection only appends to the log. Commits stay exactly as durable: they are in the log.
 import { Worker } from 'node:worker_threads';

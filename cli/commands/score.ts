@@ -48,8 +48,8 @@ const MAX_WORKERS = 8;
 /**
  * Lines per message to a worker, and batches in flight per worker (bounds memory on huge inputs).
  * With a worker on every core, each time this thread wakes for a batch it preempts a worker in
- * the middle of a reply; 512-line batches wake it a quarter as often as 128 did (p99 per reply on
- * 50,000 lines: 0.45–0.90 ms against 0.75–0.99 ms in alternating runs).
+ * the middle of a reply, so batches are large enough that it wakes rarely (figures in
+ * docs/benchmarks.md, "Batch scoring").
  */
 const BATCH_LINES = 512;
 const IN_FLIGHT_PER_WORKER = 4;

@@ -21,8 +21,8 @@ export interface PreparedReply {
   words: ContextWords;
   /**
    * The matcher's per-reply results (match.ts). They live on the reply, not in a WeakMap
-   * keyed by it: a module-level WeakMap gaining entries for every reply made each young
-   * collection walk its entries, and scavenges took 5–15 ms instead of about 1.
+   * keyed by it: a module-level WeakMap gaining entries for every reply makes each young
+   * collection walk its entries, which slows every garbage collection (docs/benchmarks.md).
    */
   readonly scratch: MatchScratch;
 }
