@@ -64,6 +64,8 @@ export interface ReplyAnalysis {
 const CLAUSE_MARK = /[,，。！？!?;；…\n:：]|\.(?=\s|$)|\s(?:but|and then|so)\s/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
+/** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
+const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 /** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
 const UNNEGATED = new Set(['refusal', 'insult', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
@@ -145,6 +147,15 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     };
     if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1) sentence++;
     return clause;
+  });
+  // "Sorry, what's your name?" / "不好意思，请问…": a bare apology before a question is politeness, not an apology.
+  clauses.forEach((c, i) => {
+    const next = clauses[i + 1];
+    if (c.act === 'apology' && next && next.sentence === c.sentence && next.acts.includes('question') && c.text.trim().length <= POLITE_MAX[locale]) {
+      c.acts = c.acts.filter((a) => a !== 'apology');
+      if (!c.acts.length) c.acts.push('greeting');
+      c.act = c.acts[0]!;
+    }
   });
   const acts = [...new Set(clauses.flatMap((c) => c.acts))];
   const firstReal = clauses.find((c) => !FILLER[locale].test(c.text)) ?? clauses[0];
