@@ -31,6 +31,9 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
   const asking = analysis.clauses.filter((c) => (c.acts.includes('question') || c.acts.includes('restate')) && !c.acts.includes('offer'));
   if (!asking.length) return undefined;
+  const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
+  // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
+  if (has('ask-know') || has('system')) return { kind: 'unknown' };
   let best: { fact: Fact; score: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
@@ -43,8 +46,6 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   }
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
   if (asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
-  const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
-  if (has('ask-know') || has('system')) return { kind: 'unknown' };
   if (has('smalltalk')) return { kind: 'irrelevant' };
   // About this case but not something the customer was told: "how would I know"; about anything else: small talk.
   const topical = asking.some((c) => c.concepts.some((h) => topicsOf(scenario).has(h.id)));

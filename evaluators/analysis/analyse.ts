@@ -3,7 +3,7 @@
 // the reply split into clauses; per clause the concepts present (negated or not,
 // attributed to the customer or not), the numbers said, the act, and who acts.
 import type { InputLocale, RuleLocale } from '../types.ts';
-import { negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
+import { isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
 import { conceptsFor } from './concepts.ts';
 import { findNumbers } from './numbers.ts';
 
@@ -67,7 +67,7 @@ const QUESTION_MARK = /[?？]/;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
 const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 /** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
-const UNNEGATED = new Set(['refusal', 'insult', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
+const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
 
 function clauseSpans(text: string): { start: number; end: number; mark: string }[] {
@@ -113,6 +113,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
         re.lastIndex++;
         continue;
       }
+      // Words in quotation marks are someone else's ('nothing we can do' isn't good enough).
+      if (isQuoted(reply, m.index, m.index + m[0].length)) continue;
       hits.push({ id: concept.id, start: m.index, end: m.index + m[0].length, negated: false, byCustomer: false });
     }
     re.lastIndex = 0;
