@@ -106,6 +106,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   const spans = clauseSpans(text);
   const hits: ConceptHit[] = [];
   for (const concept of conceptsFor(locale).values()) {
+    if (concept.needles && !concept.needles.some((n) => text.includes(n))) continue;
     const re = concept.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -153,7 +154,13 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   // "Sorry, what's your name?" / "不好意思，请问…": a bare apology before a question is politeness, not an apology.
   clauses.forEach((c, i) => {
     const next = clauses[i + 1];
-    if (c.act === 'apology' && next && next.sentence === c.sentence && next.acts.includes('question') && c.text.trim().length <= POLITE_MAX[locale]) {
+    if (
+      c.act === 'apology' &&
+      next &&
+      next.sentence === c.sentence &&
+      next.acts.includes('question') &&
+      c.text.trim().length <= POLITE_MAX[locale]
+    ) {
       c.acts = c.acts.filter((a) => a !== 'apology');
       if (!c.acts.length) c.acts.push('greeting');
       c.act = c.acts[0]!;
