@@ -21,8 +21,12 @@ export { buildScoreCard, DIMENSION_LABELS, MISSING_ADVICE, type ScoreCardInfo } 
 export { renderScoreCardText } from './report/render-text.ts';
 export { lexiconProblems } from './lexicon/load.ts';
 export { warmUp } from './warm-up.ts';
+export { clipReply, MAX_REPLY_CHARS, type ClippedReply } from './reply-limit.ts';
+export { inputLocale, ruleLocale, textLocale } from './locale.ts';
 export { segment, type Token } from './text/segment.ts';
 export { simplify, type SimplifiedText } from './text/simplify.ts';
 export { csvHeader, NO_SCENARIOS, type ScenarioSource } from './batch/score-line.ts';
 export { scoreBatch, type BatchOptions, type BatchResult, type OutputFormat } from './batch/score-batch.ts';
 export * from './analysis/index.ts';
+export { reloadRules } from './lexicon/reload.ts';
+export { LEXICON_DIR } from './lexicon/load.ts';

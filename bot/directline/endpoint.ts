@@ -16,6 +16,7 @@ import { HttpError, originOf, queryOf, readJsonBody, sendError, sendJson, tooMan
 import { restartedNotice } from './notices.ts';
 import { LOCALES, type DirectLineOptions } from './options.ts';
 import { bearer, newSecret, newWebUserId, TokenIssuer, type TokenClaims } from './tokens.ts';
+import { KeyedQueue } from '../state/keyed-queue.ts';
 
 export const BASE_PATH = '/v3/directline';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
@@ -30,19 +31,11 @@ export interface DirectLineDeps {
   onTurnError(context: TurnContext, error: unknown): Promise<void>;
 }
 
-interface TurnQueue {
-  /** A turn holds the conversation until it finishes or first pauses (see enqueueTurn). */
-  held: boolean;
-  waiting: Array<() => void>;
-  /** Turns queued or running. */
-  pending: number;
-  running: Set<Promise<void>>;
-}
-
 export class DirectLineEndpoint {
   readonly log: ActivityLog;
   private readonly adapter: DirectLineAdapter;
-  private readonly turns = new Map<string, TurnQueue>();
+  /** Turns per conversation; a turn holds its place until it finishes or first pauses (see enqueueTurn). */
+  private readonly turns = new KeyedQueue();
   private readonly sockets = new Map<string, Set<WebSocket>>();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -195,8 +188,7 @@ export class DirectLineEndpoint {
         const claims = await this.authorizeConversation(req);
         const body = await readJsonBody(req, this.options.maxBodyBytes);
         const activity = this.incoming(body, claims, originOf(req, this.options.publicUrl).http);
-        const queue = this.turns.get(claims.conv);
-        if (queue && queue.pending >= this.options.maxPendingTurns)
+        if (this.turns.pending(claims.conv) >= this.options.maxPendingTurns)
           throw tooManyRequests(1000, 'Too many messages at once; please wait for the reply.');
         // Acknowledged only once stored, and stored as pending until its turn is answered.
         let stored: StoredActivity | undefined;
@@ -261,7 +253,7 @@ export class DirectLineEndpoint {
 
   /** Waits for queued turns to finish (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.turns.size > 0) await Promise.all([...this.turns.values()].flatMap((q) => [...q.running]));
+    await this.turns.idle();
   }
 
   async close(): Promise<void> {
@@ -353,41 +345,19 @@ export class DirectLineEndpoint {
    * stop the earlier turn's remaining parts, as it does for concurrent /api/messages requests.
    */
   private enqueueTurn(conversationId: string, activity: Partial<Activity>, seq?: number, recovered = false): void {
-    let queue = this.turns.get(conversationId);
-    if (!queue) {
-      queue = { held: false, waiting: [], pending: 0, running: new Set() };
-      this.turns.set(conversationId, queue);
-    }
-    const q = queue;
-    q.pending += 1;
-    const acquire = () =>
-      new Promise<void>((resolve) => {
-        if (!q.held) {
-          q.held = true;
-          resolve();
-        } else q.waiting.push(resolve);
-      });
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      const next = q.waiting.shift();
-      if (next) next();
-      else q.held = false;
-    };
-    const run = acquire()
-      .then(() => this.adapter.process(activity, (context) => this.deps.bot.run(context), release))
-      .catch((error: unknown) => this.deps.logger.error('directline.turn_failed', { conversationId, error: String(error) }))
-      .then(() => (recovered ? this.answerIfSilent(conversationId, activity) : undefined))
-      .then(() => (seq !== undefined ? this.log.settle(conversationId, seq) : undefined))
-      .catch((error: unknown) => this.deps.logger.error('directline.settle_failed', { conversationId, error: String(error) }))
-      .finally(() => {
-        release();
-        q.pending -= 1;
-        q.running.delete(run);
-        if (q.pending === 0 && this.turns.get(conversationId) === q) this.turns.delete(conversationId);
-      });
-    q.running.add(run);
+    void this.turns.run(conversationId, async (release) => {
+      try {
+        await this.adapter.process(activity, (context) => this.deps.bot.run(context), release);
+      } catch (error) {
+        this.deps.logger.error('directline.turn_failed', { conversationId, error: String(error) });
+      }
+      try {
+        if (recovered) await this.answerIfSilent(conversationId, activity);
+        if (seq !== undefined) await this.log.settle(conversationId, seq);
+      } catch (error) {
+        this.deps.logger.error('directline.settle_failed', { conversationId, error: String(error) });
+      }
+    });
   }
 
   /** After a recovered turn: if the bot said nothing to that message, the trainee hears why. */

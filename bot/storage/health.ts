@@ -9,6 +9,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { TrainingRecords } from '../records/types.ts';
 import type { StorageHandle } from './index.ts';
 import type { DirectLineStore } from './directline-store.ts';
+import { isETagConflict } from './etag.ts';
 
 /** The probe's own row in the state table; botbuilder's keys all contain '/conversations/' or '/users/'. */
 export const READINESS_KEY = 'roleplay/readiness-probe';
@@ -28,7 +29,7 @@ export function withWriteHealth(handle: StorageHandle, now: () => number = Date.
       return result;
     } catch (error) {
       // An eTag conflict is the storage working as designed, not a failure.
-      if ((error as { name?: string }).name !== 'ETagConflictError') lastWriteFailed = true;
+      if (!isETagConflict(error)) lastWriteFailed = true;
       throw error;
     }
   }
