@@ -124,8 +124,10 @@ function line(
   ref: string,
   variants: LineVariant[],
   vars: Record<string, string> = {},
+  /** Which list the variants come from, when one ref has several (a state's lines and its again lines). */
+  list = '',
 ): CustomerLine {
-  const chosen = pick(session, scenario, `${kind}:${ref}`, variants);
+  const chosen = pick(session, scenario, `${kind}:${ref}${list}`, variants);
   const all = { surname: scenario.persona.surname[session.locale], name: scenario.persona.name[session.locale], ...vars };
   return { kind, ref, parts: chosen[session.locale].map((text) => ({ text: fill(text, all), atMs: 0 })) };
 }
@@ -312,6 +314,17 @@ function why(t: Transition): string {
   return parts.join(', ') || 'always';
 }
 
+/** Every clause of the reply asks (or is a greeting, thanks or polite opener): nothing is offered or stated. */
+function onlyAsks(analysis: ReplyAnalysis): boolean {
+  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
+  return (
+    asks.length > 0 &&
+    analysis.clauses.every(
+      (c) => !c.acts.includes('offer') && (asks.includes(c) || c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')),
+    )
+  );
+}
+
 function remembered(p: string | RememberedPromise): RememberedPromise {
   return typeof p === 'string' ? { text: p, turn: 0, state: '' } : p;
 }
@@ -348,8 +361,19 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
 
   // Transitions first: a question is answered only when the reply moves nothing.
   const matched = interrupted || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
-  const transition = state ? chooseTransition(scenario, state, matched) : undefined;
-  const question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
+  let transition = state ? chooseTransition(scenario, state, matched) : undefined;
+  let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
+  // A reply that only asks (no offer, no statement) and that the customer can answer from what they know
+  // is answered, and the conversation stays: only a setback or the resolution itself outranks it.
+  if (transition && state && onlyAsks(analysis)) {
+    const answer = answerQuestion(scenario, analysis);
+    const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
+    const target = targetDistance(scenario, transition.to);
+    if (answer && (answer.kind === 'fact' || answer.kind === 'unknown') && target <= here && target > 0) {
+      question = answer;
+      transition = undefined;
+    }
+  }
 
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [
@@ -431,13 +455,13 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   } else if (question && state) {
     const variants = question.fact ? question.fact.answers : scenario.reactions[question.kind as ReactionKind];
     if (variants?.length) lines.push(line(session, scenario, 'answer', question.fact?.id ?? question.kind, variants));
-    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
+    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
   } else if (state && !(interrupted && lines.length)) {
     session.misses = (session.misses ?? 0) + 1;
     // After repeated misses the customer says what they are waiting for, before giving up.
     if (state.waiting?.length && session.misses >= 2 && session.misses % 2 === 0)
       lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
-    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
+    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
   }
   if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
   if (ending) {
