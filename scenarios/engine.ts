@@ -33,8 +33,13 @@ export interface TurnSummary {
   d: Dimension[];
   /** Extra checks seen: [check, good?]. */
   x: [string, boolean][];
-  /** Up to two bad findings on the five dimensions: evaluator, rule, quoted words, message, suggestion. */
+  /** Up to four bad findings on the five dimensions or provoking words: evaluator, rule, quoted words, message, suggestion. */
   f?: [string, string, string, string, string][];
+  /** Up to four credited findings (empathy, problem solving): evaluator, rule, the clause that holds them. */
+  g?: [string, string, string][];
+  /** The state the reply answered and the intents recognised in it. */
+  st?: string;
+  k?: string[];
   i: boolean;
 }
 
@@ -111,7 +116,9 @@ function pace(session: EngineSession, lines: CustomerLine[], now: number): void 
     }
   }
   session.said = said;
-  session.speakingUntil = now + at + lastDuration;
+  // The customer has finished once the last part is on the trainee's screen (the typing indicator
+  // goes with it): a reply after that answers the whole line and never cuts it off.
+  session.speakingUntil = now + at;
 }
 
 function noteSurname(session: EngineSession, scenario: Scenario, lines: CustomerLine[]): void {
@@ -275,6 +282,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   }
 
   const state = scenario.states.find((s) => s.id === session.state);
+  const answered = session.state;
   const transition = interrupted ? undefined : state?.transitions.find((t) => matches(t, intents, evaluation, session.anger));
   let ending: SessionOutcome | undefined;
   if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
@@ -292,8 +300,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   if (ending) lines.push(line(session, scenario, 'ending', ending, scenario.endings[ending].lines));
 
   const badFindings = evaluation.findings
-    .filter((f) => f.polarity === 'bad' && (DIMENSIONS as readonly string[]).includes(f.evaluator))
-    .slice(0, 2)
+    .filter((f) => f.polarity === 'bad' && (f.evaluator === 'provocative' || (DIMENSIONS as readonly string[]).includes(f.evaluator)))
+    .slice(0, 4)
     .map(
       (f) =>
         [f.evaluator, f.rule, clip(f.text, 40), clip(f.message, 100), clip(f.suggestion ?? '', 100)] as [
@@ -304,6 +312,10 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
           string,
         ],
     );
+  const goodFindings = evaluation.findings
+    .filter((f) => f.polarity === 'good' && (f.evaluator === 'empathy' || f.evaluator === 'problemSolving'))
+    .slice(0, 4)
+    .map((f) => [f.evaluator, f.rule, clip(clauseAround(reply, f.span[0], f.span[1]), 40)] as [string, string, string]);
   session.log.push({
     c: clip(customer),
     r: clip(reply),
@@ -315,6 +327,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       .slice(0, 4)
       .map((f) => [f.evaluator, f.polarity === 'good']),
     ...(badFindings.length ? { f: badFindings } : {}),
+    ...(goodFindings.length ? { g: goodFindings } : {}),
+    st: answered,
+    ...(intents.length ? { k: intents.slice(0, 6) } : {}),
     i: interrupted,
   });
   return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped };

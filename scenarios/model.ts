@@ -1,5 +1,5 @@
 // The scenario file as trainers write it (scenarios/library/<id>.yaml), after validation.
-import type { Dimension, LocalizedText, RuleLocale, ScenarioRules, SessionOutcome } from '../evaluators/types.ts';
+import type { Dimension, KeyMoment, LocalizedText, RuleLocale, ScenarioRules, SessionOutcome } from '../evaluators/types.ts';
 
 export const LOCALES: RuleLocale[] = ['zh-CN', 'en'];
 
@@ -70,6 +70,8 @@ export interface Scenario {
     /** True when the trainee knows the surname from the start (a regular, an ID card shown…). */
     surnameKnown?: boolean;
   };
+  /** Shown to the trainee before the customer speaks. */
+  briefing?: { role: LocalizedText; situation: LocalizedText; goal: LocalizedText };
   facts: Fact[];
   mood: Mood;
   turnLimit: number;
@@ -78,6 +80,8 @@ export interface Scenario {
   start: string;
   states: State[];
   endings: Record<SessionOutcome, { lines: LineVariant[] }>;
+  /** What a trainer looks for in this scenario; met or missed on the score card. */
+  keyMoments?: KeyMoment[];
   evaluation: Omit<ScenarioRules, 'scenarioId'>;
   /** Source file, for messages. */
   file?: string;

@@ -24,7 +24,14 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
       ...(suggestion ? { suggestion } : {}),
     });
   }
+  for (const g of Array.isArray(t.g) ? t.g : []) {
+    if (!Array.isArray(g) || g.length < 3) continue;
+    const [evaluator, rule, text] = g;
+    findings.push({ evaluator: evaluator as EvaluatorId, rule, span: [0, text.length], text, polarity: 'good', message: '' });
+  }
+  // Extra checks already quoted above (provoking words) are not counted twice.
   for (const [check, good] of t.x ?? []) {
+    if (!good && findings.some((f) => f.evaluator === check && f.polarity === 'bad')) continue;
     findings.push({ evaluator: check as EvaluatorId, rule: check, span: [0, 0], text: '', polarity: good ? 'good' : 'bad', message: '' });
   }
   return {
@@ -32,6 +39,8 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     customer: t.c,
     reply: t.r,
     evaluation: { detected: flags(t.d), scores: t.s, applicable: flags(t.a), findings },
+    ...(t.st ? { state: t.st } : {}),
+    intents: t.k ?? [],
   };
 }
 
@@ -44,5 +53,6 @@ export function scoreCard(scenario: Scenario, previous: SessionStateJson): Score
     locale: session.locale,
     outcome: session.ended?.outcome ?? 'abandoned',
     weights: scenario.evaluation.weights,
+    keyMoments: scenario.keyMoments,
   });
 }
