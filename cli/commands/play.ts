@@ -6,7 +6,7 @@ import { loadLibrary } from '../../scenarios/load.ts';
 import { endSession, replyToSession, startSession, MAX_REPLY_CHARS, type Scenario } from '../../scenarios/index.ts';
 import type { PacingOptions, SessionStateJson, TurnOutput } from '../../scenarios/engine-types.ts';
 import { NO_PACING } from '../../scenarios/engine-types.ts';
-import { renderScoreCardText } from '../../evaluators/report/render-text.ts';
+import { evaluatorName, OUTCOME_WORDS, renderScoreCardText } from '../../evaluators/index.ts';
 import type { InputLocale, ReplyEvaluation, ScoreCard } from '../../evaluators/types.ts';
 
 const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
@@ -91,7 +91,9 @@ class Printer {
     if (this.json) return;
     for (const f of evaluation.findings) {
       const mark = f.polarity === 'good' ? '+' : '-';
-      this.text(`  ${mark} [${f.evaluator}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`);
+      this.text(
+        `  ${mark} [${evaluatorName(f.evaluator, this.locale)}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`,
+      );
     }
   }
 
@@ -107,7 +109,7 @@ class Printer {
     if (this.json) return;
     const en = this.locale === 'en';
     this.text('');
-    this.text(`${en ? 'Ending' : '结局'}: ${card.outcome}  (${card.turns} ${en ? 'turns' : '轮'})`);
+    this.text(`${en ? 'Ending' : '结局'}: ${OUTCOME_WORDS[card.outcome][this.locale]}  (${card.turns} ${en ? 'turns' : '轮'})`);
     this.text(renderScoreCardText(card, this.locale).trimEnd());
   }
 }
