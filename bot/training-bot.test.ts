@@ -10,7 +10,6 @@ import { silentLogger } from './web/testing/echo-server.ts';
 import { NO_PACING } from '../scenarios/engine-types.ts';
 import { turnsCsv } from './trainer/export.ts';
 import { loadEngine, type EnginePort } from './engine-port.ts';
-import type { ScoreCard } from '../evaluators/types.ts';
 
 function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam'; engine?: EnginePort } = {}) {
   const storage = new MemoryStorage();

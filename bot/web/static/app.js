@@ -1,4 +1,4 @@
-/* global WebChat, location, URLSearchParams */
+/* global WebChat, location, URLSearchParams, MutationObserver */
 // The page's behaviour: trainee identity, the conversation token, and Web Chat itself.
 (function () {
   'use strict';
