@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // The core is pure: it takes text and time in and gives data out.
-    files: ['scenarios/**/*.ts', 'evaluators/**/*.ts'],
+    files: ['scenarios/**/*.ts', 'evaluators/**/*.ts', 'lib/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

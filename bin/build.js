@@ -34,7 +34,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 /** The folders `roleplay` imports from; tests, benchmarks and scripts run through tsx. */
-const SOURCE_DIRS = ['cli', 'bot', 'scenarios', 'evaluators'];
+const SOURCE_DIRS = ['cli', 'bot', 'scenarios', 'evaluators', 'lib'];
 /** This file's own content: a change to how builds are made makes new ones. */
 const BUILDER = createHash('sha256')
   .update(readFileSync(fileURLToPath(import.meta.url)))
@@ -82,8 +82,8 @@ const BUNDLE_OPTIONS = {
   logLevel: 'silent',
 };
 /** Where the compiled modules find their precompiled validators and recorded YAML data. */
-const PRECOMPILED = join('evaluators', 'lexicon', 'precompiled');
-/** The compiled modules that validate with a JSON Schema (evaluators/lexicon/schema-validator.ts). */
+const PRECOMPILED = join('lib', 'precompiled');
+/** The compiled modules that validate with a JSON Schema (lib/schema-validator.ts). */
 const VALIDATING_MODULES = ['scenarios/load.js', 'evaluators/lexicon/load.js', 'evaluators/lexicon/context-words.js'];
 
 const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts');
@@ -295,14 +295,14 @@ function rewriteBundledImports(code, file, bundled) {
 
 /**
  * Standalone validators for the schemas the compiled modules validate with, written
- * beside them (evaluators/lexicon/schema-validator.ts finds them by a hash of the ajv
+ * beside them (lib/schema-validator.ts finds them by a hash of the ajv
  * version, options and schema, and compiles the schema itself when there is none, so
  * any failure here only costs speed).
  */
 async function precompileValidators(dir, reuse) {
   try {
     for (const module of VALIDATING_MODULES) await import(pathToFileURL(join(dir, module)).href);
-    const { registeredSchemas, writePrecompiled } = await import(pathToFileURL(join(dir, 'evaluators/lexicon/schema-validator.js')).href);
+    const { registeredSchemas, writePrecompiled } = await import(pathToFileURL(join(dir, 'lib/schema-validator.js')).href);
     for (const spec of registeredSchemas()) {
       try {
         writePrecompiled(spec, undefined, reuse);
@@ -328,13 +328,13 @@ function dataFiles(links) {
 }
 
 /**
- * Records the data of those YAML files (evaluators/lexicon/parsed-yaml.ts), so that
+ * Records the data of those YAML files (lib/parsed-yaml.ts), so that
  * the loaders need not parse them at start. Records are named by the file's text, so
  * one edited after the build has none and is parsed; any failure here only costs speed.
  */
 async function recordDataFiles(dir, links, reuse) {
   try {
-    const { recordYaml } = await import(pathToFileURL(join(dir, 'evaluators/lexicon/parsed-yaml.js')).href);
+    const { recordYaml } = await import(pathToFileURL(join(dir, 'lib/parsed-yaml.js')).href);
     for (const file of dataFiles(links)) {
       try {
         recordYaml(readFileSync(join(ROOT, file), 'utf8'), undefined, reuse);

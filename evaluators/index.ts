@@ -19,3 +19,9 @@ export { buildScoreCard, MISSING_ADVICE, DIMENSION_LABELS, STYLE_LABELS, type Sc
 export { renderScoreCardText, keyMomentLine, SCORE_CARD_WORDS, OUTCOME_WORDS } from './report/render-text.ts';
 export { coachPoints, type CoachInput } from './report/coach.ts';
 export { evaluatorName } from './report/names.ts';
+export { lexiconProblems } from './lexicon/load.ts';
+export { warmUp } from './warm-up.ts';
+export { segment, type Token } from './text/segment.ts';
+export { simplify, type SimplifiedText } from './text/simplify.ts';
+export { csvHeader, NO_SCENARIOS, type ScenarioSource } from './batch/score-line.ts';
+export { scoreBatch, type BatchOptions, type BatchResult, type OutputFormat } from './batch/score-batch.ts';

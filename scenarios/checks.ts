@@ -1,7 +1,7 @@
 // What the schema cannot check: ids, references, reachability, locale text.
 import type { LineVariant, Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
-import { unsafePatternReason } from '../evaluators/lexicon/safe-pattern.ts';
+import { unsafePatternReason } from '../lib/safe-pattern.ts';
 
 export interface Problem {
   path: (string | number)[];

@@ -1,6 +1,6 @@
 // The contract of the customer engine, as the CLI and the bot see it.
 // A session is plain JSON: the bot stores it in conversation state between turns.
-import type { ReplyEvaluation, RuleLocale, InputLocale, ScoreCard, SessionOutcome } from '../evaluators/types.ts';
+import type { ReplyEvaluation, RuleLocale, InputLocale, ScoreCard, SessionOutcome } from '../evaluators/index.ts';
 
 export interface PacingOptions {
   /** Off: every part is due at once (tests, benchmarks, --no-pacing). */

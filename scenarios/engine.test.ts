@@ -77,14 +77,17 @@ describe('engine', () => {
 });
 
 describe('the library', () => {
-  it('ships the five scenarios with no validation errors', () => {
+  it('ships the eight scenarios with no validation errors', () => {
     const library = loadLibrary();
     expect(library.errors).toEqual([]);
     expect([...library.scenarios.keys()].sort()).toEqual([
       '3g-number-migration',
       'angry-contractor',
+      'bill-repeat-caller',
       'new-phone-fails',
       'paid-still-cut-off',
+      'sms-not-received',
+      'sorry-is-not-enough',
       'wrong-change',
     ]);
   });

@@ -1,14 +1,25 @@
 // The customer engine: a pure, JSON-serialisable session. Time comes in as an
 // argument; randomness is a seeded generator whose state lives in the session.
-import { evaluateReply } from '../evaluators/index.ts';
-import type { Dimension, InputLocale, ReplyEvaluation, RuleLocale, ScenarioRules, SessionOutcome, Turn } from '../evaluators/types.ts';
-import { DIMENSIONS } from '../evaluators/types.ts';
+import {
+  type Dimension,
+  type InputLocale,
+  type ReplyEvaluation,
+  type RuleLocale,
+  type ScenarioRules,
+  type SessionOutcome,
+  type Turn,
+  DIMENSIONS,
+  evaluateReply,
+} from '../evaluators/index.ts';
 import type { CustomerLine, PacingOptions, ReplyResult, SessionStateJson, StartOptions, TurnOutput } from './engine-types.ts';
 import { NO_PACING } from './engine-types.ts';
 import { recognise } from './intents.ts';
+import { readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
 import type { LineVariant, MoodEffect, ReactionKind, Scenario, Transition } from './model.ts';
 
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
+/** Formats this engine reads: v1 differs only in the shape of the turn log (turn-log.ts). */
+const READABLE_VERSIONS: readonly unknown[] = [1, SESSION_VERSION];
 /** Longer replies are clipped before scoring (the rest is not read). */
 export const MAX_REPLY_CHARS = 2000;
 const KEEP_CHARS = 160;
@@ -23,25 +34,6 @@ const DEFAULT_EFFECTS: Record<MoodEffect, number> = {
   problemSolving: -12,
   addressedBySurname: -3,
 };
-
-/** A compact record of one trainee turn: enough for the score card, small enough to store. */
-export interface TurnSummary {
-  c: string;
-  r: string;
-  s: Record<Dimension, number>;
-  a: Dimension[];
-  d: Dimension[];
-  /** Extra checks seen: [check, good?]. */
-  x: [string, boolean][];
-  /** Up to four bad findings on the five dimensions or provoking words: evaluator, rule, quoted words, message, suggestion. */
-  f?: [string, string, string, string, string][];
-  /** Up to four credited findings (empathy, problem solving): evaluator, rule, the clause that holds them. */
-  g?: [string, string, string][];
-  /** The state the reply answered and the intents recognised in it. */
-  st?: string;
-  k?: string[];
-  i: boolean;
-}
 
 export interface EngineSession extends SessionStateJson {
   input: InputLocale;
@@ -182,7 +174,7 @@ function matches(t: Transition, intents: string[], evaluation: ReplyEvaluation, 
 
 function history(session: EngineSession): Turn[] {
   const turns: Turn[] = [];
-  for (const t of session.log.slice(-3)) turns.push({ role: 'customer', text: t.c }, { role: 'trainee', text: t.r });
+  for (const t of session.log.slice(-3)) turns.push({ role: 'customer', text: t.customer }, { role: 'trainee', text: t.reply });
   return turns;
 }
 
@@ -206,7 +198,7 @@ export function checkSession(scenario: Scenario, session: SessionStateJson): voi
   if (!session || typeof session !== 'object') throw new Error('not a session');
   if (session.scenarioId !== scenario.id)
     throw new Error(`session belongs to scenario "${String(session.scenarioId)}", not "${scenario.id}"`);
-  if (session.v !== SESSION_VERSION)
+  if (!READABLE_VERSIONS.includes(session.v))
     throw new Error(`session format v${String(session.v)} is not supported (this engine writes v${SESSION_VERSION}); start a new session`);
 }
 
@@ -217,7 +209,7 @@ export function checkSession(scenario: Scenario, session: SessionStateJson): voi
  */
 function nextSession(previous: SessionStateJson): EngineSession {
   const p = previous as EngineSession;
-  return { ...p, lastVariant: { ...p.lastVariant }, promises: [...p.promises], log: [...p.log] };
+  return { ...p, v: SESSION_VERSION, lastVariant: { ...p.lastVariant }, promises: [...p.promises], log: readTurnLog(p.log) };
 }
 
 export function replyToSession(scenario: Scenario, previous: SessionStateJson, rawText: string, now: number): ReplyResult {
@@ -299,38 +291,35 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
   if (ending) lines.push(line(session, scenario, 'ending', ending, scenario.endings[ending].lines));
 
-  const badFindings = evaluation.findings
+  const findings: LoggedFinding[] = evaluation.findings
     .filter((f) => f.polarity === 'bad' && (f.evaluator === 'provocative' || (DIMENSIONS as readonly string[]).includes(f.evaluator)))
     .slice(0, 4)
-    .map(
-      (f) =>
-        [f.evaluator, f.rule, clip(f.text, 40), clip(f.message, 100), clip(f.suggestion ?? '', 100)] as [
-          string,
-          string,
-          string,
-          string,
-          string,
-        ],
-    );
-  const goodFindings = evaluation.findings
+    .map((f) => ({
+      evaluator: f.evaluator,
+      rule: f.rule,
+      text: clip(f.text, 40),
+      message: clip(f.message, 100),
+      suggestion: clip(f.suggestion ?? '', 100),
+    }));
+  const credited: LoggedCredit[] = evaluation.findings
     .filter((f) => f.polarity === 'good' && (f.evaluator === 'empathy' || f.evaluator === 'problemSolving'))
     .slice(0, 4)
-    .map((f) => [f.evaluator, f.rule, clip(clauseAround(reply, f.span[0], f.span[1]), 40)] as [string, string, string]);
+    .map((f) => ({ evaluator: f.evaluator, rule: f.rule, text: clip(clauseAround(reply, f.span[0], f.span[1]), 40) }));
   session.log.push({
-    c: clip(customer),
-    r: clip(reply),
-    s: evaluation.scores,
-    a: DIMENSIONS.filter((d) => evaluation.applicable[d]),
-    d: DIMENSIONS.filter((d) => evaluation.detected[d]),
-    x: evaluation.findings
+    customer: clip(customer),
+    reply: clip(reply),
+    scores: evaluation.scores,
+    applicable: DIMENSIONS.filter((d) => evaluation.applicable[d]),
+    detected: DIMENSIONS.filter((d) => evaluation.detected[d]),
+    checks: evaluation.findings
       .filter((f) => !(DIMENSIONS as readonly string[]).includes(f.evaluator))
       .slice(0, 4)
-      .map((f) => [f.evaluator, f.polarity === 'good']),
-    ...(badFindings.length ? { f: badFindings } : {}),
-    ...(goodFindings.length ? { g: goodFindings } : {}),
-    st: answered,
-    ...(intents.length ? { k: intents.slice(0, 6) } : {}),
-    i: interrupted,
+      .map((f) => ({ check: f.evaluator, good: f.polarity === 'good' })),
+    findings,
+    ...(credited.length ? { credited } : {}),
+    state: answered,
+    ...(intents.length ? { intents: intents.slice(0, 6) } : {}),
+    interrupted,
   });
   return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped };
 }

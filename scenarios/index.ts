@@ -1,11 +1,12 @@
 // Public entry of the scenario core: the library, the engine, the score card.
-import type { InputLocale, ScoreCard, SessionOutcome } from '../evaluators/types.ts';
+import type { InputLocale, ScoreCard, SessionOutcome } from '../evaluators/index.ts';
 import * as engine from './engine.ts';
 import type { ReplyResult, SessionStateJson, StartOptions, TurnOutput } from './engine-types.ts';
 import type { Scenario } from './model.ts';
 import { scoreCard } from './score-card.ts';
 
 export type * from './engine-types.ts';
+export { NO_PACING } from './engine-types.ts';
 export type { Scenario, State, Transition, Intent, Fact, LineVariant } from './model.ts';
 export { loadLibrary, loadScenarioFile, scenarioFiles, LIBRARY_DIR, SCHEMA_PATH, type ValidationError, type Library } from './load.ts';
 export { scenarioRules, MAX_REPLY_CHARS, SESSION_VERSION } from './engine.ts';

@@ -1,8 +1,6 @@
 // Recognises the trainer-given intents in a reply: keyword hits plus token
 // overlap (Dice on stems / jieba words) with the example phrases. Deterministic.
-import type { RuleLocale } from '../evaluators/types.ts';
-import { segment } from '../evaluators/text/segment.ts';
-import { simplify } from '../evaluators/text/simplify.ts';
+import { type RuleLocale, segment, simplify } from '../evaluators/index.ts';
 import type { Intent } from './model.ts';
 
 const STOP = new Set([

@@ -8,8 +8,8 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type
 import type { Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
 import { graphProblems } from './checks.ts';
-import { schemaValidator } from '../evaluators/lexicon/schema-validator.ts';
-import { recordedYaml } from '../evaluators/lexicon/parsed-yaml.ts';
+import { schemaValidator } from '../lib/schema-validator.ts';
+import { recordedYaml } from '../lib/parsed-yaml.ts';
 
 export interface ValidationError {
   file: string;

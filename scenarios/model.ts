@@ -1,5 +1,5 @@
 // The scenario file as trainers write it (scenarios/library/<id>.yaml), after validation.
-import type { Dimension, KeyMoment, LocalizedText, RuleLocale, ScenarioRules, SessionOutcome } from '../evaluators/types.ts';
+import type { Dimension, KeyMoment, LocalizedText, RuleLocale, ScenarioRules, SessionOutcome } from '../evaluators/index.ts';
 
 export const LOCALES: RuleLocale[] = ['zh-CN', 'en'];
 

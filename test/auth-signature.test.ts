@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // extractor is not re-exported by the package index, so it is imported from its module.
 import { AuthenticationConstants } from 'botframework-connector';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor.js';
-import { loadConfig } from '../bot/config.ts';
-import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { loadConfig } from '../bot/host/config.ts';
+import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { fakeEngine } from '../bot/testing/fake-engine.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';

@@ -60,7 +60,7 @@ const packageOf = (file: string) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.ex
 describe('the compiled copy', () => {
   it('bundles botbuilder, botframework-connector and restify', () => {
     for (const pkg of PACKAGES) expect(existsSync(join(build, 'bundled', `${pkg}.mjs`)), pkg).toBe(true);
-    expect(readFileSync(join(build, 'bot', 'server.js'), 'utf8')).toMatch(/from "\.\.\/bundled\/botbuilder\.mjs"/);
+    expect(readFileSync(join(build, 'bot', 'host', 'server.js'), 'utf8')).toMatch(/from "\.\.\/\.\.\/bundled\/botbuilder\.mjs"/);
   });
 
   it("each bundled module exports what Node's own import of the package gives, of the same kinds", () => {
@@ -105,7 +105,7 @@ describe('the compiled copy', () => {
       const files = Object.keys(createRequire(import.meta.url).cache);
       console.log(JSON.stringify({ precompiled: files.filter((f) => f.includes('/precompiled/')).map((f) => f.replace(/^.*\\//, '').replace(/-[0-9a-f]{16}\\.cjs$/, '')).sort(), ajv: files.filter((f) => /node_modules\\/ajv\\/dist\\/(ajv|core)\\.js$/.test(f)) }));`);
     expect(loaded).toEqual({ precompiled: ['context-words', 'lexicon', 'scenario'], ajv: [] });
-    expect(readdirSync(join(build, 'evaluators', 'lexicon', 'precompiled')).filter((f) => f.endsWith('.cjs'))).toHaveLength(3);
+    expect(readdirSync(join(build, 'lib', 'precompiled')).filter((f) => f.endsWith('.cjs'))).toHaveLength(3);
   });
 
   it('loads the shipped scenarios, lexicons and context words exactly as the sources do', () => {
@@ -141,7 +141,7 @@ describe('the compiled copy', () => {
     texts.push([context, `${readFileSync(context, 'utf8').trimEnd()}\nbogus: []\n`]);
     for (const [file, text] of texts) writeFileSync(file, text);
     const recorded = run<boolean[]>(`
-      const { recordYaml } = await import('${build}/evaluators/lexicon/parsed-yaml.js');
+      const { recordYaml } = await import('${build}/lib/parsed-yaml.js');
       console.log(JSON.stringify(${JSON.stringify(texts.map(([, text]) => text))}.map((text) => recordYaml(text))));`);
     expect(recorded).toEqual(texts.map(() => true));
     const { compiled, sources } = loaded(scenarios, lexicons);

@@ -1,7 +1,7 @@
 // The trainer commands as a trainer runs them: exit codes, file:line:col errors,
 // and bad input that must never end in a stack trace.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,11 +55,14 @@ describe('roleplay validate', () => {
 });
 
 describe('roleplay list', () => {
-  it('lists all five scenarios with their locales', () => {
+  it('lists every scenario of the library with its locales', () => {
     const r = roleplay(['list']);
     expect(r.code).toBe(0);
-    for (const id of ['wrong-change', '3g-number-migration', 'angry-contractor', 'paid-still-cut-off', 'new-phone-fails'])
-      expect(r.stdout).toContain(id);
+    const ids = readdirSync(join(root, 'scenarios', 'library'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    for (const id of ids) expect(r.stdout).toContain(id);
     expect(r.stdout).toContain('zh-CN');
   });
 });

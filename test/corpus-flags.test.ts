@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { evaluateReply } from '../evaluators/index.ts';
 import { DIMENSIONS, type Dimension } from '../evaluators/types.ts';
-import { f1, type Confusion } from '../evaluators/testing/corpus.ts';
-import { FlagCorpusError, loadFlagCorpus } from '../evaluators/testing/flag-corpus.ts';
-import { scenarioRulesLookup } from '../evaluators/testing/scenario-rules.ts';
+import { f1, type Confusion } from './support/corpus.ts';
+import { FlagCorpusError, loadFlagCorpus } from './support/flag-corpus.ts';
+import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
 
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
 const MIN_F1 = 0.9;

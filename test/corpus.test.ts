@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { DIMENSIONS, type Dimension } from '../evaluators/types.ts';
-import { caseFailures, evaluateCase, f1, loadCorpus, type Confusion } from '../evaluators/testing/corpus.ts';
-import { scenarioRulesLookup } from '../evaluators/testing/scenario-rules.ts';
+import { caseFailures, evaluateCase, f1, loadCorpus, type Confusion } from './support/corpus.ts';
+import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
 
 const ROOT = fileURLToPath(new URL('./corpus/', import.meta.url));
 const MIN_F1 = 0.9;

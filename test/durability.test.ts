@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storage, StoreItems } from 'botbuilder';
-import { loadConfig } from '../bot/config.ts';
-import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { loadConfig } from '../bot/host/config.ts';
+import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage, type StorageHandle } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
 

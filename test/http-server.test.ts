@@ -3,8 +3,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../bot/config.ts';
-import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { loadConfig } from '../bot/host/config.ts';
+import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { fakeEngine } from '../bot/testing/fake-engine.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';

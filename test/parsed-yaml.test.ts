@@ -1,4 +1,4 @@
-// The build records the data of the shipped YAML files (evaluators/lexicon/parsed-yaml.ts)
+// The build records the data of the shipped YAML files (lib/parsed-yaml.ts)
 // so that a start need not parse them. A record must be exactly what the parser gives, and
 // a text whose data JSON cannot carry exactly must not be recorded at all.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordFile, recordYaml } from '../evaluators/lexicon/parsed-yaml.ts';
+import { recordFile, recordYaml } from '../lib/parsed-yaml.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const artifacts = join(ROOT, 'test', 'artifacts');

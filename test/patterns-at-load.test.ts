@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileLexiconFile } from '../evaluators/lexicon/load.ts';
-import { unsafePatternReason } from '../evaluators/lexicon/safe-pattern.ts';
+import { unsafePatternReason } from '../lib/safe-pattern.ts';
 import { LIBRARY_DIR, loadLibrary } from '../scenarios/load.ts';
 import { replyToSession, startSession } from '../scenarios/index.ts';
 

@@ -1,4 +1,4 @@
-// The standalone validators the build writes (evaluators/lexicon/schema-validator.ts) must
+// The standalone validators the build writes (lib/schema-validator.ts) must
 // accept and reject exactly what ajv.compile does, with the same errors: trainers read those
 // errors as file:line messages. Checked on the shipped files and on many broken copies.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ import {
   writePrecompiled,
   type SchemaSpec,
   type SchemaValidator,
-} from '../evaluators/lexicon/schema-validator.ts';
+} from '../lib/schema-validator.ts';
 
 // Inside the checkout: the generated code requires ajv's runtime from node_modules, as it does in dist/.
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));

@@ -1,9 +1,9 @@
 // Logs at info level carry ids, counts and events — never what the trainee typed,
 // and never a secret from the configuration.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../bot/config.ts';
-import { jsonLogger } from '../bot/logger.ts';
-import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { loadConfig } from '../bot/host/config.ts';
+import { jsonLogger } from '../bot/host/logger.ts';
+import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { fakeEngine } from '../bot/testing/fake-engine.ts';
 

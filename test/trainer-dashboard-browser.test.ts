@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { loadConfig } from '../bot/config.ts';
-import { startServer, type RunningBotServer } from '../bot/server.ts';
+import { loadConfig } from '../bot/host/config.ts';
+import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
@@ -70,7 +70,10 @@ describe.skipIf(!hasChromium)(`trainer dashboard in Chromium${hasChromium ? '' :
       const marks = page.locator('mark');
       await marks.first().waitFor({ timeout: 30_000 });
       expect(await marks.count()).toBeGreaterThan(0);
-      expect(await page.textContent('body')).toContain('wrong-change');
+      // Names, not ids: the scenario's title and the trainee's name head the transcript.
+      const heading = await page.textContent('h1.page-title');
+      expect(heading).toContain('Wrong change at the till'); // the browser asks for English
+      expect(heading).toContain('Trainee Dash');
       mkdirSync(new URL('./artifacts/', import.meta.url).pathname, { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       expect(existsSync(SCREENSHOT)).toBe(true);

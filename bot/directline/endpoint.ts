@@ -6,7 +6,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Activity, ActivityHandler, Storage, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../app-context.ts';
+import type { Logger } from '../host/app-context.ts';
 import { ActivityLog, type StoredActivity } from './activity-log.ts';
 import { BOT_ACCOUNT, CHANNEL_ID, DirectLineAdapter } from './adapter.ts';
 import { HttpError, originOf, queryOf, readJsonBody, sendError, sendJson } from './http-helpers.ts';

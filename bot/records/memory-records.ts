@@ -1,20 +1,24 @@
-import type {
-  Dispute,
-  HistoryEntry,
-  SessionEnd,
-  SessionFilter,
-  SessionStart,
-  SessionSummary,
-  StoredDispute,
-  TrainingRecords,
-  TurnRecord,
+import {
+  sameDispute,
+  type Dispute,
+  type DisputeDecision,
+  type DisputeKey,
+  type HistoryEntry,
+  type SessionEnd,
+  type SessionFilter,
+  type SessionStart,
+  type SessionSummary,
+  type StoredDispute,
+  type TrainingRecords,
+  type TurnRecord,
 } from './types.ts';
+import { traineeMatches } from './trainee-match.ts';
 
 /** In-memory records for tests and for running without a database. */
 export class MemoryRecords implements TrainingRecords {
   readonly sessions = new Map<string, SessionStart & Partial<SessionEnd>>();
   readonly turns = new Map<string, TurnRecord>();
-  readonly disputes: Dispute[] = [];
+  readonly disputes: StoredDispute[] = [];
 
   async sessionStarted(start: SessionStart): Promise<void> {
     if (!this.sessions.has(start.sessionId)) this.sessions.set(start.sessionId, { ...start });
@@ -30,14 +34,8 @@ export class MemoryRecords implements TrainingRecords {
   }
 
   async addDispute(dispute: Dispute): Promise<void> {
-    const same = (d: Dispute) =>
-      d.sessionId === dispute.sessionId &&
-      d.turn === dispute.turn &&
-      d.finding.evaluator === dispute.finding.evaluator &&
-      d.finding.rule === dispute.finding.rule &&
-      d.finding.span[0] === dispute.finding.span[0] &&
-      d.finding.span[1] === dispute.finding.span[1];
-    if (!this.disputes.some(same)) this.disputes.push(dispute);
+    const key = { sessionId: dispute.sessionId, turn: dispute.turn, ...dispute.finding };
+    if (!this.disputes.some((d) => sameDispute(d, key))) this.disputes.push({ ...dispute, status: 'open' });
   }
 
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
@@ -45,7 +43,7 @@ export class MemoryRecords implements TrainingRecords {
       .filter(
         (s) =>
           (!filter.traineeId || s.trainee.id === filter.traineeId) &&
-          (!filter.trainee || s.trainee.id === filter.trainee || s.trainee.name === filter.trainee) &&
+          traineeMatches(filter.trainee, s.trainee) &&
           (!filter.scenarioId || s.scenarioId === filter.scenarioId) &&
           (filter.since === undefined || s.startedAt >= filter.since),
       )
@@ -75,8 +73,17 @@ export class MemoryRecords implements TrainingRecords {
   }
 
   async listDisputes(options: { all?: boolean } = {}): Promise<StoredDispute[]> {
-    void options; // every in-memory dispute is open
-    return [...this.disputes].sort((a, b) => b.createdAt - a.createdAt).map((d) => ({ ...d, status: 'open' as const }));
+    return this.disputes
+      .filter((d) => options.all || d.status === 'open')
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((d) => ({ ...d }));
+  }
+
+  async resolveDispute(key: DisputeKey, decision: DisputeDecision): Promise<boolean> {
+    const dispute = this.disputes.find((d) => d.status === 'open' && sameDispute(d, key));
+    if (!dispute) return false;
+    Object.assign(dispute, { status: decision.status, resolvedAt: decision.at }, decision.reason ? { reason: decision.reason } : {});
+    return true;
   }
 
   async history(traineeId: string, limit = 20): Promise<HistoryEntry[]> {

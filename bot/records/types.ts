@@ -1,6 +1,6 @@
 // The product's own records, beside the bot state: trainees, sessions, every
 // turn, reports and disputes. The bot calls these; the storage layer implements them.
-import type { Finding, ReplyEvaluation, ScoreCard, SessionOutcome } from '../../evaluators/types.ts';
+import type { Finding, ReplyEvaluation, ScoreCard, SessionOutcome } from '../../evaluators/index.ts';
 
 export interface TraineeRef {
   /** Stable id: the channel's user id (Teams AAD object id, web chat's stored id). */
@@ -78,6 +78,24 @@ export interface TrainingRecords {
   sessionTurns?(sessionId: string): Promise<TurnRecord[]>;
   /** Disputes, newest first (open ones only unless `all`). */
   listDisputes?(options?: { all?: boolean }): Promise<StoredDispute[]>;
+  /** A trainer's decision on an open dispute; false when there is no such open dispute. */
+  resolveDispute?(key: DisputeKey, decision: DisputeDecision): Promise<boolean>;
+}
+
+/** A dispute's natural key: the finding of that turn it names. */
+export interface DisputeKey {
+  sessionId: string;
+  turn: number;
+  evaluator: string;
+  rule: string;
+  span: [number, number];
+}
+
+export interface DisputeDecision {
+  /** Accepted: the finding was wrong and the case goes to the corpus. Rejected: the finding stands, for the reason given. */
+  status: 'accepted' | 'rejected';
+  reason?: string;
+  at: number;
 }
 
 export interface SessionFilter {
@@ -103,5 +121,19 @@ export interface SessionSummary extends HistoryEntry {
 }
 
 export interface StoredDispute extends Dispute {
-  status: 'open' | 'closed';
+  status: 'open' | 'accepted' | 'rejected';
+  /** Why a trainer rejected it. */
+  reason?: string;
+  resolvedAt?: number;
+}
+
+export function sameDispute(d: Pick<Dispute, 'sessionId' | 'turn' | 'finding'>, key: DisputeKey): boolean {
+  return (
+    d.sessionId === key.sessionId &&
+    d.turn === key.turn &&
+    d.finding.evaluator === key.evaluator &&
+    d.finding.rule === key.rule &&
+    d.finding.span[0] === key.span[0] &&
+    d.finding.span[1] === key.span[1]
+  );
 }

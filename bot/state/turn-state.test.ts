@@ -19,8 +19,8 @@ import { MemoryRecords } from '../records/memory-records.ts';
 import { fakeEngine } from '../testing/fake-engine.ts';
 import { interceptWrites } from '../testing/storage.ts';
 import { silentLogger } from '../web/testing/echo-server.ts';
-import { NO_PACING } from '../../scenarios/engine-types.ts';
-import { TrainingBot } from '../training-bot.ts';
+import { NO_PACING } from '../../scenarios/index.ts';
+import { TrainingBot } from '../conversation/training-bot.ts';
 import { TurnState } from './turn-state.ts';
 
 const activity = (text = 'hi'): Partial<Activity> => ({

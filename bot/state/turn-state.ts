@@ -17,7 +17,7 @@
 // `<channel>/users/<id>/`, one property per name), so existing databases carry on.
 import type { Storage, StoreItem, TurnContext } from 'botbuilder';
 import { storedText, withTextToWrite } from '../storage/stored-text.ts';
-import { Lru } from '../lru.ts';
+import { Lru } from './lru.ts';
 
 interface Slot {
   key: string;

@@ -1,8 +1,10 @@
 // TrainingRecords over either database. Every write is an upsert on its natural key,
 // so a turn retried after a conflict or a crash is recorded once.
-import type { ScoreCard } from '../../evaluators/types.ts';
+import type { ScoreCard } from '../../evaluators/index.ts';
 import type {
   Dispute,
+  DisputeDecision,
+  DisputeKey,
   HistoryEntry,
   SessionEnd,
   SessionFilter,
@@ -13,6 +15,7 @@ import type {
   TurnRecord,
 } from '../records/types.ts';
 import type { SqlDb } from './sql.ts';
+import { traineeMatches } from '../records/trainee-match.ts';
 
 type Row = Record<string, unknown>;
 
@@ -105,10 +108,6 @@ export class SqlRecords implements TrainingRecords {
       params.push(value);
     };
     if (filter.traineeId) add('s.trainee_id = ?', filter.traineeId);
-    if (filter.trainee) {
-      where.push('(s.trainee_id = ? OR t.name = ?)');
-      params.push(filter.trainee, filter.trainee);
-    }
     if (filter.scenarioId) add('s.scenario_id = ?', filter.scenarioId);
     if (filter.since !== undefined) add('s.started_at >= ?', filter.since);
     const limit = Math.max(1, Math.min(filter.limit ?? 1000, 100000));
@@ -116,10 +115,14 @@ export class SqlRecords implements TrainingRecords {
       `SELECT s.*, t.name AS trainee_name, t.channel AS channel, (SELECT COUNT(*) FROM turns u WHERE u.session_id = s.session_id) AS turn_count
        FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY s.started_at DESC, s.session_id LIMIT ${limit}`,
+       ORDER BY s.started_at DESC, s.session_id${filter.trainee ? '' : ` LIMIT ${limit}`}`,
       params,
     );
-    return rows.map(toSummary);
+    // A name filter is matched here, by the one function the in-memory records use too.
+    const summaries = rows.map(toSummary);
+    return filter.trainee
+      ? summaries.filter((s) => traineeMatches(filter.trainee, { id: s.traineeId, name: s.traineeName })).slice(0, limit)
+      : summaries;
   }
 
   async sessionTurns(sessionId: string): Promise<TurnRecord[]> {
@@ -154,8 +157,19 @@ export class SqlRecords implements TrainingRecords {
       },
       ...(r.comment === null || r.comment === undefined ? {} : { comment: String(r.comment) }),
       createdAt: Number(r.created_at),
-      status: r.status === 'closed' ? 'closed' : 'open',
+      status: r.status === 'accepted' || r.status === 'rejected' ? r.status : r.status === 'open' ? 'open' : 'accepted',
+      ...(r.reason === null || r.reason === undefined ? {} : { reason: String(r.reason) }),
+      ...(r.resolved_at === null || r.resolved_at === undefined ? {} : { resolvedAt: Number(r.resolved_at) }),
     }));
+  }
+
+  async resolveDispute(key: DisputeKey, decision: DisputeDecision): Promise<boolean> {
+    const changed = await this.db.run(
+      `UPDATE disputes SET status = ?, reason = ?, resolved_at = ?
+       WHERE session_id = ? AND turn = ? AND evaluator = ? AND rule = ? AND span_start = ? AND span_end = ? AND status = 'open'`,
+      [decision.status, decision.reason ?? null, decision.at, key.sessionId, key.turn, key.evaluator, key.rule, key.span[0], key.span[1]],
+    );
+    return changed > 0;
   }
 }
 

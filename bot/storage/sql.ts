@@ -28,6 +28,16 @@ export const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE TABLE IF NOT EXISTS disputes (session_id TEXT NOT NULL, turn INTEGER NOT NULL, trainee_id TEXT NOT NULL, evaluator TEXT NOT NULL, rule TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, comment TEXT, created_at BIGINT NOT NULL, status TEXT NOT NULL DEFAULT 'open', PRIMARY KEY (session_id, turn, evaluator, rule, span_start, span_end))`,
     ],
   },
+  {
+    // A trainer's decision on a dispute, and the learning-record statements waiting for the LRS.
+    version: 2,
+    statements: [
+      `ALTER TABLE disputes ADD COLUMN reason TEXT`,
+      `ALTER TABLE disputes ADD COLUMN resolved_at BIGINT`,
+      `CREATE TABLE IF NOT EXISTS xapi_outbox (statement_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, statement TEXT NOT NULL, created_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL, last_error TEXT, sent_at BIGINT)`,
+      `CREATE INDEX IF NOT EXISTS xapi_outbox_due ON xapi_outbox (sent_at, next_attempt_at)`,
+    ],
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number> {

@@ -1,9 +1,8 @@
 // A small stand-in for the scenario engine, so bot tests do not depend on scenario content:
 // one customer, two-part lines, three replies to the end, the real evaluators scoring.
-import { evaluateReply } from '../../evaluators/index.ts';
-import { DIMENSIONS, type ScoreCard, type RuleLocale } from '../../evaluators/types.ts';
-import type { SessionStateJson, TurnOutput } from '../../scenarios/engine-types.ts';
-import type { EnginePort, ScenarioInfo } from '../engine-port.ts';
+import { DIMENSIONS, type ScoreCard, type RuleLocale, evaluateReply } from '../../evaluators/index.ts';
+import type { SessionStateJson, TurnOutput } from '../../scenarios/index.ts';
+import type { EnginePort, ScenarioInfo } from '../conversation/engine-port.ts';
 
 const SCENARIO: ScenarioInfo = {
   id: 'wrong-change',

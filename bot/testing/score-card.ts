@@ -1,5 +1,5 @@
 // A complete score card for tests of how cards render it; each test overrides what it checks.
-import type { ScoreCard } from '../../evaluators/types.ts';
+import type { ScoreCard } from '../../evaluators/index.ts';
 
 export function scoreCardFixture(overrides: Partial<ScoreCard> = {}): ScoreCard {
   return {

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../evaluators/testing/corpus.ts';
-import { loadFlagCorpus } from '../../evaluators/testing/flag-corpus.ts';
+import { loadCorpus } from '../../test/support/corpus.ts';
+import { loadFlagCorpus } from '../../test/support/flag-corpus.ts';
 import { dispute, turnRecord } from '../storage/testing/fixtures.ts';
 import { disputeFixture, disputeFlagLine } from './export.ts';
 
@@ -67,5 +67,16 @@ describe('dispute export', () => {
     writeFileSync(join(root, 'empathy', 'en.yaml'), disputeFixture(missing, turn, { locale: 'en' }));
     const [c] = loadCorpus(root);
     expect(c).toMatchObject({ evaluator: 'empathy', side: 'valid', labels: { empathy: true, jargon: true } });
+  });
+});
+
+describe('csvField', () => {
+  it('neutralises every cell a spreadsheet could read as a formula', async () => {
+    const { csvField } = await import('./export.ts');
+    for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠x'])
+      expect(csvField(text).replace(/^"/, ''), JSON.stringify(text)).toMatch(/^'/);
+    expect(csvField('您好')).toBe('您好');
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField(81)).toBe('81');
   });
 });

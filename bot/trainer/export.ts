@@ -1,18 +1,25 @@
 // What the dashboard shows, as files: CSV of sessions and of turns, JSON, and a
 // dispute as a regression case for the evaluator corpus (test/corpus/<evaluator>/<locale>.yaml).
 import { Document, isMap } from 'yaml';
-import { DIMENSIONS, type Dimension } from '../../evaluators/types.ts';
+import { DIMENSIONS, type Dimension } from '../../evaluators/index.ts';
 import type { SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from '../records/types.ts';
 
+/**
+ * One CSV cell. A cell a spreadsheet could read as a formula gets a leading apostrophe:
+ * one starting with = + - @, a tab or a carriage return, or their full-width forms ＝ ＋ － ＠
+ * (Excel and WPS read those as formulas too in Chinese input modes).
+ */
 export function csvField(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
+  return /[",\r\n\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Byte-order mark first: without it Excel opens UTF-8 as the local code page and Chinese text is garbled. */
+export const CSV_BOM = '\uFEFF';
+
 function csv(rows: unknown[][]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());

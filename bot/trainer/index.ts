@@ -2,10 +2,15 @@
 // the token (Authorization: Bearer …, or the login form's HttpOnly cookie).
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { AppContext } from '../app-context.ts';
+import type { AppContext } from '../host/app-context.ts';
+import { localized, type ScenarioInfo } from '../conversation/engine-port.ts';
 import type { SessionFilter } from '../records/types.ts';
 import { disputeFixture, disputeFlagLine, loadReport, sessionsCsv, turnsCsv } from './export.ts';
-import { disputesList, escapeHtml, page, scoreChart, sessionsTable, transcript } from './html.ts';
+import { escapeHtml } from './html.ts';
+import { dashLocale, LANG_COOKIE, t, type DashLocale } from './i18n.ts';
+import { shell, type View } from './layout.ts';
+import { trainerTimeZone } from './dates.ts';
+import { messagePage, overviewPage, scenarioPage, sessionPage, traineePage } from './pages.ts';
 
 const COOKIE = 'trainer_token';
 
@@ -35,26 +40,33 @@ function send(res: Response, status: number, type: string, body: string, extra: 
   res.end(body);
 }
 
-function loginPage(failed: boolean): string {
-  return page(
-    'Trainer login',
-    `<h1>Trainer dashboard</h1>${failed ? '<p>Wrong token.</p>' : ''}<form method="post" action="/trainer/login"><label>Token <input type="password" name="token" autofocus></label> <button type="submit">Sign in</button></form>`,
+function loginPage(locale: DashLocale, failed: boolean, url?: URL): string {
+  const tr = (key: Parameters<typeof t>[1]) => escapeHtml(t(locale, key));
+  return shell(
+    { locale, url },
+    t(locale, 'loginTitle'),
+    `<section class="card accent" style="max-width:420px;margin:24px auto"><h2>${tr('loginTitle')}</h2>${failed ? `<p class="notice" role="alert">${tr('wrongToken')}</p>` : ''}<form class="filter" method="post" action="/trainer/login"><label>${tr('token')} <input type="password" name="token" autofocus></label> <button class="primary" type="submit">${tr('signIn')}</button></form></section>`,
   );
 }
 
 class BadFilter extends Error {}
 
 /** The dashboard's filters; a date that is not a date is refused rather than silently ignored. */
-function filterFrom(url: URL): SessionFilter {
+function filterFrom(url: URL, locale: DashLocale = 'en'): SessionFilter {
   const since = url.searchParams.get('since');
   const parsed = since ? Date.parse(since) : NaN;
-  if (since && Number.isNaN(parsed)) throw new BadFilter(`"since" must be a date such as 2026-12-01, not "${since}"`);
+  if (since && Number.isNaN(parsed)) throw new BadFilter(t(locale, 'badDate', { value: since }));
   return {
     trainee: url.searchParams.get('trainee') || undefined,
     scenarioId: url.searchParams.get('scenario') || undefined,
     since: Number.isNaN(parsed) ? undefined : parsed,
     limit: 500,
   };
+}
+
+function cookieValue(req: Request, name: string): string | undefined {
+  const match = (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
 }
 
 function readBody(req: Request): Promise<string> {
@@ -70,9 +82,39 @@ function readBody(req: Request): Promise<string> {
   });
 }
 
-export function registerTrainerRoutes(server: Server, app: AppContext): void {
+export function registerTrainerRoutes(
+  server: Server,
+  app: AppContext,
+  /** The scenarios being served (they may be reloaded), for their titles. */
+  scenarios: () => Map<string, ScenarioInfo> | undefined = () => undefined,
+): void {
   const token = typeof app.config.trainerToken === 'string' ? app.config.trainerToken : '';
   const records = app.store.records;
+  const timeZone = trainerTimeZone(typeof app.config.trainerTimeZone === 'string' ? app.config.trainerTimeZone : undefined);
+
+  const localeOf = (req: Request, url: URL) =>
+    dashLocale(url.searchParams.get('lang'), cookieValue(req, LANG_COOKIE), String(req.headers['accept-language'] ?? ''));
+
+  const viewFor = (req: Request, url: URL): View => {
+    const locale = localeOf(req, url);
+    return {
+      locale,
+      clock: { locale, timeZone },
+      url,
+      scenarioTitle: (id) => localized(scenarios()?.get(id)?.title, locale) || id,
+    };
+  };
+
+  /** The switch's choice is remembered for the next pages. */
+  const langCookie = (url: URL): Record<string, string> => {
+    const lang = url.searchParams.get('lang');
+    return lang === 'zh-CN' || lang === 'en'
+      ? { 'Set-Cookie': `${LANG_COOKIE}=${lang}; SameSite=Strict; Path=/trainer; Max-Age=31536000` }
+      : {};
+  };
+
+  const html = (res: Response, url: URL, status: number, body: string) =>
+    send(res, status, 'text/html; charset=utf-8', body, langCookie(url));
 
   const guard = (handler: (req: Request, res: Response, url: URL) => Promise<void>) => async (req: Request, res: Response) => {
     if (!token) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -83,8 +125,8 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
         res,
         401,
         wantsHtml ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
-        wantsHtml ? loginPage(false) : 'Unauthorized: trainer token required',
-        { 'WWW-Authenticate': 'Bearer realm="trainer"' },
+        wantsHtml ? loginPage(localeOf(req, url), false, url) : 'Unauthorized: trainer token required',
+        { 'WWW-Authenticate': 'Bearer realm="trainer"', ...langCookie(url) },
       );
     }
     try {
@@ -92,7 +134,7 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     } catch (error) {
       if (error instanceof BadFilter) return send(res, 400, 'text/plain; charset=utf-8', error.message);
       app.logger.error('trainer.failed', { error: String(error) });
-      send(res, 503, 'text/plain; charset=utf-8', 'The records are not available right now; please retry.');
+      send(res, 503, 'text/plain; charset=utf-8', t(localeOf(req, url), 'unavailable'));
     }
   };
 
@@ -100,7 +142,8 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     if (!token) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const body = await readBody(req).catch(() => '');
     const given = new URLSearchParams(body).get('token') ?? undefined;
-    if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', loginPage(true));
+    const url = new URL(req.url ?? '/trainer/login', 'http://localhost');
+    if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', loginPage(localeOf(req, url), true, url));
     res.writeHead(303, {
       Location: '/trainer',
       'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/trainer`,
@@ -108,49 +151,99 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
     res.end();
   });
 
+  const allSessions = async () => (await records.listSessions?.({ limit: 100000 })) ?? [];
+  const param = (req: Request, name: string) => String((req.params as Record<string, string | undefined>)[name] ?? '');
+
   server.get(
     '/trainer',
-    guard(async (_req, res, url) => {
-      const filter = filterFrom(url);
+    guard(async (req, res, url) => {
+      const view = viewFor(req, url);
+      const filter = filterFrom(url, view.locale);
       const sessions = (await records.listSessions?.(filter)) ?? [];
       const disputes = (await records.listDisputes?.()) ?? [];
-      const query = url.search;
-      const form = `<form method="get" action="/trainer"><label>Trainee <input name="trainee" value="${escapeHtml(filter.trainee ?? '')}" placeholder="name or id"></label> <label>Scenario <input name="scenario" value="${escapeHtml(filter.scenarioId ?? '')}"></label> <label>Since <input name="since" type="date" value="${escapeHtml(url.searchParams.get('since') ?? '')}"></label> <button>Filter</button></form>`;
-      send(
+      const known = [...(scenarios()?.keys() ?? [])];
+      const scenarioIds = [...new Set([...known, ...sessions.map((s) => s.scenarioId)])].sort();
+      const notice = url.searchParams.get('done');
+      html(
         res,
+        url,
         200,
-        'text/html; charset=utf-8',
-        page(
-          'Trainer dashboard',
-          `<h1>Sessions</h1>${form}<h2>Scores over time</h2>${scoreChart(sessions)}${sessionsTable(sessions, query)}<h2>Open disputes</h2>${disputesList(disputes)}`,
-        ),
+        overviewPage(view, {
+          sessions,
+          disputes,
+          filter,
+          sinceText: url.searchParams.get('since') ?? '',
+          scenarioIds,
+          now: Date.now(),
+          ...(notice === 'accepted' || notice === 'rejected' ? { notice: t(view.locale, notice) } : {}),
+        }),
       );
+    }),
+  );
+
+  server.get(
+    '/trainer/trainees/:id',
+    guard(async (req, res, url) => {
+      const view = viewFor(req, url);
+      const sessions = (await records.listSessions?.({ traineeId: param(req, 'id'), limit: 100000 })) ?? [];
+      if (!sessions.length) return html(res, url, 404, messagePage(view, t(view.locale, 'notFound')));
+      html(res, url, 200, traineePage(view, sessions, Date.now()));
+    }),
+  );
+
+  server.get(
+    '/trainer/scenarios/:id',
+    guard(async (req, res, url) => {
+      const view = viewFor(req, url);
+      const id = param(req, 'id');
+      const sessions = (await records.listSessions?.({ scenarioId: id, limit: 100000 })) ?? [];
+      if (!sessions.length && !scenarios()?.has(id)) return html(res, url, 404, messagePage(view, t(view.locale, 'notFound')));
+      html(res, url, 200, scenarioPage(view, id, sessions));
     }),
   );
 
   server.get(
     '/trainer/sessions/:id',
-    guard(async (req, res) => {
-      const id = String((req.params as Record<string, string | undefined>).id ?? '');
+    guard(async (req, res, url) => {
+      const view = viewFor(req, url);
+      const id = param(req, 'id');
+      const [session] = (await allSessions()).filter((s) => s.sessionId === id);
+      if (!session) return html(res, url, 404, messagePage(view, t(view.locale, 'notFound')));
       const turns = (await records.sessionTurns?.(id)) ?? [];
-      const [session] = (await records.listSessions?.({ limit: 100000 }))?.filter((s) => s.sessionId === id) ?? [];
-      if (!session) return send(res, 404, 'text/plain; charset=utf-8', 'No such session');
-      send(
-        res,
-        200,
-        'text/html; charset=utf-8',
-        page(
-          `Session ${id}`,
-          `<p><a href="/trainer">← sessions</a></p><h1>${escapeHtml(session.scenarioId)} — ${escapeHtml(session.traineeName ?? session.traineeId)}</h1><p>${escapeHtml(session.outcome ?? 'in progress')} · overall ${escapeHtml(session.overall ?? '–')}</p>${transcript(turns)}`,
-        ),
-      );
+      const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === id);
+      html(res, url, 200, sessionPage(view, session, turns, disputes));
+    }),
+  );
+
+  server.post(
+    '/trainer/disputes/:session/:turn/decision',
+    guard(async (req, res, url) => {
+      const view = viewFor(req, url);
+      const form = new URLSearchParams(await readBody(req));
+      const decision = form.get('decision');
+      const reason = (form.get('reason') ?? '').trim().slice(0, 500);
+      const key = {
+        sessionId: param(req, 'session'),
+        turn: Number.parseInt(param(req, 'turn'), 10),
+        evaluator: form.get('evaluator') ?? '',
+        rule: form.get('rule') ?? '',
+        span: [Number(form.get('start')), Number(form.get('end'))] as [number, number],
+      };
+      if (decision !== 'accepted' && decision !== 'rejected')
+        return send(res, 400, 'text/plain; charset=utf-8', 'decision must be accepted or rejected');
+      if (decision === 'rejected' && !reason) return html(res, url, 400, messagePage(view, t(view.locale, 'reasonRequired')));
+      const done = await records.resolveDispute?.(key, { status: decision, ...(reason ? { reason } : {}), at: Date.now() });
+      if (!done) return html(res, url, 404, messagePage(view, t(view.locale, 'notFound')));
+      app.logger.info('trainer.dispute_decided', { session: key.sessionId, turn: key.turn, decision });
+      res.writeHead(303, { Location: `/trainer?done=${decision}#disputes` });
+      res.end();
     }),
   );
 
   server.get(
     '/trainer/export/sessions.csv',
-    guard(async (_req, res, url) => {
-      const data = await loadReport(records, { ...filterFrom(url), limit: 100000 });
+    guard(async (req, res, url) => {
+      const data = await loadReport(records, { ...filterFrom(url, localeOf(req, url)), limit: 100000 });
       send(res, 200, 'text/csv; charset=utf-8', sessionsCsv(data.sessions), {
         'Content-Disposition': 'attachment; filename="sessions.csv"',
       });
@@ -159,8 +252,8 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
 
   server.get(
     '/trainer/export/turns.csv',
-    guard(async (_req, res, url) => {
-      const data = await loadReport(records, { ...filterFrom(url), limit: 100000 });
+    guard(async (req, res, url) => {
+      const data = await loadReport(records, { ...filterFrom(url, localeOf(req, url)), limit: 100000 });
       send(res, 200, 'text/csv; charset=utf-8', turnsCsv(data.turns), { 'Content-Disposition': 'attachment; filename="turns.csv"' });
     }),
   );
@@ -175,7 +268,7 @@ export function registerTrainerRoutes(server: Server, app: AppContext): void {
       const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === sessionId && d.turn === turnNo);
       if (disputes.length === 0) return send(res, 404, 'text/plain; charset=utf-8', 'No such dispute');
       const turn = (await records.sessionTurns?.(sessionId))?.find((t) => t.turn === turnNo);
-      const [session] = ((await records.listSessions?.({ limit: 100000 })) ?? []).filter((s) => s.sessionId === sessionId);
+      const [session] = (await allSessions()).filter((s) => s.sessionId === sessionId);
       const facts = { locale: session?.locale ?? 'zh-CN', scenarioId: session?.scenarioId };
       if (turnParam.endsWith('.jsonl')) {
         const lines = disputes.map((d) => disputeFlagLine(d, turn, facts)).filter((l): l is string => l !== undefined);

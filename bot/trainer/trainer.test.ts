@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { AppContext } from '../app-context.ts';
+import type { AppContext } from '../host/app-context.ts';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { dispute, sessionEnd, sessionStart, turnRecord } from '../storage/testing/fixtures.ts';
 import { registerTrainerRoutes } from './index.ts';
@@ -97,7 +97,9 @@ describe('trainer dashboard filters', () => {
     const base = await start('t0k');
     const res = await fetch(`${base}/trainer?since=garbage`, auth);
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/since/);
+    expect(await res.text()).toMatch(/起始日期/);
+    const en = await fetch(`${base}/trainer?since=garbage`, { headers: { ...auth.headers, 'Accept-Language': 'en-US,en;q=0.9' } });
+    expect(await en.text()).toMatch(/Since/);
   });
 
   it('dates the chart of scores over time', async () => {

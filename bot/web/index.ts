@@ -1,7 +1,7 @@
 // The web chat: the page at `/`, its assets, the token route and the local Direct Line
 // endpoint. One bot, two ways in: the same `app.bot` also answers /api/messages.
 import type { Request, Response, Server } from 'restify';
-import type { AppContext } from '../app-context.ts';
+import type { AppContext } from '../host/app-context.ts';
 import { DirectLineEndpoint } from '../directline/endpoint.ts';
 import { HttpError, readJsonBody, sendError, sendJson } from '../directline/http-helpers.ts';
 import { optionsFromConfig } from '../directline/options.ts';

@@ -1,6 +1,6 @@
 import type { Command } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { loadLibrary } from '../../scenarios/load.ts';
+import { loadLibrary } from '../../scenarios/index.ts';
 
 const USAGE = `Usage: roleplay list [--json]
 

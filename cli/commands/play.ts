@@ -2,12 +2,19 @@ import { createInterface } from 'node:readline';
 import type { Command, CliIO } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { loadLibrary } from '../../scenarios/load.ts';
-import { endSession, replyToSession, startSession, MAX_REPLY_CHARS, type Scenario } from '../../scenarios/index.ts';
-import type { PacingOptions, SessionStateJson, TurnOutput } from '../../scenarios/engine-types.ts';
-import { NO_PACING } from '../../scenarios/engine-types.ts';
-import { evaluatorName, OUTCOME_WORDS, renderScoreCardText } from '../../evaluators/index.ts';
-import type { InputLocale, ReplyEvaluation, ScoreCard } from '../../evaluators/types.ts';
+import {
+  loadLibrary,
+  type PacingOptions,
+  type SessionStateJson,
+  type TurnOutput,
+  NO_PACING,
+  endSession,
+  replyToSession,
+  startSession,
+  MAX_REPLY_CHARS,
+  type Scenario,
+} from '../../scenarios/index.ts';
+import { evaluatorName, OUTCOME_WORDS, renderScoreCardText, type InputLocale, type ReplyEvaluation, type ScoreCard } from '../../evaluators/index.ts';
 
 const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
 

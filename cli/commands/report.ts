@@ -52,7 +52,7 @@ const command: Command = {
       return 1;
     }
     try {
-      const data = await loadReport(store.records, { traineeId: values.trainee, scenarioId: values.scenario, since, limit: 100000 });
+      const data = await loadReport(store.records, { trainee: values.trainee, scenarioId: values.scenario, since, limit: 100000 });
       if (format === 'json')
         io.stdout.write(
           JSON.stringify(

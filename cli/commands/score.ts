@@ -9,11 +9,17 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { csvHeader, NO_SCENARIOS, type ScenarioSource } from '../../evaluators/batch/score-line.ts';
-import { scoreBatch, type BatchOptions, type BatchResult } from '../../evaluators/batch/score-batch.ts';
-import { ScoringPool, ScoringWorkerError } from '../../evaluators/batch/pool.ts';
-import { scenarioRulesLookup } from '../../evaluators/testing/scenario-rules.ts';
-import { lexiconProblems } from '../../evaluators/lexicon/load.ts';
+import {
+  csvHeader,
+  NO_SCENARIOS,
+  type ScenarioSource,
+  scoreBatch,
+  type BatchOptions,
+  type BatchResult,
+  lexiconProblems,
+} from '../../evaluators/index.ts';
+import { ScoringPool, ScoringWorkerError } from '../score/pool.ts';
+import { scenarioRulesLookup } from '../score/scenario-rules.ts';
 
 const USAGE = `Usage: roleplay score [--format jsonl|csv] FILE.jsonl
        roleplay score [--format jsonl|csv] -        (read standard input)

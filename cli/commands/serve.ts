@@ -37,8 +37,8 @@ const command: Command = {
   usage,
   async run(argv, io) {
     hideRestifyDeprecation();
-    const { loadConfig, ConfigError, isLoopback } = await import('../../bot/config.ts');
-    const { startServer, UnsafeListenError } = await import('../../bot/server.ts');
+    const { loadConfig, ConfigError, isLoopback } = await import('../../bot/host/config.ts');
+    const { startServer, UnsafeListenError } = await import('../../bot/host/server.ts');
     const { values: opts } = parseOptions(
       argv,
       { port: { type: 'string' }, host: { type: 'string' }, 'no-pacing': { type: 'boolean' } },

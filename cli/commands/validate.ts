@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.ts';
 import { parseOptions } from '../args.ts';
-import { LIBRARY_DIR, loadScenarioFile, scenarioFiles, type ValidationError } from '../../scenarios/load.ts';
+import { LIBRARY_DIR, loadScenarioFile, scenarioFiles, type ValidationError } from '../../scenarios/index.ts';
 
 const USAGE = `Usage: roleplay validate [paths...]
 

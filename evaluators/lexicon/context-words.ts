@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { RuleLocale } from '../types.ts';
 import { LEXICON_DIR, LexiconError } from './load.ts';
-import { schemaValidator } from './schema-validator.ts';
-import { recordedYaml } from './parsed-yaml.ts';
+import { schemaValidator } from '../../lib/schema-validator.ts';
+import { recordedYaml } from '../../lib/parsed-yaml.ts';
 
 const LISTS = [
   'negators',

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { EvaluatorId, RuleLocale } from '../types.ts';
-import { unsafePatternReason } from './safe-pattern.ts';
-import { schemaValidator } from './schema-validator.ts';
-import { recordedYaml } from './parsed-yaml.ts';
+import { unsafePatternReason } from '../../lib/safe-pattern.ts';
+import { schemaValidator } from '../../lib/schema-validator.ts';
+import { recordedYaml } from '../../lib/parsed-yaml.ts';
 
 export interface LexiconEntry {
   id: string;

@@ -1,5 +1,5 @@
 // Records a test can write: one trainee, one session, two turns, a dispute.
-import type { ReplyEvaluation, ScoreCard } from '../../../evaluators/types.ts';
+import type { ReplyEvaluation, ScoreCard } from '../../../evaluators/index.ts';
 import type { Dispute, SessionEnd, SessionStart, TurnRecord } from '../../records/types.ts';
 
 export function evaluation(reply: string, findingText?: string): ReplyEvaluation {

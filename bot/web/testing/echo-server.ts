@@ -3,8 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CardFactory, MemoryStorage, type TurnContext } from 'botbuilder';
 import restify from 'restify';
-import type { AppContext, Logger } from '../../app-context.ts';
-import { loadConfig, type AppConfig } from '../../config.ts';
+import type { AppContext, Logger } from '../../host/app-context.ts';
+import { loadConfig, type AppConfig } from '../../host/config.ts';
 import { MemoryRecords } from '../../records/memory-records.ts';
 import { registerWebChat, type WebChatHandle } from '../index.ts';
 

@@ -1,0 +1,546 @@
+// The training bot: greets, lists scenarios, runs a session against the scenario engine,
+// coaches in practice mode and shows the score card at the end. Channel-independent: it
+// only uses TurnContext (sendActivity, typing, delay), so /api/messages and Direct Line share it.
+import { randomUUID } from 'node:crypto';
+import { ActivityHandler, ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import type { SessionStateJson, TurnOutput, PacingOptions } from '../../scenarios/index.ts';
+import { type RuleLocale, type SessionOutcome, coachPoints } from '../../evaluators/index.ts';
+import type { Dispute, TrainingRecords } from '../records/types.ts';
+import type { Logger } from '../host/app-context.ts';
+import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
+import { briefingAttachment, coachActivity, scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
+import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
+import { messages, ruleLocale } from './messages.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
+import { TurnState } from '../state/turn-state.ts';
+
+export interface ConversationData {
+  locale?: RuleLocale;
+  mode?: 'practice' | 'exam';
+  scenarioId?: string;
+  sessionId?: string;
+  session?: SessionStateJson;
+  /** Bumped for every customer line; a paced delivery stops when it changes. */
+  lineId?: number;
+  lastCustomer?: string;
+  customerAt?: number;
+  /** Ids of the latest handled messages: a channel that retries a delivery gets it handled once. */
+  handled?: string[];
+}
+
+/** turnState key of the trainee's language as the turn resolved it, for the failed-turn message. */
+const TRAINEE_LOCALE = 'roleplay.locale';
+
+/** How many recent message ids a conversation remembers for de-duplication. */
+const HANDLED_IDS = 32;
+
+export interface UserData {
+  locale?: RuleLocale;
+}
+
+export interface TrainingBotOptions {
+  engine: EnginePort | null;
+  /** Where the conversation's and the trainee's state live between turns. */
+  storage: Storage;
+  /**
+   * Items kept in the process between turns (default 0). Only for a store this process
+   * alone writes: a turn that changes nothing would not notice another writer.
+   */
+  stateCacheSize?: number;
+  records: TrainingRecords;
+  logger: Logger;
+  defaultLocale: RuleLocale;
+  defaultMode: 'practice' | 'exam';
+  pacing: PacingOptions;
+  maxReplyChars: number;
+  now?: () => number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Property names inside the stored items (botbuilder's accessor names, so stored data carries on). */
+const CONVERSATION = 'roleplay';
+/** Group chats and channels: one practice per trainee, keyed by user id inside the conversation's item. */
+const GROUP = 'roleplay-trainees';
+const USER = 'roleplay-user';
+
+export class TrainingBot extends ActivityHandler {
+  private readonly state: TurnState;
+  private readonly mutex = new KeyedMutex();
+  private readonly now: () => number;
+
+  constructor(private readonly options: TrainingBotOptions) {
+    super();
+    this.state = new TurnState(options.storage, { cacheSize: options.stateCacheSize ?? 0 });
+    this.now = options.now ?? Date.now;
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await this.withState(context, async (data, user) => this.greet(context, data, user));
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.withState(context, async (data, user) => this.handleMessage(context, data, user));
+      await next();
+    });
+  }
+
+  /** Runs one turn serialised per conversation, and re-runs it if another instance wrote the state meanwhile. */
+  private async withState(
+    context: TurnContext,
+    body: (data: ConversationData, user: UserData) => Promise<(() => Promise<void>) | void>,
+  ): Promise<void> {
+    const key = context.activity.conversation?.id ?? '';
+    const pending: { after?: () => Promise<void> } = {};
+    await this.mutex.run(key, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const buffered: Parameters<TurnContext['sendActivities']>[0] = [];
+        try {
+          await this.state.load(context, attempt > 1);
+          const data = this.traineeData(context);
+          const user = this.state.user<UserData>(context, USER, () => ({}));
+          // Replies wait until the state is saved, so a re-run never sends twice.
+          context.turnState.set('roleplay.buffer', buffered);
+          pending.after = (await body(data, user)) ?? undefined;
+          await this.state.save(context);
+          context.turnState.delete('roleplay.buffer');
+        } catch (error) {
+          context.turnState.delete('roleplay.buffer');
+          if (attempt < MAX_ATTEMPTS && isConflict(error)) {
+            this.options.logger.warn('turn.state_conflict', { attempt });
+            continue;
+          }
+          // Nothing of this turn was saved (the state is written last) and nothing was sent:
+          // say so in the trainee's language, which only the bot knows, and keep the session.
+          this.options.logger.error('turn.error', {
+            error: error instanceof Error ? error.message : String(error),
+            conversation: context.activity.conversation?.id,
+            channel: context.activity.channelId,
+          });
+          pending.after = undefined;
+          const locale: unknown = context.turnState.get(TRAINEE_LOCALE);
+          await context.sendActivity(
+            messages(typeof locale === 'string' ? locale : ruleLocale(context.activity.locale, this.options.defaultLocale)).error,
+          );
+          return;
+        }
+        if (buffered.length) await context.sendActivities(buffered);
+        return;
+      }
+    });
+    // Paced parts go out after the lock is released, so a reply meanwhile can interrupt.
+    if (pending.after) await pending.after();
+  }
+
+  /**
+   * In a one-to-one chat the conversation is the trainee's; in a group chat or a Teams channel
+   * several trainees share it, so each one's session, mode and language live under their user id.
+   */
+  private traineeData(context: TurnContext): ConversationData {
+    if (!context.activity.conversation?.isGroup) return this.state.conversation<ConversationData>(context, CONVERSATION, () => ({}));
+    const trainees = this.state.conversation<Record<string, ConversationData>>(context, GROUP, () => ({}));
+    const id = context.activity.from?.id ?? '';
+    trainees[id] ??= {};
+    return trainees[id];
+  }
+
+  private send(context: TurnContext, activity: string | Parameters<TurnContext['sendActivity']>[0]): void {
+    const buffer = context.turnState.get('roleplay.buffer') as Parameters<TurnContext['sendActivities']>[0];
+    buffer.push(typeof activity === 'string' ? { type: 'message', text: activity } : activity);
+  }
+
+  private locale(context: TurnContext, data: ConversationData, user: UserData): RuleLocale {
+    // A running session keeps its language even if a client sends another locale per message.
+    const running = data.session && !data.session.ended ? data.session.locale : undefined;
+    const locale = data.locale ?? user.locale ?? running ?? ruleLocale(context.activity.locale, this.options.defaultLocale);
+    // A failed turn is answered in this language too, not in whatever locale the client sent.
+    context.turnState.set(TRAINEE_LOCALE, locale);
+    return locale;
+  }
+
+  private scenarioList(): ScenarioInfo[] {
+    return [...(this.options.engine?.scenarios.values() ?? [])];
+  }
+
+  private async greet(context: TurnContext, data: ConversationData, user: UserData): Promise<void> {
+    const locale = this.locale(context, data, user);
+    const m = messages(locale);
+    this.send(context, `${m.welcome}\n\n${m.help}`);
+    if (!this.options.engine) this.send(context, m.noEngine);
+    else
+      this.send(context, {
+        type: 'message',
+        attachments: [scenarioPickerCard(this.scenarioList(), locale, data.mode ?? this.options.defaultMode)],
+      });
+  }
+
+  private async handleMessage(context: TurnContext, data: ConversationData, user: UserData): Promise<(() => Promise<void>) | void> {
+    // The id is stored with the state in the same eTag-checked write, so a retry is
+    // recognised even when another server instance handled the first delivery.
+    const id = context.activity.id;
+    if (id) {
+      if (data.handled?.includes(id)) {
+        this.options.logger.info('turn.duplicate_ignored', {});
+        return;
+      }
+      data.handled = [...(data.handled ?? []), id].slice(-HANDLED_IDS);
+    }
+    const m = messages(this.locale(context, data, user));
+    // In Teams group chats and channels the message starts with "<at>bot name</at>"; that is addressing, not content.
+    const text = withoutBotMention(context.activity);
+    const value = context.activity.value as unknown;
+    let command: BotCommand | null = null;
+    if (value !== undefined && value !== null && text.trim() === '') command = parseSubmit(value);
+    else command = parseCommand(text);
+
+    // "开始核对" or "Start over" in the middle of a session is said to the customer, not a command.
+    const running = !!data.session && !data.session.ended;
+    if (
+      command?.kind === 'start' &&
+      running &&
+      !(value !== undefined && value !== null) &&
+      !this.options.engine?.scenarios.has(command.scenarioId)
+    )
+      command = null;
+
+    if (command) return this.runCommand(context, data, user, command);
+    if ((context.activity.attachments?.length ?? 0) > 0 && text.trim() === '') return this.send(context, m.nonText);
+    if (text.trim() === '') return this.send(context, m.empty);
+    if (!data.session || data.session.ended) {
+      this.send(context, m.noSession);
+      return this.send(context, m.help);
+    }
+    return this.reply(context, data, user, text);
+  }
+
+  private async runCommand(
+    context: TurnContext,
+    data: ConversationData,
+    user: UserData,
+    command: BotCommand,
+  ): Promise<(() => Promise<void>) | void> {
+    const locale = this.locale(context, data, user);
+    const m = messages(locale);
+    const engine = this.options.engine;
+    switch (command.kind) {
+      case 'help':
+      case 'list':
+        return this.greet(context, data, user);
+      case 'invalid':
+        return this.send(context, m.badSubmit);
+      case 'language':
+        data.locale = command.locale;
+        user.locale = command.locale;
+        return this.send(context, messages(command.locale).language);
+      case 'mode':
+        // The mode belongs to the session: an exam that turned into practice would coach and hint
+        // while the record still says exam.
+        if (data.session && !data.session.ended && data.session.mode !== command.mode)
+          return this.send(context, m.modeLocked(data.session.mode));
+        data.mode = command.mode;
+        return this.send(context, m.mode(command.mode));
+      case 'history': {
+        const entries = await this.options.records.history(context.activity.from?.id ?? '', 10);
+        if (entries.length === 0) return this.send(context, m.noHistory);
+        // One line per session, oldest last: the overall score and each dimension, so progress over time shows.
+        const lines = entries.map((e) => {
+          const perDimension = e.dimensions
+            ? ` (${Object.entries(e.dimensions)
+                .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
+                .join(' · ')})`
+            : '';
+          const scenarioTitle = localized(this.options.engine?.scenarios.get(e.scenarioId)?.title, locale) || e.scenarioId;
+          return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${scenarioTitle} ${e.overall ?? '-'}${perDimension}`;
+        });
+        const best = Math.max(...entries.map((e) => e.overall ?? 0));
+        const latest = entries.find((e) => e.dimensions);
+        const dims = latest?.dimensions
+          ? Object.entries(latest.dimensions)
+              .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
+              .join(' · ')
+          : '';
+        return this.send(
+          context,
+          `${m.history}\n${lines.join('\n')}\n${locale === 'en' ? 'Best' : '最好'}: ${best}${dims ? `\n${locale === 'en' ? 'Latest' : '最近一次'}: ${dims}` : ''}`,
+        );
+      }
+      case 'dispute': {
+        const dispute = await this.disputedFinding(context, data, command);
+        if (!dispute) return this.send(context, m.disputeUnknown);
+        await this.options.records.addDispute({
+          ...dispute,
+          ...(command.comment ? { comment: command.comment } : {}),
+          createdAt: this.now(),
+        });
+        return this.send(context, m.disputed);
+      }
+      default:
+        break;
+    }
+    if (!engine) return this.send(context, m.noEngine);
+    switch (command.kind) {
+      case 'start':
+      case 'restart': {
+        const id = command.kind === 'start' ? command.scenarioId : data.scenarioId;
+        const scenario = id ? engine.scenarios.get(id) : undefined;
+        if (!scenario) return this.send(context, id ? m.unknownScenario(id) : m.noSession);
+        const now = this.now();
+        const previous = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+        if (previous && data.session && !data.session.ended) {
+          await this.abandon(data, previous, now);
+          this.send(context, m.previousAbandoned);
+        }
+        const mode = data.mode ?? this.options.defaultMode;
+        const { session, output } = engine.startSession(scenario, {
+          locale,
+          seed: now % 2147483647,
+          now,
+          pacing: this.options.pacing,
+          mode,
+        });
+        data.scenarioId = scenario.id;
+        data.sessionId = randomUUID();
+        data.session = session;
+        await this.options.records.sessionStarted({
+          sessionId: data.sessionId,
+          trainee: { id: context.activity.from?.id ?? '', name: context.activity.from?.name, channel: context.activity.channelId ?? '' },
+          conversationId: context.activity.conversation?.id ?? '',
+          scenarioId: scenario.id,
+          locale,
+          mode,
+          startedAt: now,
+        });
+        const title = localized(scenario.title, locale) || scenario.id;
+        this.send(context, mode === 'exam' ? m.startedExam(title) : m.started(title));
+        const briefing = briefingAttachment(scenario, locale);
+        if (briefing) this.send(context, { type: 'message', attachments: [briefing] });
+        return this.speak(context, data, output, now);
+      }
+      case 'end':
+      case 'score': {
+        const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+        if (!scenario || !data.session) return this.send(context, m.noSession);
+        if (command.kind === 'score' && !data.session.ended && data.session.mode === 'exam') return this.send(context, m.examNoScore);
+        if (command.kind === 'score' || data.session.ended) {
+          const card = engine.scoreCard(scenario, data.session);
+          return this.send(context, {
+            type: 'message',
+            attachments: [scoreCardAttachment(card, locale, !!data.session.ended, data.sessionId)],
+          });
+        }
+        return this.finish(context, data, scenario, 'abandoned', this.now());
+      }
+      case 'hint': {
+        const scenario = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+        if (!scenario || !data.session || data.session.ended) return this.send(context, m.noSession);
+        if (data.session.mode === 'exam') return this.send(context, m.examNoHint);
+        return this.send(context, m.hintPrefix + engine.hint(scenario, data.session, locale));
+      }
+      default:
+        return;
+    }
+  }
+
+  private async finish(
+    context: TurnContext,
+    data: ConversationData,
+    scenario: ScenarioInfo,
+    reason: SessionOutcome,
+    now: number,
+  ): Promise<void> {
+    const engine = this.options.engine;
+    if (!engine || !data.session) return;
+    const locale = data.session.locale;
+    const { output, card } = await this.endSession(engine, data, data.session, scenario, reason, now);
+    for (const line of output.lines) for (const part of line.parts) this.send(context, part.text);
+    this.send(context, messages(locale).ended);
+    this.send(context, { type: 'message', attachments: [scoreCardAttachment(card, locale, true, data.sessionId)] });
+  }
+
+  /** Ends the running session in the engine and in the records. */
+  private async endSession(
+    engine: EnginePort,
+    data: ConversationData,
+    session: SessionStateJson,
+    scenario: ScenarioInfo,
+    reason: SessionOutcome,
+    now: number,
+  ): Promise<ReturnType<EnginePort['endSession']>> {
+    const ended = engine.endSession(scenario, session, now, reason);
+    data.session = ended.session;
+    if (data.sessionId)
+      await this.options.records.sessionEnded({
+        sessionId: data.sessionId,
+        outcome: ended.session.ended?.outcome ?? reason,
+        endedAt: now,
+        report: ended.card,
+      });
+    return ended;
+  }
+
+  /**
+   * The finding a dispute names, as the evaluators recorded it for that turn of the trainee's own
+   * session: a submit carries only what the card showed (turn, dimension, message, quote), and
+   * anything that does not match a stored finding or a missing good flag is refused.
+   */
+  private async disputedFinding(
+    context: TurnContext,
+    data: ConversationData,
+    command: Extract<BotCommand, { kind: 'dispute' }>,
+  ): Promise<Omit<Dispute, 'createdAt' | 'comment'> | undefined> {
+    const traineeId = context.activity.from?.id ?? '';
+    const sessionId = command.sessionId ?? data.sessionId;
+    if (!sessionId || !this.options.records.sessionTurns) return undefined;
+    // A card from an earlier session may still be on screen; it must be one of this trainee's.
+    if (sessionId !== data.sessionId && !(await this.options.records.history(traineeId, 100)).some((h) => h.sessionId === sessionId))
+      return undefined;
+    const turn = (await this.options.records.sessionTurns(sessionId)).find((t) => t.turn === command.turn);
+    if (!turn) return undefined;
+    const e = turn.evaluation;
+    const found =
+      e.findings.find(
+        (f) => f.evaluator === command.evaluator && f.polarity === 'bad' && (f.message === command.rule || f.text === command.text),
+      ) ??
+      e.findings.find(
+        (f) =>
+          f.evaluator === command.evaluator &&
+          f.polarity === 'bad' &&
+          command.text !== '' &&
+          turn.reply.includes(command.text) &&
+          f.text.includes(command.text),
+      );
+    if (found)
+      return {
+        sessionId,
+        turn: turn.turn,
+        traineeId,
+        finding: { evaluator: found.evaluator, rule: found.rule, span: found.span, text: found.text },
+      };
+    // The card also advises where empathy or a problem-solving step applied and was not shown.
+    const dimension = GOOD_FLAGS.find((d) => d === command.evaluator);
+    if (dimension && e.applicable[dimension] && !e.detected[dimension])
+      return {
+        sessionId,
+        turn: turn.turn,
+        traineeId,
+        finding: { evaluator: dimension, rule: 'missing', span: [0, turn.reply.length], text: turn.reply },
+      };
+    return undefined;
+  }
+
+  /** Ends a running session without a card (the trainee started another), so no record stays "in progress". */
+  private async abandon(data: ConversationData, scenario: ScenarioInfo, now: number): Promise<void> {
+    const engine = this.options.engine;
+    if (!engine || !data.session || data.session.ended) return;
+    await this.endSession(engine, data, data.session, scenario, 'abandoned', now);
+  }
+
+  private async reply(context: TurnContext, data: ConversationData, user: UserData, raw: string): Promise<(() => Promise<void>) | void> {
+    const engine = this.options.engine;
+    const locale = this.locale(context, data, user);
+    const m = messages(locale);
+    const scenario = engine && data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
+    if (!engine || !scenario || !data.session) return this.send(context, m.noSession);
+    const clipped = raw.length > this.options.maxReplyChars;
+    const text = clipped ? raw.slice(0, this.options.maxReplyChars) : raw;
+    const now = this.now();
+    // The line this reply answers: its timestamps must be read before the engine moves on to the next line.
+    const customerAt = data.customerAt ?? now;
+    const customerUntil = data.session.speakingUntil;
+    const result = engine.replyToSession(scenario, data.session, text, now);
+    data.session = result.session;
+    if (clipped || result.clipped) this.send(context, m.clipped(this.options.maxReplyChars));
+    if (result.interrupted) this.send(context, m.interrupted);
+    if (data.session.mode === 'practice') {
+      const next = result.session.ended ? undefined : engine.hint(scenario, result.session, locale);
+      this.send(
+        context,
+        coachActivity(coachPoints({ reply: text, customer: data.lastCustomer ?? '', evaluation: result.evaluation, locale, next }), locale),
+      );
+    }
+    if (data.sessionId) {
+      await this.options.records.turnRecorded({
+        sessionId: data.sessionId,
+        turn: result.session.turns,
+        customer: data.lastCustomer ?? '',
+        reply: text,
+        customerAt,
+        customerUntil,
+        replyAt: now,
+        interrupted: result.interrupted,
+        evaluation: result.evaluation,
+        answer: result.output.lines.flatMap((l) => l.parts.map((p) => p.text)).join(' '),
+      });
+    }
+    if (result.output.ending || result.session.ended) {
+      for (const line of result.output.lines) for (const part of line.parts) this.send(context, part.text);
+      result.output.lines = [];
+      return this.finish(context, data, scenario, result.output.ending?.outcome ?? 'resolved', now);
+    }
+    return this.speak(context, data, result.output, now);
+  }
+
+  /** Sends the first part now; returns the paced delivery of the rest, to run after the state is saved. */
+  private speak(context: TurnContext, data: ConversationData, output: TurnOutput, now: number): (() => Promise<void>) | void {
+    const parts = output.lines.flatMap((l) => l.parts);
+    data.lineId = (data.lineId ?? 0) + 1;
+    data.lastCustomer = parts.map((p) => p.text).join(' ');
+    data.customerAt = now;
+    const paced = this.options.pacing.enabled && context.activity.deliveryMode !== 'expectReplies';
+    if (!paced) {
+      for (const part of parts) this.send(context, part.text);
+      // All parts go out in this one response, so the customer has finished speaking when it is
+      // sent; the engine's paced timestamps would make the trainee's next message an interruption.
+      if (data.session && data.session.speakingUntil > now) data.session = { ...data.session, speakingUntil: now };
+      return;
+    }
+    const [first, ...rest] = parts;
+    if (first) this.send(context, first.text);
+    if (rest.length === 0) return;
+    const lineId = data.lineId;
+    return async () => {
+      let previous = first?.atMs ?? 0;
+      for (const part of rest) {
+        await context.sendActivities([{ type: ActivityTypes.Typing }, { type: 'delay', value: Math.max(0, part.atMs - previous) }]);
+        previous = part.atMs;
+        // Another turn (maybe on another instance) may have cut the customer off meanwhile.
+        await this.state.load(context, true);
+        const current = this.traineeData(context);
+        if (current.lineId !== lineId) return;
+        await context.sendActivity(part.text);
+      }
+    };
+  }
+}
+
+/** Dimensions that credit the trainee when shown; where they apply and are absent, that is worth saying. */
+const GOOD_FLAGS = ['empathy', 'problemSolving'] as const;
+
+/**
+ * The text without the @mentions of the bot. Like TurnContext.removeRecipientMention, but every
+ * mention of the bot is removed and a malformed entity (no type, no `mentioned`) is skipped
+ * instead of throwing, because entities come from the caller.
+ */
+export function withoutBotMention(activity: Partial<Activity>): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const botId = activity.recipient?.id;
+  if (!botId || !Array.isArray(activity.entities)) return text;
+  for (const entity of activity.entities as unknown[]) {
+    const e = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
+    if (
+      typeof e?.type !== 'string' ||
+      e.type.toLowerCase() !== 'mention' ||
+      e.mentioned?.id !== botId ||
+      typeof e.text !== 'string' ||
+      e.text === ''
+    )
+      continue;
+    text = text.split(e.text).join(' ');
+  }
+  return text.trim();
+}
+
+function isConflict(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; code?: string } | null;
+  return !!e && (e.name === 'ETagConflictError' || /etag|precondition|conflict/i.test(e.message ?? ''));
+}

@@ -1,0 +1,109 @@
+// Server configuration from the environment (and a .env file), with safe defaults.
+import { config as loadDotenv } from 'dotenv';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Listening beyond loopback without an app id needs this explicit opt-in. */
+  allowPublic: boolean;
+  defaultLocale: 'zh-CN' | 'en';
+  pacing: { enabled: boolean; msPerChar: number; minPauseMs: number; maxPauseMs: number };
+  maxReplyChars: number;
+  defaultMode: 'practice' | 'exam';
+  dataDir: string;
+  databaseUrl: string;
+  trainerToken: string;
+  /** IANA time zone the dashboard shows dates in (default: the server's). */
+  trainerTimeZone: string;
+  /** Learning record store: statements endpoint base (…/xAPI/) and its Basic credentials; empty turns sending off. */
+  xapi: { endpoint: string; username: string; password: string };
+  directLineTokenTtlSeconds: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  MicrosoftAppType: string;
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppTenantId: string;
+}
+
+export class ConfigError extends Error {}
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new ConfigError(`${name} must be a number ≥ ${min} (got "${raw}")`);
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function str(env: NodeJS.ProcessEnv, name: string, fallback = ''): string {
+  return env[name]?.trim() || fallback;
+}
+
+/** Reads `.env` (without overriding the real environment) unless `env` is given explicitly. */
+export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
+  if (!env) {
+    loadDotenv({ quiet: true });
+    env = process.env;
+  }
+  const locale = str(env, 'DEFAULT_LOCALE', 'zh-CN');
+  if (locale !== 'zh-CN' && locale !== 'en') throw new ConfigError(`DEFAULT_LOCALE must be zh-CN or en (got "${locale}")`);
+  const mode = str(env, 'DEFAULT_MODE', 'practice');
+  if (mode !== 'practice' && mode !== 'exam') throw new ConfigError(`DEFAULT_MODE must be practice or exam (got "${mode}")`);
+  const logLevel = str(env, 'LOG_LEVEL', 'info');
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
+  return {
+    port: num(env, 'PORT', 3978),
+    host: str(env, 'HOST', '127.0.0.1'),
+    allowPublic: bool(env, 'ALLOW_PUBLIC', false),
+    defaultLocale: locale,
+    pacing: {
+      enabled: bool(env, 'PACING', true),
+      msPerChar: num(env, 'PACING_MS_PER_CHAR', 60),
+      minPauseMs: num(env, 'PACING_MIN_MS', 400),
+      maxPauseMs: num(env, 'PACING_MAX_MS', 4000),
+    },
+    maxReplyChars: num(env, 'MAX_REPLY_CHARS', 2000, 1),
+    defaultMode: mode,
+    dataDir: str(env, 'DATA_DIR', './data'),
+    databaseUrl: str(env, 'DATABASE_URL'),
+    trainerToken: str(env, 'TRAINER_TOKEN'),
+    trainerTimeZone: str(env, 'TRAINER_TIME_ZONE'),
+    xapi: xapiConfig(env),
+    directLineTokenTtlSeconds: num(env, 'DIRECTLINE_TOKEN_TTL', 1800, 1),
+    logLevel: logLevel as AppConfig['logLevel'],
+    MicrosoftAppType: str(env, 'MicrosoftAppType', 'MultiTenant'),
+    MicrosoftAppId: str(env, 'MicrosoftAppId'),
+    MicrosoftAppPassword: str(env, 'MicrosoftAppPassword'),
+    MicrosoftAppTenantId: str(env, 'MicrosoftAppTenantId'),
+  };
+}
+
+function xapiConfig(env: NodeJS.ProcessEnv): AppConfig['xapi'] {
+  const endpoint = str(env, 'XAPI_ENDPOINT');
+  const username = str(env, 'XAPI_USERNAME');
+  const password = str(env, 'XAPI_PASSWORD');
+  if (!endpoint) return { endpoint: '', username: '', password: '' };
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new ConfigError(`XAPI_ENDPOINT must be a URL such as https://lrs.example.com/xapi/ (got "${endpoint}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('XAPI_ENDPOINT must be an http(s) URL');
+  if (!username || !password) throw new ConfigError('XAPI_ENDPOINT needs XAPI_USERNAME and XAPI_PASSWORD (the LRS key and secret)');
+  return { endpoint: url.href.endsWith('/') ? url.href : `${url.href}/`, username, password };
+}
+
+/** Loopback addresses are safe without an app id: only this machine can reach them. */
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}

@@ -1,0 +1,185 @@
+// The restify server: /api/messages through CloudAdapter, health routes, the web chat,
+// graceful shutdown. Everything Bot Framework–specific about hosting lives here.
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+// botbuilder's own token validator; its error class is what CloudAdapter answers with 401.
+import { AuthenticationError } from 'botframework-connector';
+import type { AppContext, Logger } from './app-context.ts';
+import { isLoopback, type AppConfig } from './config.ts';
+import { loadEngine, type EnginePort } from '../conversation/engine-port.ts';
+import { jsonLogger } from './logger.ts';
+import { messages } from '../conversation/messages.ts';
+import { openStorage, type StorageHandle } from '../storage/index.ts';
+import { TrainingBot } from '../conversation/training-bot.ts';
+import { reuseConnectorClients } from './connector-cache.ts';
+import { registerWebChat, type WebChatHandle } from '../web/index.ts';
+import { registerTrainerRoutes } from '../trainer/index.ts';
+
+export interface RunningBotServer {
+  url: string;
+  port: number;
+  app: AppContext;
+  engine: EnginePort | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Storage override (tests use the in-memory kind). */
+  store?: StorageHandle;
+  engine?: EnginePort | null;
+}
+
+export class UnsafeListenError extends Error {}
+
+/**
+ * Lexicons, the segmenter's dictionary and the stemmer load before the server
+ * reports ready, so the first trainee's reply does not wait for them.
+ */
+async function warmEvaluators(logger: Logger): Promise<void> {
+  try {
+    const { warmUp } = await import('../../evaluators/index.ts');
+    // A broken lexicon entry is left out and the rest keeps scoring; the trainer needs to hear of it.
+    for (const problem of warmUp()) logger.warn('lexicons.entry_left_out', { problem });
+  } catch (error) {
+    // The first reply will load them (and report the problem) instead.
+    logger.warn('evaluators.warm_up_failed', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningBotServer> {
+  const logger = options.logger ?? jsonLogger(config.logLevel);
+  if (!config.MicrosoftAppId && !isLoopback(config.host) && !config.allowPublic) {
+    throw new UnsafeListenError(
+      `refusing to listen on ${config.host} without MicrosoftAppId: anyone could call the bot. Set ALLOW_PUBLIC=true to do it anyway.`,
+    );
+  }
+  let engine: EnginePort | null;
+  if (options.engine !== undefined) engine = options.engine;
+  else {
+    const loaded = await loadEngine();
+    engine = loaded.engine;
+    if (!engine) logger.warn('scenarios.unavailable', { reason: loaded.error });
+    else await warmEvaluators(logger);
+  }
+  const store = options.store ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  });
+  // A token signed by the wrong key (or with a disallowed algorithm) reaches the adapter as a plain
+  // JsonWebTokenError, which it answers with 500 and the library's message: it is a 401.
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name;
+      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError')
+        throw new AuthenticationError('Unauthorized', 401);
+      throw error;
+    }
+  };
+  reuseConnectorClients(auth);
+  const adapter = new CloudAdapter(auth);
+  const bot = new TrainingBot({
+    engine,
+    storage: store.storage,
+    // The embedded store belongs to this server; PostgreSQL may be shared by several instances.
+    stateCacheSize: store.kind === 'sqlite' ? 1000 : 0,
+    records: store.records,
+    logger,
+    defaultLocale: config.defaultLocale,
+    defaultMode: config.defaultMode,
+    pacing: config.pacing,
+    maxReplyChars: config.maxReplyChars,
+  });
+
+  const onTurnError = async (context: TurnContext, error: unknown): Promise<void> => {
+    logger.error('turn.error', {
+      error: error instanceof Error ? error.message : String(error),
+      conversation: context.activity.conversation?.id,
+      channel: context.activity.channelId,
+    });
+    try {
+      await context.sendActivity(messages(context.activity.locale ?? config.defaultLocale).error);
+    } catch {
+      // The channel may be gone; the error is already logged.
+    }
+  };
+  adapter.onTurnError = onTurnError;
+
+  const app: AppContext = { bot, store, logger, onTurnError, config };
+  const server = restify.createServer({ name: 'roleplay', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let closing = false;
+
+  // Parsed here only: the web chat routes read their own bodies.
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req, res) => {
+    if (closing) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    // The adapter throws on an activity without a type and that became a bare 500: it is the caller's error.
+    const type = (req.body as { type?: unknown } | null | undefined)?.type;
+    if (req.body && typeof req.body === 'object' && !Array.isArray(req.body) && (typeof type !== 'string' || type === '')) {
+      res.send(400, { error: 'activity type missing' });
+      return;
+    }
+    inFlight++;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      logger.error('messages.failed', { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+    }
+  });
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'alive' });
+  });
+  server.get('/readyz', async (_req, res) => {
+    const storageOk = await store.ready().catch(() => false);
+    const ok = storageOk && engine !== null && engine.scenarios.size > 0;
+    res.send(ok ? 200 : 503, { ready: ok, storage: storageOk ? store.kind : 'unreachable', scenarios: engine?.scenarios.size ?? 0 });
+  });
+  const webChat: WebChatHandle = registerWebChat(server, app);
+  registerTrainerRoutes(server, app, () => engine?.scenarios);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  if (!config.MicrosoftAppId) {
+    if (isLoopback(config.host))
+      logger.info('server.local_only', { note: 'no MicrosoftAppId: listening on loopback only, any local caller is accepted' });
+    else
+      logger.warn('server.public_without_auth', {
+        note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot',
+      });
+  }
+  logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
+
+  return {
+    url,
+    port: address.port,
+    app,
+    engine,
+    async close() {
+      closing = true;
+      // Web chat first: its open WebSockets would otherwise keep server.close() waiting forever.
+      await webChat.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      if (!options.store) await store.close();
+      logger.info('server.stopped', {});
+    },
+  };
+}
