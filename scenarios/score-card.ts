@@ -26,7 +26,14 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     ...(f.suggestion ? { suggestion: f.suggestion } : {}),
   }));
   for (const c of t.credited ?? [])
-    findings.push({ evaluator: c.evaluator as EvaluatorId, rule: c.rule, span: [0, c.text.length], text: c.text, polarity: 'good', message: '' });
+    findings.push({
+      evaluator: c.evaluator as EvaluatorId,
+      rule: c.rule,
+      span: [0, c.text.length],
+      text: c.text,
+      polarity: 'good',
+      message: '',
+    });
   for (const { check, good } of t.checks) {
     // Provoking words already quoted among the findings are not counted twice.
     if (!good && findings.some((f) => f.evaluator === check && f.polarity === 'bad')) continue;

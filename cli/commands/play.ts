@@ -14,7 +14,14 @@ import {
   MAX_REPLY_CHARS,
   type Scenario,
 } from '../../scenarios/index.ts';
-import { evaluatorName, OUTCOME_WORDS, renderScoreCardText, type InputLocale, type ReplyEvaluation, type ScoreCard } from '../../evaluators/index.ts';
+import {
+  evaluatorName,
+  OUTCOME_WORDS,
+  renderScoreCardText,
+  type InputLocale,
+  type ReplyEvaluation,
+  type ScoreCard,
+} from '../../evaluators/index.ts';
 
 const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
 
