@@ -84,7 +84,12 @@ const BUNDLE_OPTIONS = {
 /** Where the compiled modules find their precompiled validators and recorded YAML data. */
 const PRECOMPILED = join('lib', 'precompiled');
 /** The compiled modules that validate with a JSON Schema (lib/schema-validator.ts). */
-const VALIDATING_MODULES = ['scenarios/load.js', 'evaluators/lexicon/load.js', 'evaluators/lexicon/context-words.js'];
+const VALIDATING_MODULES = [
+  'scenarios/load.js',
+  'evaluators/lexicon/load.js',
+  'evaluators/lexicon/context-words.js',
+  'evaluators/analysis/concepts.js',
+];
 
 const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts');
 

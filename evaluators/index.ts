@@ -10,6 +10,8 @@ export { EVALUATORS, EXTRAS } from './registry.ts';
 /** Pure and deterministic: the same reply and context always give the same result. */
 export function evaluateReply(reply: string, context: ReplyContext): ReplyEvaluation {
   const prepared = prepareReply(typeof reply === 'string' ? reply : String(reply ?? ''), context.locale);
+  if (context.analysis && context.analysis.locale === prepared.locale && context.analysis.text === prepared.text)
+    prepared.scratch.analysis = context.analysis;
   const findings: Finding[] = [];
   for (const rule of [...EVALUATORS, ...EXTRAS]) findings.push(...rule.check(prepared, context));
   findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
@@ -25,3 +27,4 @@ export { segment, type Token } from './text/segment.ts';
 export { simplify, type SimplifiedText } from './text/simplify.ts';
 export { csvHeader, NO_SCENARIOS, type ScenarioSource } from './batch/score-line.ts';
 export { scoreBatch, type BatchOptions, type BatchResult, type OutputFormat } from './batch/score-batch.ts';
+export * from './analysis/index.ts';

@@ -1,5 +1,6 @@
 // The contract between the evaluators, the scenario engine, the CLI and the bot.
 // Everything here is plain data: JSON-serialisable, no classes, no I/O.
+import type { ReplyAnalysis } from './analysis/analyse.ts';
 
 /** Locales whose rules exist. Traditional Chinese input is scored with zh-CN rules. */
 export type RuleLocale = 'zh-CN' | 'en';
@@ -72,6 +73,10 @@ export interface ReplyContext {
   customerSurname?: string;
   /** The scenario's rule settings, when the reply belongs to a scenario. */
   scenario?: ScenarioRules;
+  /** The reply's analysis when the caller made it already (the engine does): not made twice. */
+  analysis?: ReplyAnalysis;
+  /** The id of the forbidden promise a bare yes makes: the customer just asked that yes/no question. */
+  yesMeans?: string;
 }
 
 export type Polarity = 'bad' | 'good';

@@ -2,6 +2,31 @@
 import type { LineVariant, Scenario } from './model.ts';
 import { LOCALES } from './model.ts';
 import { unsafePatternReason } from '../lib/safe-pattern.ts';
+import {
+  ACTS,
+  analyseReply,
+  conceptsFor,
+  impossiblePatternReason,
+  matchAny,
+  patternConcepts,
+  type ConceptPattern,
+} from '../evaluators/index.ts';
+
+/** Concepts a pattern names that a locale does not define, acts that do not exist, and why it can never match. */
+function patternProblems(p: ConceptPattern, locales: readonly string[], path: (string | number)[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const locale of locales) {
+    if (!LOCALES.includes(locale as never)) continue;
+    const known = conceptsFor(locale as 'zh-CN' | 'en');
+    for (const id of new Set(patternConcepts(p)))
+      if (!known.has(id))
+        problems.push({ path, message: `unknown concept "${id}" in ${locale} (see evaluators/lexicons/${locale}/concepts/)` });
+  }
+  for (const act of p.acts ?? []) if (!(ACTS as readonly string[]).includes(act)) problems.push({ path, message: `unknown act "${act}"` });
+  const reason = impossiblePatternReason(p);
+  if (reason) problems.push({ path, message: `pattern can never match: ${reason}` });
+  return problems;
+}
 
 export interface Problem {
   path: (string | number)[];
@@ -24,11 +49,36 @@ export function graphProblems(s: Scenario): Problem[] {
   s.intents.forEach((it, i) => {
     if (intentIds.has(it.id)) problems.push({ path: ['intents', i, 'id'], message: `duplicate intent id "${it.id}"` });
     intentIds.add(it.id);
+    it.patterns.forEach((p, j) => problems.push(...patternProblems(p, s.locales, ['intents', i, 'patterns', j])));
+    // Examples are replies that must be understood as this intent: a pattern that misses them is caught here.
     for (const locale of s.locales) {
-      if (!(it.keywords[locale]?.length || it.examples[locale]?.length)) {
-        problems.push({ path: ['intents', i], message: `intent "${it.id}" has no keywords or examples in ${locale}` });
-      }
+      (it.examples?.[locale] ?? []).forEach((example, j) => {
+        if (!matchAny(analyseReply(example, locale), it.patterns))
+          problems.push({
+            path: ['intents', i, 'examples', locale, j],
+            message: `intent "${it.id}" does not match its own example "${example}"`,
+          });
+      });
     }
+  });
+  s.facts.forEach((f, i) => {
+    (f.asks ?? []).forEach((p, j) => problems.push(...patternProblems(p, s.locales, ['facts', i, 'asks', j])));
+    if (f.asks?.length && !f.answers?.length)
+      problems.push({ path: ['facts', i], message: `fact "${f.id}" can be asked about but has no answers` });
+    if (f.answers?.length && !f.asks?.length)
+      problems.push({ path: ['facts', i], message: `fact "${f.id}" has answers but no question asks for it (asks)` });
+  });
+  s.states.forEach((st, i) => {
+    if (st.yesMeans && !(s.evaluation.forbiddenPromises ?? []).some((p) => p.id === st.yesMeans))
+      problems.push({
+        path: ['states', i, 'yesMeans'],
+        message: `"${st.yesMeans}" is not a forbidden promise under evaluation.forbiddenPromises`,
+      });
+    st.transitions.forEach((t, j) => {
+      for (const id of t.unless ?? [])
+        if (!s.intents.some((it) => it.id === id))
+          problems.push({ path: ['states', i, 'transitions', j, 'unless'], message: `intent "${id}" is not defined under intents` });
+    });
   });
   const promiseIds = new Set<string>();
   (s.evaluation.forbiddenPromises ?? []).forEach((p, i) => {
@@ -74,7 +124,11 @@ export function graphProblems(s: Scenario): Problem[] {
   s.states.forEach((st, i) => {
     sameParts(st.lines, ['states', i, 'lines']);
     sameParts(st.again, ['states', i, 'again']);
+    sameParts(st.waiting, ['states', i, 'waiting']);
   });
+  s.facts.forEach((f, i) => sameParts(f.answers, ['facts', i, 'answers']));
+  for (const [outcome, ending] of Object.entries(s.endings))
+    for (const [cause, variants] of Object.entries(ending.causes ?? {})) sameParts(variants, ['endings', outcome, 'causes', cause]);
   for (const [kind, variants] of Object.entries(s.reactions ?? {})) sameParts(variants, ['reactions', kind]);
   for (const [outcome, ending] of Object.entries(s.endings)) sameParts(ending.lines, ['endings', outcome, 'lines']);
   if (!stateIds.has(s.start)) problems.push({ path: ['start'], message: `start state "${s.start}" is not defined under states` });

@@ -33,8 +33,8 @@ export interface CustomerPart {
 
 /** What the customer says in one turn: one or more parts spoken one after another. */
 export interface CustomerLine {
-  /** Why the customer says this (state line, reaction to jargon, to an interruption, ending…). */
-  kind: 'state' | 'reaction' | 'ending';
+  /** Why the customer says this (state line, reaction to jargon, to an interruption, an answer to a question, ending…). */
+  kind: 'state' | 'reaction' | 'answer' | 'ending';
   /** Id of the state or reaction, for tests and logs. */
   ref: string;
   parts: CustomerPart[];
@@ -56,6 +56,22 @@ export interface ReplyResult {
   interrupted: boolean;
   /** Whether the reply was clipped to the maximum length before scoring. */
   clipped: boolean;
+  /** What the customer understood and why they reacted so (for `roleplay play --trace`); absent for an ended session. */
+  understanding?: Understanding;
+}
+
+/** What the customer understood of one reply, and what it did. */
+export interface Understanding {
+  clauses: { text: string; act: string; acts: string[]; concepts: string[]; numbers: number[] }[];
+  /** Intents recognised, with the pattern and the clause that matched. */
+  intents: { id: string; pattern: number; clause: string }[];
+  /** The question the customer answered: a known fact, something they cannot know, small talk, or a restatement. */
+  question?: { kind: 'fact' | 'unknown' | 'irrelevant' | 'restated'; fact?: string };
+  transition?: { from: string; to: string; why: string };
+  /** Anger before and after the reply. */
+  anger: [number, number];
+  mood: 'calm' | 'annoyed' | 'furious';
+  ending?: { outcome: SessionOutcome; cause: string };
 }
 
 /**

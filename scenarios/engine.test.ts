@@ -121,10 +121,12 @@ describe('the customer hears meaning, not just keywords', () => {
     expect(recognise('我马上核对一下小票', 'zh-CN', wrongChange.intents)).toContain('check');
   });
 
-  it('holds the trainee to the promise itself, not just its trigger word', () => {
+  it('holds the trainee to the promise itself when it is broken, not on the next turn', () => {
     let s = startSession(wrongChange, { locale: 'en', seed: 1, now: 0 }).session;
     s = replyToSession(wrongChange, s, 'I guarantee you will get every cent back today.', 100_000).session;
-    const next = replyToSession(wrongChange, s, 'Okay.', 200_000);
-    expect(text(next.output.lines)).toContain('I guarantee you will get every cent back today');
+    const next = replyToSession(wrongChange, s, 'Let me count the till now.', 200_000);
+    expect(text(next.output.lines)).not.toContain('I guarantee');
+    const broken = replyToSession(wrongChange, next.session, "Sorry, I can't give you anything back today.", 300_000);
+    expect(text(broken.output.lines)).toContain('I guarantee you will get every cent back today');
   });
 });

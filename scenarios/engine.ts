@@ -3,19 +3,30 @@
 import {
   type Dimension,
   type InputLocale,
+  type ReplyAnalysis,
   type ReplyEvaluation,
   type RuleLocale,
   type ScenarioRules,
   type SessionOutcome,
   type Turn,
+  analyseReply,
   DIMENSIONS,
   evaluateReply,
 } from '../evaluators/index.ts';
-import type { CustomerLine, PacingOptions, ReplyResult, SessionStateJson, StartOptions, TurnOutput } from './engine-types.ts';
+import type {
+  CustomerLine,
+  PacingOptions,
+  ReplyResult,
+  SessionStateJson,
+  StartOptions,
+  TurnOutput,
+  Understanding,
+} from './engine-types.ts';
 import { NO_PACING } from './engine-types.ts';
-import { recognise } from './intents.ts';
+import { recogniseAnalysis } from './intents.ts';
+import { answerQuestion } from './knowledge.ts';
 import { readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
-import type { LineVariant, MoodEffect, ReactionKind, Scenario, Transition } from './model.ts';
+import type { EndingCause, LineVariant, MoodBand, MoodEffect, ReactionKind, Scenario, State, Transition } from './model.ts';
 
 export const SESSION_VERSION = 2;
 /** Formats this engine reads: v1 differs only in the shape of the turn log (turn-log.ts). */
@@ -29,7 +40,10 @@ const DEFAULT_EFFECTS: Record<MoodEffect, number> = {
   jargon: 10,
   promises: 8,
   rude: 25,
+  insult: 30,
+  threat: 30,
   nothing: 6,
+  smalltalk: 3,
   empathy: -10,
   problemSolving: -12,
   addressedBySurname: -3,
@@ -43,10 +57,21 @@ export interface EngineSession extends SessionStateJson {
   /** Absolute times and texts of the parts of the customer's last turn. */
   said: [number, string][];
   lastVariant: Record<string, number>;
-  promises: string[];
+  /** Per line key, the variants already said (bit i = variant i), so none repeats while others remain. */
+  used?: Record<string, number>;
+  /** Over-promises remembered: what was said, at which turn, in which state (older sessions stored the text only). */
+  promises: (string | RememberedPromise)[];
   recalled: number;
+  /** Replies in a row that moved nothing in the current state. */
+  misses?: number;
   surnameKnown: boolean;
   log: TurnSummary[];
+}
+
+export interface RememberedPromise {
+  text: string;
+  turn: number;
+  state: string;
 }
 
 function ruleLocale(locale: InputLocale): RuleLocale {
@@ -61,11 +86,30 @@ function nextRandom(session: EngineSession): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
-function pick(session: EngineSession, key: string, variants: LineVariant[]): LineVariant {
+export function moodBand(scenario: Scenario, anger: number): MoodBand {
+  const bands = scenario.mood.bands ?? { annoyed: 50, furious: 78 };
+  return anger >= bands.furious ? 'furious' : anger >= bands.annoyed ? 'annoyed' : 'calm';
+}
+
+/**
+ * A variant not said yet under this key (all of them before any repeats, and never the
+ * last one twice), preferring those written for the current mood band.
+ */
+function pick(session: EngineSession, scenario: Scenario, key: string, variants: LineVariant[]): LineVariant {
   if (variants.length === 1) return variants[0] as LineVariant;
+  const used = (session.used ??= {});
   const last = session.lastVariant[key];
-  let index = Math.floor(nextRandom(session) * variants.length);
-  if (index === last) index = (index + 1) % variants.length;
+  let fresh = variants.map((_, i) => i).filter((i) => !((used[key] ?? 0) & (1 << i)));
+  if (!fresh.length) {
+    used[key] = 0;
+    fresh = variants.map((_, i) => i).filter((i) => i !== last);
+  }
+  const band = moodBand(scenario, session.anger);
+  const exact = fresh.filter((i) => variants[i]!.mood === band);
+  const open = fresh.filter((i) => variants[i]!.mood === undefined);
+  const choices = exact.length ? exact : open.length ? open : fresh;
+  const index = choices[Math.floor(nextRandom(session) * choices.length)] as number;
+  used[key] = (used[key] ?? 0) | (1 << index);
   session.lastVariant[key] = index;
   return variants[index] as LineVariant;
 }
@@ -86,7 +130,7 @@ function line(
   variants: LineVariant[],
   vars: Record<string, string> = {},
 ): CustomerLine {
-  const chosen = pick(session, `${kind}:${ref}`, variants);
+  const chosen = pick(session, scenario, `${kind}:${ref}`, variants);
   const all = { surname: scenario.persona.surname[session.locale], name: scenario.persona.name[session.locale], ...vars };
   return { kind, ref, parts: chosen[session.locale].map((text) => ({ text: fill(text, all), atMs: 0 })) };
 }
@@ -145,6 +189,8 @@ export function startSession(scenario: Scenario, options: StartOptions): { sessi
     pacing: options.pacing ?? NO_PACING,
     said: [],
     lastVariant: {},
+    used: {},
+    misses: 0,
     promises: [],
     recalled: 0,
     surnameKnown: scenario.persona.surnameKnown ?? false,
@@ -165,6 +211,7 @@ function matches(t: Transition, intents: string[], evaluation: ReplyEvaluation, 
     const wanted = Array.isArray(t.intent) ? t.intent : [t.intent];
     if (!wanted.some((w) => intents.includes(w))) return false;
   }
+  if (t.unless && t.unless.some((w) => intents.includes(w))) return false;
   if (t.shows && !t.shows.every((d) => evaluation.detected[d])) return false;
   if (t.avoids && t.avoids.some((d) => evaluation.detected[d])) return false;
   if (t.angerAtLeast !== undefined && anger < t.angerAtLeast) return false;
@@ -209,7 +256,71 @@ export function checkSession(scenario: Scenario, session: SessionStateJson): voi
  */
 function nextSession(previous: SessionStateJson): EngineSession {
   const p = previous as EngineSession;
-  return { ...p, v: SESSION_VERSION, lastVariant: { ...p.lastVariant }, promises: [...p.promises], log: readTurnLog(p.log) };
+  return {
+    ...p,
+    v: SESSION_VERSION,
+    lastVariant: { ...p.lastVariant },
+    used: { ...p.used },
+    promises: [...p.promises],
+    log: readTurnLog(p.log),
+  };
+}
+
+/** Per scenario, how many transitions each state is from end:resolved (Infinity when it cannot get there). */
+const distances = new WeakMap<Scenario, Map<string, number>>();
+function distanceToResolved(scenario: Scenario): Map<string, number> {
+  let d = distances.get(scenario);
+  if (d) return d;
+  d = new Map(scenario.states.map((st) => [st.id, Infinity]));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const st of scenario.states) {
+      for (const t of st.transitions) {
+        const next = t.to === 'end:resolved' ? 0 : t.to.startsWith('end:') ? Infinity : (d.get(t.to) ?? Infinity);
+        if (next + 1 < d.get(st.id)!) {
+          d.set(st.id, next + 1);
+          changed = true;
+        }
+      }
+    }
+  }
+  distances.set(scenario, d);
+  return d;
+}
+
+function targetDistance(scenario: Scenario, to: string): number {
+  return to === 'end:resolved' ? 0 : to.startsWith('end:') ? Infinity : (distanceToResolved(scenario).get(to) ?? Infinity);
+}
+
+/**
+ * Of the transitions a reply satisfies, the one that fires: a setback (to a state
+ * farther from a resolution, or to a bad ending) first, in the order written;
+ * otherwise the most advanced move understood (closest to end:resolved).
+ */
+function chooseTransition(scenario: Scenario, state: State, matched: Transition[]): Transition | undefined {
+  if (matched.length <= 1) return matched[0];
+  const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
+  const setback = matched.find((t) => targetDistance(scenario, t.to) > here);
+  if (setback) return setback;
+  let best = matched[0]!;
+  for (const t of matched) if (targetDistance(scenario, t.to) < targetDistance(scenario, best.to)) best = t;
+  return best;
+}
+
+function why(t: Transition): string {
+  const parts: string[] = [];
+  if (t.intent !== undefined) parts.push(`intent ${Array.isArray(t.intent) ? t.intent.join('|') : t.intent}`);
+  if (t.shows) parts.push(`shows ${t.shows.join('+')}`);
+  if (t.avoids) parts.push(`avoids ${t.avoids.join('+')}`);
+  if (t.unless) parts.push(`unless ${t.unless.join('|')}`);
+  if (t.angerAtLeast !== undefined) parts.push(`anger ≥ ${t.angerAtLeast}`);
+  if (t.angerAtMost !== undefined) parts.push(`anger ≤ ${t.angerAtMost}`);
+  return parts.join(', ') || 'always';
+}
+
+function remembered(p: string | RememberedPromise): RememberedPromise {
+  return typeof p === 'string' ? { text: p, turn: 0, state: '' } : p;
 }
 
 export function replyToSession(scenario: Scenario, previous: SessionStateJson, rawText: string, now: number): ReplyResult {
@@ -223,6 +334,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const interrupted = session.pacing.enabled && now < session.speakingUntil;
   const heardParts = interrupted ? session.said.filter(([at]) => at <= now) : session.said;
   const customer = heardParts.map(([, t]) => t).join(session.locale === 'en' ? ' ' : '');
+  const state = scenario.states.find((s) => s.id === session.state);
+  const answered = session.state;
+  const analysis: ReplyAnalysis = analyseReply(reply, session.input);
   const evaluation = evaluateReply(reply, {
     locale: session.input,
     customer,
@@ -230,35 +344,62 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     interrupted,
     customerSurname: session.surnameKnown ? scenario.persona.surname[session.locale] : undefined,
     scenario: scenarioRules(scenario),
+    analysis,
+    ...(state?.yesMeans ? { yesMeans: state.yesMeans } : {}),
   });
-  const intents = recognise(reply, session.locale, scenario.intents);
+  const recognised = recogniseAnalysis(analysis, scenario.intents);
+  const intents = recognised.map((r) => r.id);
   const bad = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'bad');
   const good = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'good');
-  const rude = bad('provocative');
+  const insult = analysis.acts.includes('insult');
+  const threat = analysis.acts.includes('threat');
+  const rude = bad('provocative') && !insult;
+
+  // Transitions first: a question is answered only when the reply moves nothing.
+  const matched = interrupted || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
+  const transition = state ? chooseTransition(scenario, state, matched) : undefined;
+  const question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
 
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
-  let delta = 0;
-  const flags: [boolean, MoodEffect][] = [
+  const badFlags: [boolean, MoodEffect][] = [
     [interrupted || evaluation.detected.interrupting, 'interrupting'],
     [evaluation.detected.jargon, 'jargon'],
     [evaluation.detected.promises, 'promises'],
     [rude, 'rude'],
-    [evaluation.detected.empathy, 'empathy'],
-    [evaluation.detected.problemSolving, 'problemSolving'],
-    [good('addressing'), 'addressedBySurname'],
+    [insult, 'insult'],
+    [threat, 'threat'],
   ];
-  for (const [on, effect] of flags) if (on) delta += effects[effect];
-  if (!flags.some(([on]) => on)) delta += effects.nothing;
-  session.anger = Math.max(0, Math.min(100, session.anger + delta));
+  const hostile = insult || threat;
+  const goodFlags: [boolean, MoodEffect][] = [
+    // Kind words do not cancel an insult or a threat in the same breath.
+    [evaluation.detected.empathy && !hostile, 'empathy'],
+    [evaluation.detected.problemSolving && !hostile, 'problemSolving'],
+    [good('addressing') && !hostile, 'addressedBySurname'],
+  ];
+  const before = session.anger;
+  let delta = 0;
+  for (const [on, effect] of [...badFlags, ...goodFlags]) if (on) delta += effects[effect];
+  const anyBad = badFlags.some(([on]) => on);
+  if (question?.kind === 'irrelevant') delta += effects.smalltalk;
+  else if (!question && !transition && !badFlags.some(([on]) => on) && !goodFlags.some(([on]) => on)) delta += effects.nothing;
+  let anger = Math.max(0, Math.min(100, session.anger + delta));
+  // A polite question never pushes a customer over the edge: only bad behaviour escalates.
+  if (question && !anyBad) anger = Math.min(anger, Math.max(session.anger, scenario.mood.escalateAt - 1));
+  session.anger = anger;
   session.turns++;
 
   const lines: CustomerLine[] = [];
   const react = (kind: ReactionKind, vars?: Record<string, string>) => {
     const variants = scenario.reactions[kind];
     if (variants) lines.push(line(session, scenario, 'reaction', kind, variants, vars));
+    return Boolean(variants);
   };
   if (interrupted) react('interrupted');
-  if (rude) react('rude');
+  if (insult) {
+    if (!react('insulted')) react('rude');
+  } else if (threat) {
+    if (!react('threatened')) react('rude');
+  } else if (rude) react('rude');
   if (evaluation.detected.jargon) {
     const term = evaluation.findings.find((f) => f.evaluator === 'jargon' && f.polarity === 'bad')?.text ?? '';
     react('jargon', { term: clip(term, 20) });
@@ -266,30 +407,68 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
   if (promise) {
     // The customer remembers what was promised, not just the trigger word ("I guarantee").
-    if (session.promises.length < 3) session.promises.push(clip(clauseAround(reply, promise.span[0], promise.span[1]), 60));
+    if (session.promises.length < 3)
+      session.promises.push({
+        text: clip(clauseAround(reply, promise.span[0], promise.span[1]), 60),
+        turn: session.turns,
+        state: session.state,
+      });
   } else if (session.promises.length > session.recalled) {
-    // The customer remembers an earlier over-promise and holds the trainee to it.
-    react('promise-recalled', { promise: session.promises[session.recalled] ?? '' });
-    session.recalled++;
+    // An earlier over-promise comes back when it is broken (a refusal now) or falls due
+    // (three turns on and still nothing), not while the trainee is doing what was promised.
+    const p = remembered(session.promises[session.recalled]!);
+    const broken = analysis.acts.includes('refusal');
+    const due = session.turns - p.turn >= 3 && (p.state === '' || p.state === session.state);
+    if (broken || due) {
+      react('promise-recalled', { promise: p.text });
+      session.recalled++;
+    }
   }
 
-  const state = scenario.states.find((s) => s.id === session.state);
-  const answered = session.state;
-  const transition = interrupted ? undefined : state?.transitions.find((t) => matches(t, intents, evaluation, session.anger));
   let ending: SessionOutcome | undefined;
+  let cause: EndingCause = insult || rude ? 'insulted' : threat ? 'threatened' : evaluation.detected.jargon ? 'jargon' : 'ignored';
+  if (transition && intents.some((i) => /blame|dismiss/.test(i)) && cause === 'ignored') cause = 'insulted';
   if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
   else if (transition?.to.startsWith('end:')) ending = transition.to.slice(4) as SessionOutcome;
   else if (transition) {
     const next = scenario.states.find((s) => s.id === transition.to);
     if (next) {
       session.state = next.id;
+      session.misses = 0;
       lines.push(line(session, scenario, 'state', next.id, next.lines));
     }
+  } else if (question && state) {
+    const variants = question.fact ? question.fact.answers : scenario.reactions[question.kind as ReactionKind];
+    if (variants?.length) lines.push(line(session, scenario, 'answer', question.fact?.id ?? question.kind, variants));
+    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
   } else if (state && !(interrupted && lines.length)) {
-    lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
+    session.misses = (session.misses ?? 0) + 1;
+    // After repeated misses the customer says what they are waiting for, before giving up.
+    if (state.waiting?.length && session.misses >= 2 && session.misses % 2 === 0)
+      lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
+    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
   }
   if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
-  if (ending) lines.push(line(session, scenario, 'ending', ending, scenario.endings[ending].lines));
+  if (ending) {
+    const closing = scenario.endings[ending];
+    const byCause = ending === 'resolved' ? undefined : closing.causes?.[cause];
+    lines.push(line(session, scenario, 'ending', byCause ? `${ending}:${cause}` : ending, byCause ?? closing.lines));
+  }
+  const understanding: Understanding = {
+    clauses: analysis.clauses.map((c) => ({
+      text: c.text.trim(),
+      act: c.act,
+      acts: c.acts,
+      concepts: c.concepts.map((h) => `${h.negated ? 'not ' : ''}${h.byCustomer ? 'customer ' : ''}${h.id}`),
+      numbers: c.numbers,
+    })),
+    intents: recognised,
+    ...(question ? { question: { kind: question.kind, ...(question.fact ? { fact: question.fact.id } : {}) } } : {}),
+    ...(transition ? { transition: { from: state?.id ?? '', to: transition.to, why: why(transition) } } : {}),
+    anger: [before, session.anger],
+    mood: moodBand(scenario, session.anger),
+    ...(ending ? { ending: { outcome: ending, cause: ending === 'resolved' ? '' : cause } } : {}),
+  };
 
   const findings: LoggedFinding[] = evaluation.findings
     .filter((f) => f.polarity === 'bad' && (f.evaluator === 'provocative' || (DIMENSIONS as readonly string[]).includes(f.evaluator)))
@@ -321,7 +500,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     ...(intents.length ? { intents: intents.slice(0, 6) } : {}),
     interrupted,
   });
-  return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped };
+  return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped, understanding };
 }
 
 export function endSession(

@@ -10,6 +10,7 @@ import { LOCALES } from './model.ts';
 import { graphProblems } from './checks.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { recordedYaml } from '../lib/parsed-yaml.ts';
+import { sourcePath } from '../lib/source-path.ts';
 
 export interface ValidationError {
   file: string;
@@ -21,7 +22,7 @@ export interface ValidationError {
 }
 
 export const SCHEMA_PATH = fileURLToPath(new URL('./schema/scenario.schema.json', import.meta.url));
-export const LIBRARY_DIR = fileURLToPath(new URL('./library/', import.meta.url));
+export const LIBRARY_DIR = sourcePath(fileURLToPath(new URL('./library/', import.meta.url)));
 
 // Made on first use (the schema file is read then, as before), precompiled when the build could (see schema-validator.ts).
 const validator = schemaValidator(() => ({
@@ -104,7 +105,7 @@ export interface LoadedFile {
 
 /** Validates one scenario file; returns the scenario only when it has no errors. */
 export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile {
-  const shown = relative(cwd, file) || file;
+  const shown = relative(cwd, sourcePath(file)) || file;
   let source: string;
   try {
     source = readFileSync(file, 'utf8');

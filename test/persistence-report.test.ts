@@ -40,7 +40,7 @@ describe('roleplay report', () => {
   });
 
   it('rejects a bad format or date with a usage error', async () => {
-    await expect(run(['--format', 'xml'])).rejects.toThrow(/csv or json/);
+    await expect(run(['--format', 'xml'])).rejects.toThrow(/csv, json or xapi/);
     await expect(run(['--since', 'yesterday-ish'])).rejects.toThrow(/--since/);
   });
 });

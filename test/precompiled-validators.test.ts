@@ -38,6 +38,7 @@ const DOCUMENTS: Record<string, unknown[]> = {
   scenario: yamlIn(LIBRARY_DIR, () => true),
   lexicon: ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l), (n) => n !== 'context.yaml')),
   'context-words': ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l), (n) => n === 'context.yaml')),
+  concepts: ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l, 'concepts'), () => true)),
 };
 
 const REPLACEMENTS: unknown[] = [42, -1, 1e9, 0.5, 'x', '', 'Not Valid!', true, null, [], {}, ['x', 'x']];
@@ -81,8 +82,8 @@ function outcome(validate: SchemaValidator<unknown>, data: unknown) {
 describe('precompiled validators', () => {
   const specs = registeredSchemas();
 
-  it('cover the scenario, lexicon and context-word schemas', () => {
-    expect(specs.map((s) => s.name).sort()).toEqual(['context-words', 'lexicon', 'scenario']);
+  it('cover the scenario, lexicon, context-word and concept schemas', () => {
+    expect(specs.map((s) => s.name).sort()).toEqual(['concepts', 'context-words', 'lexicon', 'scenario']);
   });
 
   for (const spec of specs) {

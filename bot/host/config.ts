@@ -16,7 +16,7 @@ export interface AppConfig {
   /** IANA time zone the dashboard shows dates in (default: the server's). */
   trainerTimeZone: string;
   /** Learning record store: statements endpoint base (…/xAPI/) and its Basic credentials; empty turns sending off. */
-  xapi: { endpoint: string; username: string; password: string };
+  xapi: { endpoint: string; username: string; password: string; base: string };
   directLineTokenTtlSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   MicrosoftAppType: string;
@@ -87,11 +87,22 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
   };
 }
 
+/** Where the product's activity, extension and account IRIs live unless XAPI_ACTIVITY_BASE says otherwise. */
+export const DEFAULT_XAPI_BASE = 'https://roleplay-trainer.invalid/xapi';
+
+/** The base IRI of the product's learning-record statements (XAPI_ACTIVITY_BASE). */
+export function xapiBase(env: NodeJS.ProcessEnv): string {
+  const base = str(env, 'XAPI_ACTIVITY_BASE', DEFAULT_XAPI_BASE);
+  if (!/^https?:\/\/[^\s/]+/.test(base)) throw new ConfigError(`XAPI_ACTIVITY_BASE must be an http(s) IRI (got "${base}")`);
+  return base;
+}
+
 function xapiConfig(env: NodeJS.ProcessEnv): AppConfig['xapi'] {
   const endpoint = str(env, 'XAPI_ENDPOINT');
   const username = str(env, 'XAPI_USERNAME');
   const password = str(env, 'XAPI_PASSWORD');
-  if (!endpoint) return { endpoint: '', username: '', password: '' };
+  const base = xapiBase(env);
+  if (!endpoint) return { endpoint: '', username: '', password: '', base };
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -100,7 +111,7 @@ function xapiConfig(env: NodeJS.ProcessEnv): AppConfig['xapi'] {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('XAPI_ENDPOINT must be an http(s) URL');
   if (!username || !password) throw new ConfigError('XAPI_ENDPOINT needs XAPI_USERNAME and XAPI_PASSWORD (the LRS key and secret)');
-  return { endpoint: url.href.endsWith('/') ? url.href : `${url.href}/`, username, password };
+  return { endpoint: url.href.endsWith('/') ? url.href : `${url.href}/`, username, password, base };
 }
 
 /** Loopback addresses are safe without an app id: only this machine can reach them. */

@@ -15,6 +15,7 @@ import { TrainingBot } from '../conversation/training-bot.ts';
 import { reuseConnectorClients } from './connector-cache.ts';
 import { registerWebChat, type WebChatHandle } from '../web/index.ts';
 import { registerTrainerRoutes } from '../trainer/index.ts';
+import { withLearningRecords, XapiSender } from '../records/xapi-sender.ts';
 
 export interface RunningBotServer {
   url: string;
@@ -86,12 +87,23 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   };
   reuseConnectorClients(auth);
   const adapter = new CloudAdapter(auth);
+  // Learning records: each finished session's statement waits in the store's outbox until the LRS has it.
+  const xapi = config.xapi.endpoint && store.outbox ? new XapiSender(store.outbox, config.xapi, logger) : undefined;
+  const records =
+    xapi && store.outbox
+      ? withLearningRecords(store.records, store.outbox, {
+          base: config.xapi.base,
+          scenarioTitle: (id) => engine?.scenarios.get(id)?.title,
+          onQueued: () => xapi.kick(),
+          logger,
+        })
+      : store.records;
   const bot = new TrainingBot({
     engine,
     storage: store.storage,
     // The embedded store belongs to this server; PostgreSQL may be shared by several instances.
     stateCacheSize: store.kind === 'sqlite' ? 1000 : 0,
-    records: store.records,
+    records,
     logger,
     defaultLocale: config.defaultLocale,
     defaultMode: config.defaultMode,
@@ -166,6 +178,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       });
   }
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
+  if (xapi) {
+    xapi.start();
+    logger.info('xapi.sending', { endpoint: config.xapi.endpoint, waiting: await store.outbox?.pending() });
+  }
 
   return {
     url,
@@ -178,6 +194,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       await webChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await xapi?.stop();
       if (!options.store) await store.close();
       logger.info('server.stopped', {});
     },

@@ -68,6 +68,10 @@ export class MemoryRecords implements TrainingRecords {
       }));
   }
 
+  async session(sessionId: string): Promise<SessionSummary | undefined> {
+    return (await this.listSessions({ limit: Number.MAX_SAFE_INTEGER })).find((s) => s.sessionId === sessionId);
+  }
+
   async sessionTurns(sessionId: string): Promise<TurnRecord[]> {
     return [...this.turns.values()].filter((t) => t.sessionId === sessionId).sort((a, b) => a.turn - b.turn);
   }

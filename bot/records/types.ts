@@ -74,6 +74,8 @@ export interface TrainingRecords {
   history(traineeId: string, limit?: number): Promise<HistoryEntry[]>;
   /** Trainer side and `roleplay report`: sessions matching the filter, newest first. */
   listSessions?(filter?: SessionFilter): Promise<SessionSummary[]>;
+  /** One session as listSessions gives it; undefined when there is none. */
+  session?(sessionId: string): Promise<SessionSummary | undefined>;
   /** A session's turns, in order. */
   sessionTurns?(sessionId: string): Promise<TurnRecord[]>;
   /** Disputes, newest first (open ones only unless `all`). */

@@ -49,6 +49,8 @@ export function withWriteHealth(handle: StorageHandle, now: () => number = Date.
     ...(r.listSessions ? { listSessions: r.listSessions.bind(r) } : {}),
     ...(r.sessionTurns ? { sessionTurns: r.sessionTurns.bind(r) } : {}),
     ...(r.listDisputes ? { listDisputes: r.listDisputes.bind(r) } : {}),
+    ...(r.session ? { session: r.session.bind(r) } : {}),
+    ...(r.resolveDispute ? { resolveDispute: (key, decision) => track(() => r.resolveDispute!(key, decision)) } : {}),
   };
 
   async function probe(): Promise<void> {

@@ -3,6 +3,8 @@
 // DATABASE_URL is postgres://… so several server instances share conversations.
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { MemoryRecords } from '../records/memory-records.ts';
+import { MemoryOutbox, type LearningRecordOutbox } from '../records/outbox.ts';
+import { SqlOutbox } from './sql-outbox.ts';
 import type { TrainingRecords } from '../records/types.ts';
 import { PostgresDb } from './postgres-db.ts';
 import { migrate } from './sql.ts';
@@ -28,6 +30,8 @@ export interface StorageHandle {
   /** botbuilder's Storage (read/write/delete with eTags) for conversation and user state. */
   storage: Storage;
   records: TrainingRecords;
+  /** Learning-record statements waiting for the LRS (see bot/records/xapi-sender.ts). */
+  outbox?: LearningRecordOutbox;
   /** Which backend, for logs and /readyz. */
   kind: 'memory' | 'sqlite' | 'postgres';
   /** True when the backend answers now (for /readyz). */
@@ -39,7 +43,14 @@ export class StorageConfigError extends Error {}
 
 export async function openStorage(config: StorageConfig): Promise<StorageHandle> {
   if (config.kind === 'memory') {
-    return { storage: new MemoryStorage(), records: new MemoryRecords(), kind: 'memory', ready: async () => true, close: async () => {} };
+    return {
+      storage: new MemoryStorage(),
+      records: new MemoryRecords(),
+      outbox: new MemoryOutbox(),
+      kind: 'memory',
+      ready: async () => true,
+      close: async () => {},
+    };
   }
   const url = config.databaseUrl?.trim();
   if (url) {
@@ -56,6 +67,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
     return withWriteHealth({
       storage: new SqlStorage(db),
       records: new SqlRecords(db),
+      outbox: new SqlOutbox(db),
       kind: 'postgres',
       ready: () => db.ready(),
       close: () => db.close(),
@@ -73,6 +85,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
   return withWriteHealth({
     storage: new SqlStorage(db),
     records: new SqlRecords(db),
+    outbox: new SqlOutbox(db),
     kind: 'sqlite',
     ready: () => db.ready(),
     close: () => db.close(),

@@ -125,6 +125,15 @@ export class SqlRecords implements TrainingRecords {
       : summaries;
   }
 
+  async session(sessionId: string): Promise<SessionSummary | undefined> {
+    const rows = await this.db.all<Row>(
+      `SELECT s.*, t.name AS trainee_name, t.channel AS channel, (SELECT COUNT(*) FROM turns u WHERE u.session_id = s.session_id) AS turn_count
+       FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id WHERE s.session_id = ?`,
+      [sessionId],
+    );
+    return rows[0] ? toSummary(rows[0]) : undefined;
+  }
+
   async sessionTurns(sessionId: string): Promise<TurnRecord[]> {
     const rows = await this.db.all<Row>(`SELECT * FROM turns WHERE session_id = ? ORDER BY turn`, [sessionId]);
     return rows.map((r) => ({

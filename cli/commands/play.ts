@@ -1,12 +1,12 @@
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Command, CliIO } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
 import {
-  loadLibrary,
   type PacingOptions,
   type SessionStateJson,
   type TurnOutput,
+  type Understanding,
   NO_PACING,
   endSession,
   replyToSession,
@@ -14,6 +14,9 @@ import {
   MAX_REPLY_CHARS,
   type Scenario,
 } from '../../scenarios/index.ts';
+import { parseCommand } from '../../bot/conversation/commands.ts';
+import { paint, useColour, type Paint } from '../colour.ts';
+import { scenarioForPlay } from '../scenario-source.ts';
 import {
   evaluatorName,
   OUTCOME_WORDS,
@@ -23,19 +26,25 @@ import {
   type ScoreCard,
 } from '../../evaluators/index.ts';
 
-const USAGE = `Usage: roleplay play <scenario-id> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json]
+const USAGE = `Usage: roleplay play <scenario-id | file.yaml> [--locale zh-CN|en|zh-TW] [--seed N] [--no-pacing] [--json] [--trace]
 
-Plays a scenario: the customer speaks, you answer. In a terminal it is
-interactive; otherwise every line of standard input is one reply.
+Plays a scenario: the customer speaks, you answer after the prompt. Type 结束 or
+end to finish the session and see the score card, as in the bot. In a terminal
+it is interactive and coloured (unless NO_COLOR is set); otherwise every line
+of standard input is one reply, echoed after the prompt so the output reads as
+a transcript. A scenario file with errors is reported as file:line:column.
 
 Options:
   --locale L    zh-CN (default), en, or zh-TW (traditional input, zh-CN rules)
   --seed N      seed for the customer's line variants (default 1)
   --no-pacing   print the customer's lines at once (no pauses, no interruptions)
   --json        one JSON object per event and line; the last is {"type":"end",...}
+  --trace       after each reply, what the customer understood (clauses, concepts,
+                act, intents, question answered) and which transition fired and why
   -h, --help    show this help
 
-Exit status: 0 when the session ran (whatever its outcome), 2 on misuse or an unknown scenario.`;
+Exit status: 0 when the session ran (whatever its outcome), 1 when the scenario file has errors,
+2 on misuse or an unknown scenario.`;
 
 const TTY_PACING: PacingOptions = { enabled: true, msPerChar: 70, minPauseMs: 500, maxPauseMs: 2500 };
 
@@ -49,15 +58,20 @@ function unreadable(text: string): boolean {
 }
 
 const CUSTOMER = { 'zh-CN': '顾客', en: 'Customer' } as const;
+const PROMPT = { 'zh-CN': '你 > ', en: 'You > ' } as const;
+const HOW_TO_END = { 'zh-CN': '(输入“结束”结束练习并查看成绩)', en: '(type "end" to finish and see your score card)' } as const;
 
 class Printer {
   private timers: NodeJS.Timeout[] = [];
+  /** The interactive prompt, redrawn after a customer line arrives while the trainee types. */
+  rl?: Interface;
   constructor(
     private io: CliIO,
     private json: boolean,
     private scenario: Scenario,
     private locale: 'zh-CN' | 'en',
     private paced: boolean,
+    private c: Paint,
   ) {}
 
   event(value: object): void {
@@ -65,11 +79,30 @@ class Printer {
   }
 
   text(line: string): void {
-    if (!this.json) this.io.stdout.write(`${line}\n`);
+    if (this.json) return;
+    if (this.rl && this.io.stdout.isTTY) {
+      clearLine(this.io.stdout, 0);
+      cursorTo(this.io.stdout, 0);
+      this.io.stdout.write(`${line}\n`);
+      this.rl.prompt(true);
+    } else this.io.stdout.write(`${line}\n`);
+  }
+
+  prompt(): string {
+    return this.c.prompt(PROMPT[this.locale]);
+  }
+
+  /** Piped input is not shown by a terminal: the reply is written after the prompt, as if typed. */
+  echo(reply: string): void {
+    if (!this.json) this.io.stdout.write(`${this.prompt()}${reply}\n`);
+  }
+
+  howToEnd(): void {
+    this.text(this.c.dim(HOW_TO_END[this.locale]));
   }
 
   customer(output: TurnOutput): void {
-    const who = `${this.scenario.persona.name[this.locale] || CUSTOMER[this.locale]}`;
+    const who = this.c.customer(`${this.scenario.persona.name[this.locale] || CUSTOMER[this.locale]}`);
     for (const line of output.lines) {
       this.event({
         type: 'customer',
@@ -104,11 +137,28 @@ class Printer {
     });
     if (this.json) return;
     for (const f of evaluation.findings) {
-      const mark = f.polarity === 'good' ? '+' : '-';
-      this.text(
-        `  ${mark} [${evaluatorName(f.evaluator, this.locale)}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`,
-      );
+      const line = `  ${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
+      this.text(f.polarity === 'good' ? this.c.good(line) : this.c.bad(line));
     }
+  }
+
+  /** What the customer understood of the reply and why they reacted so. */
+  trace(u: Understanding): void {
+    this.event({ type: 'trace', ...u });
+    if (this.json) return;
+    const en = this.locale === 'en';
+    for (const c of u.clauses)
+      this.text(
+        `  · "${c.text}" ${en ? 'act' : '行为'}=${c.acts.join('+')} ${en ? 'concepts' : '概念'}=[${c.concepts.join(', ')}]${c.numbers.length ? ` ${en ? 'numbers' : '数目'}=${c.numbers.join(',')}` : ''}`,
+      );
+    const intents = u.intents.map((i) => `${i.id} ← "${i.clause}"`).join('; ');
+    this.text(`  · ${en ? 'intents' : '意图'}: ${intents || (en ? '(none)' : '（无）')}`);
+    if (u.question) this.text(`  · ${en ? 'question' : '问题'}: ${u.question.kind}${u.question.fact ? ` (${u.question.fact})` : ''}`);
+    if (u.transition) this.text(`  · ${en ? 'transition' : '转移'}: ${u.transition.from} → ${u.transition.to} (${u.transition.why})`);
+    else this.text(`  · ${en ? 'transition: none, the state stays' : '转移：无，状态不变'}`);
+    this.text(
+      `  · ${en ? 'anger' : '怒气'}: ${u.anger[0]} → ${u.anger[1]} (${u.mood})${u.ending ? `; ${en ? 'ending' : '结局'}: ${u.ending.outcome} (${u.ending.cause})` : ''}`,
+    );
   }
 
   note(message: string): void {
@@ -123,7 +173,9 @@ class Printer {
     if (this.json) return;
     const en = this.locale === 'en';
     this.text('');
-    this.text(`${en ? 'Ending' : '结局'}: ${OUTCOME_WORDS[card.outcome][this.locale]}  (${card.turns} ${en ? 'turns' : '轮'})`);
+    this.text(
+      this.c.title(`${en ? 'Ending' : '结局'}: ${OUTCOME_WORDS[card.outcome][this.locale]}  (${card.turns} ${en ? 'turns' : '轮'})`),
+    );
     this.text(renderScoreCardText(card, this.locale).trimEnd());
   }
 }
@@ -138,6 +190,7 @@ const command: Command = {
       seed: { type: 'string', default: '1' },
       'no-pacing': { type: 'boolean' },
       json: { type: 'boolean' },
+      trace: { type: 'boolean' },
     });
     const locale = values.locale as InputLocale;
     if (!['zh-CN', 'en', 'zh-TW'].includes(locale))
@@ -146,27 +199,42 @@ const command: Command = {
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not '${String(values.seed)}'`);
     if (positionals.length !== 1)
       throw new UsageError(positionals.length ? 'give exactly one scenario id' : 'missing scenario id (see `roleplay list`)');
-    const id = positionals[0] as string;
-    const { scenarios } = loadLibrary();
-    const scenario = scenarios.get(id);
-    if (!scenario) throw new UsageError(`unknown scenario '${id}'; known: ${[...scenarios.keys()].join(', ') || '(none)'}`);
+    const found = scenarioForPlay(positionals[0] as string, io.cwd);
+    if ('errors' in found) {
+      for (const e of found.errors) io.stderr.write(`${e.file}:${e.line}:${e.column}  ${e.path}  ${e.message}\n`);
+      return 1;
+    }
+    if ('unknown' in found) throw new UsageError(`unknown scenario '${found.unknown}'; known: ${found.known.join(', ') || '(none)'}`);
+    const scenario = found.scenario;
 
     const interactive = Boolean(io.stdin.isTTY);
     const paced = interactive && !values['no-pacing'] && !values.json;
     const ruleLocale = locale === 'en' ? 'en' : 'zh-CN';
-    const out = new Printer(io, Boolean(values.json), scenario, ruleLocale, paced);
+    const c = paint(useColour(io) && !values.json);
+    const out = new Printer(io, Boolean(values.json), scenario, ruleLocale, paced, c);
     const started = startSession(scenario, { locale, seed, now: Date.now(), pacing: paced ? TTY_PACING : NO_PACING });
     let session: SessionStateJson = started.session;
-    out.text(`${scenario.title[ruleLocale]} — ${scenario.setting[ruleLocale]}`);
+    out.text(c.title(`${scenario.title[ruleLocale]} — ${scenario.setting[ruleLocale]}`));
+    out.howToEnd();
     out.customer(started.output);
 
     io.stdin.setEncoding?.('utf8');
-    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: interactive });
-    if (interactive) rl.setPrompt('> ');
-    if (interactive) rl.prompt();
+    // In a terminal readline writes the prompt and echoes typing; it needs the output for that.
+    const rl = createInterface({
+      input: io.stdin,
+      ...(interactive ? { output: io.stdout, prompt: out.prompt() } : {}),
+      crlfDelay: Infinity,
+      terminal: interactive,
+    });
+    if (interactive) {
+      out.rl = rl;
+      rl.prompt();
+    }
     try {
       for await (const raw of rl) {
         const text = raw.replace(/^\uFEFF/, '').trim();
+        if (!interactive) out.echo(text);
+        if (parseCommand(text)?.kind === 'end') break;
         if (!text) {
           out.note(ruleLocale === 'en' ? 'empty reply skipped' : '空回复，已跳过');
           if (interactive) rl.prompt();
@@ -182,11 +250,13 @@ const command: Command = {
         const result = replyToSession(scenario, session, text, Date.now());
         session = result.session;
         out.findings(session.turns, result.evaluation, result.interrupted, result.clipped);
+        if (values.trace && result.understanding) out.trace(result.understanding);
         out.customer(result.output);
         if (session.ended) break;
         if (interactive) rl.prompt();
       }
     } finally {
+      out.rl = undefined;
       rl.close();
     }
     const ended = session.ended

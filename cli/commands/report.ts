@@ -6,12 +6,18 @@ import { UsageError } from '../command.ts';
 import { parseOptions } from '../args.ts';
 import { openStorage } from '../../bot/storage/index.ts';
 import { loadReport, sessionsCsv, turnsCsv } from '../../bot/trainer/export.ts';
+import { isFinished, sessionStatement } from '../../bot/records/xapi-statement.ts';
+import { ConfigError, xapiBase } from '../../bot/host/config.ts';
+import { loadLibrary } from '../../scenarios/index.ts';
 
-const usage = `Usage: roleplay report [--trainee ID] [--scenario ID] [--since DATE] [--format csv|json] [--turns] [--data-dir DIR] [--database-url URL]
+const usage = `Usage: roleplay report [--trainee NAME] [--scenario ID] [--since DATE] [--format csv|json|xapi] [--turns] [--data-dir DIR] [--database-url URL]
 
 Sessions from the store the server uses (DATA_DIR / DATABASE_URL from the environment or .env).
-  --format csv   sessions as CSV (default); with --turns, every turn instead
-  --format json  sessions with their turns`;
+  --trainee NAME  a trainee's name or id, matched as the dashboard's filter matches it
+  --format csv    sessions as CSV for Excel (default); with --turns, every turn instead
+  --format json   sessions with their turns
+  --format xapi   every finished session as an xAPI 1.0.3 statement (a JSON array a learning
+                  record store takes as it is); XAPI_ACTIVITY_BASE sets the IRIs' base`;
 
 const command: Command = {
   name: 'report',
@@ -36,13 +42,21 @@ const command: Command = {
       return 0;
     }
     const format = values.format ?? 'csv';
-    if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got "${format}")`);
+    if (format !== 'csv' && format !== 'json' && format !== 'xapi')
+      throw new UsageError(`--format must be csv, json or xapi (got "${format}")`);
     let since: number | undefined;
     if (values.since !== undefined) {
       since = Date.parse(values.since);
       if (Number.isNaN(since)) throw new UsageError(`--since must be a date such as 2026-01-31 (got "${values.since}")`);
     }
     const env = { ...readDotEnv(io.cwd), ...io.env };
+    let base = '';
+    try {
+      base = xapiBase(env);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(error.message);
+      throw error;
+    }
     const dataDir = values['data-dir'] ?? env.DATA_DIR ?? './data';
     let store;
     try {
@@ -53,7 +67,13 @@ const command: Command = {
     }
     try {
       const data = await loadReport(store.records, { trainee: values.trainee, scenarioId: values.scenario, since, limit: 100000 });
-      if (format === 'json')
+      if (format === 'xapi') {
+        const titles = loadLibrary().scenarios;
+        const statements = data.sessions
+          .filter(isFinished)
+          .map((s) => sessionStatement(s, { base, scenarioTitle: (id) => titles.get(id)?.title }));
+        io.stdout.write(`${JSON.stringify(statements, null, 2)}\n`);
+      } else if (format === 'json')
         io.stdout.write(
           JSON.stringify(
             data.sessions.map((s) => ({ ...s, turnRecords: data.turns.filter((t) => t.sessionId === s.sessionId) })),

@@ -6,6 +6,7 @@ import { simplify } from '../text/simplify.ts';
 import { loadContextWords, type ContextWords } from '../lexicon/context-words.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
 import type { Match } from './match.ts';
+import type { ReplyAnalysis } from '../analysis/analyse.ts';
 
 /** Long replies are scored on their first part; this bounds the work per reply. */
 export const MAX_SCORED_CHARS = 4000;
@@ -32,6 +33,8 @@ export interface MatchScratch {
   matches: Map<readonly LexiconEntry[], Match[]>;
   /** The reply as the literal prefilter sees it; undefined until asked, null when it cannot be used. */
   haystack?: string | null;
+  /** The reply's analysis (analysis/analyse.ts), made once when first asked for. */
+  analysis?: ReplyAnalysis;
 }
 
 export function ruleLocale(locale: InputLocale | undefined, text: string): RuleLocale {

@@ -9,6 +9,7 @@ import type { EvaluatorId, RuleLocale } from '../types.ts';
 import { unsafePatternReason } from '../../lib/safe-pattern.ts';
 import { schemaValidator } from '../../lib/schema-validator.ts';
 import { recordedYaml } from '../../lib/parsed-yaml.ts';
+import { sourcePath } from '../../lib/source-path.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -63,7 +64,7 @@ interface RawFile {
   entries: RawEntry[];
 }
 
-export const LEXICON_DIR = fileURLToPath(new URL('../lexicons/', import.meta.url));
+export const LEXICON_DIR = sourcePath(fileURLToPath(new URL('../lexicons/', import.meta.url)));
 const schema = JSON.parse(readFileSync(join(LEXICON_DIR, 'lexicon.schema.json'), 'utf8')) as object;
 // Made on first use, precompiled when the build could (see schema-validator.ts).
 const validator = schemaValidator<RawFile>(() => ({ name: 'lexicon', schema, options: { allErrors: true, strict: false } }));

@@ -2,6 +2,19 @@ import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
 import { clauseBefore, containsAny, isQuoted, negatedAfter, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import { analysePrepared } from '../analysis/analyse.ts';
+
+/** Inside a clause that asks back or restates the customer's wish (您想在现在的号上办是吗？): that is listening, not promising. */
+function askedBack(reply: PreparedReply, start: number): boolean {
+  const clause = analysePrepared(reply).clauses.find((c) => start >= c.start && start < c.end);
+  if (!clause) return false;
+  const sentence = analysePrepared(reply).clauses.filter((c) => c.sentence === clause.sentence);
+  return (
+    clause.acts.includes('restate') ||
+    (clause.acts.includes('question') && !clause.acts.includes('offer')) ||
+    sentence.some((c) => c.acts.includes('restate'))
+  );
+}
 
 const NEGATED_INSIDE = { 'zh-CN': /不能|不可以|没法|没办法|无法|不行|办不了|不一定|未必/, en: /\b(?:can't|cannot|not|won't be able)\b/i };
 
@@ -57,6 +70,24 @@ export const promises: Rule = {
       findings.push(toFinding(reply, m, 'promises', 'bad'));
     }
     for (const forbidden of context.scenario?.forbiddenPromises ?? []) {
+      // A bare yes (能 / 可以 / sure) to the customer's own yes/no question is the promise that question asks for.
+      if (forbidden.id === context.yesMeans && analysePrepared(reply).bareYes) {
+        const first = analysePrepared(reply).clauses[0];
+        const end = first ? first.end : reply.text.length;
+        findings.push(
+          toFinding(
+            reply,
+            {
+              start: first?.start ?? 0,
+              end,
+              entry: { rule: 'facts-rule-out', note: forbidden.note[reply.locale], suggestion: forbidden.suggestion[reply.locale] },
+            },
+            'promises',
+            'bad',
+          ),
+        );
+        continue;
+      }
       for (const pattern of forbidden.patterns[reply.locale] ?? []) {
         const regex = pattern.startsWith('re:') ? scenarioRegex(pattern.slice(3)) : undefined;
         const spans: [number, number][] = [];
@@ -65,7 +96,7 @@ export const promises: Rule = {
           for (let at = reply.text.indexOf(pattern); at >= 0; at = reply.text.indexOf(pattern, at + 1))
             spans.push([at, at + pattern.length]);
         for (const [start, end] of spans) {
-          if (isQuoted(reply, start, end) || negatedBefore(reply, start)) continue;
+          if (isQuoted(reply, start, end) || negatedBefore(reply, start) || askedBack(reply, start)) continue;
           if (findings.some((f) => f.span[0] <= reply.toOriginal(start) && f.span[1] >= reply.toOriginal(end))) continue;
           findings.push(
             toFinding(

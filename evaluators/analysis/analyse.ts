@@ -1,0 +1,163 @@
+// One analysis of a trainee reply, shared by the customer engine and the evaluators,
+// so that understanding and scoring never disagree about what the trainee did:
+// the reply split into clauses; per clause the concepts present (negated or not,
+// attributed to the customer or not), the numbers said, the act, and who acts.
+import type { InputLocale, RuleLocale } from '../types.ts';
+import { negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
+import { conceptsFor } from './concepts.ts';
+import { findNumbers } from './numbers.ts';
+
+/** What a clause does. */
+export const ACTS = [
+  'insult',
+  'threat',
+  'offer',
+  'restate',
+  'question',
+  'refusal',
+  'apology',
+  'thanks',
+  'affirm',
+  'greeting',
+  'statement',
+] as const;
+export type Act = (typeof ACTS)[number];
+
+export interface ConceptHit {
+  id: string;
+  /** [start, end) in the prepared (simplified; lower-cased for English) text. */
+  start: number;
+  end: number;
+  /** Undone by a negation just before it: 不用核对, no need to count. */
+  negated: boolean;
+  /** Attributed to the customer: 您自己核对, count it yourself. */
+  byCustomer: boolean;
+}
+
+export interface Clause {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the sentence (ended by 。！？ . ! ?) the clause belongs to. */
+  sentence: number;
+  /** The act that counts most (first in ACTS order). */
+  act: Act;
+  /** Every act the clause carries (a question can also be an offer: shall we phone the owner?). */
+  acts: Act[];
+  concepts: ConceptHit[];
+  numbers: number[];
+  /** Who acts in the clause: the trainee (I/we), the customer (you yourself), or not said. */
+  actor: 'trainee' | 'customer' | 'unspecified';
+}
+
+export interface ReplyAnalysis {
+  locale: RuleLocale;
+  /** The prepared text the offsets refer to. */
+  text: string;
+  clauses: Clause[];
+  /** Every act in the reply. */
+  acts: Act[];
+  /** A bare yes at the start (能 / 可以 / sure) with no refusal or "but" after it. */
+  bareYes: boolean;
+}
+
+const CLAUSE_MARK = /[,，。！？!?;；…\n:：]|\.(?=\s|$)|\s(?:but|and then|so)\s/gu;
+const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
+const QUESTION_MARK = /[?？]/;
+/** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
+const UNNEGATED = new Set(['refusal', 'insult', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
+const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
+
+function clauseSpans(text: string): { start: number; end: number; mark: string }[] {
+  const spans: { start: number; end: number; mark: string }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_MARK)) {
+    spans.push({ start, end: m.index, mark: m[0] });
+    start = m.index + m[0].length;
+  }
+  spans.push({ start, end: text.length, mark: '' });
+  return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
+}
+
+function actsOf(has: (id: string) => boolean, question: boolean): Act[] {
+  const acts: Act[] = [];
+  if (has('insult')) acts.push('insult');
+  if (has('threat')) acts.push('threat');
+  if (has('offer')) acts.push('offer');
+  if (question && has('restate')) acts.push('restate');
+  if (question) acts.push('question');
+  if (has('refusal')) acts.push('refusal');
+  if (has('apology')) acts.push('apology');
+  if (has('thanks')) acts.push('thanks');
+  if (has('affirm')) acts.push('affirm');
+  if (has('greeting')) acts.push('greeting');
+  if (acts.length === 0) acts.push('statement');
+  return acts;
+}
+
+/** The analysis of a prepared reply; computed once per reply and kept on it. */
+export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
+  const cached = reply.scratch.analysis;
+  if (cached) return cached;
+  const locale = reply.locale;
+  const text = locale === 'en' ? reply.text.toLowerCase() : reply.text;
+  const spans = clauseSpans(text);
+  const hits: ConceptHit[] = [];
+  for (const concept of conceptsFor(locale).values()) {
+    const re = concept.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (!m[0]) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ id: concept.id, start: m.index, end: m.index + m[0].length, negated: false, byCustomer: false });
+    }
+    re.lastIndex = 0;
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const numbers = findNumbers(text);
+  let sentence = 0;
+  const clauses: Clause[] = spans.map((span, index) => {
+    const inside = hits.filter((h) => h.start >= span.start && h.start < span.end);
+    // "you yourself" attributes what follows it to the customer; a phrase that contains it (你自己算错) says so itself.
+    const customerAt = inside.filter((h) => h.id === 'customer-does').map((h) => h.end);
+    // A suggestion worded with a negation (why not…, why don't we…, 要不…) does not negate what it suggests.
+    const suggested = (h: ConceptHit) =>
+      inside.some((o) => o.id === 'offer' && o.end <= h.start && /not|n't|不/.test(text.slice(o.start, o.end)));
+    for (const h of inside) {
+      h.negated = !UNNEGATED.has(h.id) && negatedBefore(reply, h.start) && !suggested(h);
+      h.byCustomer = customerAt.some((at) => at <= h.start);
+    }
+    const live = (id: string) => inside.some((h) => h.id === id && !h.negated);
+    const question = QUESTION_MARK.test(span.mark) || live('question');
+    const acts = actsOf(live, question);
+    const clause: Clause = {
+      text: reply.text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      sentence,
+      act: acts[0]!,
+      acts,
+      concepts: inside,
+      numbers: numbers.filter((n) => n.start >= span.start && n.start < span.end).map((n) => n.value),
+      actor: live('customer-does') ? 'customer' : live('we') || live('offer') ? 'trainee' : 'unspecified',
+    };
+    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1) sentence++;
+    return clause;
+  });
+  const acts = [...new Set(clauses.flatMap((c) => c.acts))];
+  const firstReal = clauses.find((c) => !FILLER[locale].test(c.text)) ?? clauses[0];
+  const bareYes =
+    firstReal !== undefined &&
+    firstReal.concepts.some((h) => h.id === 'affirm' && !h.negated && text.slice(firstReal.start, h.start).trim().length <= 2) &&
+    !clauses.some((c) => c.acts.includes('refusal') || c.concepts.some((h) => h.id === 'contrast' || (h.id === 'affirm' && h.negated)));
+  const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes };
+  reply.scratch.analysis = analysis;
+  return analysis;
+}
+
+/** The analysis of a reply given as text. */
+export function analyseReply(text: string, locale: InputLocale): ReplyAnalysis {
+  return analysePrepared(prepareReply(typeof text === 'string' ? text : String(text ?? ''), locale));
+}

@@ -1,0 +1,190 @@
+// Concept sets: words and phrases that mean one thing (the owner, phoning, handing
+// money back, an insult…), per locale, in lexicons/<locale>/concepts/*.yaml. Shared
+// by every scenario and by the evaluators. Validated against concepts.schema.json;
+// duplicate ids, duplicate phrases and unsafe patterns are refused with file:line.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
+import type { RuleLocale } from '../types.ts';
+import { LEXICON_DIR, LexiconError, lowerCaseSource } from '../lexicon/load.ts';
+import { unsafePatternReason } from '../../lib/safe-pattern.ts';
+import { schemaValidator } from '../../lib/schema-validator.ts';
+import { recordedYaml } from '../../lib/parsed-yaml.ts';
+
+export interface Concept {
+  id: string;
+  /** Matches the prepared reply (lower-cased for English); global, so callers reset lastIndex. */
+  regex: RegExp;
+  /** file:line where it is defined. */
+  source: string;
+}
+
+export type ConceptSet = Map<string, Concept>;
+
+/** The concepts the analysis itself reads (acts, who acts); every locale must define them. */
+export const REQUIRED_CONCEPTS = [
+  'question',
+  'offer',
+  'refusal',
+  'apology',
+  'thanks',
+  'greeting',
+  'threat',
+  'insult',
+  'affirm',
+  'customer-does',
+  'we',
+  'restate',
+  'smalltalk',
+  'contrast',
+] as const;
+
+interface RawConcept {
+  id: string;
+  note?: string;
+  phrases?: string[];
+  patterns?: string[];
+}
+interface RawFile {
+  locale: RuleLocale;
+  concepts: RawConcept[];
+}
+
+const SCHEMA_PATH = join(LEXICON_DIR, 'concepts.schema.json');
+const validator = schemaValidator<RawFile>(() => ({
+  name: 'concepts',
+  schema: JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object,
+  options: { allErrors: true, strict: false },
+}));
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Gaps stay inside one clause: no clause punctuation is crossed. */
+const GAP = { 'zh-CN': '[^,，。！？!?;；\\n]{0,6}?', en: '(?<![\\p{L}])[^,.;!?\\n]{0,24}?(?<![\\p{L}])' } as const;
+
+/** One phrase as an expression: '...' is a short gap; in English a trailing * is any word ending. */
+export function phraseExpression(phrase: string, locale: RuleLocale): string {
+  const text = locale === 'en' ? phrase.toLowerCase().replace(/’/g, "'") : phrase;
+  const body = text
+    .split('...')
+    .map((piece) => {
+      const trimmed = piece.trim();
+      let out = escape(trimmed).replace(/ +/g, '\\s+').replace(/'/g, "['’]");
+      if (locale === 'en') out = out.replace(/\\\*(?=\\s|$)/g, "[\\p{L}'’]*");
+      return out;
+    })
+    .join(GAP[locale]);
+  if (locale === 'en') return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
+  const head = /^[A-Za-z0-9]/.test(text) ? '(?<![A-Za-z0-9])' : '';
+  const tail = /[A-Za-z0-9]$/.test(text) ? '(?![A-Za-z0-9])' : '';
+  return `${head}${body}${tail}`;
+}
+
+function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number {
+  return counter.linePos(node?.range?.[0] ?? 0).line;
+}
+
+/** Parses and checks one concepts file into `set`; problems are added as file:line messages. */
+export function compileConceptFile(file: string, text: string, locale: RuleLocale, set: ConceptSet, problems: string[]): void {
+  const counter = new LineCounter();
+  let parsed: ReturnType<typeof parseDocument> | undefined;
+  const doc = () => (parsed ??= parseDocument(text, { lineCounter: counter }));
+  let data = recordedYaml(text);
+  if (data === undefined) {
+    if (doc().errors.length) {
+      for (const e of doc().errors) problems.push(`${file}:${e.linePos?.[0].line ?? 1}: ${e.message.split('\n')[0]}`);
+      return;
+    }
+    data = doc().toJS();
+  }
+  const validate = validator();
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) {
+      const node = doc().getIn(e.instancePath.split('/').filter(Boolean), true) as YamlNode | undefined;
+      problems.push(`${file}:${lineOf(node, counter)}: ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`);
+    }
+    return;
+  }
+  if (data.locale !== locale) {
+    problems.push(`${file}:1: locale '${data.locale}' does not match its folder '${locale}'`);
+    return;
+  }
+  const lineOfConcept = (index: number) => {
+    const list = doc().get('concepts', true);
+    return lineOf(isSeq(list) ? (list.items[index] as YamlNode) : undefined, counter);
+  };
+  data.concepts.forEach((raw, index) => {
+    const where = () => `${file}:${lineOfConcept(index)}`;
+    if (set.has(raw.id)) {
+      problems.push(`${where()}: duplicate concept '${raw.id}' (first at ${set.get(raw.id)!.source})`);
+      return;
+    }
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    let bad = false;
+    for (const phrase of raw.phrases ?? []) {
+      const key = phrase.toLowerCase();
+      if (seen.has(key)) {
+        problems.push(`${where()}: duplicate phrase '${phrase}' in concept '${raw.id}'`);
+        bad = true;
+      }
+      seen.add(key);
+      parts.push(phraseExpression(phrase, locale));
+    }
+    for (const pattern of raw.patterns ?? []) {
+      const reason = unsafePatternReason(pattern);
+      if (reason) {
+        problems.push(`${where()}: pattern /${pattern}/ in concept '${raw.id}' ${reason}`);
+        bad = true;
+      }
+      parts.push(locale === 'en' ? lowerCaseSource(pattern) : pattern);
+    }
+    if (bad) return;
+    // Longer alternatives first, so the longest phrase at a place is the one matched.
+    const source = parts
+      .sort((a, b) => b.length - a.length)
+      .map((p) => `(?:${p})`)
+      .join('|');
+    set.set(raw.id, { id: raw.id, regex: new RegExp(source, 'gu'), source: `${file}:${lineOfConcept(index)}` });
+  });
+}
+
+const cache = new Map<string, { sets: Map<RuleLocale, ConceptSet>; problems: string[] }>();
+
+/** Every locale's concepts under `dir` (default: the shipped ones), loaded once. With `strict`, any problem throws. */
+export function loadConcepts(dir: string = LEXICON_DIR, options: { strict?: boolean } = {}): Map<RuleLocale, ConceptSet> {
+  let loaded = cache.get(dir);
+  if (!loaded) {
+    const problems: string[] = [];
+    const sets = new Map<RuleLocale, ConceptSet>();
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const set: ConceptSet = new Map();
+      const folder = join(dir, locale, 'concepts');
+      if (existsSync(folder)) {
+        for (const name of readdirSync(folder)
+          .filter((n) => n.endsWith('.yaml'))
+          .sort()) {
+          const file = join(folder, name);
+          compileConceptFile(file, readFileSync(file, 'utf8'), locale, set, problems);
+        }
+      }
+      for (const id of REQUIRED_CONCEPTS) if (!set.has(id)) problems.push(`${folder}: concept '${id}' is required and not defined`);
+      sets.set(locale, set);
+    }
+    loaded = { sets, problems };
+    cache.set(dir, loaded);
+  }
+  if (options.strict && loaded.problems.length) throw new LexiconError(loaded.problems);
+  return loaded.sets;
+}
+
+/** The problems found loading the concepts under `dir`; empty when all is well. */
+export function conceptProblems(dir: string = LEXICON_DIR): string[] {
+  loadConcepts(dir);
+  return [...(cache.get(dir)?.problems ?? [])];
+}
+
+/** The concepts of one locale. */
+export function conceptsFor(locale: RuleLocale): ConceptSet {
+  return loadConcepts().get(locale) ?? new Map();
+}

@@ -1,0 +1,85 @@
+// Patterns over the analysis of a reply: concepts (all of, any of, in order, none
+// of), the act, and amounts, inside one clause (or one sentence). A concept that is
+// negated or attributed to the customer does not count.
+import type { Act, Clause, ReplyAnalysis } from './analyse.ts';
+
+export interface ConceptPattern {
+  /** Every one of these concepts. */
+  all?: string[];
+  /** At least one of these. */
+  any?: string[];
+  /** These concepts in this order. */
+  seq?: string[];
+  /** None of these. */
+  none?: string[];
+  /** The clause carries one of these acts. */
+  acts?: Act[];
+  /** An amount said in the clause (50 matches 五十, fifty, ¥50, 50块). */
+  amount?: number;
+  /** clause (default): everything inside one clause; sentence: inside one sentence. */
+  within?: 'clause' | 'sentence';
+}
+
+export function patternConcepts(p: ConceptPattern): string[] {
+  return [...(p.all ?? []), ...(p.any ?? []), ...(p.seq ?? []), ...(p.none ?? [])];
+}
+
+function counts(clause: Clause, id: string): number[] {
+  return clause.concepts.filter((h) => h.id === id && !h.negated && !h.byCustomer).map((h) => h.start);
+}
+
+function holds(p: ConceptPattern, parts: Clause[]): boolean {
+  const starts = (id: string) => parts.flatMap((c) => counts(c, id));
+  if (p.all && !p.all.every((id) => starts(id).length > 0)) return false;
+  if (p.any && !p.any.some((id) => starts(id).length > 0)) return false;
+  if (p.none && p.none.some((id) => parts.some((c) => c.concepts.some((h) => h.id === id && !h.negated)))) return false;
+  if (p.seq) {
+    let at = -1;
+    for (const id of p.seq) {
+      const next = starts(id).find((s) => s > at);
+      if (next === undefined) return false;
+      at = next;
+    }
+  }
+  if (p.acts && !parts.some((c) => c.acts.some((a) => p.acts!.includes(a)))) return false;
+  if (p.amount !== undefined && !parts.some((c) => c.numbers.includes(p.amount!))) return false;
+  return true;
+}
+
+/** The first clause (or sentence, as its clauses) where the pattern holds; undefined when it holds nowhere. */
+export function matchPattern(analysis: ReplyAnalysis, p: ConceptPattern): Clause[] | undefined {
+  if (p.within === 'sentence') {
+    const sentences = new Map<number, Clause[]>();
+    for (const c of analysis.clauses) sentences.set(c.sentence, [...(sentences.get(c.sentence) ?? []), c]);
+    for (const parts of sentences.values()) if (holds(p, parts)) return parts;
+    return undefined;
+  }
+  for (const c of analysis.clauses) if (holds(p, [c])) return [c];
+  return undefined;
+}
+
+/** The first of the patterns that holds, with where; undefined when none does. */
+export function matchAny(analysis: ReplyAnalysis, patterns: ConceptPattern[]): { pattern: number; clauses: Clause[] } | undefined {
+  for (const [i, p] of patterns.entries()) {
+    const clauses = matchPattern(analysis, p);
+    if (clauses) return { pattern: i, clauses };
+  }
+  return undefined;
+}
+
+/** Why a pattern can never match, or undefined when it can. */
+export function impossiblePatternReason(p: ConceptPattern): string | undefined {
+  const required = [...(p.all ?? []), ...(p.seq ?? [])];
+  if (!required.length && !p.any?.length && !p.acts?.length && p.amount === undefined)
+    return 'asks for nothing (give all, any, seq, acts or amount)';
+  const both = (p.none ?? []).find((id) => required.includes(id) || (p.any?.length === 1 && p.any[0] === id));
+  if (both) return `requires and forbids the concept "${both}"`;
+  if (p.any && p.none && p.any.every((id) => p.none!.includes(id))) return 'forbids every concept it accepts';
+  if (
+    p.acts?.length === 1 &&
+    p.acts[0] === 'statement' &&
+    required.some((id) => ['question', 'offer', 'refusal', 'apology', 'insult', 'threat'].includes(id))
+  )
+    return 'asks for a plain statement and for a concept that makes the clause another act';
+  return undefined;
+}

@@ -1,0 +1,32 @@
+// What the customer knows: a question about one of the scenario's facts is answered
+// from the facts; a question about something the customer cannot know gets "how
+// would I know"; small talk gets impatience; restating the customer's words gets a
+// confirmation. The state does not change.
+import { matchPattern, patternConcepts, type ReplyAnalysis } from '../evaluators/index.ts';
+import type { Fact, Scenario } from './model.ts';
+
+export interface Answer {
+  kind: 'fact' | 'unknown' | 'irrelevant' | 'restated';
+  fact?: Fact & { answers: NonNullable<Fact['answers']> };
+}
+
+/** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
+export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
+  // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
+  const asking = analysis.clauses.filter((c) => (c.acts.includes('question') || c.acts.includes('restate')) && !c.acts.includes('offer'));
+  if (!asking.length) return undefined;
+  let best: { fact: Fact; score: number } | undefined;
+  for (const fact of scenario.facts) {
+    if (!fact.asks?.length || !fact.answers?.length) continue;
+    for (const pattern of fact.asks) {
+      const where = matchPattern(analysis, { within: 'sentence', ...pattern });
+      if (!where || !where.some((c) => asking.includes(c))) continue;
+      const score = patternConcepts(pattern).length + (pattern.amount !== undefined ? 1 : 0);
+      if (!best || score > best.score) best = { fact, score };
+    }
+  }
+  if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
+  if (asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
+  if (asking.some((c) => c.concepts.some((h) => h.id === 'smalltalk'))) return { kind: 'irrelevant' };
+  return { kind: 'unknown' };
+}
