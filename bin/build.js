@@ -306,7 +306,11 @@ function rewriteBundledImports(code, file, bundled) {
  */
 async function precompileValidators(dir, reuse) {
   try {
+    // The build being made lives in a folder named at run time; these are its copies of
+    // modules whose own imports are literal.
+    // eslint-disable-next-line no-restricted-syntax
     for (const module of VALIDATING_MODULES) await import(pathToFileURL(join(dir, module)).href);
+    // eslint-disable-next-line no-restricted-syntax
     const { registeredSchemas, writePrecompiled } = await import(pathToFileURL(join(dir, 'lib/schema-validator.js')).href);
     for (const spec of registeredSchemas()) {
       try {
@@ -339,6 +343,8 @@ function dataFiles(links) {
  */
 async function recordDataFiles(dir, links, reuse) {
   try {
+    // The copy of lib/parsed-yaml.ts in the build being made (its folder is named at run time).
+    // eslint-disable-next-line no-restricted-syntax
     const { recordYaml } = await import(pathToFileURL(join(dir, 'lib/parsed-yaml.js')).href);
     for (const file of dataFiles(links)) {
       try {

@@ -29,6 +29,9 @@ if (process.argv[2] === 'score' && !process.execArgv.includes(SINGLE_THREADED)) 
   const compiled = await compiledMain();
   let main;
   if (compiled) {
+    // The compiled copy's folder is named by a hash of the sources, known only now; it holds
+    // the same modules as cli/main.ts, whose own imports are literal.
+    // eslint-disable-next-line no-restricted-syntax
     ({ main } = await import(new URL(`file://${compiled}`).href));
   } else {
     const { register } = await import('tsx/esm/api');

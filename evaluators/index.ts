@@ -23,6 +23,8 @@ export { coachPoints, type CoachInput } from './report/coach.ts';
 export { evaluatorName } from './report/names.ts';
 export { lexiconProblems } from './lexicon/load.ts';
 export { warmUp } from './warm-up.ts';
+export { clipReply, MAX_REPLY_CHARS, type ClippedReply } from './reply-limit.ts';
+export { inputLocale, ruleLocale, textLocale } from './locale.ts';
 export { segment, type Token } from './text/segment.ts';
 export { simplify, type SimplifiedText } from './text/simplify.ts';
 export { csvHeader, NO_SCENARIOS, type ScenarioSource } from './batch/score-line.ts';

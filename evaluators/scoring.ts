@@ -1,7 +1,8 @@
 // Turns findings into the five flags and 0–100 scores for one reply.
 import type { Dimension, Finding, ReplyContext, ReplyEvaluation } from './types.ts';
 import { DIMENSIONS } from './types.ts';
-import { containsAny, ruleLocale } from './engine/prepare.ts';
+import { containsAny } from './engine/prepare.ts';
+import { ruleLocale, textLocale } from './locale.ts';
 import { loadContextWords } from './lexicon/context-words.ts';
 import { simplify } from './text/simplify.ts';
 
@@ -9,7 +10,7 @@ import { simplify } from './text/simplify.ts';
 export function customerShowsEmotion(context: ReplyContext): boolean {
   const said = context.customer;
   if (!said || !said.trim()) return true;
-  const locale = ruleLocale(context.locale, said);
+  const locale = ruleLocale(context.locale, () => textLocale(said));
   const text = locale === 'zh-CN' ? simplify(said).text : said;
   return containsAny(text, loadContextWords(locale).customerEmotion, locale);
 }

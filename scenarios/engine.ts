@@ -5,13 +5,14 @@ import {
   type InputLocale,
   type ReplyAnalysis,
   type ReplyEvaluation,
-  type RuleLocale,
   type ScenarioRules,
   type SessionOutcome,
   type Turn,
   analyseReply,
   DIMENSIONS,
+  clipReply,
   evaluateReply,
+  ruleLocale,
 } from '../evaluators/index.ts';
 import type {
   CustomerLine,
@@ -31,8 +32,6 @@ import type { EndingCause, LineVariant, MoodBand, MoodEffect, ReactionKind, Scen
 export const SESSION_VERSION = 2;
 /** Formats this engine reads: v1 differs only in the shape of the turn log (turn-log.ts). */
 const READABLE_VERSIONS: readonly unknown[] = [1, SESSION_VERSION];
-/** Longer replies are clipped before scoring (the rest is not read). */
-export const MAX_REPLY_CHARS = 2000;
 const KEEP_CHARS = 160;
 
 const DEFAULT_EFFECTS: Record<MoodEffect, number> = {
@@ -72,10 +71,6 @@ export interface RememberedPromise {
   text: string;
   turn: number;
   state: string;
-}
-
-function ruleLocale(locale: InputLocale): RuleLocale {
-  return locale === 'en' ? 'en' : 'zh-CN';
 }
 
 /** mulberry32: tiny, good enough for picking line variants, state is one number. */
@@ -174,7 +169,7 @@ function output(session: EngineSession, scenario: Scenario, lines: CustomerLine[
 }
 
 export function startSession(scenario: Scenario, options: StartOptions): { session: EngineSession; output: TurnOutput } {
-  const locale = ruleLocale(options.locale);
+  const locale = ruleLocale(options.locale, 'zh-CN');
   const session: EngineSession = {
     v: SESSION_VERSION,
     scenarioId: scenario.id,
@@ -327,8 +322,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   checkSession(scenario, previous);
   const session = nextSession(previous);
   const text = typeof rawText === 'string' ? rawText : String(rawText ?? '');
-  const clipped = text.length > MAX_REPLY_CHARS;
-  const reply = clipped ? text.slice(0, MAX_REPLY_CHARS) : text;
+  const { text: reply, clipped } = clipReply(text);
   if (session.ended) return { session, output: { lines: [] }, evaluation: emptyEvaluation(), interrupted: false, clipped };
 
   const interrupted = session.pacing.enabled && now < session.speakingUntil;
@@ -517,7 +511,7 @@ export function endSession(
 }
 
 export function hint(scenario: Scenario, session: SessionStateJson, locale: InputLocale): string {
-  const l = ruleLocale(locale);
+  const l = ruleLocale(locale, 'zh-CN');
   const state = scenario.states.find((s) => s.id === (session as EngineSession).state);
   if (state?.hint) return state.hint[l];
   return l === 'en'

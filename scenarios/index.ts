@@ -9,7 +9,7 @@ export type * from './engine-types.ts';
 export { NO_PACING } from './engine-types.ts';
 export type { Scenario, State, Transition, Intent, Fact, LineVariant } from './model.ts';
 export { loadLibrary, loadScenarioFile, scenarioFiles, LIBRARY_DIR, SCHEMA_PATH, type ValidationError, type Library } from './load.ts';
-export { scenarioRules, MAX_REPLY_CHARS, SESSION_VERSION } from './engine.ts';
+export { scenarioRules, SESSION_VERSION } from './engine.ts';
 export { scoreCard } from './score-card.ts';
 export { recognise } from './intents.ts';
 

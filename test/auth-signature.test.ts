@@ -66,7 +66,14 @@ beforeAll(async () => {
     cache.keys = [{ kty: 'RSA', use: 'sig', kid: KID, n: jwk.n, e: jwk.e, endorsements: [] }];
     cache.lastUpdated = Date.now();
   }
-  const config = loadConfig({ PORT: '0', PACING: 'false', MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD });
+  const config = loadConfig({
+    PORT: '0',
+    PACING: 'false',
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: PASSWORD,
+    // The test's connector runs on this machine; a real deployment lists only the channels' hosts.
+    SERVICE_URL_HOSTS: '127.0.0.1',
+  });
   server = await startServer(config, {
     logger: silentLogger,
     store: await openStorage({ dataDir: '', kind: 'memory' }),

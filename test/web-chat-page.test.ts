@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)(
 
       // The trainee's identity is an id the server issued (with its signature), used as the user id of every message.
       const trainee = await page.evaluate(() => JSON.parse(localStorage.getItem('roleplay.trainee') ?? '{}'));
-      expect(trainee).toMatchObject({ name: '小李', id: expect.stringMatching(/^web:/), identity: expect.stringMatching(/^wid1\./) });
+      expect(trainee).toMatchObject({ name: '小李', id: expect.stringMatching(/^web:/), identity: expect.stringMatching(/^wid2\./) });
       await bubble(page, `from: ${trainee.id}`).first().waitFor();
 
       mkdirSync(ARTIFACTS, { recursive: true });

@@ -17,7 +17,7 @@ class RecordingRecords extends MemoryRecords {
   }
 }
 
-function setup() {
+function setup(maxReplyChars = 2000) {
   const storage = new MemoryStorage();
   const records = new RecordingRecords();
   const bot = new TrainingBot({
@@ -28,7 +28,7 @@ function setup() {
     defaultLocale: 'zh-CN',
     defaultMode: 'practice',
     pacing: NO_PACING,
-    maxReplyChars: 2000,
+    maxReplyChars,
   });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = async (_context, error) => {
@@ -79,5 +79,18 @@ describe('TrainingBot with bad input', () => {
     expect(records.recorded[0]?.reply.length).toBe(2000);
     await say('Let me count it again.');
     expect(records.recorded.map((t) => t.turn)).toEqual([1, 2]);
+  });
+
+  it('tells the trainee the limit that was applied, whatever limit is configured', async () => {
+    const higher = setup(5000);
+    await higher.say('start wrong-change');
+    const long = await higher.say('sorry '.repeat(1000));
+    expect(texts(long)).toMatch(/first 2000 characters/);
+    expect(higher.records.recorded[0]?.reply.length).toBe(2000);
+
+    const lower = setup(300);
+    await lower.say('start wrong-change');
+    expect(texts(await lower.say('sorry '.repeat(100)))).toMatch(/first 300 characters/);
+    expect(lower.records.recorded[0]?.reply.length).toBe(300);
   });
 });

@@ -1,5 +1,5 @@
 // The bot's own words, per locale. The customer's lines come from the scenarios.
-import type { RuleLocale } from '../../evaluators/index.ts';
+import { ruleLocale } from '../../evaluators/index.ts';
 
 const zh = {
   welcome: '你好！这里是客服陪练。我会扮演一位难缠的顾客，你来接待。选一个场景开始吧。',
@@ -65,15 +65,7 @@ const en: typeof zh = {
 
 export type Messages = typeof zh;
 
+/** The texts for a language tag; Chinese unless the tag is English. */
 export function messages(locale: string | undefined): Messages {
-  return locale?.toLowerCase().startsWith('en') ? en : zh;
-}
-
-/** zh-TW and zh-HK read the Chinese texts; anything English reads English. */
-export function ruleLocale(locale: string | undefined, fallback: RuleLocale): RuleLocale {
-  if (!locale) return fallback;
-  const l = locale.toLowerCase();
-  if (l.startsWith('en')) return 'en';
-  if (l.startsWith('zh')) return 'zh-CN';
-  return fallback;
+  return ruleLocale(locale, 'zh-CN') === 'en' ? en : zh;
 }

@@ -4,15 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { SessionStateJson, TurnOutput, PacingOptions } from '../../scenarios/index.ts';
-import { type RuleLocale, type SessionOutcome, coachPoints } from '../../evaluators/index.ts';
+import { type RuleLocale, type SessionOutcome, clipReply, coachPoints, ruleLocale } from '../../evaluators/index.ts';
 import type { Dispute, TrainingRecords } from '../records/types.ts';
 import type { Logger } from '../host/app-context.ts';
 import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
 import { briefingAttachment, coachActivity, scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
 import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
-import { messages, ruleLocale } from './messages.ts';
-import { KeyedMutex } from './keyed-mutex.ts';
+import { messages } from './messages.ts';
 import { TurnState } from '../state/turn-state.ts';
+import { KeyedQueue } from '../state/keyed-queue.ts';
+import { isETagConflict } from '../storage/etag.ts';
 
 export interface ConversationData {
   locale?: RuleLocale;
@@ -66,7 +67,7 @@ const USER = 'roleplay-user';
 
 export class TrainingBot extends ActivityHandler {
   private readonly state: TurnState;
-  private readonly mutex = new KeyedMutex();
+  private readonly turns = new KeyedQueue();
   private readonly now: () => number;
 
   constructor(private readonly options: TrainingBotOptions) {
@@ -92,7 +93,7 @@ export class TrainingBot extends ActivityHandler {
   ): Promise<void> {
     const key = context.activity.conversation?.id ?? '';
     const pending: { after?: () => Promise<void> } = {};
-    await this.mutex.run(key, async () => {
+    await this.turns.run(key, async () => {
       for (let attempt = 1; ; attempt++) {
         const buffered: Parameters<TurnContext['sendActivities']>[0] = [];
         try {
@@ -106,7 +107,7 @@ export class TrainingBot extends ActivityHandler {
           context.turnState.delete('roleplay.buffer');
         } catch (error) {
           context.turnState.delete('roleplay.buffer');
-          if (attempt < MAX_ATTEMPTS && isConflict(error)) {
+          if (attempt < MAX_ATTEMPTS && isETagConflict(error)) {
             this.options.logger.warn('turn.state_conflict', { attempt });
             continue;
           }
@@ -441,15 +442,15 @@ export class TrainingBot extends ActivityHandler {
     const m = messages(locale);
     const scenario = engine && data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
     if (!engine || !scenario || !data.session) return this.send(context, m.noSession);
-    const clipped = raw.length > this.options.maxReplyChars;
-    const text = clipped ? raw.slice(0, this.options.maxReplyChars) : raw;
+    // The configured limit may only lower the one the engine applies, so the trainee hears the limit used.
+    const { text, clipped, limit } = clipReply(raw, this.options.maxReplyChars);
     const now = this.now();
     // The line this reply answers: its timestamps must be read before the engine moves on to the next line.
     const customerAt = data.customerAt ?? now;
     const customerUntil = data.session.speakingUntil;
     const result = engine.replyToSession(scenario, data.session, text, now);
     data.session = result.session;
-    if (clipped || result.clipped) this.send(context, m.clipped(this.options.maxReplyChars));
+    if (clipped || result.clipped) this.send(context, m.clipped(limit));
     if (result.interrupted) this.send(context, m.interrupted);
     if (data.session.mode === 'practice') {
       const next = result.session.ended ? undefined : engine.hint(scenario, result.session, locale);
@@ -538,9 +539,4 @@ export function withoutBotMention(activity: Partial<Activity>): string {
     text = text.split(e.text).join(' ');
   }
   return text.trim();
-}
-
-function isConflict(error: unknown): boolean {
-  const e = error as { name?: string; message?: string; code?: string } | null;
-  return !!e && (e.name === 'ETagConflictError' || /etag|precondition|conflict/i.test(e.message ?? ''));
 }

@@ -1,17 +1,10 @@
-// Each Direct Line conversation's activities, kept in the bot's Storage so a page reload
-// (or another server instance) can resume the chat. Only the last `maxActivities` are kept.
-import type { Activity, Storage } from 'botbuilder';
+// Each Direct Line conversation's activities, kept in the database (one row each) so a page
+// reload, a restart or another server instance can resume the chat. Only the last
+// `maxActivities` are kept.
+import type { Activity } from 'botbuilder';
+import type { ActivityData, ConversationRow, DirectLineStore } from '../storage/directline-store.ts';
 
-export interface ConversationRecord {
-  conversationId: string;
-  userId: string;
-  createdAt: string;
-  /** Sequence number of the newest activity; a watermark is such a number. */
-  seq: number;
-  /** True once the bot has been told the conversation started. */
-  started: boolean;
-  activities: StoredActivity[];
-}
+export type { ConversationRow } from '../storage/directline-store.ts';
 
 export interface StoredActivity {
   seq: number;
@@ -23,135 +16,69 @@ export interface ActivityPage {
   watermark: string;
 }
 
-const KEY_PREFIX = 'directline-conversation/';
-const MAX_WRITE_ATTEMPTS = 5;
-
 export class ActivityLog {
-  /** Per-conversation write chains: appends from one process never overwrite each other. */
-  private readonly chains = new Map<string, Promise<unknown>>();
-
   constructor(
-    private readonly storage: Storage,
+    private readonly store: DirectLineStore,
     readonly maxActivities: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  async get(conversationId: string): Promise<ConversationRecord | undefined> {
-    const key = KEY_PREFIX + conversationId;
-    const items = await this.storage.read([key]);
-    const record = items[key] as (ConversationRecord & { eTag?: string }) | undefined;
-    return record ? stripETag(record) : undefined;
+  get(conversationId: string): Promise<ConversationRow | undefined> {
+    return this.store.conversation(conversationId);
   }
 
-  /** Creates the record if it does not exist; returns it either way. */
-  async ensure(conversationId: string, userId: string): Promise<ConversationRecord> {
-    return this.update(
+  /** Creates the conversation if it does not exist; returns it either way. */
+  ensure(conversationId: string, userId: string): Promise<ConversationRow> {
+    return this.store.ensure(conversationId, userId, this.now());
+  }
+
+  markStarted(conversationId: string): Promise<boolean> {
+    return this.store.markStarted(conversationId);
+  }
+
+  /**
+   * Appends activities, giving each an id and a sequence number; returns them as stored.
+   * `pending` marks a trainee's message whose turn is still to be answered.
+   */
+  async append(conversationId: string, activities: Partial<Activity>[], pending = false): Promise<StoredActivity[]> {
+    const rows = await this.store.append(
       conversationId,
-      (record) => record ?? { conversationId, userId, createdAt: new Date().toISOString(), seq: 0, started: false, activities: [] },
+      activities.map((activity) => ({ activity: toData(activity), pending })),
+      this.now(),
+      this.maxActivities,
     );
+    return rows.map((row) => ({ seq: row.seq, activity: row.activity as Partial<Activity> }));
   }
 
-  async markStarted(conversationId: string): Promise<boolean> {
-    let first = false;
-    await this.update(conversationId, (record) => {
-      if (!record) throw new Error(`unknown conversation ${conversationId}`);
-      first = !record.started;
-      return { ...record, started: true };
-    });
-    return first;
-  }
-
-  /** Appends activities, giving each an id and a sequence number; returns them as stored. */
-  async append(conversationId: string, activities: Partial<Activity>[]): Promise<StoredActivity[]> {
-    const added: StoredActivity[] = [];
-    await this.update(conversationId, (record) => {
-      if (!record) throw new Error(`unknown conversation ${conversationId}`);
-      added.length = 0; // the change may run again after a write conflict
-      let seq = record.seq;
-      for (const activity of activities) {
-        seq += 1;
-        const stored = { seq, activity: { ...activity, id: activity.id ?? `${conversationId}|${String(seq).padStart(7, '0')}` } };
-        added.push(stored);
-      }
-      const all = [...record.activities, ...added];
-      return { ...record, seq, activities: all.slice(Math.max(0, all.length - this.maxActivities)) };
-    });
-    return added;
+  settle(conversationId: string, seq: number): Promise<void> {
+    return this.store.settle(conversationId, seq);
   }
 
   /** Replaces an activity by id (the bot's updateActivity); false when it is no longer kept. */
-  async replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
-    let found = false;
-    await this.update(conversationId, (record) => {
-      if (!record) return record;
-      found = false;
-      const activities = record.activities.map((entry) => {
-        if (entry.activity.id !== activity.id) return entry;
-        found = true;
-        return { seq: entry.seq, activity: { ...entry.activity, ...activity } };
-      });
-      return { ...record, activities };
-    });
-    return found;
+  replace(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
+    return this.store.replace(conversationId, toData(activity));
   }
 
-  async remove(conversationId: string, activityId: string): Promise<void> {
-    await this.update(
-      conversationId,
-      (record) => record && { ...record, activities: record.activities.filter((e) => e.activity.id !== activityId) },
-    );
+  remove(conversationId: string, activityId: string): Promise<void> {
+    return this.store.remove(conversationId, activityId);
   }
 
   /** Activities after the watermark (all kept ones when there is none). */
-  static page(record: ConversationRecord, watermark: string | undefined): ActivityPage {
-    const after = parseWatermark(watermark);
-    const activities = record.activities.filter((e) => e.seq > after).map((e) => e.activity);
-    return { activities, watermark: String(record.seq) };
+  async page(conversationId: string, watermark: string | undefined): Promise<ActivityPage> {
+    const record = await this.store.conversation(conversationId);
+    const rows = await this.store.after(conversationId, parseWatermark(watermark));
+    const last = Math.max(record?.seq ?? 0, rows.at(-1)?.seq ?? 0);
+    return { activities: rows.map((r) => r.activity as Partial<Activity>), watermark: String(last) };
   }
+}
 
-  private update(
-    conversationId: string,
-    change: (record: ConversationRecord | undefined) => ConversationRecord | undefined,
-  ): Promise<ConversationRecord> {
-    const previous = this.chains.get(conversationId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(async () => {
-        const key = KEY_PREFIX + conversationId;
-        // This process serialises its own writes; the eTag guards against other instances.
-        for (let attempt = 1; ; attempt += 1) {
-          const items = await this.storage.read([key]);
-          const stored = items[key] as (ConversationRecord & { eTag?: string }) | undefined;
-          const updated = change(stored ? stripETag(stored) : undefined);
-          if (!updated) throw new Error(`unknown conversation ${conversationId}`);
-          try {
-            await this.storage.write({ [key]: { ...updated, eTag: stored?.eTag ?? '*' } });
-            return updated;
-          } catch (error) {
-            if (attempt >= MAX_WRITE_ATTEMPTS || !/etag|conflict|precondition/i.test(String(error))) throw error;
-          }
-        }
-      });
-    this.chains.set(conversationId, next);
-    // Forget the chain once idle, so the map does not grow with every conversation ever seen.
-    void next.then(
-      () => this.forget(conversationId, next),
-      () => this.forget(conversationId, next),
-    );
-    return next;
-  }
-
-  private forget(conversationId: string, settled: Promise<unknown>): void {
-    if (this.chains.get(conversationId) === settled) this.chains.delete(conversationId);
-  }
+/** Activities are stored as their JSON (dates as ISO text), as the wire carries them. */
+function toData(activity: Partial<Activity>): ActivityData {
+  return JSON.parse(JSON.stringify(activity)) as ActivityData;
 }
 
 export function parseWatermark(watermark: string | undefined): number {
   if (watermark === undefined || watermark === '') return 0;
   const n = Number(watermark);
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
-}
-
-function stripETag(record: ConversationRecord & { eTag?: string }): ConversationRecord {
-  const { eTag: _eTag, ...rest } = record;
-  return rest;
 }

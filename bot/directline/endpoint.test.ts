@@ -154,7 +154,7 @@ describe('Direct Line endpoint', () => {
     const claimed = await token({ userId: info.userId, conversationId: info.conversationId });
     expect(claimed).toMatchObject({ resumed: false });
     expect(claimed.userId).not.toBe(info.userId);
-    const forged = `wid1.${Buffer.from(info.userId).toString('base64url')}.${info.identity.split('.')[2]?.slice(0, -2)}xx`;
+    const forged = `wid2.${info.identity.split('.')[1]}.${info.identity.split('.')[2]?.slice(0, -2)}xx`;
     const forgedToken = await token({ identity: forged, conversationId: info.conversationId });
     expect(forgedToken.resumed).toBe(false);
     expect(forgedToken.userId).not.toBe(info.userId);
@@ -166,7 +166,9 @@ describe('Direct Line endpoint', () => {
     expect(info.userId).not.toBe(teamsId);
     expect(info.userId).toMatch(/^web:[A-Za-z0-9_-]{16,}$/);
     // A signed identity of another server (or a made-up one) is not accepted either.
-    expect((await token({ identity: `wid1.${Buffer.from(teamsId).toString('base64url')}.abc` })).userId).not.toBe(teamsId);
+    expect(
+      (await token({ identity: `wid2.${Buffer.from(JSON.stringify({ u: teamsId, exp: 9e9 })).toString('base64url')}.abc` })).userId,
+    ).not.toBe(teamsId);
   });
 
   it('streams history and live activities over the WebSocket and refuses foreign tokens there', async () => {

@@ -27,10 +27,11 @@ describe('Direct Line tokens', () => {
     expect(issuer.checkIdentity(identity)).toBe(id);
     expect(new TokenIssuer(Buffer.from('secret-b'), 60).checkIdentity(identity)).toBeUndefined();
     const [, , sig] = identity.split('.');
-    expect(issuer.checkIdentity(`wid1.${Buffer.from('29:teams-user').toString('base64url')}.${sig}`)).toBeUndefined();
+    const teams = Buffer.from(JSON.stringify({ u: '29:teams-user', exp: 9e9 })).toString('base64url');
+    expect(issuer.checkIdentity(`wid2.${teams}.${sig}`)).toBeUndefined();
     // A conversation token's payload and signature are not an identity.
     const [, payload, tokenSig] = issuer.issue(claims).token.split('.');
-    expect(issuer.checkIdentity(`wid1.${payload}.${tokenSig}`)).toBeUndefined();
+    expect(issuer.checkIdentity(`wid2.${payload}.${tokenSig}`)).toBeUndefined();
   });
 
   it('reads bearer tokens from the Authorization header', () => {

@@ -21,6 +21,8 @@ export class TokenIssuer {
     private readonly secret: Buffer,
     readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
+    /** How long a web trainee's identity is honoured after it was last issued (default 30 days). */
+    readonly identityTtlSeconds: number = 30 * 24 * 3600,
   ) {}
 
   issue(claims: Omit<TokenClaims, 'exp'>): { token: string; expiresIn: number } {
@@ -53,24 +55,33 @@ export class TokenIssuer {
   }
 
   /**
-   * A web trainee's identity, issued by the server and kept by the page: the signed user id.
-   * The page cannot choose an id, so it cannot claim a Teams user's (or another trainee's) history.
+   * A web trainee's identity, issued by the server and kept by the page: the signed user id and
+   * an expiry. The page cannot choose an id, so it cannot claim a Teams user's (or another
+   * trainee's) history; a copied identity stops working once it expires. Each token request
+   * issues a fresh one, so a trainee who keeps coming back keeps their id.
    */
   issueIdentity(userId: string): string {
-    const payload = Buffer.from(userId, 'utf8').toString('base64url');
-    return `wid1.${payload}.${this.sign(`identity:${payload}`)}`;
+    const exp = Math.floor(this.now() / 1000) + this.identityTtlSeconds;
+    const payload = Buffer.from(JSON.stringify({ u: userId, exp }), 'utf8').toString('base64url');
+    return `wid2.${payload}.${this.sign(`identity:${payload}`)}`;
   }
 
-  /** The user id inside an identity this server issued, or undefined. */
+  /** The user id inside an unexpired identity this server issued, or undefined. */
   checkIdentity(identity: string): string | undefined {
     const parts = identity.split('.');
-    if (parts.length !== 3 || parts[0] !== 'wid1' || !parts[1] || !parts[2]) return undefined;
+    if (parts.length !== 3 || parts[0] !== 'wid2' || !parts[1] || !parts[2]) return undefined;
     // Signed with a prefix, so a conversation token's signature never validates as an identity.
     const expected = Buffer.from(this.sign(`identity:${parts[1]}`));
     const given = Buffer.from(parts[2]);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    const userId = Buffer.from(parts[1], 'base64url').toString('utf8');
-    return WEB_USER_ID.test(userId) ? userId : undefined;
+    let body: { u?: unknown; exp?: unknown };
+    try {
+      body = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { u?: unknown; exp?: unknown };
+    } catch {
+      return undefined;
+    }
+    if (typeof body.u !== 'string' || typeof body.exp !== 'number' || body.exp * 1000 <= this.now()) return undefined;
+    return WEB_USER_ID.test(body.u) ? body.u : undefined;
   }
 
   private sign(payload: string): string {

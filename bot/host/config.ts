@@ -23,7 +23,27 @@ export interface AppConfig {
   MicrosoftAppId: string;
   MicrosoftAppPassword: string;
   MicrosoftAppTenantId: string;
+  /** The address clients use (PUBLIC_URL); its host is the only non-loopback Host answered. */
+  publicUrl: string;
+  /** Hosts a serviceUrl may name when an app id is set (`*.` for a domain and its subdomains). */
+  serviceUrlHosts: string[];
+  /** Direct Line token signing secret from DIRECTLINE_SECRET; empty: kept in the database. */
+  directLineSecret: string;
+  directLineIdentityTtlDays: number;
+  directLineConversationTtlHours: number;
+  directLinePostsPerMinute: number;
+  directLineNewConversationsPerMinute: number;
 }
+
+/** The Bot Framework channels' service hosts (Azure Bot Service, Teams in every cloud). */
+export const CHANNEL_SERVICE_HOSTS = [
+  '*.botframework.com',
+  '*.botframework.azure.us',
+  'smba.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+];
 
 export class ConfigError extends Error {}
 
@@ -84,6 +104,18 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
     MicrosoftAppId: str(env, 'MicrosoftAppId'),
     MicrosoftAppPassword: str(env, 'MicrosoftAppPassword'),
     MicrosoftAppTenantId: str(env, 'MicrosoftAppTenantId'),
+    publicUrl: publicUrl(str(env, 'PUBLIC_URL')),
+    serviceUrlHosts: str(env, 'SERVICE_URL_HOSTS')
+      ? str(env, 'SERVICE_URL_HOSTS')
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean)
+      : CHANNEL_SERVICE_HOSTS,
+    directLineSecret: secret(str(env, 'DIRECTLINE_SECRET')),
+    directLineIdentityTtlDays: num(env, 'DIRECTLINE_IDENTITY_TTL_DAYS', 30, 1),
+    directLineConversationTtlHours: num(env, 'DIRECTLINE_CONVERSATION_TTL_HOURS', 24, 1),
+    directLinePostsPerMinute: num(env, 'DIRECTLINE_POSTS_PER_MINUTE', 30, 1),
+    directLineNewConversationsPerMinute: num(env, 'DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE', 30, 1),
   };
 }
 
@@ -117,4 +149,21 @@ function xapiConfig(env: NodeJS.ProcessEnv): AppConfig['xapi'] {
 /** Loopback addresses are safe without an app id: only this machine can reach them. */
 export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
+function publicUrl(raw: string): string {
+  if (!raw) return '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be a URL such as https://trainer.example.com (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`PUBLIC_URL must be http or https (got "${raw}")`);
+  return url.origin;
+}
+
+function secret(raw: string): string {
+  if (raw && raw.length < 32) throw new ConfigError('DIRECTLINE_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
+  return raw;
 }

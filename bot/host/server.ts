@@ -15,6 +15,9 @@ import { TrainingBot } from '../conversation/training-bot.ts';
 import { reuseConnectorClients } from './connector-cache.ts';
 import { registerWebChat, type WebChatHandle } from '../web/index.ts';
 import { registerTrainerRoutes } from '../trainer/index.ts';
+import { HttpError, readJsonBody } from '../directline/http-helpers.ts';
+import { activityProblem, MAX_ACTIVITY_BYTES } from './activity-check.ts';
+import { guardHttpServer, keepServingOnUncaught } from './request-guard.ts';
 import { withLearningRecords, XapiSender } from '../records/xapi-sender.ts';
 
 export interface RunningBotServer {
@@ -130,16 +133,24 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   let inFlight = 0;
   let closing = false;
 
-  // Parsed here only: the web chat routes read their own bodies.
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req, res) => {
+  guardHttpServer(server.server, { logger, publicUrl: config.publicUrl, anyHostPaths: ['/healthz', '/readyz'] });
+  const stopLastResort = keepServingOnUncaught(logger);
+
+  server.post('/api/messages', async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    // The adapter throws on an activity without a type and that became a bare 500: it is the caller's error.
-    const type = (req.body as { type?: unknown } | null | undefined)?.type;
-    if (req.body && typeof req.body === 'object' && !Array.isArray(req.body) && (typeof type !== 'string' || type === '')) {
-      res.send(400, { error: 'activity type missing' });
+    try {
+      // With an app id every caller must present a token: without one, the body is not even read.
+      if (config.MicrosoftAppId && !/^Bearer\s+\S/i.test(req.headers.authorization ?? ''))
+        throw new HttpError(401, 'Unauthorized', 'Unauthorized');
+      req.body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
+      const problem = activityProblem(req.body, { appIdSet: !!config.MicrosoftAppId, hosts: config.serviceUrlHosts });
+      if (problem) throw problem;
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      res.send(error.status, { error: error.message });
       return;
     }
     inFlight++;
@@ -177,6 +188,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
         note: 'no MicrosoftAppId and ALLOW_PUBLIC=true: anyone who can reach this address can use the bot',
       });
   }
+  if (!isLoopback(config.host) && !config.publicUrl)
+    logger.warn('server.no_public_url', {
+      note: 'PUBLIC_URL is not set: only requests addressed to a loopback name (Host: localhost, 127.0.0.1) are answered, others get 421',
+    });
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
   if (xapi) {
     xapi.start();
@@ -196,6 +211,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
       await xapi?.stop();
       if (!options.store) await store.close();
+      stopLastResort();
       logger.info('server.stopped', {});
     },
   };

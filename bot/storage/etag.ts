@@ -10,11 +10,17 @@ export class ETagConflictError extends Error {
   }
 }
 
-/** True for a stale-eTag write from any of our stores (and botbuilder's MemoryStorage). */
+/**
+ * True for a write refused because the item changed since it was read: our stores'
+ * ETagConflictError, botbuilder's MemoryStorage ("eTag conflict") and the Azure stores
+ * ("precondition failed"). Every caller that retries or counts failures asks this.
+ */
 export function isETagConflict(error: unknown): boolean {
   if (error instanceof ETagConflictError) return true;
-  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ETAG_CONFLICT') return true;
-  return error instanceof Error && /eTag conflict/i.test(error.message);
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown; message?: unknown };
+  if (e.name === 'ETagConflictError' || e.code === 'ETAG_CONFLICT') return true;
+  return typeof e.message === 'string' && /etag|precondition|conflict/i.test(e.message);
 }
 
 /** A write that must be conditional: an eTag other than '*' was given. */

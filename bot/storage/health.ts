@@ -8,6 +8,8 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { TrainingRecords } from '../records/types.ts';
 import type { StorageHandle } from './index.ts';
+import type { DirectLineStore } from './directline-store.ts';
+import { isETagConflict } from './etag.ts';
 
 /** The probe's own row in the state table; botbuilder's keys all contain '/conversations/' or '/users/'. */
 export const READINESS_KEY = 'roleplay/readiness-probe';
@@ -27,7 +29,7 @@ export function withWriteHealth(handle: StorageHandle, now: () => number = Date.
       return result;
     } catch (error) {
       // An eTag conflict is the storage working as designed, not a failure.
-      if ((error as { name?: string }).name !== 'ETagConflictError') lastWriteFailed = true;
+      if (!isETagConflict(error)) lastWriteFailed = true;
       throw error;
     }
   }
@@ -53,6 +55,20 @@ export function withWriteHealth(handle: StorageHandle, now: () => number = Date.
     ...(r.resolveDispute ? { resolveDispute: (key, decision) => track(() => r.resolveDispute!(key, decision)) } : {}),
   };
 
+  const dl = handle.directLine;
+  const directLine: DirectLineStore | undefined = dl && {
+    conversation: (id) => dl.conversation(id),
+    ensure: (id, user, at) => track(() => dl.ensure(id, user, at)),
+    markStarted: (id) => track(() => dl.markStarted(id)),
+    append: (id, activities, at, keep) => track(() => dl.append(id, activities, at, keep)),
+    after: (id, seq) => dl.after(id, seq),
+    replace: (id, activity) => track(() => dl.replace(id, activity)),
+    remove: (id, activityId) => track(() => dl.remove(id, activityId)),
+    settle: (id, seq) => track(() => dl.settle(id, seq)),
+    pending: () => dl.pending(),
+    expire: (before) => track(() => dl.expire(before)),
+  };
+
   async function probe(): Promise<void> {
     // Concurrent /readyz calls share one probe instead of queueing writes.
     probing ??= track(() => inner.write({ [READINESS_KEY]: { at: now() } }))
@@ -65,6 +81,7 @@ export function withWriteHealth(handle: StorageHandle, now: () => number = Date.
     ...handle,
     storage,
     records,
+    ...(directLine ? { directLine } : {}),
     async ready() {
       if (!(await handle.ready())) return false;
       if (lastWriteFailed || now() - lastGoodWriteAt > FRESH_MS) await probe();

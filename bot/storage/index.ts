@@ -12,6 +12,7 @@ import { SqlRecords } from './sql-records.ts';
 import { SqlStorage } from './sql-storage.ts';
 import { SqliteDb } from './sqlite-db.ts';
 import { withWriteHealth } from './health.ts';
+import { MemoryDirectLineStore, SqlDirectLineStore, type DirectLineStore } from './directline-store.ts';
 
 export { isETagConflict, ETagConflictError } from './etag.ts';
 
@@ -30,6 +31,8 @@ export interface StorageHandle {
   /** botbuilder's Storage (read/write/delete with eTags) for conversation and user state. */
   storage: Storage;
   records: TrainingRecords;
+  /** The web chat's Direct Line conversations (absent: kept in memory). */
+  directLine?: DirectLineStore;
   /** Learning-record statements waiting for the LRS (see bot/records/xapi-sender.ts). */
   outbox?: LearningRecordOutbox;
   /** Which backend, for logs and /readyz. */
@@ -46,6 +49,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
     return {
       storage: new MemoryStorage(),
       records: new MemoryRecords(),
+      directLine: new MemoryDirectLineStore(),
       outbox: new MemoryOutbox(),
       kind: 'memory',
       ready: async () => true,
@@ -67,6 +71,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
     return withWriteHealth({
       storage: new SqlStorage(db),
       records: new SqlRecords(db),
+      directLine: new SqlDirectLineStore(db),
       outbox: new SqlOutbox(db),
       kind: 'postgres',
       ready: () => db.ready(),
@@ -85,6 +90,7 @@ export async function openStorage(config: StorageConfig): Promise<StorageHandle>
   return withWriteHealth({
     storage: new SqlStorage(db),
     records: new SqlRecords(db),
+    directLine: new SqlDirectLineStore(db),
     outbox: new SqlOutbox(db),
     kind: 'sqlite',
     ready: () => db.ready(),

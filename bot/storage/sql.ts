@@ -38,6 +38,17 @@ export const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE INDEX IF NOT EXISTS xapi_outbox_due ON xapi_outbox (sent_at, next_attempt_at)`,
     ],
   },
+  {
+    // Direct Line conversations as rows: an activity is an insert, not a rewrite of the whole log.
+    version: 3,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS dl_conversations (conversation_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at BIGINT NOT NULL, last_active BIGINT NOT NULL, seq BIGINT NOT NULL, started INTEGER NOT NULL)`,
+      `CREATE INDEX IF NOT EXISTS dl_conversations_last_active ON dl_conversations (last_active)`,
+      `CREATE TABLE IF NOT EXISTS dl_activities (conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, activity_id TEXT NOT NULL, pending INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (conversation_id, seq))`,
+      `CREATE INDEX IF NOT EXISTS dl_activities_id ON dl_activities (conversation_id, activity_id)`,
+      `CREATE INDEX IF NOT EXISTS dl_activities_pending ON dl_activities (pending) WHERE pending = 1`,
+    ],
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number> {

@@ -1,7 +1,7 @@
 // better-sqlite3 is synchronous; this wraps it in the async SqlDb shape and queues
 // every call so an open transaction never swallows another caller's statement.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SqlDb } from './sql.ts';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
@@ -19,6 +19,7 @@ export class SqliteDb implements SqlDb {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, SQLITE_FILE);
     this.db = new Database(this.file);
+    this.identity = fileIdentity(this.file);
     this.db.pragma('journal_mode = WAL');
     // Under WAL, NORMAL syncs at checkpoints instead of at every commit: a committed
     // turn survives the server being killed (it is in the WAL file), and the database
@@ -38,6 +39,19 @@ export class SqliteDb implements SqlDb {
   }
 
   private checkpointer: Checkpointer | undefined;
+  /** Device and inode of the database file as opened. */
+  private readonly identity: string | undefined;
+
+  /**
+   * The open connection keeps writing to the file it opened even after the data directory is
+   * deleted or replaced, and everything written then is gone at the next start. So every
+   * statement first checks that the path still names that file, and fails (the turn is refused
+   * with "please send again", /readyz turns 503) when it does not.
+   */
+  private checkFile(): void {
+    const now = fileIdentity(this.file);
+    if (now !== this.identity) throw new DataDirectoryGoneError(this.file, now === undefined ? 'vanished' : 'replaced');
+  }
 
   /** Prepared once per statement text: the product uses a handful, over and over. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -64,7 +78,11 @@ export class SqliteDb implements SqlDb {
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
+    const checked = () => {
+      this.checkFile();
+      return work();
+    };
+    const next = this.queue.then(checked, checked);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -106,7 +124,26 @@ export class SqliteDb implements SqlDb {
 
   async close(): Promise<void> {
     await this.checkpointer?.close();
-    await this.enqueue(async () => this.db.close());
+    const close = async () => {
+      if (this.db.open) this.db.close();
+    };
+    await this.queue.then(close, close);
+  }
+}
+
+export class DataDirectoryGoneError extends Error {
+  constructor(file: string, what: 'vanished' | 'replaced') {
+    super(`the database file ${file} has ${what} since it was opened; restart the server on a working data directory`);
+    this.name = 'DataDirectoryGoneError';
+  }
+}
+
+function fileIdentity(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // What the dashboard shows, as files: CSV of sessions and of turns, JSON, and a
 // dispute as a regression case for the evaluator corpus (test/corpus/<evaluator>/<locale>.yaml).
 import { Document, isMap } from 'yaml';
-import { DIMENSIONS, type Dimension } from '../../evaluators/index.ts';
+import { DIMENSIONS, inputLocale, type Dimension, type InputLocale } from '../../evaluators/index.ts';
 import type { SessionSummary, StoredDispute, TrainingRecords, TurnRecord } from '../records/types.ts';
 
 /**
@@ -128,8 +128,8 @@ function disputedCase(dispute: StoredDispute, turn: TurnRecord) {
 
 const GOOD_FLAGS: ReadonlySet<Dimension> = new Set(['empathy', 'problemSolving']);
 
-function corpusLocale(locale: string): 'zh-CN' | 'zh-TW' | 'en' {
-  return locale === 'zh-TW' ? 'zh-TW' : locale.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+function corpusLocale(locale: string): InputLocale {
+  return inputLocale(locale, 'zh-CN');
 }
 
 /** The dispute as a case of test/corpus/<evaluator>/<locale>.yaml, in that file's own format. */

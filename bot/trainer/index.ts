@@ -11,6 +11,8 @@ import { dashLocale, LANG_COOKIE, t, type DashLocale } from './i18n.ts';
 import { shell, type View } from './layout.ts';
 import { trainerTimeZone } from './dates.ts';
 import { messagePage, overviewPage, scenarioPage, sessionPage, traineePage } from './pages.ts';
+import { HttpError, readFormBody } from '../directline/http-helpers.ts';
+import { LoginGuard, MAX_FORM_BYTES, MAX_LOGIN_BYTES } from './login-guard.ts';
 
 const COOKIE = 'trainer_token';
 
@@ -26,7 +28,13 @@ function presentedToken(req: Request): string | undefined {
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookie = req.headers.cookie ?? '';
   const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(COOKIE.length + 1)) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match.slice(COOKIE.length + 1));
+  } catch {
+    // A cookie that does not decode is no token: 401 like any other wrong one.
+    return undefined;
+  }
 }
 
 function send(res: Response, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
@@ -34,7 +42,9 @@ function send(res: Response, status: number, type: string, body: string, extra: 
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'",
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+    'X-Frame-Options': 'DENY',
     ...extra,
   });
   res.end(body);
@@ -66,20 +76,13 @@ function filterFrom(url: URL, locale: DashLocale = 'en'): SessionFilter {
 
 function cookieValue(req: Request, name: string): string | undefined {
   const match = (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
-}
-
-function readBody(req: Request): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > 10_000) reject(new Error('body too large'));
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match.slice(name.length + 1));
+  } catch {
+    // A cookie that does not decode is no value: for the token, a 401 like any other wrong one.
+    return undefined;
+  }
 }
 
 export function registerTrainerRoutes(
@@ -90,6 +93,11 @@ export function registerTrainerRoutes(
 ): void {
   const token = typeof app.config.trainerToken === 'string' ? app.config.trainerToken : '';
   const records = app.store.records;
+  const logins = new LoginGuard();
+  const tooMany = (res: Response, seconds: number) =>
+    send(res, 429, 'text/plain; charset=utf-8', 'Too many wrong tokens; please wait before trying again.', {
+      'Retry-After': String(seconds),
+    });
   const timeZone = trainerTimeZone(typeof app.config.trainerTimeZone === 'string' ? app.config.trainerTimeZone : undefined);
 
   const localeOf = (req: Request, url: URL) =>
@@ -119,7 +127,11 @@ export function registerTrainerRoutes(
   const guard = (handler: (req: Request, res: Response, url: URL) => Promise<void>) => async (req: Request, res: Response) => {
     if (!token) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const url = new URL(req.url ?? '/trainer', 'http://localhost');
-    if (!sameToken(presentedToken(req), token)) {
+    const given = presentedToken(req);
+    const wait = given ? logins.waitSeconds(req) : 0;
+    if (wait > 0) return tooMany(res, wait);
+    if (!sameToken(given, token)) {
+      if (given) logins.failed(req);
       const wantsHtml = String(req.headers.accept ?? '').includes('text/html');
       return send(
         res,
@@ -133,6 +145,7 @@ export function registerTrainerRoutes(
       await handler(req, res, url);
     } catch (error) {
       if (error instanceof BadFilter) return send(res, 400, 'text/plain; charset=utf-8', error.message);
+      if (error instanceof HttpError) return send(res, error.status, 'text/plain; charset=utf-8', error.message);
       app.logger.error('trainer.failed', { error: String(error) });
       send(res, 503, 'text/plain; charset=utf-8', t(localeOf(req, url), 'unavailable'));
     }
@@ -140,10 +153,25 @@ export function registerTrainerRoutes(
 
   server.post('/trainer/login', async (req: Request, res: Response) => {
     if (!token) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    const body = await readBody(req).catch(() => '');
-    const given = new URLSearchParams(body).get('token') ?? undefined;
+    const wait = logins.waitSeconds(req);
+    if (wait > 0) {
+      req.resume();
+      return tooMany(res, wait);
+    }
+    let form: URLSearchParams;
+    try {
+      form = await readFormBody(req, MAX_LOGIN_BYTES);
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 400;
+      return send(res, status, 'text/plain; charset=utf-8', status === 413 ? 'Login form too large' : 'Bad login form');
+    }
+    const given = form.get('token') ?? undefined;
     const url = new URL(req.url ?? '/trainer/login', 'http://localhost');
-    if (!sameToken(given, token)) return send(res, 401, 'text/html; charset=utf-8', loginPage(localeOf(req, url), true, url));
+    if (!sameToken(given, token)) {
+      logins.failed(req);
+      return send(res, 401, 'text/html; charset=utf-8', loginPage(localeOf(req, url), true, url));
+    }
+    logins.succeeded(req);
     res.writeHead(303, {
       Location: '/trainer',
       'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/trainer`,
@@ -219,7 +247,7 @@ export function registerTrainerRoutes(
     '/trainer/disputes/:session/:turn/decision',
     guard(async (req, res, url) => {
       const view = viewFor(req, url);
-      const form = new URLSearchParams(await readBody(req));
+      const form = await readFormBody(req, MAX_FORM_BYTES);
       const decision = form.get('decision');
       const reason = (form.get('reason') ?? '').trim().slice(0, 500);
       const key = {

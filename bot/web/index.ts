@@ -3,7 +3,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { AppContext } from '../host/app-context.ts';
 import { DirectLineEndpoint } from '../directline/endpoint.ts';
-import { HttpError, readJsonBody, sendError, sendJson } from '../directline/http-helpers.ts';
+import { HttpError, originOf, readJsonBody, sendError, sendJson } from '../directline/http-helpers.ts';
+import { clientKey } from '../host/rate-limit.ts';
 import { optionsFromConfig } from '../directline/options.ts';
 import { StaticAssets } from './assets.ts';
 import { pageLocale, renderPage } from './page.ts';
@@ -18,7 +19,13 @@ export function registerWebChat(server: Server, app: AppContext): WebChatHandle 
   const options = optionsFromConfig(app.config);
   const assets = new StaticAssets();
   const endpoint = new DirectLineEndpoint(
-    { bot: app.bot, storage: app.store.storage, logger: app.logger, onTurnError: (c, e) => app.onTurnError(c, e) },
+    {
+      bot: app.bot,
+      storage: app.store.storage,
+      ...(app.store.directLine ? { store: app.store.directLine } : {}),
+      logger: app.logger,
+      onTurnError: (c, e) => app.onTurnError(c, e),
+    },
     options,
   );
   endpoint.register(server);
@@ -26,7 +33,8 @@ export function registerWebChat(server: Server, app: AppContext): WebChatHandle 
   server.get('/', async (req: Request, res: Response) => {
     const locale = pageLocale(req.headers['accept-language'], new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang'));
     const html = renderPage(locale, assets.version);
-    const host = req.headers.host ?? 'localhost';
+    // The Host header has passed the host guard; with PUBLIC_URL set, that address is used instead.
+    const host = new URL(originOf(req, endpoint.options.publicUrl).http).host;
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-cache',
@@ -45,7 +53,7 @@ export function registerWebChat(server: Server, app: AppContext): WebChatHandle 
     try {
       const body = await readJsonBody(req, endpoint.options.maxBodyBytes);
       const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-      sendJson(res, 200, await endpoint.issueToken(input));
+      sendJson(res, 200, await endpoint.issueToken(input, clientKey(req)));
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error);
       app.logger.error('webchat.token_failed', { error: String(error) });

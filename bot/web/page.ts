@@ -1,14 +1,16 @@
 // The web chat page: HTML shell in the trainee's language. Everything it loads comes from
 // this server (no CDN), so it works offline and on closed networks.
+import { ruleLocale } from '../../evaluators/index.ts';
+import { LOCALES } from '../directline/options.ts';
+
 export const PRODUCT_NAME = { 'zh-CN': '客服情景演练', en: 'Customer Service Role-Play Trainer' } as const;
 
 export type PageLocale = keyof typeof PRODUCT_NAME;
 
+/** The page's language: a supported `?locale=` wins, then the browser's first language. */
 export function pageLocale(acceptLanguage: string | undefined, query: string | null): PageLocale {
-  if (query === 'en' || query === 'zh-CN') return query;
-  if (query === 'zh-TW') return 'zh-CN';
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh-CN';
+  const asked = query !== null && (LOCALES as readonly string[]).includes(query) ? query : undefined;
+  return ruleLocale(asked ?? (acceptLanguage ?? '').split(',')[0]?.split(';')[0], 'zh-CN');
 }
 
 /** The page; `app.js` takes over after load (identity, token, Web Chat). */

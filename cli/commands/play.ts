@@ -11,16 +11,17 @@ import {
   endSession,
   replyToSession,
   startSession,
-  MAX_REPLY_CHARS,
   type Scenario,
 } from '../../scenarios/index.ts';
 import { parseCommand } from '../../bot/conversation/commands.ts';
 import { paint, useColour, type Paint } from '../colour.ts';
 import { scenarioForPlay } from '../scenario-source.ts';
 import {
+  clipReply,
   evaluatorName,
   OUTCOME_WORDS,
   renderScoreCardText,
+  ruleLocale as ruleLocaleOf,
   type InputLocale,
   type ReplyEvaluation,
   type ScoreCard,
@@ -209,7 +210,7 @@ const command: Command = {
 
     const interactive = Boolean(io.stdin.isTTY);
     const paced = interactive && !values['no-pacing'] && !values.json;
-    const ruleLocale = locale === 'en' ? 'en' : 'zh-CN';
+    const ruleLocale = ruleLocaleOf(locale, 'zh-CN');
     const c = paint(useColour(io) && !values.json);
     const out = new Printer(io, Boolean(values.json), scenario, ruleLocale, paced, c);
     const started = startSession(scenario, { locale, seed, now: Date.now(), pacing: paced ? TTY_PACING : NO_PACING });
@@ -244,8 +245,9 @@ const command: Command = {
           out.note(ruleLocale === 'en' ? 'unreadable input (binary?) skipped' : '无法识别的输入（二进制？），已跳过');
           continue;
         }
-        if (text.length > MAX_REPLY_CHARS)
-          out.note(ruleLocale === 'en' ? `reply clipped to ${MAX_REPLY_CHARS} characters` : `回复过长，只读取前 ${MAX_REPLY_CHARS} 个字符`);
+        const clip = clipReply(text);
+        if (clip.clipped)
+          out.note(ruleLocale === 'en' ? `reply clipped to ${clip.limit} characters` : `回复过长，只读取前 ${clip.limit} 个字符`);
         out.cutOff();
         const result = replyToSession(scenario, session, text, Date.now());
         session = result.session;

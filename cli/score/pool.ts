@@ -2,8 +2,6 @@
 // line, so batches go to one worker per core and the results come back in input
 // order (the caller awaits them first in, first out).
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { BatchOptions, BatchResult } from '../../evaluators/index.ts';
 import type { WorkerRequest, WorkerResponse } from './score-worker.ts';
 
@@ -15,23 +13,11 @@ interface Slot {
   busy: number;
 }
 
-function tsxLoader(): string {
-  // import.meta.resolve is there in Node 20 but not under every test runner.
-  const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
-  if (resolve) return resolve('tsx/esm/api');
-  return pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-}
-
 function startWorker(options: BatchOptions): Worker {
   const entry = new URL('./score-worker.ts', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: options });
-  // Running from the TypeScript sources: the worker registers tsx before loading its entry.
-  const boot = `import(${JSON.stringify(tsxLoader())}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: options });
+  // The compiled copy names its worker score-worker.js; from the sources, tsx comes first.
+  const start = entry.pathname.endsWith('.ts') ? new URL('./score-worker-tsx.mjs', import.meta.url) : entry;
+  return new Worker(start, { workerData: options });
 }
 
 export class ScoringPool {

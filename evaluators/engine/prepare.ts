@@ -3,13 +3,12 @@
 // own), clause boundaries, and the locale's context words.
 import type { InputLocale, RuleLocale } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
+import { clipReply } from '../reply-limit.ts';
+import { ruleLocale, textLocale } from '../locale.ts';
 import { loadContextWords, type ContextWords } from '../lexicon/context-words.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
 import type { Match } from './match.ts';
 import type { ReplyAnalysis } from '../analysis/analyse.ts';
-
-/** Long replies are scored on their first part; this bounds the work per reply. */
-export const MAX_SCORED_CHARS = 4000;
 
 export interface PreparedReply {
   original: string;
@@ -37,12 +36,6 @@ export interface MatchScratch {
   analysis?: ReplyAnalysis;
 }
 
-export function ruleLocale(locale: InputLocale | undefined, text: string): RuleLocale {
-  if (locale === 'en') return 'en';
-  if (locale === 'zh-CN' || locale === 'zh-TW') return 'zh-CN';
-  return /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : 'en';
-}
-
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
 function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
@@ -60,8 +53,9 @@ function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
 }
 
 export function prepareReply(reply: string, locale: InputLocale | undefined): PreparedReply {
-  const scored = reply.length > MAX_SCORED_CHARS ? reply.slice(0, MAX_SCORED_CHARS) : reply;
-  const rl = ruleLocale(locale, scored);
+  // Long replies are scored on their first part, which also bounds the work per reply.
+  const scored = clipReply(reply).text;
+  const rl = ruleLocale(locale, () => textLocale(scored));
   const simplified = rl === 'zh-CN' ? simplify(scored) : { text: scored, toOriginal: (o: number) => o };
   return {
     original: reply,
