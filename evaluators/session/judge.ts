@@ -67,7 +67,9 @@ function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fa
     first = false;
   });
   if (!weight) return null;
-  return clamp(Math.round(100 * (earned / weight) - faultCost(faults, 'provocative')));
+  // The same formula a third time and more reads as pasted: it costs, on top of earning less.
+  const pasted = repeats.filter((r) => r >= PASTED_AFTER).length;
+  return clamp(Math.round(100 * (earned / weight) - 10 * pasted - faultCost(faults, 'provocative')));
 }
 
 function problemSolvingScore(
