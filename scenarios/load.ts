@@ -188,7 +188,8 @@ export function scenarioFiles(paths: string[]): { files: string[]; missing: stri
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith('.') || name === 'node_modules' || name === 'schema') continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || /\.ya?ml$/.test(name)) walk(child);
+        // <id>.tests.yaml beside a scenario holds its conversations (roleplay test), not a scenario.
+        if (statSync(child).isDirectory() || (/\.ya?ml$/.test(name) && !name.endsWith('.tests.yaml'))) walk(child);
       }
     } else files.push(resolve(p));
   };
@@ -203,10 +204,10 @@ export interface Library {
 
 const cache = new Map<string, Library>();
 
-/** Loads every scenario in a folder once; later calls return the same result. */
-export function loadLibrary(dir: string = LIBRARY_DIR): Library {
+/** Loads every scenario in a folder once; later calls return the same result, unless `fresh` asks to read the files again. */
+export function loadLibrary(dir: string = LIBRARY_DIR, options: { fresh?: boolean } = {}): Library {
   const key = resolve(dir);
-  const cached = cache.get(key);
+  const cached = options.fresh ? undefined : cache.get(key);
   if (cached) return cached;
   const scenarios = new Map<string, Scenario>();
   const errors: ValidationError[] = [];

@@ -59,7 +59,7 @@ describe('roleplay list', () => {
     const r = roleplay(['list']);
     expect(r.code).toBe(0);
     const ids = readdirSync(join(root, 'scenarios', 'library'))
-      .filter((f) => f.endsWith('.yaml'))
+      .filter((f) => f.endsWith('.yaml') && !f.endsWith('.tests.yaml'))
       .map((f) => f.replace(/\.yaml$/, ''));
     expect(ids.length).toBeGreaterThanOrEqual(8);
     for (const id of ids) expect(r.stdout).toContain(id);

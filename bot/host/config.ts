@@ -13,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string;
   trainerToken: string;
+  /** `roleplay serve` reloads scenario, concept and lexicon files when they change (WATCH_FILES, default on). */
+  watchFiles: boolean;
   /** IANA time zone the dashboard shows dates in (default: the server's). */
   trainerTimeZone: string;
   /** Learning record store: statements endpoint base (…/xAPI/) and its Basic credentials; empty turns sending off. */
@@ -96,6 +98,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
     dataDir: str(env, 'DATA_DIR', './data'),
     databaseUrl: str(env, 'DATABASE_URL'),
     trainerToken: str(env, 'TRAINER_TOKEN'),
+    watchFiles: bool(env, 'WATCH_FILES', true),
     trainerTimeZone: str(env, 'TRAINER_TIME_ZONE'),
     xapi: xapiConfig(env),
     directLineTokenTtlSeconds: num(env, 'DIRECTLINE_TOKEN_TTL', 1800, 1),

@@ -19,6 +19,7 @@ import { HttpError, readJsonBody } from '../directline/http-helpers.ts';
 import { activityProblem, MAX_ACTIVITY_BYTES } from './activity-check.ts';
 import { guardHttpServer, keepServingOnUncaught } from './request-guard.ts';
 import { withLearningRecords, XapiSender } from '../records/xapi-sender.ts';
+import { watchTrainingFiles } from './reload.ts';
 
 export interface RunningBotServer {
   url: string;
@@ -33,6 +34,8 @@ export interface StartOptions {
   /** Storage override (tests use the in-memory kind). */
   store?: StorageHandle;
   engine?: EnginePort | null;
+  /** Reload scenario, concept and lexicon files when they change (`roleplay serve`). */
+  watch?: boolean;
 }
 
 export class UnsafeListenError extends Error {}
@@ -192,6 +195,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     logger.warn('server.no_public_url', {
       note: 'PUBLIC_URL is not set: only requests addressed to a loopback name (Host: localhost, 127.0.0.1) are answered, others get 421',
     });
+  const watching = options.watch && engine ? watchTrainingFiles(engine, logger) : undefined;
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });
   if (xapi) {
     xapi.start();
@@ -205,6 +209,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     engine,
     async close() {
       closing = true;
+      watching?.close();
       // Web chat first: its open WebSockets would otherwise keep server.close() waiting forever.
       await webChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

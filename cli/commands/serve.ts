@@ -64,7 +64,7 @@ const command: Command = {
     if (opts['no-pacing'] === true) config.pacing = { ...config.pacing, enabled: false };
     let running;
     try {
-      running = await startServer(config);
+      running = await startServer(config, { watch: config.watchFiles });
     } catch (error) {
       if (error instanceof UnsafeListenError) {
         io.stderr.write(`roleplay serve: ${error.message}\n`);

@@ -178,6 +178,23 @@ export function loadConcepts(dir: string = LEXICON_DIR, options: { strict?: bool
   return loaded.sets;
 }
 
+/**
+ * Reads the concept files again (a trainer edited one). Returns the problems the new files have
+ * that the old ones did not, and `restore` to keep serving the previous sets instead.
+ */
+export function reloadConcepts(dir: string = LEXICON_DIR): { problems: string[]; restore(): void } {
+  const old = cache.get(dir);
+  cache.delete(dir);
+  loadConcepts(dir);
+  const before = new Set(old?.problems ?? []);
+  return {
+    problems: (cache.get(dir)?.problems ?? []).filter((p) => !before.has(p)),
+    restore: () => {
+      if (old) cache.set(dir, old);
+    },
+  };
+}
+
 /** The problems found loading the concepts under `dir`; empty when all is well. */
 export function conceptProblems(dir: string = LEXICON_DIR): string[] {
   loadConcepts(dir);

@@ -40,6 +40,26 @@ const validator = schemaValidator<ContextWords & { locale: string }>(() => ({
 
 const cache = new Map<string, ContextWords>();
 
+/** Reads context.yaml of each locale again; on a problem, `restore` keeps the previous words. */
+export function reloadContextWords(dir: string = LEXICON_DIR): { problems: string[]; restore(): void } {
+  const old = new Map([...cache].filter(([key]) => key.startsWith(`${dir}|`)));
+  for (const key of old.keys()) cache.delete(key);
+  const problems: string[] = [];
+  for (const locale of ['zh-CN', 'en'] as const) {
+    try {
+      loadContextWords(locale, dir);
+    } catch (error) {
+      problems.push(...(error instanceof LexiconError ? error.problems : [error instanceof Error ? error.message : String(error)]));
+    }
+  }
+  return {
+    problems,
+    restore: () => {
+      for (const [key, value] of old) cache.set(key, value);
+    },
+  };
+}
+
 export function loadContextWords(locale: RuleLocale, dir: string = LEXICON_DIR): ContextWords {
   const key = `${dir}|${locale}`;
   const hit = cache.get(key);

@@ -258,6 +258,26 @@ export function loadLexicons(dir: string = LEXICON_DIR, options: { strict?: bool
   return result;
 }
 
+/**
+ * Reads the lexicon files again (a trainer edited one). Returns the problems the new files have
+ * that the old ones did not, and `restore` to keep serving the previous lexicons instead.
+ */
+export function reloadLexicons(dir: string = LEXICON_DIR): { problems: string[]; restore(): void } {
+  const old = cache.get(dir);
+  const oldProblems = problemsByDir.get(dir);
+  cache.delete(dir);
+  problemsByDir.delete(dir);
+  loadLexicons(dir);
+  const before = new Set(oldProblems ?? []);
+  return {
+    problems: (problemsByDir.get(dir) ?? []).filter((p) => !before.has(p)),
+    restore: () => {
+      if (old) cache.set(dir, old);
+      if (oldProblems) problemsByDir.set(dir, oldProblems);
+    },
+  };
+}
+
 /** The problems found when the lexicons under `dir` were loaded (loading them if needed); empty when all is well. */
 export function lexiconProblems(dir: string = LEXICON_DIR): string[] {
   loadLexicons(dir);
