@@ -2,7 +2,8 @@
 // one test per behaviour, each through the public entry scenarios/index.ts on a
 // small scenario built here so that only the behaviour under test can move it.
 import { describe, expect, it } from 'vitest';
-import { endSession, hint, loadLibrary, MAX_REPLY_CHARS, replyToSession, startSession } from '../../scenarios/index.ts';
+import { MAX_REPLY_CHARS } from '../../evaluators/index.ts';
+import { endSession, hint, loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
 import type { PacingOptions, Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
 
 const library = loadLibrary().scenarios;
