@@ -88,7 +88,16 @@ describe('buildScoreCard and the ending', () => {
   });
 
   it('soothing without ever acting is the friendly style, not quality', () => {
-    const soothing = Array.from({ length: 6 }, (_, i) => turn(i + 1, '你们到底怎么回事!', '您别急,您别急。'));
+    // Varied words of comfort (the same line pasted six times would also cost sympathy).
+    const comfort = [
+      '您别急,我在听。',
+      '我理解您的心情。',
+      '真不好意思让您着急了。',
+      '您先消消气。',
+      '换作是我也会着急。',
+      '给您添麻烦了,对不起。',
+    ];
+    const soothing = comfort.map((reply, i) => turn(i + 1, '你们到底怎么回事!', reply));
     const card = buildScoreCard(soothing, { ...info, outcome: 'turn-limit' });
     expect(card.quadrant.style).toBe('friendly');
     expect(buildScoreCard(soothing, info).quadrant.style).toBe('friendly');
