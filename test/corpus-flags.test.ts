@@ -16,6 +16,7 @@ import { count, emptyTally, gateFailures, loadGates, LOCALES, table, type GateSe
 
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
 const SEALED = join(ROOT, 'sealed');
+const OUTSIDE = join(ROOT, 'outside');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -82,6 +83,10 @@ describe('flag corpus', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('flag corpus, outside batch', () => {
+  gated('Outside flag corpus', () => loadFlagCorpus(OUTSIDE), gates.outside, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -25,6 +25,8 @@ export interface Gates {
   flags: GateSet;
   /** The sealed part: gated below its measured figure. */
   sealed: GateSet;
+  /** The outside batch: replies from services beyond the five scenarios. */
+  outside: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
