@@ -27,7 +27,7 @@ const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
 const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领导|让师傅|让经理/, en: /\b(?:i|we)(?:'ll| will)\b/i };
 /** Money back promised as certain ("钱十分钟就到您账上", "you'll get every cent back") is still a remedy offered. */
 const REMEDY = {
-  'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户|帐户)/,
+  'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户)/,
   en: /\b(?:refund|money back|cent back|penny back|reimburs)/i,
 };
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
