@@ -1,5 +1,6 @@
 // 我的记录: the trainee's last sessions, one line each, with the best and the latest scores.
 import { dimensionName } from '../cards.ts';
+import { localized } from '../engine-port.ts';
 import type { BotCommandHandler } from './command.ts';
 
 export const history: BotCommandHandler<'history'> = {
@@ -14,7 +15,8 @@ export const history: BotCommandHandler<'history'> = {
     // One line per session, oldest last: the overall score and each dimension, so progress over time shows.
     const lines = entries.map((e) => {
       const dims = e.dimensions ? ` (${perDimension(e.dimensions)})` : '';
-      return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}${dims}`;
+      const scenarioTitle = localized(options.engine?.scenarios.get(e.scenarioId)?.title, locale) || e.scenarioId;
+      return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${scenarioTitle} ${e.overall ?? '-'}${dims}`;
     });
     const best = Math.max(...entries.map((e) => e.overall ?? 0));
     const latest = entries.find((e) => e.dimensions)?.dimensions;

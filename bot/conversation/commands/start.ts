@@ -1,5 +1,6 @@
 // 开始 <场景>, 重来: a new session of a scenario (a running one is recorded as abandoned first).
 import { randomUUID } from 'node:crypto';
+import { briefingAttachment } from '../cards.ts';
 import { localized } from '../engine-port.ts';
 import type { BotCommandHandler } from './command.ts';
 
@@ -32,6 +33,8 @@ export const start: BotCommandHandler<'start' | 'restart'> = {
     });
     const title = localized(scenario.title, locale) || scenario.id;
     send(mode === 'exam' ? m.startedExam(title) : m.started(title));
+    const briefing = briefingAttachment(scenario, locale);
+    if (briefing) send({ type: 'message', attachments: [briefing] });
     return turn.speak(output, now);
   },
 };
