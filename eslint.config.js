@@ -43,7 +43,18 @@ const deepDynamicImport = {
 const testFiles = ['**/*.test.ts', '**/testing/**', 'test/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test/artifacts/**', 'teams/build/**', 'bot/web/vendor/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      'data/**',
+      'dist/**',
+      'test/artifacts/**',
+      'teams/build/**',
+      'bot/web/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A throw-away PostgreSQL cluster when DATABASE_URL is not set (or one line saying why not).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
     // The JSON report gives CI its closing 'N passed, N failed' line.
     reporters: ['default', 'json'],
     outputFile: { json: 'test/artifacts/vitest.json' },

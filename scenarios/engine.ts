@@ -312,6 +312,17 @@ function why(t: Transition): string {
   return parts.join(', ') || 'always';
 }
 
+/** Every clause of the reply asks (or is a greeting, thanks or polite opener): nothing is offered or stated. */
+function onlyAsks(analysis: ReplyAnalysis): boolean {
+  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
+  return (
+    asks.length > 0 &&
+    analysis.clauses.every(
+      (c) => !c.acts.includes('offer') && (asks.includes(c) || c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')),
+    )
+  );
+}
+
 function remembered(p: string | RememberedPromise): RememberedPromise {
   return typeof p === 'string' ? { text: p, turn: 0, state: '' } : p;
 }
@@ -348,8 +359,19 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
 
   // Transitions first: a question is answered only when the reply moves nothing.
   const matched = interrupted || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
-  const transition = state ? chooseTransition(scenario, state, matched) : undefined;
-  const question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
+  let transition = state ? chooseTransition(scenario, state, matched) : undefined;
+  let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
+  // A reply that only asks (no offer, no statement) and that the customer can answer from what they know
+  // is answered, and the conversation stays: only a setback or the resolution itself outranks it.
+  if (transition && state && onlyAsks(analysis)) {
+    const answer = answerQuestion(scenario, analysis);
+    const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
+    const target = targetDistance(scenario, transition.to);
+    if (answer && (answer.kind === 'fact' || answer.kind === 'unknown') && target <= here && target > 0) {
+      question = answer;
+      transition = undefined;
+    }
+  }
 
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [

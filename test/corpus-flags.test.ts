@@ -1,29 +1,29 @@
-// The flag corpus: labelled replies across many situations, scored as `roleplay score`
-// scores them; precision, recall and F1 per flag and locale, gated at 0.9 F1 per flag.
+// The flag corpus (test/corpus-flags/*.jsonl): labelled replies scored as `roleplay
+// score` scores them, gated per locale and per flag (test/gates.yaml). The sealed
+// part (test/corpus-flags/sealed/*.jsonl) is never used to write rules: it is
+// scored and printed separately in every run, against its own lower gates, so the
+// suite also says how the rules do on replies nobody tuned them to.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { evaluateReply } from '../evaluators/index.ts';
-import { DIMENSIONS, type Dimension } from '../evaluators/types.ts';
-import { f1, type Confusion } from './support/corpus.ts';
-import { FlagCorpusError, loadFlagCorpus } from './support/flag-corpus.ts';
+import type { InputLocale } from '../evaluators/types.ts';
+import { FlagCorpusError, loadFlagCorpus, type FlagCase } from './support/flag-corpus.ts';
 import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
+import { count, emptyTally, gateFailures, loadGates, LOCALES, table, type GateSet } from './support/gates.ts';
 
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
-const MIN_F1 = 0.9;
+const SEALED = join(ROOT, 'sealed');
+const OUTSIDE = join(ROOT, 'outside');
+const gates = loadGates();
 
-const empty = (): Record<Dimension, Confusion> =>
-  Object.fromEntries(DIMENSIONS.map((d) => [d, { tp: 0, fp: 0, fn: 0, tn: 0 }])) as Record<Dimension, Confusion>;
-
-describe('flag corpus', async () => {
-  const cases = loadFlagCorpus(ROOT);
+async function score(cases: FlagCase[], locale: InputLocale) {
   const { lookup } = await scenarioRulesLookup();
-  const overall = empty();
-  const perLocale = new Map<string, Record<Dimension, Confusion>>();
+  const tally = emptyTally();
   const wrong: string[] = [];
-  for (const c of cases) {
+  for (const c of cases.filter((x) => x.locale === locale)) {
     const result = evaluateReply(c.reply, {
       locale: c.locale,
       customer: c.customer,
@@ -31,53 +31,36 @@ describe('flag corpus', async () => {
       interrupted: c.interrupted,
       scenario: c.scenario ? lookup(c.scenario) : undefined,
     });
-    const local = perLocale.get(c.locale) ?? empty();
-    perLocale.set(c.locale, local);
-    for (const d of DIMENSIONS) {
-      const want = c.expect[d];
-      const got = result.detected[d];
-      const key = want && got ? 'tp' : want ? 'fn' : got ? 'fp' : 'tn';
-      overall[d][key]++;
-      local[d][key]++;
-      if (want !== got) {
-        const words = result.findings
-          .filter((f) => f.evaluator === d)
-          .map((f) => `${f.rule} "${f.text}"`)
-          .join('; ');
-        wrong.push(
-          `${c.file}:${c.line} ${c.id} ${d}: expected ${want}, got ${got} — ${c.description}\n    reply: ${c.reply}${words ? `\n    found: ${words}` : ''}`,
-        );
-      }
+    for (const d of count(tally, c.expect, result)) {
+      const words = result.findings
+        .filter((f) => f.evaluator === d)
+        .map((f) => `${f.rule} "${f.text}"`)
+        .join('; ');
+      wrong.push(
+        `${c.file}:${c.line} ${c.id} ${d}: expected ${c.expect[d]}, got ${!c.expect[d]} — ${c.description}\n    reply: ${c.reply}${words ? `\n    found: ${words}` : ''}`,
+      );
     }
   }
-  const row = (label: string, m: Record<Dimension, Confusion>): string =>
-    `${label.padEnd(8)} ${DIMENSIONS.map((d) => f1(m[d]).f1.toFixed(3).padStart(14)).join('')}`;
-  console.log(
-    [
-      `\nFlag corpus: ${cases.length} labelled replies (F1 per flag)`,
-      `${'locale'.padEnd(8)} ${DIMENSIONS.map((d) => d.padStart(14)).join('')}`,
-      ...[...perLocale].map(([l, m]) => row(l, m)),
-      row('all', overall),
-    ].join('\n'),
-  );
-  if (wrong.length) console.log(`\nFlags the evaluators get wrong (${wrong.length}):\n${wrong.join('\n')}\n`);
+  return { tally, wrong, n: cases.filter((x) => x.locale === locale).length };
+}
 
-  it('covers every locale with both outcomes of every flag', () => {
-    for (const locale of ['zh-CN', 'zh-TW', 'en']) {
-      const m = perLocale.get(locale);
-      expect(m, locale).toBeDefined();
-      for (const d of DIMENSIONS) {
-        expect(m![d].tp + m![d].fn, `${locale} ${d} true`).toBeGreaterThanOrEqual(15);
-        expect(m![d].tn + m![d].fp, `${locale} ${d} false`).toBeGreaterThanOrEqual(15);
-      }
-    }
-  });
-
-  for (const d of DIMENSIONS) {
-    it(`${d}: F1 ≥ ${MIN_F1} over all locales`, () => {
-      expect(f1(overall[d]).f1).toBeGreaterThanOrEqual(MIN_F1);
+function gated(name: string, load: () => FlagCase[], set: GateSet, showWrong: boolean): void {
+  for (const locale of LOCALES) {
+    it(`${name} ${locale}: enough cases per flag, F1 at or above its gate`, async () => {
+      const r = await score(load(), locale);
+      console.log(
+        [
+          table(`\n${name} ${locale}: ${r.n} cases`, r.tally),
+          ...(showWrong && r.wrong.length ? [`Flags the evaluators get wrong (${r.wrong.length}):`, ...r.wrong] : []),
+        ].join('\n'),
+      );
+      expect(gateFailures(locale, r.tally, set[locale])).toEqual([]);
     });
   }
+}
+
+describe('flag corpus', () => {
+  gated('Flag corpus', () => loadFlagCorpus(ROOT), gates.flags, true);
 
   it('rejects duplicate cases and cases without a description, naming file:line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flag-corpus-'));
@@ -94,15 +77,23 @@ describe('flag corpus', async () => {
           .map((o) => JSON.stringify(o))
           .join('\n'),
       );
+      expect(() => loadFlagCorpus(dir)).toThrow(/x\.jsonl:2: duplicate case[\s\S]*x\.jsonl:3: needs a "description"/);
       expect(() => loadFlagCorpus(dir)).toThrow(FlagCorpusError);
-      try {
-        loadFlagCorpus(dir);
-      } catch (error) {
-        expect((error as Error).message).toMatch(/x\.jsonl:2: duplicate case/);
-        expect((error as Error).message).toMatch(/x\.jsonl:3: needs a "description"/);
-      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('flag corpus, outside batch', () => {
+  gated('Outside flag corpus', () => loadFlagCorpus(OUTSIDE), gates.outside, true);
+});
+
+// Scored and printed in every run, against its own gates (set once, below its first measurement).
+describe('flag corpus, sealed part', () => {
+  it('is in place', () => {
+    expect(existsSync(SEALED), `${SEALED} is missing`).toBe(true);
+    expect(loadFlagCorpus(SEALED).length).toBeGreaterThan(0);
+  });
+  gated('Sealed flag corpus', () => loadFlagCorpus(SEALED), gates.sealed, false);
 });

@@ -75,23 +75,30 @@ describe.each<{ pacing: string; env: Record<string, string> }>([
 
     const acknowledged = new Map<string, DlTrainee>();
     let refused = 0;
-    let stop = false;
-    // Each trainee posts bursts of three at once, again and again, until the server dies.
+    let killed = false;
+    // Each trainee posts bursts of three at once, again and again. The server is killed the
+    // moment the 40th message is acknowledged, while the turns of the latest bursts still run.
     const bursts = trainees.map(async (t) => {
-      for (let round = 0; !stop; round++) {
+      for (let round = 0; !killed; round++) {
         const results = await Promise.all(
-          [0, 1, 2].map((k) => t.post(REPLIES[(round * 3 + k) % REPLIES.length]!).catch(() => ({ status: 0, id: undefined }))),
+          [0, 1, 2].map((k) =>
+            t.post(REPLIES[(round * 3 + k) % REPLIES.length]!).then(
+              (r) => {
+                if (r.status === 200 && r.id) acknowledged.set(r.id, t);
+                else refused += 1;
+                if (acknowledged.size >= 40 && !killed) {
+                  killed = true;
+                  first.proc.kill('SIGKILL');
+                }
+                return r;
+              },
+              () => ((refused += 1), { status: 0 }),
+            ),
+          ),
         );
-        for (const r of results) {
-          if (r.status === 200 && r.id) acknowledged.set(r.id, t);
-          else refused += 1;
-        }
         if (results.every((r) => r.status === 0)) return;
       }
     });
-    await until('some acknowledged turns', async () => (acknowledged.size >= 40 ? true : undefined), 60_000);
-    first.proc.kill('SIGKILL');
-    stop = true;
     await Promise.all(bursts);
     await new Promise((r) => (first.proc.exitCode !== null || first.proc.signalCode !== null ? r(null) : first.proc.once('exit', r)));
 

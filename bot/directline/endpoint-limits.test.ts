@@ -1,5 +1,7 @@
 // The Direct Line endpoint's limits and identity rules, against the echo bot in this process.
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { prng } from '../../test/support/hostile-inputs.ts';
 import { startEchoServer, type RunningServer } from '../web/testing/echo-server.ts';
 import { displayName } from './display-name.ts';
 import { TokenIssuer, newWebUserId } from './tokens.ts';
@@ -140,5 +142,69 @@ describe('Direct Line limits', () => {
     });
     expect(mine!.serviceUrl).not.toContain('169.254');
     expect(mine!.membersAdded).toBeUndefined();
+  });
+});
+
+describe('odd activities posted with a valid token', () => {
+  it('answers 200, 400, 413 or 415 to 400 random bodies and encodings, never 500, and keeps chatting', async () => {
+    const srv = await start({ directLinePostsPerMinute: 100_000 });
+    const c = await conversation(srv);
+    const rnd = prng(17);
+    const values: unknown[] = [
+      null,
+      true,
+      0,
+      -1,
+      1e308,
+      '',
+      '字'.repeat(3000),
+      [],
+      {},
+      [[[[]]]],
+      { a: { b: { c: {} } } },
+      '\u0000\ud800',
+      'x'.repeat(70_000),
+    ];
+    const pick = () => values[Math.floor(rnd() * values.length)];
+    const fields = [
+      'type',
+      'text',
+      'value',
+      'attachments',
+      'channelData',
+      'entities',
+      'locale',
+      'from',
+      'conversation',
+      'replyToId',
+      'name',
+      'localTimestamp',
+      'suggestedActions',
+    ];
+    const url = `${srv.url}/v3/directline/conversations/${c.info.conversationId}/activities`;
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 400; i++) {
+      const activity: Record<string, unknown> = { type: rnd() < 0.7 ? 'message' : pick() };
+      for (const f of fields) if (rnd() < 0.3) activity[f] = pick();
+      let body: Buffer = Buffer.from(rnd() < 0.1 ? JSON.stringify(activity).slice(0, Math.floor(rnd() * 40)) : JSON.stringify(activity));
+      const headers: Record<string, string> = { Authorization: `Bearer ${c.info.token}`, 'Content-Type': 'application/json' };
+      if (rnd() < 0.2) {
+        headers['Content-Encoding'] = rnd() < 0.5 ? 'gzip' : 'zstd';
+        if (rnd() < 0.5) body = gzipSync(body);
+      }
+      const res = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body) });
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    await srv.webChat.endpoint?.idle();
+    expect(
+      [...statuses.keys()].every((s) => [200, 400, 413, 415, 429].includes(s)),
+      JSON.stringify([...statuses]),
+    ).toBe(true);
+    console.log(`[dl-bodies] ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
+    expect((await c.post({ type: 'message', text: 'still here' })).status).toBe(200);
+    await srv.webChat.endpoint?.idle();
+    expect((await c.activities()).some((a) => a.text === 'echo: still here')).toBe(true);
   });
 });

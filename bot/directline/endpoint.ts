@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../host/app-context.ts';
 import { RateLimiter } from '../host/rate-limit.ts';
 import { MemoryDirectLineStore, type DirectLineStore } from '../storage/directline-store.ts';
-import { ActivityLog, type StoredActivity } from './activity-log.ts';
+import { ActivityLog, parseWatermark, type StoredActivity } from './activity-log.ts';
 import { BOT_ACCOUNT, CHANNEL_ID, DirectLineAdapter } from './adapter.ts';
 import { displayName } from './display-name.ts';
 import { HttpError, originOf, queryOf, readJsonBody, sendError, sendJson, tooManyRequests } from './http-helpers.ts';
@@ -44,11 +44,13 @@ export class DirectLineEndpoint {
 
   private issuer: TokenIssuer | undefined;
   private readonly issuerReady: Promise<TokenIssuer>;
+  private readonly store: DirectLineStore;
   private readonly posts: RateLimiter;
   private readonly newConversations: RateLimiter;
   private sweeper: ReturnType<typeof setInterval> | undefined;
   /** Ids of messages re-run after a restart, and whether the bot has answered them yet. */
   private readonly recovering = new Map<string, boolean>();
+  /** Settles once the turns left from before a restart have been queued. */
   private recovered: Promise<void> = Promise.resolve();
 
   constructor(
@@ -63,7 +65,8 @@ export class DirectLineEndpoint {
     );
     // A failure surfaces on first use (503); do not crash the process on an unhandled rejection.
     this.issuerReady.catch((error: unknown) => deps.logger.error('directline.secret_unavailable', { error: String(error) }));
-    this.log = new ActivityLog(deps.store ?? new MemoryDirectLineStore(), options.maxActivities);
+    this.store = deps.store ?? new MemoryDirectLineStore();
+    this.log = new ActivityLog(this.store, options.maxActivities);
     const perSecond = (perMinute: number) => perMinute / 60;
     this.posts = new RateLimiter({ burst: options.posts.burst, perSecond: perSecond(options.posts.perMinute) });
     this.newConversations = new RateLimiter({
@@ -217,8 +220,8 @@ export class DirectLineEndpoint {
     }, 30_000);
     this.heartbeat.unref();
     const sweep = () =>
-      void this.deps.store
-        ?.expire(Date.now() - this.options.conversationTtlMs)
+      void this.store
+        .expire(Date.now() - this.options.conversationTtlMs)
         .then((n) => n > 0 && this.deps.logger.info('directline.conversations_expired', { count: n }))
         .catch((error: unknown) => this.deps.logger.warn('directline.sweep_failed', { error: String(error) }));
     this.sweeper = setInterval(sweep, Math.min(10 * 60_000, this.options.conversationTtlMs));
@@ -235,20 +238,13 @@ export class DirectLineEndpoint {
    * nothing the second time, so such a trainee is told the reply may be missing.
    */
   private async recover(): Promise<void> {
-    const store = this.deps.store;
-    if (!store) return;
-    const pending = await store.pending();
+    const pending = await this.store.pending();
     for (const turn of pending) {
       const activity = turn.activity as Partial<Activity>;
       if (activity.id) this.recovering.set(activity.id, false);
       this.enqueueTurn(turn.conversationId, activity, turn.seq, true);
     }
     if (pending.length > 0) this.deps.logger.warn('directline.turns_recovered', { count: pending.length });
-  }
-
-  /** Resolves once the turns left from before a restart have been queued. */
-  recovery(): Promise<void> {
-    return this.recovered;
   }
 
   /** Waits for queued turns to finish (tests, shutdown). */
@@ -262,7 +258,8 @@ export class DirectLineEndpoint {
     if (this.sweeper) clearInterval(this.sweeper);
     for (const set of this.sockets.values()) for (const ws of set) ws.close(1001, 'server shutting down');
     this.sockets.clear();
-    await Promise.race([this.idle(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    // Turns recovered at start are queued first, so the wait below covers them too.
+    await Promise.race([this.recovered.then(() => this.idle()), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     await this.issuerReady.catch(() => undefined);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
@@ -288,7 +285,7 @@ export class DirectLineEndpoint {
   private conversationInfo(req: IncomingMessage, claims: TokenClaims, watermark: string | undefined) {
     const { token, expiresIn } = this.tokens.refresh(claims);
     const query = new URLSearchParams({ t: token });
-    if (watermark) query.set('watermark', String(parseWatermarkText(watermark)));
+    if (watermark) query.set('watermark', String(parseWatermark(watermark)));
     return {
       conversationId: claims.conv,
       token,
@@ -438,17 +435,17 @@ export class DirectLineEndpoint {
     if (!result.ok) return refuse(result.reason === 'expired' ? 403 : 401, result.reason === 'expired' ? 'Forbidden' : 'Unauthorized');
     if (conversationId !== result.claims.conv) return refuse(403, 'Forbidden');
     const watermark = url.searchParams.get('watermark') ?? undefined;
-    void this.log.get(conversationId).then(
-      async (record) => {
+    void this.log
+      .get(conversationId)
+      .then(async (record) => {
         if (!record) return refuse(404, 'Not Found');
         const backlog = await this.log.page(conversationId, watermark);
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           this.addSocket(conversationId, ws);
           if (backlog.activities.length > 0) ws.send(JSON.stringify(backlog));
         });
-      },
-      () => refuse(500, 'Internal Server Error'),
-    );
+      })
+      .catch(() => refuse(503, 'Service Unavailable'));
   }
 
   private addSocket(conversationId: string, ws: WebSocket): void {
@@ -486,11 +483,6 @@ const CLIENT_FIELDS = [
 
 /** A BCP 47 language tag of the everyday shape (zh-CN, en-US, zh-Hant-TW). */
 const LOCALE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
-
-function parseWatermarkText(watermark: string): number {
-  const n = Number(watermark);
-  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
-}
 
 function notFound(): HttpError {
   return new HttpError(404, 'NotFound', 'Unknown conversation.');

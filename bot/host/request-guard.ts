@@ -2,6 +2,7 @@
 // that parses, a Host that is this server's, and a last resort that turns an exception thrown
 // while handling one request into a 400/500 for that request instead of the end of the process.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse as legacyParse } from 'node:url';
 import type { Logger } from './app-context.ts';
@@ -10,6 +11,8 @@ export interface GuardOptions {
   logger: Logger;
   /** The public URL clients use (PUBLIC_URL); its host is accepted besides loopback names. */
   publicUrl?: string;
+  /** The address the server listens on: when it is one IP address, that address is a host name too. */
+  listenHost?: string;
   /** Paths answered whatever the Host says (health checks from an orchestrator use an IP). */
   anyHostPaths?: readonly string[];
 }
@@ -20,15 +23,19 @@ export interface Problem {
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const WILDCARDS = new Set(['0.0.0.0', '::']);
 
 /** Host names this server answers to: loopback, and the public URL's host when one is set. */
-export function hostAllowed(host: string | undefined, publicUrl?: string): boolean {
+export function hostAllowed(host: string | undefined, publicUrl?: string, listenHost?: string): boolean {
   if (typeof host !== 'string' || host === '' || host.length > 255) return false;
   const lower = host.toLowerCase();
   const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(lower);
   if (!match) return false;
   const name = match[1] ?? '';
   if (LOOPBACK_NAMES.has(name) || /^127(?:\.\d{1,3}){3}$/.test(name)) return true;
+  // A rebinding attack needs a name; the one IP address the server is bound to is not one.
+  if (listenHost && isIP(listenHost) && !WILDCARDS.has(listenHost) && name.replace(/^\[(.*)\]$/, '$1') === listenHost.toLowerCase())
+    return true;
   if (!publicUrl) return false;
   const url = new URL(publicUrl);
   const defaultPort = url.protocol === 'https:' ? '443' : '80';
@@ -56,7 +63,7 @@ function requestProblem(req: IncomingMessage, options: GuardOptions): Problem | 
   if (target) return target;
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (options.anyHostPaths?.includes(path)) return undefined;
-  if (!hostAllowed(req.headers.host, options.publicUrl)) return { status: 421, text: 'Unknown host' };
+  if (!hostAllowed(req.headers.host, options.publicUrl, options.listenHost)) return { status: 421, text: 'Unknown host' };
   return undefined;
 }
 

@@ -136,7 +136,12 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   let inFlight = 0;
   let closing = false;
 
-  guardHttpServer(server.server, { logger, publicUrl: config.publicUrl, anyHostPaths: ['/healthz', '/readyz'] });
+  guardHttpServer(server.server, {
+    logger,
+    publicUrl: config.publicUrl,
+    listenHost: config.host,
+    anyHostPaths: ['/healthz', '/readyz'],
+  });
   const stopLastResort = keepServingOnUncaught(logger);
 
   server.post('/api/messages', async (req, res) => {
@@ -193,7 +198,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   }
   if (!isLoopback(config.host) && !config.publicUrl)
     logger.warn('server.no_public_url', {
-      note: 'PUBLIC_URL is not set: only requests addressed to a loopback name (Host: localhost, 127.0.0.1) are answered, others get 421',
+      note: 'PUBLIC_URL is not set: only requests addressed to a loopback name or to the listening IP address are answered, others get 421',
     });
   const watching = options.watch && engine ? watchTrainingFiles(engine, logger) : undefined;
   logger.info('server.listening', { url, storage: store.kind, scenarios: engine?.scenarios.size ?? 0 });

@@ -3,7 +3,7 @@
 // the reply split into clauses; per clause the concepts present (negated or not,
 // attributed to the customer or not), the numbers said, the act, and who acts.
 import type { InputLocale, RuleLocale } from '../types.ts';
-import { negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
+import { isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
 import { conceptsFor } from './concepts.ts';
 import { findNumbers } from './numbers.ts';
 
@@ -64,8 +64,10 @@ export interface ReplyAnalysis {
 const CLAUSE_MARK = /[,，。！？!?;；…\n:：]|\.(?=\s|$)|\s(?:but|and then|so)\s/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
+/** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
+const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 /** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
-const UNNEGATED = new Set(['refusal', 'insult', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
+const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
 
 function clauseSpans(text: string): { start: number; end: number; mark: string }[] {
@@ -104,6 +106,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   const spans = clauseSpans(text);
   const hits: ConceptHit[] = [];
   for (const concept of conceptsFor(locale).values()) {
+    if (concept.needles && !concept.needles.some((n) => text.includes(n))) continue;
     const re = concept.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -111,6 +114,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
         re.lastIndex++;
         continue;
       }
+      // Words in quotation marks are someone else's ('nothing we can do' isn't good enough).
+      if (isQuoted(reply, m.index, m.index + m[0].length)) continue;
       hits.push({ id: concept.id, start: m.index, end: m.index + m[0].length, negated: false, byCustomer: false });
     }
     re.lastIndex = 0;
@@ -145,6 +150,21 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     };
     if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1) sentence++;
     return clause;
+  });
+  // "Sorry, what's your name?" / "不好意思，请问…": a bare apology before a question is politeness, not an apology.
+  clauses.forEach((c, i) => {
+    const next = clauses[i + 1];
+    if (
+      c.act === 'apology' &&
+      next &&
+      next.sentence === c.sentence &&
+      next.acts.includes('question') &&
+      c.text.trim().length <= POLITE_MAX[locale]
+    ) {
+      c.acts = c.acts.filter((a) => a !== 'apology');
+      if (!c.acts.length) c.acts.push('greeting');
+      c.act = c.acts[0]!;
+    }
   });
   const acts = [...new Set(clauses.flatMap((c) => c.acts))];
   const firstReal = clauses.find((c) => !FILLER[locale].test(c.text)) ?? clauses[0];

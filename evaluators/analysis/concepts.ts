@@ -15,6 +15,11 @@ export interface Concept {
   id: string;
   /** Matches the prepared reply (lower-cased for English); global, so callers reset lastIndex. */
   regex: RegExp;
+  /**
+   * Literal text the reply must contain (any one of them) for `regex` to have a chance;
+   * undefined when the concept has patterns, which always run.
+   */
+  needles?: string[];
   /** file:line where it is defined. */
   source: string;
 }
@@ -60,9 +65,9 @@ const validator = schemaValidator<RawFile>(() => ({
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Gaps stay inside one clause: no clause punctuation is crossed. */
-const GAP = { 'zh-CN': '[^,，。！？!?;；\\n]{0,6}?', en: '(?<![\\p{L}])[^,.;!?\\n]{0,24}?(?<![\\p{L}])' } as const;
+const GAP = { 'zh-CN': '[^,，。！？!?;；\\n]{0,6}?', en: '(?<![a-z])[^,.;!?\\n]{0,24}?(?<![a-z])' } as const;
 
-/** One phrase as an expression: '...' is a short gap; in English a trailing * is any word ending. */
+/** One phrase as an expression: '...' is a short gap; in English a trailing * is any word ending (word edges are added around all of a concept's phrases at once). */
 export function phraseExpression(phrase: string, locale: RuleLocale): string {
   const text = locale === 'en' ? phrase.toLowerCase().replace(/’/g, "'") : phrase;
   const body = text
@@ -74,10 +79,17 @@ export function phraseExpression(phrase: string, locale: RuleLocale): string {
       return out;
     })
     .join(GAP[locale]);
-  if (locale === 'en') return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
+  if (locale === 'en') return body;
   const head = /^[A-Za-z0-9]/.test(text) ? '(?<![A-Za-z0-9])' : '';
   const tail = /[A-Za-z0-9]$/.test(text) ? '(?![A-Za-z0-9])' : '';
   return `${head}${body}${tail}`;
+}
+
+/** The longest run of a phrase that its expression matches literally (no gap, no spacing, no word ending). */
+function needleOf(phrase: string, locale: RuleLocale): string {
+  const text = locale === 'en' ? phrase.toLowerCase() : phrase;
+  const runs = text.split(locale === 'en' ? /\.\.\.|[\s'’*]+/ : /\.\.\./).filter(Boolean);
+  return runs.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number {
@@ -120,6 +132,7 @@ export function compileConceptFile(file: string, text: string, locale: RuleLocal
       return;
     }
     const seen = new Set<string>();
+    const phraseParts: string[] = [];
     const parts: string[] = [];
     let bad = false;
     for (const phrase of raw.phrases ?? []) {
@@ -129,7 +142,7 @@ export function compileConceptFile(file: string, text: string, locale: RuleLocal
         bad = true;
       }
       seen.add(key);
-      parts.push(phraseExpression(phrase, locale));
+      phraseParts.push(phraseExpression(phrase, locale));
     }
     for (const pattern of raw.patterns ?? []) {
       const reason = unsafePatternReason(pattern);
@@ -140,12 +153,22 @@ export function compileConceptFile(file: string, text: string, locale: RuleLocal
       parts.push(locale === 'en' ? lowerCaseSource(pattern) : pattern);
     }
     if (bad) return;
-    // Longer alternatives first, so the longest phrase at a place is the one matched.
+    // Longer alternatives first, so the longest phrase at a place is the one matched. English phrases
+    // share one pair of word-edge guards: one lookbehind per position instead of one per phrase.
+    phraseParts.sort((a, b) => b.length - a.length);
+    if (locale === 'en' && phraseParts.length) parts.push(`(?<![a-z0-9])(?:${phraseParts.join('|')})(?![a-z0-9])`);
+    else parts.push(...phraseParts);
     const source = parts
       .sort((a, b) => b.length - a.length)
       .map((p) => `(?:${p})`)
       .join('|');
-    set.set(raw.id, { id: raw.id, regex: new RegExp(source, 'gu'), source: `${file}:${lineOfConcept(index)}` });
+    const needles = raw.patterns?.length ? undefined : (raw.phrases ?? []).map((phrase) => needleOf(phrase, locale));
+    set.set(raw.id, {
+      id: raw.id,
+      regex: new RegExp(source, 'gu'),
+      source: `${file}:${lineOfConcept(index)}`,
+      ...(needles && !needles.includes('') ? { needles } : {}),
+    });
   });
 }
 

@@ -16,8 +16,8 @@ export interface ConceptPattern {
   acts?: Act[];
   /** An amount said in the clause (50 matches 五十, fifty, ¥50, 50块). */
   amount?: number;
-  /** clause (default): everything inside one clause; sentence: inside one sentence. */
-  within?: 'clause' | 'sentence';
+  /** clause (default): everything inside one clause; sentence: inside one sentence; reply: anywhere in the reply. */
+  within?: 'clause' | 'sentence' | 'reply';
 }
 
 export function patternConcepts(p: ConceptPattern): string[] {
@@ -32,7 +32,11 @@ function holds(p: ConceptPattern, parts: Clause[]): boolean {
   const starts = (id: string) => parts.flatMap((c) => counts(c, id));
   if (p.all && !p.all.every((id) => starts(id).length > 0)) return false;
   if (p.any && !p.any.some((id) => starts(id).length > 0)) return false;
-  if (p.none && p.none.some((id) => parts.some((c) => c.concepts.some((h) => h.id === id && !h.negated)))) return false;
+  // Over several clauses, "none" looks at the clauses that hold what the pattern requires (a condition
+  // elsewhere in the reply does not undo "here is your fifty").
+  const required = [...(p.all ?? []), ...(p.seq ?? [])];
+  const core = parts.length > 1 && required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
+  if (p.none && p.none.some((id) => core.some((c) => c.concepts.some((h) => h.id === id && !h.negated)))) return false;
   if (p.seq) {
     let at = -1;
     for (const id of p.seq) {
@@ -48,6 +52,7 @@ function holds(p: ConceptPattern, parts: Clause[]): boolean {
 
 /** The first clause (or sentence, as its clauses) where the pattern holds; undefined when it holds nowhere. */
 export function matchPattern(analysis: ReplyAnalysis, p: ConceptPattern): Clause[] | undefined {
+  if (p.within === 'reply') return holds(p, analysis.clauses) ? analysis.clauses : undefined;
   if (p.within === 'sentence') {
     const sentences = new Map<number, Clause[]>();
     for (const c of analysis.clauses) sentences.set(c.sentence, [...(sentences.get(c.sentence) ?? []), c]);

@@ -25,6 +25,11 @@ const DENIED_AFTER = { 'zh-CN': /^不[到了回出动着起来]|^过(?:的|了|�
 const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
 /** A certain outcome the trainee pledges to bring about ("明天肯定给你修好") is an over-promise and also an action. */
 const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领导|让师傅|让经理/, en: /\b(?:i|we)(?:'ll| will)\b/i };
+/** Money back promised as certain ("钱十分钟就到您账上", "you'll get every cent back") is still a remedy offered. */
+const REMEDY = {
+  'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户)/,
+  en: /\b(?:refund|money back|cent back|penny back|reimburs)/i,
+};
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
 
 function deflected(reply: PreparedReply, m: Match): boolean {
@@ -68,7 +73,12 @@ export const problemSolving: Rule = {
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
     // feasibility is the promises flag's business.
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
-      const offer = OFFER_RULES.has(m.entry.rule) || (m.entry.rule === 'certain-outcome' && OWN_OUTCOME[reply.locale].test(m.text));
+      const remedy = REMEDY[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
+      const offer =
+        OFFER_RULES.has(m.entry.rule) ||
+        ((m.entry.rule === 'certain-outcome' || m.entry.rule === 'unrealistic-deadline') &&
+          (OWN_OUTCOME[reply.locale].test(m.text) || remedy)) ||
+        (m.entry.rule === 'absolute-guarantee' && remedy);
       if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
       if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
       const note =

@@ -26,6 +26,20 @@ function conditionalOwnAction(reply: PreparedReply, start: number, end: number):
   return containsAny(rest, reply.words.ownActions, reply.locale);
 }
 
+/**
+ * An outcome stated as already done ("肯定送到了", "it was definitely delivered") asserts a past
+ * fact, often against the customer; it pledges nothing about the future.
+ */
+const ALREADY_DONE = {
+  'zh-CN': { after: /^了(?![吗吧])/, future: /明天|今天|今晚|马上|立刻|之内|以内|之前|以后|下周|下次|待会|一会儿|会|能|就/ },
+  en: { after: /^$/, future: /^$/ },
+};
+
+function alreadyDone(reply: PreparedReply, start: number, end: number): boolean {
+  const rule = ALREADY_DONE[reply.locale];
+  return rule.after.test(reply.text.slice(end)) && !rule.future.test(clauseBefore(reply.text, start) + reply.text.slice(start, end));
+}
+
 function hedged(reply: PreparedReply, start: number): boolean {
   return containsAny(clauseBefore(reply.text, start), reply.words.hedges, reply.locale);
 }
@@ -63,6 +77,7 @@ export const promises: Rule = {
     const findings: Finding[] = [];
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
       if (negatedBefore(reply, m.start) || negatedAfter(reply, m.end)) continue;
+      if (m.entry.rule === 'certain-outcome' && alreadyDone(reply, m.start, m.end)) continue;
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
         if (hedged(reply, m.start) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;

@@ -59,7 +59,23 @@ function keepWords(converted: string, charLevel: string): string {
   return out;
 }
 
+/**
+ * 帐 and 账 are one word in service speech (Taiwan writes 帳單 → 帐单, many mainland
+ * writers use 帐 too); the rules are written with 账, so 帐 becomes 账 except in a tent
+ * or a mosquito net. One character for one: offsets are unchanged.
+ */
+const ACCOUNT_VARIANT = /(?<![蚊营军])帐(?![篷子幕])/g;
+
+function unifyVariants(text: string): string {
+  return text.includes('帐') ? text.replace(ACCOUNT_VARIANT, '账') : text;
+}
+
 export function simplify(original: string): SimplifiedText {
+  const s = convert(original);
+  return s.text.includes('帐') ? { text: unifyVariants(s.text), toOriginal: s.toOriginal } : s;
+}
+
+function convert(original: string): SimplifiedText {
   if (!mayBeTraditional(original)) return { text: original, toOriginal: identity };
   const whole = toSimplifiedPhrases(original);
   // Phrase conversion almost always keeps the length; when it does, offsets are unchanged.

@@ -1,0 +1,309 @@
+// The customer engine's documented behaviour (docs/scenarios.md, docs/architecture.md),
+// one test per behaviour, each through the public entry scenarios/index.ts on a
+// small scenario built here so that only the behaviour under test can move it.
+import { describe, expect, it } from 'vitest';
+import { MAX_REPLY_CHARS } from '../../evaluators/index.ts';
+import { endSession, hint, loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import type { PacingOptions, Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
+
+const library = loadLibrary().scenarios;
+const PACED: PacingOptions = { enabled: true, msPerChar: 50, minPauseMs: 500, maxPauseMs: 2000 };
+const MINUTE = 60_000;
+
+const say = (en: string, zh = en) => ({ 'zh-CN': [zh], en: [en] });
+
+/**
+ * A customer with one opening line in two parts, a `next` state, and the given
+ * transitions out of the opening. Mood effects are explicit so anger is predictable.
+ */
+function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scenario {
+  const base = structuredClone(library.get('wrong-change')!);
+  return {
+    ...base,
+    id: 'unit',
+    mood: {
+      start: 50,
+      escalateAt: 90,
+      effects: {
+        interrupting: 10,
+        jargon: 7,
+        promises: 5,
+        rude: 30,
+        nothing: 3,
+        empathy: -11,
+        problemSolving: -13,
+        addressedBySurname: -2,
+      },
+    },
+    turnLimit: 6,
+    // The library's own `check` intent: checking the receipt or counting the till.
+    intents: base.intents.filter((i) => i.id === 'check'),
+    start: 'open',
+    states: [
+      {
+        id: 'open',
+        lines: [
+          {
+            'zh-CN': ['你们找错钱了。', '我的路由器APN也坏了。'],
+            en: ['You gave me the wrong change.', 'And my router APN is broken too.'],
+          },
+        ],
+        again: [say('Well?', '然后呢？')],
+        transitions,
+      },
+      { id: 'next', lines: [say('Go on then.', '那你说吧。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
+    ],
+    evaluation: {},
+    ...over,
+  };
+}
+
+function play(s: Scenario, replies: string[], locale: 'zh-CN' | 'en' | 'zh-TW' = 'en') {
+  let { session } = startSession(s, { locale, seed: 3, now: 0 });
+  const results = [];
+  for (const [i, reply] of replies.entries()) {
+    const r = replyToSession(s, session, reply, (i + 1) * MINUTE);
+    results.push(r);
+    session = r.session;
+  }
+  return { session, results, last: results.at(-1)! };
+}
+
+const EMPATHY_ONLY = 'That must be really frustrating, I understand.';
+const PLAIN = 'Okay.';
+
+describe('transitions on evaluator outcomes', () => {
+  it('`shows: [empathy]` moves the customer on an empathic reply and not on a plain one', () => {
+    const s = scenario([{ to: 'next', shows: ['empathy'] }]);
+    expect(play(s, [EMPATHY_ONLY]).session.state).toBe('next');
+    expect(play(s, [PLAIN]).session.state).toBe('open');
+  });
+
+  it('`avoids` blocks a transition when the reply shows that outcome', () => {
+    const s = scenario([{ to: 'next', intent: 'check', avoids: ['jargon'] }]);
+    expect(play(s, ['Let me check the receipt now.']).session.state).toBe('next');
+    expect(play(s, ['Let me check the receipt in the POS HLR now.']).session.state).toBe('open');
+  });
+
+  it('every condition must hold: intent and shows together', () => {
+    const s = scenario([{ to: 'next', intent: 'check', shows: ['empathy'] }]);
+    expect(play(s, ['Let me check the receipt now.']).session.state).toBe('open');
+    expect(play(s, [EMPATHY_ONLY]).session.state).toBe('open');
+    expect(play(s, [`${EMPATHY_ONLY} Let me check the receipt now.`]).session.state).toBe('next');
+  });
+
+  it('an intent list matches any of its intents', () => {
+    const s = scenario([{ to: 'next', intent: ['nothing-like-this', 'check'] }]);
+    expect(play(s, ['Let me check the receipt now.']).session.state).toBe('next');
+  });
+
+  it('angerAtLeast and angerAtMost hold the transition to the customer’s anger', () => {
+    // The customer starts at 50.
+    expect(play(scenario([{ to: 'next', angerAtMost: 50 }]), [PLAIN]).session.state).toBe('next');
+    expect(play(scenario([{ to: 'next', angerAtMost: 49 }]), [PLAIN]).session.state).toBe('open');
+    expect(play(scenario([{ to: 'next', angerAtLeast: 50 }]), [PLAIN]).session.state).toBe('next');
+    expect(play(scenario([{ to: 'next', angerAtLeast: 51 }]), [PLAIN]).session.state).toBe('open');
+  });
+
+  it('the first matching transition wins', () => {
+    const s = scenario([
+      { to: 'end:abandoned', shows: ['empathy'] },
+      { to: 'next', shows: ['empathy'] },
+    ]);
+    const { session, last } = play(s, [EMPATHY_ONLY]);
+    expect(session.ended?.outcome).toBe('abandoned');
+    expect(last.output.ending?.outcome).toBe('abandoned');
+  });
+
+  it('entering a state says its lines; a reply that moves nothing hears `again`', () => {
+    const s = scenario([{ to: 'next', shows: ['empathy'] }]);
+    expect(play(s, [EMPATHY_ONLY]).last.output.lines.map((l) => l.ref)).toEqual(['next']);
+    const still = play(s, [PLAIN]).last.output.lines;
+    expect(still.map((l) => l.parts.map((p) => p.text).join(''))).toEqual(['Well?']);
+  });
+
+  it('a zh-TW reply is understood: traditional keywords and empathy move the customer', () => {
+    const byIntent = scenario([{ to: 'next', intent: 'check' }]);
+    expect(play(byIntent, ['我現在就清點錢箱'], 'zh-TW').session.state).toBe('next');
+    const byEmpathy = scenario([{ to: 'next', shows: ['empathy'] }]);
+    expect(play(byEmpathy, ['換作是我也會生氣'], 'zh-TW').session.state).toBe('next');
+    expect(play(byEmpathy, ['好的'], 'zh-TW').session.state).toBe('open');
+  });
+});
+
+describe('mood', () => {
+  it('empathy calms the customer and problem solving calms them more, by the scenario’s effects', () => {
+    const s = scenario([]);
+    expect(play(s, [EMPATHY_ONLY]).session.anger).toBe(50 - 11);
+    expect(play(s, ['I will refund the difference to you right now.']).session.anger).toBe(50 - 13);
+    expect(play(s, [PLAIN]).session.anger).toBe(50 + 3);
+  });
+
+  it('jargon, promises, interrupting and rudeness anger the customer, each by its effect', () => {
+    const s = scenario([]);
+    expect(play(s, ['It is an HLR and VLR sync fault.']).session.anger).toBe(50 + 7);
+    expect(play(s, ['I guarantee it will never happen again.']).session.anger).toBe(50 + 5);
+    expect(play(s, ['Stop talking and listen.']).session.anger).toBeGreaterThanOrEqual(50 + 10);
+  });
+
+  it('a scenario without an effect uses the default, and anger stays within 0–100', () => {
+    const s = scenario([], { mood: { start: 2, escalateAt: 90, effects: {} } });
+    expect(play(s, [EMPATHY_ONLY]).session.anger).toBe(0);
+    const angry = scenario([], { mood: { start: 99, escalateAt: 101, effects: {} } });
+    expect(play(angry, [PLAIN]).session.anger).toBe(100);
+  });
+
+  it('reaching escalateAt ends the session escalated, before any transition', () => {
+    const s = scenario([{ to: 'next', intent: 'check' }], {
+      mood: { start: 85, escalateAt: 90, effects: { jargon: 10, problemSolving: 0 } },
+    });
+    const { session, last } = play(s, ['Let me check the receipt, the POS shows an HLR fault.']);
+    expect(session.ended?.outcome).toBe('escalated');
+    expect(last.output.lines.at(-1)?.kind).toBe('ending');
+  });
+
+  it('addressing the customer by surname, once known, calms them', () => {
+    const s = scenario([], { persona: { ...library.get('wrong-change')!.persona, surnameKnown: true } });
+    expect(play(s, ['Mrs Wang, okay.']).session.anger).toBe(50 - 2);
+  });
+});
+
+describe('interruptions and what the customer is heard to say', () => {
+  function paced(s: Scenario) {
+    return startSession(s, { locale: 'en', seed: 3, now: 1_000, pacing: PACED }).session;
+  }
+
+  it('a reply before the customer finishes is an interruption; after, it is not', () => {
+    const s = scenario([]);
+    const session = paced(s);
+    const early = replyToSession(s, session, PLAIN, 1_001);
+    expect(early.interrupted).toBe(true);
+    expect(early.evaluation.detected.interrupting).toBe(true);
+    expect(early.output.lines[0]?.ref).toBe('interrupted');
+    const late = replyToSession(s, session, PLAIN, session.speakingUntil);
+    expect(late.interrupted).toBe(false);
+    expect(late.evaluation.detected.interrupting).toBe(false);
+  });
+
+  it('an interrupting reply takes no transition, however good it is', () => {
+    const s = scenario([{ to: 'next', shows: ['empathy'] }]);
+    const session = paced(s);
+    expect(replyToSession(s, session, EMPATHY_ONLY, 1_001).session.state).toBe('open');
+    expect(replyToSession(s, session, EMPATHY_ONLY, session.speakingUntil + 1).session.state).toBe('next');
+  });
+
+  it('only the heard parts count: a word the customer had not yet said is the trainee’s jargon', () => {
+    const s = scenario([]);
+    const session = paced(s);
+    const reply = 'Is it the APN?';
+    // Before the second part ("…router APN…") is spoken, APN is the trainee's word.
+    expect(replyToSession(s, session, reply, 1_001).evaluation.detected.jargon).toBe(true);
+    // Once it has been said, the trainee is using the customer's own word.
+    expect(replyToSession(s, session, reply, session.speakingUntil + 1).evaluation.detected.jargon).toBe(false);
+  });
+
+  it('without pacing the whole line is heard at once and nothing interrupts', () => {
+    const s = scenario([]);
+    const { session } = startSession(s, { locale: 'en', seed: 3, now: 1_000 });
+    const r = replyToSession(s, session, 'Is it the APN?', 1_000);
+    expect(r.interrupted).toBe(false);
+    expect(r.evaluation.detected.jargon).toBe(false);
+  });
+
+  it('pacing spaces the parts by their length within the limits', () => {
+    const s = scenario([]);
+    const { session, output } = startSession(s, { locale: 'en', seed: 3, now: 1_000, pacing: PACED });
+    const [first, second] = output.lines[0]!.parts;
+    expect(first!.atMs).toBe(0);
+    expect(second!.atMs).toBe(Math.min(2000, Math.max(500, first!.text.length * 50)));
+    expect(session.speakingUntil).toBe(1_000 + second!.atMs + Math.min(2000, Math.max(500, second!.text.length * 50)));
+  });
+});
+
+describe('session life', () => {
+  it('the turn limit ends the session with `turn-limit`', () => {
+    const s = scenario([], { turnLimit: 2 });
+    const { session, results } = play(s, [PLAIN, PLAIN]);
+    expect(results[0]!.session.ended).toBeUndefined();
+    expect(session.ended?.outcome).toBe('turn-limit');
+  });
+
+  it('an ended session answers nothing and changes nothing', () => {
+    const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }]);
+    const { session } = play(s, [EMPATHY_ONLY]);
+    const after = replyToSession(s, session, 'Hello?', 10 * MINUTE);
+    expect(after.output.lines).toEqual([]);
+    expect(after.session.turns).toBe(session.turns);
+    expect(endSession(s, session, 11 * MINUTE, 'abandoned').output.lines).toEqual([]);
+  });
+
+  it('a reply over the limit is clipped before it is scored', () => {
+    const s = scenario([]);
+    const { session } = startSession(s, { locale: 'en', seed: 3, now: 0 });
+    const long = `${'a'.repeat(MAX_REPLY_CHARS)} I guarantee it`;
+    const r = replyToSession(s, session, long, MINUTE);
+    expect(r.clipped).toBe(true);
+    expect(r.evaluation.detected.promises).toBe(false);
+    expect(replyToSession(s, session, 'I guarantee it', MINUTE).clipped).toBe(false);
+  });
+
+  it('the customer holds the trainee to an earlier over-promise once it falls due, once', () => {
+    const s = scenario([]);
+    const { results } = play(s, ['I guarantee you will get every cent back today.', PLAIN, PLAIN, PLAIN, PLAIN]);
+    const recalled = results.map((r) => r.output.lines.some((l) => l.ref === 'promise-recalled'));
+    expect(recalled).toEqual([false, false, false, true, false]);
+    const said = results[3]!.output.lines.find((l) => l.ref === 'promise-recalled')!;
+    expect(said.parts.map((p) => p.text).join('')).toContain('I guarantee you will get every cent back today');
+  });
+
+  it('a jargon reaction quotes the term the trainee used', () => {
+    const s = scenario([]);
+    const { last } = play(s, ['It is an HLR fault.']);
+    const reaction = last.output.lines.find((l) => l.ref === 'jargon');
+    expect(reaction?.parts.map((p) => p.text).join('')).toContain('HLR');
+  });
+
+  it('a session from another scenario or engine version is refused', () => {
+    const s = scenario([]);
+    const { session } = startSession(s, { locale: 'en', seed: 3, now: 0 });
+    const other = library.get('wrong-change')!;
+    expect(() => replyToSession(other, session, PLAIN, MINUTE)).toThrow(/belongs to scenario "unit"/);
+    expect(() => replyToSession(s, { ...session, v: 99 } as SessionStateJson, PLAIN, MINUTE)).toThrow(/v99 is not supported/);
+  });
+
+  it('line variants never repeat back to back, and the same seed picks the same ones', () => {
+    const s = scenario([]);
+    s.states[0]!.again = [say('One.'), say('Two.'), say('Three.')];
+    const lines = (seed: number) => {
+      let { session } = startSession(s, { locale: 'en', seed, now: 0 });
+      const out: string[] = [];
+      for (let i = 1; i <= 5; i++) {
+        const r = replyToSession(s, session, PLAIN, i * MINUTE);
+        out.push(r.output.lines.map((l) => l.parts.map((p) => p.text).join('')).join('|'));
+        session = r.session;
+      }
+      return out;
+    };
+    const a = lines(4);
+    expect(lines(4)).toEqual(a);
+    for (let i = 1; i < a.length; i++) expect(a[i]).not.toBe(a[i - 1]);
+  });
+
+  it('a state without a hint gets the general hint in the asked locale', () => {
+    const s = scenario([]);
+    const { session } = startSession(s, { locale: 'en', seed: 3, now: 0 });
+    expect(hint(s, session, 'en')).toMatch(/acknowledge/i);
+    expect(hint(s, session, 'zh-TW')).toMatch(/情绪/);
+    s.states[0]!.hint = { 'zh-CN': '先道歉', en: 'Apologise first' };
+    expect(hint(s, session, 'en')).toBe('Apologise first');
+  });
+
+  it('the score card of a session reflects its turns and outcome', () => {
+    const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }]);
+    const { session } = play(s, ['It is an HLR fault.', EMPATHY_ONLY]);
+    const { card } = endSession(s, session, 10 * MINUTE, 'abandoned');
+    expect(card.outcome).toBe('resolved');
+    expect(card.turns).toBe(2);
+    expect(card.dimensions.jargon).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,231 @@
+// The evaluators' documented behaviour (docs/evaluators/*.md, docs/architecture.md),
+// each as a pair: the reply that shows it and the nearest reply that must not, so
+// the test fails when the behaviour is removed. Through the public entry only.
+import { describe, expect, it } from 'vitest';
+import { evaluateReply, type Dimension, type ReplyContext, type ScenarioRules } from '../../evaluators/index.ts';
+
+const zh = (customer?: string): ReplyContext => ({ locale: 'zh-CN', customer });
+const en = (customer?: string): ReplyContext => ({ locale: 'en', customer });
+const tw = (customer?: string): ReplyContext => ({ locale: 'zh-TW', customer });
+
+const flags = (reply: string, context: ReplyContext) => evaluateReply(reply, context).detected;
+const rules = (reply: string, context: ReplyContext, d: Dimension) =>
+  evaluateReply(reply, context)
+    .findings.filter((f) => f.evaluator === d)
+    .map((f) => f.rule);
+
+describe('empathy', () => {
+  it('credits understanding, validation, reassurance and apology, naming which', () => {
+    const kinds = (reply: string, context: ReplyContext) => [...new Set(rules(reply, context, 'empathy'))];
+    expect(kinds('我理解您的心情。', zh('气死我了'))).toEqual(['understanding']);
+    expect(kinds('您说得对。', zh('气死我了'))).toEqual(['validation']);
+    expect(kinds('您放心。', zh('气死我了'))).toEqual(['reassurance']);
+    expect(kinds('非常抱歉。', zh('气死我了'))).toEqual(['apology']);
+    expect(kinds('Sorry.', en('This is outrageous!'))).toEqual(['apology']);
+    expect(flags('请出示小票。', zh('气死我了')).empathy).toBe(false);
+  });
+
+  it('negated sympathy is not sympathy', () => {
+    expect(flags('我理解您的意思。', zh('气死我了')).empathy).toBe(true);
+    expect(flags('我不理解您的意思。', zh('气死我了')).empathy).toBe(false);
+    expect(flags('I understand why you are upset.', en('This is outrageous!')).empathy).toBe(true);
+    expect(flags("I don't understand why you are upset.", en('This is outrageous!')).empathy).toBe(false);
+  });
+
+  it('sympathy words turned against the customer are not sympathy', () => {
+    expect(flags('对不起。', zh('气死我了')).empathy).toBe(true);
+    expect(flags('对不起也没用,规定就是规定。', zh('气死我了')).empathy).toBe(false);
+    expect(flags('没什么好抱歉的。', zh('气死我了')).empathy).toBe(false);
+    expect(flags("I'm not sorry, rules are rules.", en('This is outrageous!')).empathy).toBe(false);
+  });
+
+  it('sympathy words quoted from the customer are not the trainee’s sympathy', () => {
+    expect(flags('您说“对不起”有什么用,我明白了。', zh('光说对不起有什么用')).empathy).toBe(true);
+    expect(flags('您说“对不起”没有用。', zh('光说对不起有什么用')).empathy).toBe(false);
+    expect(flags('You said "sorry" is not enough.', en('Sorry is not enough!')).empathy).toBe(false);
+  });
+
+  it('applies only when the customer showed emotion or difficulty, or we do not know what they said', () => {
+    const upset = evaluateReply('请出示小票。', zh('你们太过分了,气死我了!'));
+    expect(upset.applicable.empathy).toBe(true);
+    expect(upset.scores.empathy).toBe(40);
+    const factual = evaluateReply('请出示小票。', zh('请问营业厅几点关门?'));
+    expect(factual.applicable.empathy).toBe(false);
+    expect(factual.scores.empathy).toBe(100);
+    expect(evaluateReply('请出示小票。', zh()).applicable.empathy).toBe(true);
+    expect(evaluateReply('Sorry about that.', en('I am furious')).scores.empathy).toBe(100);
+  });
+});
+
+describe('interrupting', () => {
+  it('a reply while the customer speaks is a cut-in on its first clause and scores 0', () => {
+    const r = evaluateReply('好的,我来看看。', { locale: 'zh-CN', interrupted: true });
+    expect(r.findings.filter((f) => f.evaluator === 'interrupting').map((f) => [f.rule, f.text])).toEqual([['cut-in', '好的']]);
+    expect(r.scores.interrupting).toBe(0);
+    expect(evaluateReply('好的,我来看看。', { locale: 'zh-CN', interrupted: false }).detected.interrupting).toBe(false);
+  });
+
+  it('shutting the customer down is caught and costs more the more it happens', () => {
+    const one = evaluateReply('不可能。', zh('你少找我钱了'));
+    expect(one.findings.filter((f) => f.evaluator === 'interrupting').map((f) => f.rule)).toEqual(['flat-denial']);
+    expect(one.scores.interrupting).toBe(30);
+    expect(evaluateReply('不可能,你先听我说。', zh('你少找我钱了')).scores.interrupting).toBe(15);
+    expect(flags("That's impossible.", en('You short-changed me')).interrupting).toBe(true);
+  });
+
+  it('不可能 about something other than the customer’s claim is not a denial', () => {
+    expect(flags('不可能让您承担损失。', zh('你少找我钱了')).interrupting).toBe(false);
+  });
+
+  it('the customer’s own words quoted back are not a denial', () => {
+    expect(flags('您说“不可能”,我明白您的意思。', zh('这不可能')).interrupting).toBe(false);
+    expect(flags('不可能,我明白您的意思。', zh('这不可能')).interrupting).toBe(true);
+  });
+
+  it('disowning the blame is not blaming', () => {
+    expect(flags('肯定是您自己数错了。', zh('你少找我钱了')).interrupting).toBe(true);
+    expect(flags('我不是说肯定是您自己数错了。', zh('你少找我钱了')).interrupting).toBe(false);
+  });
+});
+
+describe('jargon', () => {
+  it('an unexplained technical term is flagged with its plain-language replacement', () => {
+    const r = evaluateReply('您把APN改一下就行。', zh('我手机上不了网'));
+    const f = r.findings.find((x) => x.evaluator === 'jargon');
+    expect(f?.text).toBe('APN');
+    expect(f?.suggestion).toMatch(/可以说/);
+    expect(r.scores.jargon).toBe(70);
+  });
+
+  it('a term explained in the same reply, before or after, is not jargon', () => {
+    expect(flags('您把APN,也就是上网设置,改一下就行。', zh('我手机上不了网')).jargon).toBe(false);
+    expect(flags('您把上网设置,也就是APN改一下就行。', zh('我手机上不了网')).jargon).toBe(false);
+    expect(flags("Could you give me the IMEI? It's the 15-digit serial number on the box.", en('My phone was stolen')).jargon).toBe(false);
+  });
+
+  it('a term the customer used first is the customer’s word, in this line or earlier ones', () => {
+    expect(flags('APN要改一下。', zh('我的APN是不是设置错了?')).jargon).toBe(false);
+    expect(flags('APN要改一下。', zh('我手机上不了网')).jargon).toBe(true);
+    const history = [{ role: 'customer' as const, text: 'Somebody told me the HLR is down?' }];
+    expect(flags('Yes, the HLR is being fixed.', { locale: 'en', customer: 'So?', history }).jargon).toBe(false);
+    expect(flags('Yes, the HLR is being fixed.', { locale: 'en', customer: 'So?' }).jargon).toBe(true);
+  });
+
+  it('English in a Chinese reply is jargon unless it is an everyday word', () => {
+    expect(rules('这个问题我会follow一下。', zh('怎么还没好'), 'jargon')).toEqual(['english-in-chinese']);
+    expect(flags('您连一下WiFi试试,4G也行。', zh('怎么还没好')).jargon).toBe(false);
+  });
+
+  it('an unknown abbreviation in an English reply is jargon; an everyday one is not', () => {
+    expect(flags('The QMS shows your ticket.', en('Any news?')).jargon).toBe(true);
+    expect(flags('Your SIM and PIN are fine.', en('Any news?')).jargon).toBe(false);
+    expect(flags('You said "QMS", what is that?', en('Any news?')).jargon).toBe(false);
+  });
+
+  it('a scenario can add its own terms', () => {
+    const scenario: ScenarioRules = { scenarioId: 'x', extraJargon: [{ locale: 'zh-CN', term: '录像回放', plain: '看录像' }] };
+    expect(flags('我查了录像回放。', { locale: 'zh-CN', scenario }).jargon).toBe(true);
+    expect(flags('我查了录像回放。', { locale: 'zh-CN' }).jargon).toBe(false);
+  });
+});
+
+describe('promises', () => {
+  it('an absolute guarantee is flagged; a negated one is not', () => {
+    expect(rules('我保证明天修好。', zh('什么时候能好'), 'promises')).toContain('absolute-guarantee');
+    expect(flags('我不能保证明天修好。', zh('什么时候能好')).promises).toBe(false);
+    expect(flags('I guarantee it will be fixed.', en('When?')).promises).toBe(true);
+    expect(flags("I can't promise it will be fixed today.", en('When?')).promises).toBe(false);
+  });
+
+  it('effort, hedged times and conditional own actions are not over-promises', () => {
+    expect(flags('我一定尽力帮您处理。', zh('什么时候能好')).promises).toBe(false);
+    expect(flags('一般24小时内恢复。', zh('什么时候能好')).promises).toBe(false);
+    expect(flags('如果确实少找了,我保证把差额退给您。', zh('你少找我钱了')).promises).toBe(false);
+    expect(flags('我保证把差额退给您。', zh('你少找我钱了')).promises).toBe(true);
+  });
+
+  it('a guarantee quoted from the customer is not the trainee’s', () => {
+    expect(flags('您说“保证”明天好,我先查一下。', zh('你们保证过明天好的')).promises).toBe(false);
+    expect(flags('我保证明天好,我先查一下。', zh('你们保证过明天好的')).promises).toBe(true);
+  });
+
+  it('a promise the scenario’s facts rule out is flagged, and also counts as an offer', () => {
+    const scenario: ScenarioRules = {
+      scenarioId: 'x',
+      forbiddenPromises: [
+        {
+          id: 'cash-refund',
+          fact: 'no-refund',
+          patterns: { 'zh-CN': ['退现金'], en: ['re:cash refund'] },
+          note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
+          suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
+        },
+      ],
+    };
+    const r = evaluateReply('我给您退现金。', { locale: 'zh-CN', scenario });
+    expect(r.findings.filter((f) => f.evaluator === 'promises').map((f) => [f.rule, f.text])).toEqual([['facts-rule-out', '退现金']]);
+    expect(evaluateReply('I will give you a cash refund.', { locale: 'en', scenario }).detected.promises).toBe(true);
+    expect(evaluateReply('我给您退现金。', { locale: 'zh-CN' }).detected.promises).toBe(false);
+  });
+});
+
+describe('problem solving', () => {
+  it('credits a concrete own action; ownership with a time scores above a vaguer offer', () => {
+    const own = evaluateReply('我马上帮您查一下。', zh('我的话费怎么扣了'));
+    expect(own.detected.problemSolving).toBe(true);
+    expect(own.scores.problemSolving).toBe(100);
+    expect(evaluateReply('请出示小票。', zh('我的话费怎么扣了')).scores.problemSolving).toBe(20);
+  });
+
+  it('questions, sympathy, refusals and sending the customer elsewhere are not solutions', () => {
+    for (const reply of ['您是什么时候交的费?', '我理解您的心情。', '规定就是规定。', '您去找物业经理吧。'])
+      expect(flags(reply, zh('怎么回事')).problemSolving, reply).toBe(false);
+    expect(flags('Policy is policy.', en('Fix it!')).problemSolving).toBe(false);
+    expect(flags('Let me recount the till now.', en('Fix it!')).problemSolving).toBe(true);
+  });
+
+  it('an offer beyond authority is still an offer (and an over-promise)', () => {
+    const r = evaluateReply('话费我给您全免了。', zh('扣错了钱'));
+    expect(r.detected.promises).toBe(true);
+    expect(r.detected.problemSolving).toBe(true);
+  });
+
+  it('a scenario’s solution words count only as the trainee’s own step', () => {
+    const scenario: ScenarioRules = { scenarioId: 'x', solutionTerms: { 'zh-CN': ['看录像'], en: ['camera footage'] } };
+    expect(flags('咱们看录像。', { locale: 'zh-CN', scenario }).problemSolving).toBe(true);
+    expect(flags('看录像要经理同意。', { locale: 'zh-CN', scenario }).problemSolving).toBe(false);
+    expect(flags('咱们看录像。', { locale: 'zh-CN' }).problemSolving).toBe(false);
+  });
+});
+
+describe('traditional Chinese input', () => {
+  it('is scored with the zh-CN rules, and findings point at the trainee’s own characters', () => {
+    const reply = '您好,我保證明天一定修好。';
+    const r = evaluateReply(reply, tw('什麼時候能好'));
+    const f = r.findings.find((x) => x.evaluator === 'promises');
+    expect(f?.text).toBe('我保證');
+    expect(f?.span).toEqual([3, 6]);
+    expect(r.detected).toEqual(evaluateReply('您好,我保证明天一定修好。', zh('什么时候能好')).detected);
+  });
+
+  it('traditional customer words are the customer’s own too', () => {
+    expect(flags('APN要改一下。', tw('我的APN是不是設定錯了?')).jargon).toBe(false);
+  });
+
+  it('Taiwanese vocabulary is read as its mainland word (phrase-level conversion)', () => {
+    // 簡訊 is 短信 on the mainland; a character-level converter gives 简讯, which no list knows.
+    expect(flags('可以群發簡訊通知大家。', tw('聯絡人太多了')).problemSolving).toBe(true);
+    expect(flags('可以群發訊息通知大家。', tw('聯絡人太多了')).problemSolving).toBe(false);
+  });
+});
+
+describe('extra checks for the score card', () => {
+  it('addressing by surname counts once the surname is known', () => {
+    const known = evaluateReply('王女士,您好。', { locale: 'zh-CN', customerSurname: '王' });
+    expect(known.findings.map((f) => [f.evaluator, f.text])).toContainEqual(['addressing', '王女士']);
+    expect(evaluateReply('王女士,您好。', { locale: 'zh-CN' }).findings.some((f) => f.evaluator === 'addressing')).toBe(false);
+    expect(
+      evaluateReply('Mrs Wang, hello.', { locale: 'en', customerSurname: 'Wang' }).findings.some((f) => f.evaluator === 'addressing'),
+    ).toBe(true);
+  });
+});

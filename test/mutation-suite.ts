@@ -1,0 +1,14 @@
+// The tests StrykerJS runs against the mutants of scenarios/ and evaluators/: the
+// fast core tests, with no server, browser, database or child process. New tests
+// next to the core code or in test/core/ are picked up by the globs.
+export const CORE_TESTS = [
+  'scenarios/**/*.test.ts',
+  'evaluators/**/*.test.ts',
+  'test/core/**/*.test.ts',
+  'test/docs-examples.test.ts',
+  'test/transcripts/engine.test.ts',
+  'test/property-engine.test.ts',
+  'test/property-evaluators.test.ts',
+  'test/corpus.test.ts',
+  'test/corpus-flags.test.ts',
+];
