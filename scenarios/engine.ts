@@ -124,8 +124,10 @@ function line(
   ref: string,
   variants: LineVariant[],
   vars: Record<string, string> = {},
+  /** Which list the variants come from, when one ref has several (a state's lines and its again lines). */
+  list = '',
 ): CustomerLine {
-  const chosen = pick(session, scenario, `${kind}:${ref}`, variants);
+  const chosen = pick(session, scenario, `${kind}:${ref}${list}`, variants);
   const all = { surname: scenario.persona.surname[session.locale], name: scenario.persona.name[session.locale], ...vars };
   return { kind, ref, parts: chosen[session.locale].map((text) => ({ text: fill(text, all), atMs: 0 })) };
 }
@@ -453,13 +455,13 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   } else if (question && state) {
     const variants = question.fact ? question.fact.answers : scenario.reactions[question.kind as ReactionKind];
     if (variants?.length) lines.push(line(session, scenario, 'answer', question.fact?.id ?? question.kind, variants));
-    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
+    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
   } else if (state && !(interrupted && lines.length)) {
     session.misses = (session.misses ?? 0) + 1;
     // After repeated misses the customer says what they are waiting for, before giving up.
     if (state.waiting?.length && session.misses >= 2 && session.misses % 2 === 0)
       lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
-    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines));
+    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
   }
   if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
   if (ending) {

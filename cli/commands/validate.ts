@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.ts';
 import { parseOptions } from '../args.ts';
 import { LIBRARY_DIR, loadScenarioFile, scenarioFiles, type ValidationError } from '../../scenarios/index.ts';
+import { conceptProblems } from '../../evaluators/index.ts';
 
 const USAGE = `Usage: roleplay validate [paths...]
 
@@ -30,6 +31,11 @@ const command: Command = {
     const paths = positionals.length ? positionals.map((p) => resolve(io.cwd, p)) : [LIBRARY_DIR];
     const { files, missing } = scenarioFiles(paths);
     let bad = 0;
+    // The concept sets the scenarios' patterns are written in: a refused concept makes every pattern naming it unknown.
+    for (const problem of conceptProblems()) {
+      io.stderr.write(`${problem}\n`);
+      bad++;
+    }
     for (const m of missing) {
       io.stderr.write(`${m}: no such file or folder\n`);
       bad++;
