@@ -17,8 +17,10 @@ export function evaluateReply(reply: string, context: ReplyContext): ReplyEvalua
   findings.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return scoreFindings(findings, context);
 }
-export { buildScoreCard, DIMENSION_LABELS, MISSING_ADVICE, type ScoreCardInfo } from './report/score-card.ts';
-export { renderScoreCardText } from './report/render-text.ts';
+export { buildScoreCard, MISSING_ADVICE, DIMENSION_LABELS, STYLE_LABELS, type ScoreCardInfo } from './report/score-card.ts';
+export { renderScoreCardText, keyMomentLine, SCORE_CARD_WORDS, OUTCOME_WORDS } from './report/render-text.ts';
+export { coachPoints, type CoachInput } from './report/coach.ts';
+export { evaluatorName } from './report/names.ts';
 export { lexiconProblems } from './lexicon/load.ts';
 export { warmUp } from './warm-up.ts';
 export { clipReply, MAX_REPLY_CHARS, type ClippedReply } from './reply-limit.ts';

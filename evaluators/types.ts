@@ -113,6 +113,13 @@ export interface ReplyEvaluation {
 /** The function the scenario engine and the bot call for every trainee reply. */
 export type ReplyEvaluator = (reply: string, context: ReplyContext) => ReplyEvaluation;
 
+/** What a reply does to hear the customer out: questions that gather facts, restating, confirming. */
+export interface ListeningActs {
+  question: boolean;
+  restate: boolean;
+  confirm: boolean;
+}
+
 /** One scored trainee turn, as the session report needs it. */
 export interface ScoredTurn {
   turn: number;
@@ -120,12 +127,55 @@ export interface ScoredTurn {
   customer: string;
   reply: string;
   evaluation: ReplyEvaluation;
+  /** The scenario state the reply answered and the intents recognised in it (key moments read them). */
+  state?: string;
+  intents?: string[];
+  listening?: ListeningActs;
+}
+
+/** What a key moment's reply must do; every condition given must hold in the same reply. */
+export interface KeyMomentCondition {
+  /** The scenario state(s) the reply answered. */
+  state?: string[];
+  /** Any of these scenario intents recognised in the reply. */
+  intent?: string[];
+  /** Any of these words in the reply, per locale. */
+  words?: LocalizedList;
+  /** Dimensions the reply shows (empathy, problemSolving) or `listening` (a fact question, restating, confirming). */
+  shows?: (Dimension | 'listening')[];
+  /** Faults the reply must not show; `provocative` covers insults and provoking words. */
+  avoids?: (Dimension | 'provocative')[];
+}
+
+/** A moment a trainer looks for in a scenario, declared in its file under `keyMoments:`. */
+export interface KeyMoment {
+  id: string;
+  label: LocalizedText;
+  /** The dimension the moment teaches; a missed moment's tip is filed under it. */
+  dimension: Dimension;
+  /** A phrasing that meets the moment in this scenario: the coaching suggestion when it is missed. */
+  example: LocalizedText;
+  when: KeyMomentCondition;
+  /** Met only in a reply no later than the first one recognised with this intent (e.g. acknowledge before the rule). */
+  before?: string;
+  /** Every reply matching `when.state` (all replies when no state is given) must meet the other conditions. */
+  every?: boolean;
+}
+
+export interface KeyMomentResult {
+  id: string;
+  label: string;
+  met: boolean;
+  /** The trainee turn that met it; null when missed, or for an `every` moment whose state never came. */
+  turn: number | null;
 }
 
 export type ServiceStyle = 'cold' | 'production' | 'friendly' | 'quality';
 
 export interface ScoreCardTip {
   dimension: EvaluatorId;
+  /** The rule or pattern behind the tip, for disputes and the trainer's view; never shown to the trainee. */
+  rule?: string;
   turn: number;
   /** The trainee's own words. */
   quote: string;
@@ -153,8 +203,10 @@ export interface ScoreCard {
     responsiveness: number | null;
   };
   quadrant: { technical: number; personal: number; style: ServiceStyle; label: string };
-  /** Up to three things to improve, each quoting the trainee. */
+  /** Up to three things to improve, most costly first, each quoting the trainee. */
   tips: ScoreCardTip[];
+  /** The scenario's key moments, met or missed, with the turn that met each (absent on cards made before they existed). */
+  keyMoments?: KeyMomentResult[];
   /** Counts of the extra checks (addressing by surname, wording…). */
   extras: Partial<Record<ExtraCheck, { good: number; bad: number }>>;
 }

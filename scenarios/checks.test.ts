@@ -40,4 +40,24 @@ describe('scenario checks', () => {
     s.states[0]!.lines[0]!.en = ['Only one part.'];
     expect(graphProblems(s).some((p) => p.message.startsWith('the locales differ in number of parts'))).toBe(true);
   });
+
+  it('finds key moments that name an unknown state or intent, and duplicate moment ids', () => {
+    const s = copy();
+    const first = s.keyMoments![0]!;
+    s.keyMoments!.push({ ...first, when: { state: ['nowhere'], intent: ['no-such-intent'] }, before: 'no-such-intent' });
+    const found = messages(s);
+    expect(found).toContain('state "nowhere" is not defined under states');
+    expect(found).toContain('intent "no-such-intent" is not defined under intents');
+    expect(found).toContain(`duplicate key moment id "${first.id}"`);
+  });
+
+  it('every shipped scenario briefs the trainee in both languages and declares its key moments', () => {
+    for (const scenario of loadLibrary().scenarios.values()) {
+      for (const part of ['role', 'situation', 'goal'] as const)
+        for (const locale of ['zh-CN', 'en'] as const)
+          expect(scenario.briefing?.[part][locale], `${scenario.id} ${part} ${locale}`).toBeTruthy();
+      expect(scenario.keyMoments?.length ?? 0, scenario.id).toBeGreaterThanOrEqual(4);
+      for (const k of scenario.keyMoments ?? []) expect(k.example['zh-CN'] && k.example.en, `${scenario.id} ${k.id}`).toBeTruthy();
+    }
+  });
 });

@@ -173,7 +173,32 @@ export function graphProblems(s: Scenario): Problem[] {
       problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" cannot be reached from the start state` });
     if (!endsOk.has(st.id)) problems.push({ path: ['states', i, 'id'], message: `state "${st.id}" has no way to any ending` });
   });
+  problems.push(...keyMomentProblems(s, new Set(stateIds.keys()), intentIds));
   if (!s.states.some((st) => st.transitions.some((t) => t.to === 'end:resolved')))
     problems.push({ path: ['states'], message: 'no state leads to end:resolved' });
+  return problems;
+}
+
+/** Key moments name states and intents of this scenario, and each has words in every locale it lists words for. */
+function keyMomentProblems(s: Scenario, stateIds: Set<string>, intentIds: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  (s.keyMoments ?? []).forEach((k, i) => {
+    const at = (...rest: (string | number)[]) => ['keyMoments', i, ...rest];
+    if (ids.has(k.id)) problems.push({ path: at('id'), message: `duplicate key moment id "${k.id}"` });
+    ids.add(k.id);
+    (k.when.state ?? []).forEach((st, j) => {
+      if (!stateIds.has(st)) problems.push({ path: at('when', 'state', j), message: `state "${st}" is not defined under states` });
+    });
+    (k.when.intent ?? []).forEach((it, j) => {
+      if (!intentIds.has(it)) problems.push({ path: at('when', 'intent', j), message: `intent "${it}" is not defined under intents` });
+    });
+    if (k.before !== undefined && !intentIds.has(k.before))
+      problems.push({ path: at('before'), message: `intent "${k.before}" is not defined under intents` });
+    if (k.when.words) {
+      for (const locale of s.locales)
+        if (!k.when.words[locale]?.length) problems.push({ path: at('when', 'words'), message: `no words in ${locale}` });
+    }
+  });
   return problems;
 }

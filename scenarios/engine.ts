@@ -26,7 +26,7 @@ import type {
 import { NO_PACING } from './engine-types.ts';
 import { recogniseAnalysis } from './intents.ts';
 import { answerQuestion } from './knowledge.ts';
-import { readTurnLog, type LoggedFinding, type TurnSummary } from './turn-log.ts';
+import { readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
 import type { EndingCause, LineVariant, MoodBand, MoodEffect, ReactionKind, Scenario, State, Transition } from './model.ts';
 
 export const SESSION_VERSION = 2;
@@ -149,7 +149,9 @@ function pace(session: EngineSession, lines: CustomerLine[], now: number): void 
     }
   }
   session.said = said;
-  session.speakingUntil = now + at + lastDuration;
+  // The customer has finished once the last part is on the trainee's screen (the typing indicator
+  // goes with it): a reply after that answers the whole line and never cuts it off.
+  session.speakingUntil = now + at;
 }
 
 function noteSurname(session: EngineSession, scenario: Scenario, lines: CustomerLine[]): void {
@@ -340,6 +342,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const heardParts = interrupted ? session.said.filter(([at]) => at <= now) : session.said;
   const customer = heardParts.map(([, t]) => t).join(session.locale === 'en' ? ' ' : '');
   const state = scenario.states.find((s) => s.id === session.state);
+  const answered = session.state;
   const analysis: ReplyAnalysis = analyseReply(reply, session.input);
   const evaluation = evaluateReply(reply, {
     locale: session.input,
@@ -486,8 +489,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   };
 
   const findings: LoggedFinding[] = evaluation.findings
-    .filter((f) => f.polarity === 'bad' && (DIMENSIONS as readonly string[]).includes(f.evaluator))
-    .slice(0, 2)
+    .filter((f) => f.polarity === 'bad' && (f.evaluator === 'provocative' || (DIMENSIONS as readonly string[]).includes(f.evaluator)))
+    .slice(0, 4)
     .map((f) => ({
       evaluator: f.evaluator,
       rule: f.rule,
@@ -495,6 +498,10 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       message: clip(f.message, 100),
       suggestion: clip(f.suggestion ?? '', 100),
     }));
+  const credited: LoggedCredit[] = evaluation.findings
+    .filter((f) => f.polarity === 'good' && (f.evaluator === 'empathy' || f.evaluator === 'problemSolving'))
+    .slice(0, 4)
+    .map((f) => ({ evaluator: f.evaluator, rule: f.rule, text: clip(clauseAround(reply, f.span[0], f.span[1]), 40) }));
   session.log.push({
     customer: clip(customer),
     reply: clip(reply),
@@ -506,6 +513,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       .slice(0, 4)
       .map((f) => ({ check: f.evaluator, good: f.polarity === 'good' })),
     findings,
+    ...(credited.length ? { credited } : {}),
+    state: answered,
+    ...(intents.length ? { intents: intents.slice(0, 6) } : {}),
     interrupted,
   });
   return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped, understanding };

@@ -2,6 +2,7 @@
 import type {
   ConceptPattern,
   Dimension,
+  KeyMoment,
   LocalizedList,
   LocalizedText,
   RuleLocale,
@@ -113,6 +114,8 @@ export interface Scenario {
     /** True when the trainee knows the surname from the start (a regular, an ID card shown…). */
     surnameKnown?: boolean;
   };
+  /** Shown to the trainee before the customer speaks. */
+  briefing?: { role: LocalizedText; situation: LocalizedText; goal: LocalizedText };
   facts: Fact[];
   mood: Mood;
   turnLimit: number;
@@ -121,6 +124,8 @@ export interface Scenario {
   start: string;
   states: State[];
   endings: Record<SessionOutcome, { lines: LineVariant[]; causes?: Partial<Record<EndingCause, LineVariant[]>> }>;
+  /** What a trainer looks for in this scenario; met or missed on the score card. */
+  keyMoments?: KeyMoment[];
   evaluation: Omit<ScenarioRules, 'scenarioId'>;
   /** Source file, for messages. */
   file?: string;

@@ -25,7 +25,18 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     message: f.message,
     ...(f.suggestion ? { suggestion: f.suggestion } : {}),
   }));
+  for (const c of t.credited ?? [])
+    findings.push({
+      evaluator: c.evaluator as EvaluatorId,
+      rule: c.rule,
+      span: [0, c.text.length],
+      text: c.text,
+      polarity: 'good',
+      message: '',
+    });
   for (const { check, good } of t.checks) {
+    // Provoking words already quoted among the findings are not counted twice.
+    if (!good && findings.some((f) => f.evaluator === check && f.polarity === 'bad')) continue;
     findings.push({ evaluator: check as EvaluatorId, rule: check, span: [0, 0], text: '', polarity: good ? 'good' : 'bad', message: '' });
   }
   return {
@@ -33,6 +44,8 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     customer: t.customer,
     reply: t.reply,
     evaluation: { detected: flags(t.detected), scores: t.scores, applicable: flags(t.applicable), findings },
+    ...(t.state ? { state: t.state } : {}),
+    intents: t.intents ?? [],
   };
 }
 
@@ -45,5 +58,6 @@ export function scoreCard(scenario: Scenario, previous: SessionStateJson): Score
     locale: session.locale,
     outcome: session.ended?.outcome ?? 'abandoned',
     weights: scenario.evaluation.weights,
+    keyMoments: scenario.keyMoments,
   });
 }

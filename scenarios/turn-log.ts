@@ -21,6 +21,13 @@ export interface LoggedCheck {
   good: boolean;
 }
 
+/** A credited finding (empathy, problem solving) with the clause of the reply that holds it. */
+export interface LoggedCredit {
+  evaluator: string;
+  rule: string;
+  text: string;
+}
+
 export interface TurnSummary {
   /** What the customer had said when the trainee replied (only the heard part, when interrupted). */
   customer: string;
@@ -29,8 +36,13 @@ export interface TurnSummary {
   applicable: Dimension[];
   detected: Dimension[];
   checks: LoggedCheck[];
-  /** Up to two bad findings on the five dimensions. */
+  /** Up to four bad findings on the five dimensions or provoking words. */
   findings: LoggedFinding[];
+  /** Up to four credited findings; absent when none (and in sessions logged before they were kept). */
+  credited?: LoggedCredit[];
+  /** The state the reply answered and the intents recognised in it (for the key moments). */
+  state?: string;
+  intents?: string[];
   interrupted: boolean;
 }
 

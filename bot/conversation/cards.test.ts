@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCardFixture } from '../testing/score-card.ts';
 import { scenarioPickerCard, scoreCardAttachment, scoreCardText } from './cards.ts';
+import { renderScoreCardText } from '../../evaluators/index.ts';
 
 function card() {
   const tip = (n: number) => ({
@@ -26,14 +27,37 @@ describe('cards', () => {
   it('labels scores as the CLI does and numbers tips so no renderer restarts them at "1."', () => {
     const content = scoreCardAttachment(card(), 'zh-CN', true).content as { body: Block[]; fallbackText: string };
     const facts = content.body.find((b) => b.type === 'FactSet')?.facts ?? [];
-    expect(facts.map((f) => `${f.title} ${f.value}`)).toContain('不打断顾客 100');
+    expect(facts.map((f) => `${f.title} ${f.value}`)).toContain('倾听(不打断顾客) 100');
     const texts = content.body.map((b) => b.text ?? '');
     // A TextBlock starting "2. " is a markdown ordered list, which Web Chat renders as "1.".
     expect(texts.filter((t) => /^\d+[.)]\s/.test(t))).toEqual([]);
     expect(texts.filter((t) => /^[①②③] 第\d条建议/.test(t))).toHaveLength(3);
     expect(content.fallbackText).toBe(scoreCardText(card(), 'zh-CN'));
-    expect(content.fallbackText).toContain('不打断顾客: 100');
+    expect(content.fallbackText).toContain('倾听(不打断顾客): 100');
     expect(texts).toContain('结果: 问题已解决');
+  });
+
+  it('shows what the text card shows: dimensions, service dimensions, quadrant, and the key moments with their turns', () => {
+    const withMoments = scoreCardFixture({
+      keyMoments: [
+        { id: 'heard-her-out', label: '先让她说完，接住她的着急', met: true, turn: 1 },
+        { id: 'checked-first', label: '先核对小票、清点钱箱，再谈退钱', met: false, turn: null },
+      ],
+    });
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const content = scoreCardAttachment({ ...withMoments, locale }, locale, true).content as { body: Block[] };
+      const shown = JSON.stringify(content.body);
+      const text = renderScoreCardText({ ...withMoments, locale }, locale);
+      for (const word of locale === 'zh-CN'
+        ? ['同理度', '专业度', '信赖度', '反应度', '优质型', '技术面 82', '个人面 80']
+        : ['Empathy', 'Professionalism', 'Reliability', 'Responsiveness', 'technical 82', 'personal 80']) {
+        expect(shown, word).toContain(word);
+        expect(text, word).toContain(word);
+      }
+      expect(shown).toContain(locale === 'zh-CN' ? '✓ 先让她说完，接住她的着急 (第1轮)' : '✓ 先让她说完，接住她的着急 (turn 1)');
+      expect(shown).toContain('✗ 先核对小票、清点钱箱，再谈退钱');
+      expect(text).toContain('✗ 先核对小票、清点钱箱，再谈退钱');
+    }
   });
 
   it('gives every scenario of the library a start button, in lists Teams renders whole', () => {

@@ -1,16 +1,19 @@
 // Adaptive Cards (version 1.5, which Teams renders) and their plain-text fallbacks.
-import { CardFactory, type Attachment } from 'botbuilder';
-import { DIMENSIONS, type RuleLocale, type ScoreCard, DIMENSION_LABELS } from '../../evaluators/index.ts';
+import { CardFactory, type Activity, type Attachment } from 'botbuilder';
+import {
+  DIMENSIONS,
+  DIMENSION_LABELS,
+  evaluatorName,
+  keyMomentLine,
+  SCORE_CARD_WORDS,
+  type RuleLocale,
+  type ScoreCard,
+} from '../../evaluators/index.ts';
 import { localized, type ScenarioInfo } from './engine-port.ts';
 import { plainText } from './markdown.ts';
 
-const DIMENSION_NAMES: Record<RuleLocale, Record<string, string>> = {
-  'zh-CN': { interrupting: '打断', empathy: '同理心', jargon: '术语', promises: '过度承诺', problemSolving: '解决问题' },
-  en: { interrupting: 'Interrupting', empathy: 'Empathy', jargon: 'Jargon', promises: 'Over-promising', problemSolving: 'Problem solving' },
-};
-
 export function dimensionName(dimension: string, locale: RuleLocale): string {
-  return DIMENSION_NAMES[locale][dimension] ?? dimension;
+  return evaluatorName(dimension, locale);
 }
 
 /** A score reads as what was done well ("不打断顾客 100"), in the CLI's words; a finding is named by its problem. */
@@ -116,7 +119,8 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
           value: card.dimensions[d] === null ? 'N/A' : String(card.dimensions[d]),
         })),
       },
-      { type: 'TextBlock', text: `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`, wrap: true },
+      ...serviceBlocks(card, locale),
+      ...keyMomentBlocks(card, locale),
       ...card.tips.slice(0, 3).flatMap((tip, i) => [
         { type: 'TextBlock', text: `${TIP_NUMBERS[i] ?? ''} ${plainText(tip.message)}`, wrap: true, separator: true },
         { type: 'TextBlock', text: `“${plainText(tip.quote)}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
@@ -155,6 +159,120 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
   });
 }
 
+/** The manuals' service dimensions and the service-style quadrant, as the text card shows them. */
+function serviceBlocks(card: ScoreCard, locale: RuleLocale): object[] {
+  const w = SCORE_CARD_WORDS[locale];
+  const value = (n: number | null) => (n === null ? w.na : String(n));
+  return [
+    { type: 'TextBlock', text: w.servqual, weight: 'Bolder', wrap: true, separator: true },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: w.empathy, value: value(card.servqual.empathy) },
+        { title: w.professionalism, value: value(card.servqual.professionalism) },
+        { title: w.reliability, value: value(card.servqual.reliability) },
+        { title: w.responsiveness, value: value(card.servqual.responsiveness) },
+        { title: w.tangibles, value: w.na },
+      ],
+    },
+    {
+      type: 'TextBlock',
+      text: `${w.style}: ${card.quadrant.label} (${w.technical} ${card.quadrant.technical}, ${w.personal} ${card.quadrant.personal})`,
+      wrap: true,
+    },
+  ];
+}
+
+/** The scenario's key moments, ✓ with the turn that met each or ✗. */
+function keyMomentBlocks(card: ScoreCard, locale: RuleLocale): object[] {
+  if (!card.keyMoments?.length) return [];
+  return [
+    { type: 'TextBlock', text: SCORE_CARD_WORDS[locale].keyMoments, weight: 'Bolder', wrap: true, separator: true },
+    ...card.keyMoments.map((k) => ({
+      type: 'TextBlock',
+      text: keyMomentLine(k, locale),
+      wrap: true,
+      spacing: 'None',
+      color: k.met ? 'Good' : 'Attention',
+    })),
+  ];
+}
+
+const COACH = {
+  'zh-CN': { name: '教练', initial: '教' },
+  en: { name: 'Coach', initial: 'C' },
+} as const;
+
+/**
+ * The coach's note as its own sender: a badge with the coach's initial and name heading the card
+ * (Teams shows one bot identity, so the card carries the coach's own name and avatar), and
+ * `channelData.sender` so the web chat page gives it the coach's avatar.
+ */
+export function coachActivity(points: string[], locale: RuleLocale): Partial<Activity> {
+  const coach = COACH[locale];
+  const card = CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: `${coach.name}: ${points.join(' / ')}`,
+    body: [
+      {
+        type: 'ColumnSet',
+        columns: [
+          {
+            type: 'Column',
+            width: 'auto',
+            style: 'warning',
+            items: [{ type: 'TextBlock', text: coach.initial, weight: 'Bolder', size: 'Medium', horizontalAlignment: 'Center' }],
+          },
+          {
+            type: 'Column',
+            width: 'stretch',
+            verticalContentAlignment: 'Center',
+            items: [{ type: 'TextBlock', text: coach.name, weight: 'Bolder', wrap: true }],
+          },
+        ],
+      },
+      ...points.map((p) => ({ type: 'TextBlock', text: `• ${plainText(p)}`, wrap: true, spacing: 'Small' })),
+    ],
+  });
+  return { type: 'message', attachments: [card], channelData: { sender: 'coach', senderName: coach.name } };
+}
+
+const BRIEFING = {
+  'zh-CN': { title: '任务简报', role: '你的角色', situation: '情况', goal: '目标' },
+  en: { title: 'Briefing', role: 'Your role', situation: 'The situation', goal: 'Your goal' },
+} as const;
+
+/** Shown before the customer speaks: the trainee's role, the situation and the goal. */
+export function briefingAttachment(scenario: ScenarioInfo, locale: RuleLocale): Attachment | undefined {
+  const b = scenario.briefing;
+  if (!b) return undefined;
+  const w = BRIEFING[locale];
+  const block = (label: string, text: Partial<Record<RuleLocale, string>>) => [
+    { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: localized(text, locale), wrap: true, spacing: 'None' },
+  ];
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: `${w.title}: ${localized(scenario.title, locale)}\n${w.role}: ${localized(b.role, locale)}\n${w.situation}: ${localized(b.situation, locale)}\n${w.goal}: ${localized(b.goal, locale)}`,
+    body: [
+      {
+        type: 'TextBlock',
+        text: `${w.title}: ${localized(scenario.title, locale) || scenario.id}`,
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+      },
+      ...block(w.role, b.role),
+      ...block(w.situation, b.situation),
+      ...block(w.goal, b.goal),
+    ],
+  });
+}
+
 /** For channels without cards: the card's `fallbackText`, so a client that renders the card does not show it twice. */
 export function scoreCardText(card: ScoreCard, locale: RuleLocale, final = true): string {
   const zh = locale === 'zh-CN';
@@ -162,7 +280,9 @@ export function scoreCardText(card: ScoreCard, locale: RuleLocale, final = true)
     `${card.title} — ${zh ? '总分' : 'overall'} ${card.overall}`,
     ...(final ? [outcomeLine(card, locale)] : []),
     ...DIMENSIONS.map((d) => `${scoreLabel(d, locale)}: ${card.dimensions[d] === null ? 'N/A' : card.dimensions[d]}`),
+    `${SCORE_CARD_WORDS[locale].servqual}: ${SCORE_CARD_WORDS[locale].empathy} ${card.servqual.empathy ?? 'N/A'} · ${SCORE_CARD_WORDS[locale].professionalism} ${card.servqual.professionalism ?? 'N/A'} · ${SCORE_CARD_WORDS[locale].reliability} ${card.servqual.reliability ?? 'N/A'} · ${SCORE_CARD_WORDS[locale].responsiveness} ${card.servqual.responsiveness ?? 'N/A'}`,
     `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`,
+    ...(card.keyMoments ?? []).map((k) => keyMomentLine(k, locale)),
     ...card.tips.slice(0, 3).map((t, i) => `${TIP_NUMBERS[i] ?? ''} ${plainText(t.message)} “${plainText(t.quote)}” → ${t.suggestion}`),
   ];
   return lines.join('\n');

@@ -10,6 +10,8 @@ export interface ScenarioInfo {
   summary?: Partial<Record<RuleLocale, string>>;
   difficulty?: string | number;
   locales?: string[];
+  /** What the trainee is told before the customer speaks. */
+  briefing?: Record<'role' | 'situation' | 'goal', Partial<Record<RuleLocale, string>>>;
 }
 
 export interface EnginePort {

@@ -4,21 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { SessionStateJson, TurnOutput, PacingOptions } from '../../scenarios/index.ts';
-import {
-  type RuleLocale,
-  type ReplyEvaluation,
-  type SessionOutcome,
-  clipReply,
-  MISSING_ADVICE,
-  ruleLocale,
-} from '../../evaluators/index.ts';
+import { type RuleLocale, type SessionOutcome, clipReply, coachPoints, ruleLocale } from '../../evaluators/index.ts';
 import type { Dispute, TrainingRecords } from '../records/types.ts';
 import type { Logger } from '../host/app-context.ts';
 import { parseCommand, parseSubmit, type BotCommand } from './commands.ts';
-import { scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
+import { briefingAttachment, coachActivity, scenarioPickerCard, scoreCardAttachment, dimensionName } from './cards.ts';
 import { localized, type EnginePort, type ScenarioInfo } from './engine-port.ts';
 import { messages } from './messages.ts';
-import { plainText } from './markdown.ts';
 import { TurnState } from '../state/turn-state.ts';
 import { KeyedQueue } from '../state/keyed-queue.ts';
 import { isETagConflict } from '../storage/etag.ts';
@@ -258,7 +250,8 @@ export class TrainingBot extends ActivityHandler {
                 .map(([d, v]) => `${dimensionName(d, locale)} ${v ?? 'N/A'}`)
                 .join(' · ')})`
             : '';
-          return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${e.scenarioId} ${e.overall ?? '-'}${perDimension}`;
+          const scenarioTitle = localized(this.options.engine?.scenarios.get(e.scenarioId)?.title, locale) || e.scenarioId;
+          return `${new Date(e.startedAt).toISOString().slice(0, 16).replace('T', ' ')} ${scenarioTitle} ${e.overall ?? '-'}${perDimension}`;
         });
         const best = Math.max(...entries.map((e) => e.overall ?? 0));
         const latest = entries.find((e) => e.dimensions);
@@ -320,6 +313,8 @@ export class TrainingBot extends ActivityHandler {
         });
         const title = localized(scenario.title, locale) || scenario.id;
         this.send(context, mode === 'exam' ? m.startedExam(title) : m.started(title));
+        const briefing = briefingAttachment(scenario, locale);
+        if (briefing) this.send(context, { type: 'message', attachments: [briefing] });
         return this.speak(context, data, output, now);
       }
       case 'end':
@@ -457,7 +452,13 @@ export class TrainingBot extends ActivityHandler {
     data.session = result.session;
     if (clipped || result.clipped) this.send(context, m.clipped(limit));
     if (result.interrupted) this.send(context, m.interrupted);
-    if (data.session.mode === 'practice') this.send(context, coaching(result.evaluation, locale));
+    if (data.session.mode === 'practice') {
+      const next = result.session.ended ? undefined : engine.hint(scenario, result.session, locale);
+      this.send(
+        context,
+        coachActivity(coachPoints({ reply: text, customer: data.lastCustomer ?? '', evaluation: result.evaluation, locale, next }), locale),
+      );
+    }
     if (data.sessionId) {
       await this.options.records.turnRecorded({
         sessionId: data.sessionId,
@@ -511,35 +512,6 @@ export class TrainingBot extends ActivityHandler {
       }
     };
   }
-}
-
-/**
- * The coaching note after a practice reply. It follows the same evaluation as the score card:
- * what was flagged, what a good flag that applied did not show (the card's tips name those too),
- * and what was done well; "nothing to improve" only when nothing is flagged or missing.
- */
-export function coaching(evaluation: ReplyEvaluation, locale: RuleLocale): string {
-  const m = messages(locale);
-  const bad = evaluation.findings.filter((f) => f.polarity === 'bad');
-  const missing = GOOD_FLAGS.filter((d) => evaluation.applicable[d] && !evaluation.detected[d]);
-  const shown = GOOD_FLAGS.flatMap((d) => {
-    const found = evaluation.detected[d] ? evaluation.findings.find((f) => f.evaluator === d && f.polarity === 'good') : undefined;
-    return found ? [`✓ ${dimensionName(d, locale)}: “${plainText(found.text)}”`] : [];
-  });
-  const problems = [
-    ...bad
-      .slice(0, 3)
-      .map(
-        (f) =>
-          `• ${dimensionName(f.evaluator, locale)}: “${plainText(f.text)}” — ${plainText(f.message)}${f.suggestion ? `\n  ${m.better}: ${f.suggestion}` : ''}`,
-      ),
-    ...missing.map(
-      (d) =>
-        `• ${dimensionName(d, locale)}: ${MISSING_ADVICE[d]!.message[locale]}\n  ${m.better}: ${MISSING_ADVICE[d]!.suggestion[locale]}`,
-    ),
-  ];
-  if (problems.length === 0) return [...shown, m.noFindings].join('\n');
-  return [...shown, ...problems].join('\n');
 }
 
 /** Dimensions that credit the trainee when shown; where they apply and are absent, that is worth saying. */

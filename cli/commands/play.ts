@@ -18,6 +18,8 @@ import { paint, useColour, type Paint } from '../colour.ts';
 import { scenarioForPlay } from '../scenario-source.ts';
 import {
   clipReply,
+  evaluatorName,
+  OUTCOME_WORDS,
   renderScoreCardText,
   ruleLocale as ruleLocaleOf,
   type InputLocale,
@@ -136,7 +138,7 @@ class Printer {
     });
     if (this.json) return;
     for (const f of evaluation.findings) {
-      const line = `  ${f.polarity === 'good' ? '+' : '-'} [${f.evaluator}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
+      const line = `  ${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
       this.text(f.polarity === 'good' ? this.c.good(line) : this.c.bad(line));
     }
   }
@@ -172,7 +174,9 @@ class Printer {
     if (this.json) return;
     const en = this.locale === 'en';
     this.text('');
-    this.text(this.c.title(`${en ? 'Ending' : '结局'}: ${card.outcome}  (${card.turns} ${en ? 'turns' : '轮'})`));
+    this.text(
+      this.c.title(`${en ? 'Ending' : '结局'}: ${OUTCOME_WORDS[card.outcome][this.locale]}  (${card.turns} ${en ? 'turns' : '轮'})`),
+    );
     this.text(renderScoreCardText(card, this.locale).trimEnd());
   }
 }

@@ -1,9 +1,10 @@
 // Plain-text score card, for the CLI and the bot's text fallback.
-import type { RuleLocale, ScoreCard, SessionOutcome } from '../types.ts';
+import type { KeyMomentResult, RuleLocale, ScoreCard, SessionOutcome } from '../types.ts';
 import { DIMENSIONS } from '../types.ts';
 import { DIMENSION_LABELS, STYLE_LABELS } from './score-card.ts';
 
-const WORDS = {
+/** The score card's words in both languages, shared by every rendering of the card. */
+export const SCORE_CARD_WORDS = {
   'zh-CN': {
     title: '评分卡',
     overall: '总分',
@@ -23,6 +24,8 @@ const WORDS = {
     turn: '第{n}轮',
     better: '更好的说法',
     none: '没有需要特别改进的地方,继续保持。',
+    keyMoments: '关键时刻',
+    missed: '未做到',
   },
   en: {
     title: 'Score card',
@@ -43,10 +46,12 @@ const WORDS = {
     turn: 'turn {n}',
     better: 'Better',
     none: 'Nothing stands out to improve: keep it up.',
+    keyMoments: 'Key moments',
+    missed: 'missed',
   },
 } as const;
 
-const OUTCOMES: Record<SessionOutcome, Record<RuleLocale, string>> = {
+export const OUTCOME_WORDS: Record<SessionOutcome, Record<RuleLocale, string>> = {
   resolved: { 'zh-CN': '问题解决', en: 'resolved' },
   escalated: { 'zh-CN': '顾客要求升级', en: 'escalated' },
   abandoned: { 'zh-CN': '顾客放弃离开', en: 'customer gave up' },
@@ -54,17 +59,18 @@ const OUTCOMES: Record<SessionOutcome, Record<RuleLocale, string>> = {
 };
 
 export function renderScoreCardText(card: ScoreCard, locale: RuleLocale = card.locale): string {
-  const w = WORDS[locale];
+  const w = SCORE_CARD_WORDS[locale];
   const value = (n: number | null) => (n === null ? w.na : String(n));
   const lines = [
     `${w.title}: ${card.title}`,
-    `${w.overall}: ${card.overall}/100   ${w.turns}: ${card.turns}   ${w.outcome}: ${OUTCOMES[card.outcome]?.[locale] ?? card.outcome}`,
+    `${w.overall}: ${card.overall}/100   ${w.turns}: ${card.turns}   ${w.outcome}: ${OUTCOME_WORDS[card.outcome]?.[locale] ?? card.outcome}`,
     '',
     ...DIMENSIONS.map((d) => `  ${DIMENSION_LABELS[d][locale]}: ${value(card.dimensions[d])}`),
     '',
     `${w.servqual}:`,
     `  ${w.empathy}: ${value(card.servqual.empathy)}   ${w.professionalism}: ${value(card.servqual.professionalism)}   ${w.reliability}: ${value(card.servqual.reliability)}   ${w.responsiveness}: ${value(card.servqual.responsiveness)}   ${w.tangibles}: ${w.na}`,
     `${w.style}: ${STYLE_LABELS[card.quadrant.style][locale]} (${w.technical} ${card.quadrant.technical}, ${w.personal} ${card.quadrant.personal})`,
+    ...(card.keyMoments?.length ? ['', `${w.keyMoments}:`, ...card.keyMoments.map((k) => `  ${keyMomentLine(k, locale)}`)] : []),
     '',
     `${w.tips}:`,
   ];
@@ -74,4 +80,10 @@ export function renderScoreCardText(card: ScoreCard, locale: RuleLocale = card.l
     if (tip.suggestion) lines.push(`     ${w.better}: ${tip.suggestion}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** "✓ label (turn 3)" or "✗ label". */
+export function keyMomentLine(k: KeyMomentResult, locale: RuleLocale): string {
+  const w = SCORE_CARD_WORDS[locale];
+  return k.met ? `✓ ${k.label}${k.turn !== null ? ` (${w.turn.replace('{n}', String(k.turn))})` : ''}` : `✗ ${k.label}`;
 }

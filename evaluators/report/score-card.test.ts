@@ -76,21 +76,28 @@ describe('buildScoreCard', () => {
 describe('buildScoreCard and the ending', () => {
   const good = [turn(1, '你少找我钱了!太过分了!', '非常抱歉给您添麻烦了,我现在就帮您清点一下钱箱。')];
 
-  it('a session that ends without solving the problem cannot score well or be the quality style', () => {
-    for (const [outcome, cap] of [
-      ['abandoned', 50],
-      ['escalated', 40],
-      ['turn-limit', 55],
-    ] as const) {
+  it('a session that ends without solving the problem scores below the same session resolved, and is never the quality style', () => {
+    const resolved = buildScoreCard(good, info).overall;
+    for (const outcome of ['abandoned', 'escalated', 'turn-limit'] as const) {
       const card = buildScoreCard(good, { ...info, outcome });
-      expect(card.overall, outcome).toBeLessThanOrEqual(cap);
+      expect(card.overall, outcome).toBeLessThan(resolved);
+      expect(card.overall, outcome).toBeLessThanOrEqual(65);
       expect(card.quadrant.style, outcome).not.toBe('quality');
     }
-    expect(buildScoreCard(good, info).overall).toBeGreaterThan(80);
+    expect(resolved).toBeGreaterThan(80);
   });
 
   it('soothing without ever acting is the friendly style, not quality', () => {
-    const soothing = Array.from({ length: 6 }, (_, i) => turn(i + 1, '你们到底怎么回事!', '您别急,您别急。'));
+    // Varied words of comfort (the same line pasted six times would also cost sympathy).
+    const comfort = [
+      '您别急,我在听。',
+      '我理解您的心情。',
+      '真不好意思让您着急了。',
+      '您先消消气。',
+      '换作是我也会着急。',
+      '给您添麻烦了,对不起。',
+    ];
+    const soothing = comfort.map((reply, i) => turn(i + 1, '你们到底怎么回事!', reply));
     const card = buildScoreCard(soothing, { ...info, outcome: 'turn-limit' });
     expect(card.quadrant.style).toBe('friendly');
     expect(buildScoreCard(soothing, info).quadrant.style).toBe('friendly');

@@ -1,18 +1,20 @@
-// The end-of-session score card: per-dimension scores, the manuals' service
-// dimensions (SERVQUAL) and service-style quadrant, and the three things most
-// worth improving, each quoting the trainee. Plain data; pure.
+// The end-of-session score card: the session's scores per dimension (judged over the whole
+// conversation in ../session/), the manuals' service dimensions (SERVQUAL) and service-style
+// quadrant, the scenario's key moments and the three things most worth improving. Plain data; pure.
 import type {
   Dimension,
   ExtraCheck,
+  KeyMoment,
   RuleLocale,
   ScenarioRules,
   ScoreCard,
-  ScoreCardTip,
   ScoredTurn,
   ServiceStyle,
   SessionOutcome,
 } from '../types.ts';
-import { DIMENSIONS, EXTRA_CHECKS } from '../types.ts';
+import { EXTRA_CHECKS } from '../types.ts';
+import { judgeSession } from '../session/judge.ts';
+import { sessionTips } from '../session/tips.ts';
 
 export interface ScoreCardInfo {
   scenarioId: string;
@@ -21,17 +23,12 @@ export interface ScoreCardInfo {
   outcome: SessionOutcome;
   /** Dimension weights for the overall score (the scenario's `weights`; default 1 each). */
   weights?: ScenarioRules['weights'];
+  /** The scenario's key moments; their phrasings are the tips' suggestions. */
+  keyMoments?: KeyMoment[];
 }
 
 /** Both sides at or above this make the style "quality"; below it a side counts as weak. */
 export const QUADRANT_THRESHOLD = 60;
-
-/**
- * The most a session can score when the customer's problem was not solved: the
- * manuals put solving the problem first, so a pleasant chat that ends with the
- * customer walking out, giving up or running out the clock is not good service.
- */
-export const OUTCOME_CAP: Record<SessionOutcome, number> = { resolved: 100, 'turn-limit': 55, abandoned: 50, escalated: 40 };
 
 export const STYLE_LABELS: Record<ServiceStyle, Record<RuleLocale, string>> = {
   cold: { 'zh-CN': '冷淡型', en: 'Cold' },
@@ -41,7 +38,7 @@ export const STYLE_LABELS: Record<ServiceStyle, Record<RuleLocale, string>> = {
 };
 
 export const DIMENSION_LABELS: Record<Dimension, Record<RuleLocale, string>> = {
-  interrupting: { 'zh-CN': '不打断顾客', en: 'Letting the customer finish' },
+  interrupting: { 'zh-CN': '倾听(不打断顾客)', en: 'Listening (letting the customer finish)' },
   empathy: { 'zh-CN': '同理心', en: 'Empathy' },
   jargon: { 'zh-CN': '通俗表达(不用术语)', en: 'Plain words (no jargon)' },
   promises: { 'zh-CN': '不过度承诺', en: 'No over-promising' },
@@ -80,83 +77,15 @@ function weightedMean(parts: [number | null, number][]): number | null {
   return weight ? Math.round(present.reduce((a, [v, w]) => a + v * w, 0) / weight) : null;
 }
 
-function quoteOf(reply: string, max = 40): string {
-  const flat = reply.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
 export function styleOf(technical: number, personal: number): ServiceStyle {
   const tech = technical >= QUADRANT_THRESHOLD;
   const pers = personal >= QUADRANT_THRESHOLD;
   return tech && pers ? 'quality' : tech ? 'production' : pers ? 'friendly' : 'cold';
 }
 
-/** How much a dimension's problem costs, for ranking the tips (worst first). */
-const TIP_PRIORITY: Record<Dimension, number> = { promises: 5, interrupting: 4, empathy: 3, problemSolving: 2, jargon: 1 };
-
-function tipsFor(turns: ScoredTurn[], locale: RuleLocale): ScoreCardTip[] {
-  const candidates: (ScoreCardTip & { weight: number })[] = [];
-  for (const t of turns) {
-    const e = t.evaluation;
-    for (const f of e.findings) {
-      if (f.polarity !== 'bad' || !(DIMENSIONS as readonly string[]).includes(f.evaluator)) continue;
-      const dimension = f.evaluator as Dimension;
-      candidates.push({
-        dimension,
-        turn: t.turn,
-        quote: f.text || quoteOf(t.reply),
-        message: f.message,
-        suggestion: f.suggestion ?? '',
-        weight: TIP_PRIORITY[dimension] * 10 + (100 - e.scores[dimension]) / 10,
-      });
-    }
-    for (const dimension of ['empathy', 'problemSolving'] as const) {
-      const advice = MISSING_ADVICE[dimension];
-      if (!advice || e.detected[dimension] || !e.applicable[dimension]) continue;
-      candidates.push({
-        dimension,
-        turn: t.turn,
-        quote: quoteOf(t.reply),
-        message: advice.message[locale],
-        suggestion: advice.suggestion[locale],
-        weight: TIP_PRIORITY[dimension] * 10 - 5,
-      });
-    }
-  }
-  candidates.sort((a, b) => b.weight - a.weight || a.turn - b.turn);
-  // One tip per dimension first, so the three tips teach three different things.
-  const tips: ScoreCardTip[] = [];
-  const used = new Set<string>();
-  for (const c of candidates) {
-    if (tips.length >= 3) break;
-    if (used.has(c.dimension)) continue;
-    used.add(c.dimension);
-    tips.push({ dimension: c.dimension, turn: c.turn, quote: c.quote, message: c.message, suggestion: c.suggestion });
-  }
-  for (const c of candidates) {
-    if (tips.length >= 3) break;
-    if (!tips.some((t) => t.turn === c.turn && t.quote === c.quote))
-      tips.push({ dimension: c.dimension, turn: c.turn, quote: c.quote, message: c.message, suggestion: c.suggestion });
-  }
-  return tips;
-}
-
 export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreCard {
-  const dimensions = Object.fromEntries(
-    DIMENSIONS.map((d) => [d, mean(turns.filter((t) => t.evaluation.applicable[d] !== false).map((t) => t.evaluation.scores[d]))]),
-  ) as Record<Dimension, number | null>;
-
-  let weighted = 0;
-  let totalWeight = 0;
-  for (const d of DIMENSIONS) {
-    const score = dimensions[d];
-    const weight = Math.max(0, info.weights?.[d] ?? 1);
-    if (score === null || !weight) continue;
-    weighted += score * weight;
-    totalWeight += weight;
-  }
-  const cap = OUTCOME_CAP[info.outcome];
-  const overall = Math.min(cap, totalWeight ? Math.round(weighted / totalWeight) : 0);
+  const judged = judgeSession(turns, info);
+  const { dimensions } = judged;
 
   const servqual = {
     tangibles: null,
@@ -166,15 +95,15 @@ export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreC
     responsiveness: dimensions.interrupting,
   };
   // Technical side: getting the problem solved (most of it), in words the customer understands, without
-  // promising what cannot be kept, and never above what the ending allows. Personal side: how the
+  // promising what cannot be kept, and only as far as the ending allows. Personal side: how the
   // customer is treated — heard out and understood.
-  const technical = Math.min(
-    cap,
-    weightedMean([
-      [dimensions.problemSolving, 3],
-      [dimensions.jargon, 1],
-      [dimensions.promises, 1],
-    ]) ?? 0,
+  const technical = Math.round(
+    judged.outcomeFactor *
+      (weightedMean([
+        [dimensions.problemSolving, 3],
+        [dimensions.jargon, 1],
+        [dimensions.promises, 1],
+      ]) ?? 0),
   );
   const personal = meanOf(dimensions.empathy, dimensions.interrupting) ?? 0;
   const style = styleOf(technical, personal);
@@ -196,10 +125,11 @@ export function buildScoreCard(turns: ScoredTurn[], info: ScoreCardInfo): ScoreC
     outcome: info.outcome,
     turns: turns.length,
     dimensions,
-    overall,
+    overall: judged.overall,
     servqual,
     quadrant: { technical, personal, style, label: STYLE_LABELS[style][info.locale] },
-    tips: tipsFor(turns, info.locale),
+    tips: sessionTips(judged, info.keyMoments, info.locale),
+    keyMoments: judged.keyMoments,
     extras,
   };
 }

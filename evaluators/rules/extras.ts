@@ -3,6 +3,7 @@ import type { EvaluatorId, Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
 import { negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import { analysePrepared } from '../analysis/analyse.ts';
 
 function lexiconCheck(id: EvaluatorId, polarityOf: (rule: string) => 'good' | 'bad') {
   return (reply: PreparedReply): Finding[] =>
@@ -76,7 +77,46 @@ export const provocative: Rule = {
     dimension: 'extra',
     polarity: 'bad',
     description: { 'zh-CN': '避免挑衅性的语言。', en: 'Avoid provocative language.' },
-    messages: { provocative: { 'zh-CN': '挑衅性的话:"{words}"', en: 'Provocative: "{words}"' } },
+    messages: {
+      provocative: { 'zh-CN': '挑衅性的话:"{words}"', en: 'Provocative: "{words}"' },
+      insult: { 'zh-CN': '辱骂或看不起顾客:"{words}"', en: 'Insult: "{words}"' },
+      threat: { 'zh-CN': '威胁顾客:"{words}"', en: 'Threat: "{words}"' },
+    },
   },
-  check: lexiconCheck('provocative', () => 'bad'),
+  check(reply: PreparedReply): Finding[] {
+    const findings = lexiconCheck('provocative', () => 'bad')(reply);
+    // Insults and threats, as the shared analysis of the reply reads them, are flagged with the clause that carries them.
+    for (const clause of analysePrepared(reply).clauses) {
+      const act = clause.acts.find((a): a is 'insult' | 'threat' => a === 'insult' || a === 'threat');
+      if (!act) continue;
+      if (findings.some((f) => f.span[0] < reply.toOriginal(clause.end) && f.span[1] > reply.toOriginal(clause.start))) continue;
+      const note = PROVOKING[act][reply.locale];
+      findings.push(
+        toFinding(
+          reply,
+          { start: clause.start, end: clause.end, entry: { rule: act, note: note.note, suggestion: note.suggestion } },
+          'provocative',
+          'bad',
+        ),
+      );
+    }
+    return findings.sort((a, b) => a.span[0] - b.span[0]);
+  },
 };
+
+const PROVOKING = {
+  insult: {
+    'zh-CN': { note: '辱骂、看不起顾客的话,会把冲突闹大。', suggestion: '就事论事,先接住对方的情绪:"我明白您着急,我们看看怎么解决。"' },
+    en: {
+      note: 'An insult or a put-down turns a complaint into a fight.',
+      suggestion: 'Stick to the facts: "I can see this is frustrating — let\'s look at what we can do."',
+    },
+  },
+  threat: {
+    'zh-CN': { note: '威胁顾客只会让对方更激动。', suggestion: '保持冷静,说明后果和能做的事:"您先松手,我们一起想办法。"' },
+    en: {
+      note: 'Threatening the customer only raises the temperature.',
+      suggestion: 'Stay calm and say what can happen next: "Please let go, and let\'s sort this out together."',
+    },
+  },
+} as const;

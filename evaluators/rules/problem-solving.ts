@@ -2,6 +2,7 @@ import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
 import { clauseAfter, clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import { analysePrepared } from '../analysis/analyse.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = {
@@ -31,6 +32,25 @@ const REMEDY = {
   en: /\b(?:refund|money back|cent back|penny back|reimburs)/i,
 };
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
+
+/** An ultimatum, a rule thrown at the customer or the police called on them: "Change your number or don't", "规定就是规定", "我马上报警". */
+const DISMISSIVE = {
+  'zh-CN':
+    /你敢|有本事|报警|叫警察|找警察|规定就是规定|概不退换|爱(?:办|买|换|修|退|要|信)不(?:办|买|换|修|退|要|信)|不服(?:你|您)?(?:就)?去|随便你/,
+  en: /\btry me\b|\bi dare you\b|\b(?:call|calling|ring|phone|get) the (?:police|cops)\b|\bor (?:don't|do not|not)\b|\btake it or leave it\b|\b(?:those|these|them)(?:'s| are) the rules\b|\brules are rules\b|\blike it or (?:not|lump it)\b/i,
+};
+/** Acts that are no step towards the customer's problem, whatever verbs they use: a refusal, a threat, an insult. */
+const NOT_A_STEP = new Set(['refusal', 'threat', 'insult']);
+
+/** The clause (and its sentence) holding a prepared-text offset refuse, threaten, insult or dismiss. */
+function refusedOrThreatened(reply: PreparedReply, at: number): boolean {
+  const analysis = analysePrepared(reply);
+  const clause = analysis.clauses.find((c) => at >= c.start && at < c.end);
+  if (clause?.acts.some((a) => NOT_A_STEP.has(a))) return true;
+  const sentence = clause ? analysis.clauses.filter((c) => c.sentence === clause.sentence) : [];
+  const text = sentence.length ? reply.text.slice(sentence[0]!.start, sentence[sentence.length - 1]!.end) : reply.text;
+  return DISMISSIVE[reply.locale].test(text);
+}
 
 function deflected(reply: PreparedReply, m: Match): boolean {
   const before = clauseBefore(reply.text, m.start) + m.text;
@@ -67,7 +87,8 @@ export const problemSolving: Rule = {
           !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
           !DESCRIBED[reply.locale].test(m.text) &&
           !PLEDGE_START[reply.locale].test(m.text) &&
-          !deflected(reply, m),
+          !deflected(reply, m) &&
+          !refusedOrThreatened(reply, m.start),
       )
       .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
@@ -79,7 +100,8 @@ export const problemSolving: Rule = {
         ((m.entry.rule === 'certain-outcome' || m.entry.rule === 'unrealistic-deadline') &&
           (OWN_OUTCOME[reply.locale].test(m.text) || remedy)) ||
         (m.entry.rule === 'absolute-guarantee' && remedy);
-      if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text)) continue;
+      if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text) || refusedOrThreatened(reply, m.start))
+        continue;
       if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
       const note =
         reply.locale === 'en'
@@ -91,7 +113,8 @@ export const problemSolving: Rule = {
       const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
       if (at < 0 || findings.some((f) => f.span[0] <= reply.toOriginal(at) && f.span[1] > reply.toOriginal(at))) continue;
       // A scenario's solution word counts only as the trainee's own step, not as advice or a rule ("钱要当面点清").
-      if (negatedBefore(reply, at) || !OWN[reply.locale].test(clauseBefore(reply.text, at) + term)) continue;
+      if (negatedBefore(reply, at) || !OWN[reply.locale].test(clauseBefore(reply.text, at) + term) || refusedOrThreatened(reply, at))
+        continue;
       const entry = {
         rule: 'scenario-solution',
         note: reply.locale === 'en' ? 'A step that solves this scenario’s problem.' : '这是解决本场景问题的办法。',

@@ -44,8 +44,8 @@ function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scen
         id: 'open',
         lines: [
           {
-            'zh-CN': ['你们找错钱了。', '我的路由器APN也坏了。'],
-            en: ['You gave me the wrong change.', 'And my router APN is broken too.'],
+            'zh-CN': ['你们找错钱了，我的路由器APN也坏了。', 'VPLMN也不行了。'],
+            en: ['You gave me the wrong change, and my router APN is broken.', 'The VPLMN thing too.'],
           },
         ],
         again: [say('Well?', '然后呢？')],
@@ -195,17 +195,18 @@ describe('interruptions and what the customer is heard to say', () => {
   it('only the heard parts count: a word the customer had not yet said is the trainee’s jargon', () => {
     const s = scenario([]);
     const session = paced(s);
-    const reply = 'Is it the APN?';
-    // Before the second part ("…router APN…") is spoken, APN is the trainee's word.
-    expect(replyToSession(s, session, reply, 1_001).evaluation.detected.jargon).toBe(true);
-    // Once it has been said, the trainee is using the customer's own word.
-    expect(replyToSession(s, session, reply, session.speakingUntil + 1).evaluation.detected.jargon).toBe(false);
+    // From 1,000 ms the first part ("…router APN…") is being said; the second ("VPLMN…") not yet.
+    expect(replyToSession(s, session, 'Is it the APN?', 1_000).evaluation.detected.jargon).toBe(false);
+    expect(replyToSession(s, session, 'Is it the APN?', 1_001).evaluation.detected.jargon).toBe(false);
+    expect(replyToSession(s, session, 'Is it the VPLMN?', 1_001).evaluation.detected.jargon).toBe(true);
+    // Once the whole line has been said, both are the customer's own words.
+    expect(replyToSession(s, session, 'Is it the VPLMN?', session.speakingUntil + 1).evaluation.detected.jargon).toBe(false);
   });
 
   it('without pacing the whole line is heard at once and nothing interrupts', () => {
     const s = scenario([]);
     const { session } = startSession(s, { locale: 'en', seed: 3, now: 1_000 });
-    const r = replyToSession(s, session, 'Is it the APN?', 1_000);
+    const r = replyToSession(s, session, 'Is it the VPLMN?', 1_000);
     expect(r.interrupted).toBe(false);
     expect(r.evaluation.detected.jargon).toBe(false);
   });
@@ -216,7 +217,8 @@ describe('interruptions and what the customer is heard to say', () => {
     const [first, second] = output.lines[0]!.parts;
     expect(first!.atMs).toBe(0);
     expect(second!.atMs).toBe(Math.min(2000, Math.max(500, first!.text.length * 50)));
-    expect(session.speakingUntil).toBe(1_000 + second!.atMs + Math.min(2000, Math.max(500, second!.text.length * 50)));
+    // The customer has finished when the last part is on screen.
+    expect(session.speakingUntil).toBe(1_000 + second!.atMs);
   });
 });
 

@@ -1,4 +1,4 @@
-/* global WebChat, location, URLSearchParams */
+/* global WebChat, location, URLSearchParams, MutationObserver */
 // The page's behaviour: trainee identity, the conversation token, and Web Chat itself.
 (function () {
   'use strict';
@@ -18,6 +18,8 @@
       failed: '无法连接到服务器，请稍后刷新页面。',
       placeholder: '输入你的回复……',
       defaultName: '学员',
+      coach: '教练',
+      coachInitial: '教',
     },
     en: {
       title: 'Customer Service Role-Play Trainer',
@@ -33,6 +35,8 @@
       failed: 'Could not reach the server; please reload the page later.',
       placeholder: 'Type your reply…',
       defaultName: 'Trainee',
+      coach: 'Coach',
+      coachInitial: 'C',
     },
   };
   var KEYS = { trainee: 'roleplay.trainee', locale: 'roleplay.locale', chat: 'roleplay.chat' };
@@ -100,11 +104,58 @@
     });
   }
 
+  // The coach is a sender of its own: the bot marks its notes with channelData.sender "coach"; here they
+  // get the coach's name (so Web Chat groups them apart from the customer) and the coach's avatar.
+  function coachStore() {
+    return WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+          if (activity && activity.channelData && activity.channelData.sender === 'coach') {
+            var from = Object.assign({}, activity.from, { id: 'roleplay-coach', name: activity.channelData.senderName || t('coach') });
+            action = Object.assign({}, action, {
+              payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { from: from }) }),
+            });
+          }
+          return next(action);
+        };
+      };
+    });
+  }
+
+  /** A transcript row holding a coach card: its first text is the coach's initial, its second the coach's name. */
+  function markCoachRows(root) {
+    root.querySelectorAll('.webchat__stacked-layout').forEach(function (row) {
+      if (row.hasAttribute('data-roleplay-sender')) return;
+      var blocks = row.querySelectorAll('.ac-textBlock');
+      var isCoach = false;
+      for (var i = 0; i + 1 < blocks.length && i < 2; i++) {
+        var name = blocks[i + 1].textContent.trim();
+        if ((name === TEXT['zh-CN'].coach || name === TEXT.en.coach) && blocks[i].textContent.trim().length <= 2) isCoach = true;
+      }
+      if (!blocks.length) return;
+      row.setAttribute('data-roleplay-sender', isCoach ? 'coach' : 'other');
+      if (isCoach) row.style.setProperty('--roleplay-coach-initial', JSON.stringify(t('coachInitial')));
+    });
+  }
+  var observer = null;
+  function watchCoach() {
+    if (observer) observer.disconnect();
+    observer = new MutationObserver(function () {
+      markCoachRows($('webchat'));
+    });
+    observer.observe($('webchat'), { childList: true, subtree: true });
+  }
+
+  var store = null;
   function render() {
     if (!directLine) return;
+    if (!store) store = coachStore();
+    watchCoach();
     WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: store,
         userID: trainee.id,
         username: trainee.name || t('defaultName'),
         locale: locale,
@@ -118,6 +169,8 @@
           sendBoxHeight: 52,
           hideUploadButton: true,
           backgroundColor: '#fafcfd',
+          // Every message shows its sender's avatar, so the coach's notes show the coach's.
+          showAvatarInGroup: true,
         },
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t('placeholder') },
       },
@@ -139,6 +192,7 @@
         // Only the conversation id is kept: a reload asks for a fresh token bound to it.
         save(KEYS.chat, { conversationId: info.conversationId, userId: trainee.id });
         if (directLine) directLine.end();
+        store = null;
         directLine = WebChat.createDirectLine({ token: info.token, domain: location.origin + '/v3/directline', webSocket: true });
         directLine.connectionStatus$.subscribe(function (s) {
           // 2 = online; 4 = failed to connect.

@@ -1,0 +1,129 @@
+// Scores over the whole conversation, per dimension, the way a trainer judges them: sympathy
+// where the customer showed emotion and when it mattered, whether and how a concrete solution
+// was reached, listening credited, faults counted by severity, and an overall that reflects
+// the conversation and not only its ending. Pure: turns in, numbers out.
+import type { Dimension, KeyMoment, KeyMomentResult, RuleLocale, ScenarioRules, ScoredTurn, SessionOutcome } from '../types.ts';
+import { DIMENSIONS } from '../types.ts';
+import { faultCost, sessionFaults, type Fault } from './faults.ts';
+import { keyMomentResults } from './key-moments.ts';
+import { listeningActs, listens } from './listening.ts';
+import { empathyRepeats, keywordList, PASTED_AFTER } from './patterns.ts';
+
+export interface SessionInfo {
+  locale: RuleLocale;
+  outcome: SessionOutcome;
+  weights?: ScenarioRules['weights'];
+  keyMoments?: KeyMoment[];
+}
+
+export interface SessionJudgement {
+  /** 0–100 per dimension; null where it never applied. */
+  dimensions: Record<Dimension, number | null>;
+  overall: number;
+  /** How much of the technical side the ending allows (1 when resolved). */
+  outcomeFactor: number;
+  keyMoments: KeyMomentResult[];
+  faults: Fault[];
+  /** Turns whose reply is a bare list of keywords. */
+  keywordTurns: number[];
+  /** Turns that repeat a sympathy formula already used `PASTED_AFTER` times or more. */
+  pastedTurns: number[];
+  /** Turns that listened: a fact question, restating or confirming. */
+  listeningTurns: number[];
+  /** The turns as judged, with their listening acts filled in. */
+  turns: ScoredTurn[];
+}
+
+/** How much each dimension counts in the overall before the scenario's own weights: solving first, then trust, the person and plain words. */
+const BASE_WEIGHTS: Record<Dimension, number> = { problemSolving: 3, promises: 2, empathy: 2, interrupting: 2, jargon: 1 };
+
+/** What is left of a session's quality when the ending did not solve the problem. */
+export const OUTCOME_FACTOR: Record<SessionOutcome, number> = { resolved: 1, abandoned: 0.8, 'turn-limit': 0.75, escalated: 0.6 };
+
+/** Owned steps: the trainee does it, or hands it on with a follow-up. */
+const OWNED_STEPS = new Set(['concrete-action', 'follow-up', 'scenario-solution']);
+
+const clamp = (n: number) => Math.max(0, Math.min(100, n));
+
+function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fault[]): number | null {
+  const repeats = empathyRepeats(turns);
+  // Sympathy earns less each time the same formula comes back.
+  const credit = (i: number) => {
+    const t = turns[i];
+    if (!t || !t.evaluation.detected.empathy || keywordTurns.has(t.turn)) return 0;
+    return 0.5 ** (repeats[i] ?? 0);
+  };
+  let weight = 0;
+  let earned = 0;
+  let first = true;
+  turns.forEach((t, i) => {
+    if (!t.evaluation.applicable.empathy) return;
+    // The first time emotion is on the table matters most (sympathy a turn late counts for half); after
+    // that, sympathy shown in the last three turns still holds, so it is not needed in every reply.
+    const w = first ? 3 : 1;
+    const c = first ? Math.max(credit(i), 0.5 * credit(i + 1)) : Math.max(credit(i), credit(i - 1), credit(i - 2));
+    weight += w;
+    earned += w * c;
+    first = false;
+  });
+  if (!weight) return null;
+  // The same formula a third time and more reads as pasted: it costs, on top of earning less.
+  const pasted = repeats.filter((r) => r >= PASTED_AFTER).length;
+  return clamp(Math.round(100 * (earned / weight) - 10 * pasted - faultCost(faults, 'provocative')));
+}
+
+function problemSolvingScore(
+  turns: ScoredTurn[],
+  keywordTurns: Set<number>,
+  outcome: SessionOutcome,
+  moments: KeyMomentResult[],
+  defs: KeyMoment[],
+): number {
+  const steps = turns.filter((t) => t.evaluation.detected.problemSolving && !keywordTurns.has(t.turn));
+  const owned = steps.some((t) =>
+    t.evaluation.findings.some((f) => f.evaluator === 'problemSolving' && f.polarity === 'good' && OWNED_STEPS.has(f.rule)),
+  );
+  const solving = defs.filter((k) => k.dimension === 'problemSolving').map((k) => moments.find((m) => m.id === k.id)?.met ?? false);
+  const reached = solving.length ? solving.filter(Boolean).length / solving.length : steps.length ? 1 : 0;
+  // An ending the trainee's own steps brought about counts in full; one that came without them, little.
+  const resolved = outcome === 'resolved';
+  const score = (resolved ? (steps.length ? 55 : 25) : 0) + (steps.length ? 15 : 0) + (owned ? 10 : 0) + 20 * reached;
+  return Math.round(resolved ? score : Math.min(score, 60));
+}
+
+export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJudgement {
+  const turns = input.map((t) => ({ ...t, listening: t.listening ?? listeningActs(t.reply, t.customer, info.locale) }));
+  const keywordTurns = turns.filter((t) => keywordList(t.reply, info.locale)).map((t) => t.turn);
+  const keywordSet = new Set(keywordTurns);
+  const listeningTurns = turns.filter((t) => listens(t.listening) && !keywordSet.has(t.turn)).map((t) => t.turn);
+  const repeats = empathyRepeats(turns);
+  const pastedTurns = turns.filter((_, i) => (repeats[i] ?? 0) >= PASTED_AFTER).map((t) => t.turn);
+  const faults = sessionFaults(turns);
+  const keyMoments = keyMomentResults(info.keyMoments, turns, info.locale);
+
+  const dimensions: Record<Dimension, number | null> = {
+    interrupting: turns.length ? clamp(70 + 15 * Math.min(2, listeningTurns.length) - faultCost(faults, 'interrupting')) : null,
+    empathy: empathyScore(turns, keywordSet, faults),
+    jargon: turns.length ? clamp(100 - faultCost(faults, 'jargon')) : null,
+    promises: turns.length ? clamp(100 - faultCost(faults, 'promises')) : null,
+    problemSolving: turns.length ? problemSolvingScore(turns, keywordSet, info.outcome, keyMoments, info.keyMoments ?? []) : null,
+  };
+
+  let weighted = 0;
+  let total = 0;
+  for (const d of DIMENSIONS) {
+    const score = dimensions[d];
+    const w = BASE_WEIGHTS[d] * Math.max(0, info.weights?.[d] ?? 1);
+    if (score === null || !w) continue;
+    weighted += score * w;
+    total += w;
+  }
+  const quality = total ? weighted / total : 0;
+  const met = keyMoments.length ? keyMoments.filter((k) => k.met).length / keyMoments.length : quality / 100;
+  const factor = OUTCOME_FACTOR[info.outcome];
+  // A list of keywords and a pasted formula are gaming the score; an insult costs on top of its dimension.
+  const gaming =
+    Math.min(30, 8 * keywordTurns.length + 6 * pastedTurns.length) + 10 * faults.filter((f) => f.kind === 'provocative').length;
+  const overall = turns.length ? Math.round(clamp((0.7 * quality + 30 * met) * factor - gaming)) : 0;
+  return { dimensions, overall, outcomeFactor: factor, keyMoments, faults, keywordTurns, pastedTurns, listeningTurns, turns };
+}

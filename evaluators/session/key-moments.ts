@@ -1,0 +1,49 @@
+// A scenario's key moments, met or missed over a session: the turn that met each.
+import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
+import { simplify } from '../text/simplify.ts';
+import { listens } from './listening.ts';
+import { keywordList } from './patterns.ts';
+
+function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
+  if (!words?.length) return true;
+  const text = locale === 'zh-CN' ? simplify(reply).text : reply.toLowerCase();
+  return words.some((w) => text.includes(locale === 'zh-CN' ? simplify(w).text : w.toLowerCase()));
+}
+
+function showsFault(t: ScoredTurn, fault: string): boolean {
+  if (fault === 'interrupting' && t.evaluation.detected.interrupting) return true;
+  return t.evaluation.findings.some((f) => f.evaluator === fault && f.polarity === 'bad');
+}
+
+/** Whether one reply meets the moment's conditions other than its state. */
+function meets(k: KeyMoment, t: ScoredTurn, locale: RuleLocale): boolean {
+  const w = k.when;
+  // A bare list of keywords says nothing to the customer, so it meets no moment that asks for something said.
+  if ((w.intent || w.words || w.shows) && keywordList(t.reply, locale)) return false;
+  if (w.intent && !w.intent.some((i) => t.intents?.includes(i))) return false;
+  if (w.words && !hasWords(t.reply, w.words[locale], locale)) return false;
+  for (const s of w.shows ?? []) {
+    if (s === 'listening' ? !listens(t.listening) : !t.evaluation.detected[s]) return false;
+  }
+  if ((w.avoids ?? []).some((a) => showsFault(t, a))) return false;
+  return true;
+}
+
+function inState(k: KeyMoment, t: ScoredTurn): boolean {
+  return !k.when.state || (t.state !== undefined && k.when.state.includes(t.state));
+}
+
+export function keyMomentResults(moments: KeyMoment[] | undefined, turns: ScoredTurn[], locale: RuleLocale): KeyMomentResult[] {
+  return (moments ?? []).map((k) => {
+    const label = k.label[locale];
+    if (k.every) {
+      const due = turns.filter((t) => inState(k, t));
+      if (!due.length) return { id: k.id, label, met: turns.length > 0, turn: null };
+      const failed = due.find((t) => !meets(k, t, locale));
+      return { id: k.id, label, met: !failed, turn: failed ? null : (due[due.length - 1]?.turn ?? null) };
+    }
+    const deadline = k.before ? turns.find((t) => t.intents?.includes(k.before!))?.turn : undefined;
+    const hit = turns.find((t) => (deadline === undefined || t.turn <= deadline) && inState(k, t) && meets(k, t, locale));
+    return { id: k.id, label, met: !!hit, turn: hit?.turn ?? null };
+  });
+}

@@ -1,0 +1,138 @@
+// The score card's tips: at most three, the most costly first, each quoting the trainee and
+// suggesting a phrasing taken from this scenario's own data. No tip faults a greeting or a
+// question that gathers facts for lacking sympathy or a solution.
+import type { Dimension, EvaluatorId, KeyMoment, RuleLocale, ScoreCardTip, ScoredTurn } from '../types.ts';
+import type { SessionJudgement } from './judge.ts';
+import { greetingOnly } from './listening.ts';
+
+const WORDS = {
+  'zh-CN': {
+    missed: (label: string) => `错过了这个关键时刻:${label}。`,
+    keywordList: '这句只是一串关键词,不是对顾客说的话;顾客听不出你要做什么。',
+    pasted: '同一句安慰每轮都说,听起来像复制粘贴;要针对顾客此刻说的话回应。',
+    example: (text: string) => `本场景可以这样说:"${text}"`,
+  },
+  en: {
+    missed: (label: string) => `Missed a key moment: ${label}.`,
+    keywordList: 'This reply is a list of keywords, not something said to the customer; they cannot tell what you will do.',
+    pasted: 'The same sympathy line in every turn sounds pasted; answer what the customer has just said.',
+    example: (text: string) => `In this scenario, for example: "${text}"`,
+  },
+} as const;
+
+/** Which key moment's phrasing shows the better way, for each kind of problem (first found wins). */
+const EXAMPLE_FOR: Record<EvaluatorId, Dimension[]> = {
+  interrupting: ['interrupting', 'empathy'],
+  empathy: ['empathy', 'interrupting'],
+  jargon: ['problemSolving'],
+  promises: ['promises', 'problemSolving'],
+  problemSolving: ['problemSolving'],
+  provocative: ['empathy', 'interrupting'],
+  addressing: ['empathy'],
+  positiveWording: ['problemSolving'],
+  requestWording: ['problemSolving'],
+};
+
+/** How much a kind of fault weighs in ranking, beyond its points. */
+const RANK: Record<string, number> = { provocative: 1.5, promises: 1.1, interrupting: 1, jargon: 0.6 };
+
+function quoteOf(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+interface Candidate extends ScoreCardTip {
+  cost: number;
+}
+
+export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefined, locale: RuleLocale): ScoreCardTip[] {
+  const w = WORDS[locale];
+  const defs = moments ?? [];
+  const example = (kind: EvaluatorId, skip?: string): string => {
+    for (const d of EXAMPLE_FOR[kind]) {
+      const k = defs.find((m) => m.dimension === d && m.id !== skip);
+      if (k) return w.example(k.example[locale]);
+    }
+    return '';
+  };
+  // A reply a tip about something missing may quote: not a bare greeting, not a question that only gathers facts.
+  const quotable = (t: ScoredTurn) =>
+    !greetingOnly(t.reply, locale) && !(t.listening?.question && !t.evaluation.detected.problemSolving && !t.evaluation.detected.empathy);
+  const candidates: Candidate[] = [];
+
+  for (const f of j.faults) {
+    // The scenario's own correction (a promise its facts rule out) beats a general example.
+    const scenarioOwn = f.finding.rule === 'facts-rule-out' && f.finding.suggestion;
+    const suggestion =
+      scenarioOwn || (f.kind === 'jargon' ? (f.finding.suggestion ?? '') : example(f.kind) || (f.finding.suggestion ?? ''));
+    candidates.push({
+      dimension: f.kind,
+      rule: f.finding.rule,
+      turn: f.turn,
+      quote: quoteOf(f.finding.text || j.turns.find((t) => t.turn === f.turn)?.reply || ''),
+      message: f.finding.message,
+      suggestion,
+      cost: f.cost * (RANK[f.kind] ?? 1),
+    });
+  }
+  const perMoment = defs.length ? 30 / defs.length : 0;
+  for (const result of j.keyMoments) {
+    const k = defs.find((m) => m.id === result.id);
+    if (!k || result.met) continue;
+    const due = j.turns.filter((t) => !k.when.state || (t.state !== undefined && k.when.state.includes(t.state)));
+    const at = due.find(quotable) ?? (k.every ? due[0] : undefined);
+    if (!at) continue;
+    candidates.push({
+      dimension: k.dimension,
+      rule: `moment:${k.id}`,
+      turn: at.turn,
+      quote: quoteOf(at.reply),
+      message: w.missed(result.label),
+      suggestion: w.example(k.example[locale]),
+      cost: perMoment * 1.2,
+    });
+  }
+  for (const turn of j.keywordTurns) {
+    const t = j.turns.find((x) => x.turn === turn);
+    if (t)
+      candidates.push({
+        dimension: 'problemSolving',
+        rule: 'keyword-list',
+        turn,
+        quote: quoteOf(t.reply),
+        message: w.keywordList,
+        suggestion: example('problemSolving'),
+        cost: 16,
+      });
+  }
+  const pasted = j.pastedTurns[0];
+  if (pasted !== undefined) {
+    const t = j.turns.find((x) => x.turn === pasted);
+    if (t)
+      candidates.push({
+        dimension: 'empathy',
+        rule: 'pasted-empathy',
+        turn: pasted,
+        quote: quoteOf(t.evaluation.findings.find((f) => f.evaluator === 'empathy' && f.polarity === 'good')?.text || t.reply),
+        message: w.pasted,
+        suggestion: example('empathy'),
+        cost: 6 * j.pastedTurns.length + 6,
+      });
+  }
+
+  candidates.sort((a, b) => b.cost - a.cost || a.turn - b.turn);
+  const chosen: Candidate[] = [];
+  // One tip per kind first, so three tips teach three things; then the next most costly.
+  const kinds = new Set<string>();
+  for (const c of candidates) {
+    if (chosen.length >= 3) break;
+    if (kinds.has(c.dimension)) continue;
+    kinds.add(c.dimension);
+    chosen.push(c);
+  }
+  for (const c of candidates) {
+    if (chosen.length >= 3) break;
+    if (!chosen.includes(c) && !chosen.some((t) => t.turn === c.turn && t.quote === c.quote)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => b.cost - a.cost || a.turn - b.turn).map(({ cost: _cost, ...tip }) => tip);
+}
