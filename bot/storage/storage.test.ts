@@ -125,6 +125,35 @@ for (const backend of backends) {
       expect((await records.listSessions!({ since: 2000 })).map((s) => s.sessionId)).toEqual(['new', 'other']);
     });
 
+    it("records a trainer's decision on a dispute once, with the reason for a rejection", async () => {
+      const { records } = await open();
+      await records.sessionStarted(sessionStart('s1'));
+      await records.turnRecorded(turnRecord('s1', 1, '请提供您的SKU编号', 'SKU'));
+      await records.addDispute(dispute('s1', 1, 'SKU', '请提供您的SKU编号'));
+      const key = { sessionId: 's1', turn: 1, evaluator: 'jargon', rule: 'term', span: [5, 8] as [number, number] };
+      expect(await records.resolveDispute!(key, { status: 'rejected', reason: '顾客并不知道这个词', at: 5 })).toBe(true);
+      expect(await records.resolveDispute!(key, { status: 'accepted', at: 6 })).toBe(false);
+      expect(await records.listDisputes!()).toEqual([]);
+      const [decided] = await records.listDisputes!({ all: true });
+      expect(decided).toMatchObject({ status: 'rejected', reason: '顾客并不知道这个词', resolvedAt: 5 });
+      expect(await records.session!('s1')).toMatchObject({ sessionId: 's1', traineeName: 'Lin', turns: 1 });
+    });
+
+    it('keeps learning-record statements in the outbox until they are sent, retrying later ones', async () => {
+      const { outbox } = await open();
+      await outbox!.enqueue({ statementId: 'a', sessionId: 's1', statement: '{"id":"a"}' }, 100);
+      await outbox!.enqueue({ statementId: 'a', sessionId: 's1', statement: '{"id":"a"}' }, 100);
+      await outbox!.enqueue({ statementId: 'b', sessionId: 's2', statement: '{"id":"b"}' }, 200);
+      expect((await outbox!.due(300, 10)).map((i) => i.statementId)).toEqual(['a', 'b']);
+      await outbox!.markFailed(['a'], 'HTTP 503', (attempts) => 1000 * attempts);
+      expect((await outbox!.due(300, 10)).map((i) => i.statementId)).toEqual(['b']);
+      expect(await outbox!.nextDueAt()).toBe(200);
+      await outbox!.markSent(['b'], 400);
+      expect(await outbox!.nextDueAt()).toBe(1000);
+      expect(await outbox!.due(1000, 10)).toMatchObject([{ statementId: 'a', attempts: 1 }]);
+      expect(await outbox!.pending()).toBe(1);
+    });
+
     it('keeps everything across a close and reopen (migrations run once)', async () => {
       const config = backend.config();
       const first = await backend.open(config);

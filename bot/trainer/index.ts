@@ -179,7 +179,9 @@ export function registerTrainerRoutes(
     res.end();
   });
 
-  const allSessions = async () => (await records.listSessions?.({ limit: 100000 })) ?? [];
+  /** One session by id: the store's own lookup when it has one, else a scan of the list. */
+  const oneSession = async (id: string) =>
+    records.session ? await records.session(id) : ((await records.listSessions?.({ limit: 100000 })) ?? []).find((s) => s.sessionId === id);
   const param = (req: Request, name: string) => String((req.params as Record<string, string | undefined>)[name] ?? '');
 
   server.get(
@@ -235,7 +237,7 @@ export function registerTrainerRoutes(
     guard(async (req, res, url) => {
       const view = viewFor(req, url);
       const id = param(req, 'id');
-      const [session] = (await allSessions()).filter((s) => s.sessionId === id);
+      const session = await oneSession(id);
       if (!session) return html(res, url, 404, messagePage(view, t(view.locale, 'notFound')));
       const turns = (await records.sessionTurns?.(id)) ?? [];
       const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === id);
@@ -296,7 +298,7 @@ export function registerTrainerRoutes(
       const disputes = ((await records.listDisputes?.({ all: true })) ?? []).filter((d) => d.sessionId === sessionId && d.turn === turnNo);
       if (disputes.length === 0) return send(res, 404, 'text/plain; charset=utf-8', 'No such dispute');
       const turn = (await records.sessionTurns?.(sessionId))?.find((t) => t.turn === turnNo);
-      const [session] = (await allSessions()).filter((s) => s.sessionId === sessionId);
+      const session = await oneSession(sessionId);
       const facts = { locale: session?.locale ?? 'zh-CN', scenarioId: session?.scenarioId };
       if (turnParam.endsWith('.jsonl')) {
         const lines = disputes.map((d) => disputeFlagLine(d, turn, facts)).filter((l): l is string => l !== undefined);

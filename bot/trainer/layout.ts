@@ -20,7 +20,7 @@ export interface View {
 
 const LANG_NAMES: Record<DashLocale, string> = { 'zh-CN': '中文', en: 'English' };
 
-function langSwitch(view: View): string {
+function langSwitch(view: { locale: DashLocale; url: URL }): string {
   return `<div class="lang" role="group" aria-label="${escapeHtml(t(view.locale, 'language'))}">${DASH_LOCALES.map((l) => {
     const target = new URL(view.url.href);
     target.searchParams.set('lang', l);
@@ -41,5 +41,5 @@ export function shell(
       ? `<nav aria-label="${escapeHtml(t(locale, 'dashboard'))}"><a href="/trainer">${escapeHtml(t(locale, 'overview'))}</a><a href="/trainer#trainees">${escapeHtml(t(locale, 'trainees'))}</a><a href="/trainer#scenarios">${escapeHtml(t(locale, 'scenarios'))}</a><a href="/trainer#disputes">${escapeHtml(t(locale, 'disputes'))}</a></nav>`
       : '';
   const footer = full ? `<footer class="dash">${escapeHtml(t(locale, 'timeZone'))}: ${escapeHtml(view.clock.timeZone)}</footer>` : '';
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(t(locale, 'dashboard'))}</title><link rel="icon" href="${ICON}" type="image/svg+xml"><style>${STYLE}</style></head><body><header class="topbar"><div class="brand"><img src="${ICON}" alt="" width="32" height="32"><div><h1>${escapeHtml(t(locale, 'dashboard'))}</h1><p class="tagline">${escapeHtml(t(locale, 'product'))}</p></div></div><div class="controls">${nav}${full ? langSwitch(view) : ''}</div></header><main class="dash">${body}</main>${footer}</body></html>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(t(locale, 'dashboard'))}</title><link rel="icon" href="${ICON}" type="image/svg+xml"><style>${STYLE}</style></head><body><header class="topbar"><div class="brand"><img src="${ICON}" alt="" width="32" height="32"><div><h1>${escapeHtml(t(locale, 'dashboard'))}</h1><p class="tagline">${escapeHtml(t(locale, 'product'))}</p></div></div><div class="controls">${nav}${view.url ? langSwitch({ locale, url: view.url }) : ''}</div></header><main class="dash">${body}</main>${footer}</body></html>`;
 }

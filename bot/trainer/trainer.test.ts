@@ -44,6 +44,15 @@ describe('trainer dashboard', () => {
     expect(html).toContain('s1');
   });
 
+  it('the login form speaks the browser language and offers the switch', async () => {
+    const base = await start('t0k');
+    const zh = await (await fetch(`${base}/trainer`, { headers: { Accept: 'text/html', 'Accept-Language': 'zh-CN,zh;q=0.9' } })).text();
+    expect(zh).toContain('培训师登录');
+    expect(zh).toMatch(/hreflang="en"/);
+    const en = await (await fetch(`${base}/trainer?lang=en`, { headers: { Accept: 'text/html' } })).text();
+    expect(en).toContain('Trainer sign-in');
+  });
+
   it('renders a trainee-written <script> as text and highlights the finding on its exact words', async () => {
     const base = await start('t0k');
     const html = await (await fetch(`${base}/trainer/sessions/s1`, { headers: { Authorization: 'Bearer t0k' } })).text();
