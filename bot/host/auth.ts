@@ -13,14 +13,13 @@
 //    only credentials and the pipeline, so one per app id, service URL and audience is
 //    kept, as botbuilder's older BotFrameworkAdapter did.
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import {
-  AuthenticationError,
-  JwtTokenValidation,
-  type BotFrameworkAuthentication,
-  type ClaimsIdentity,
-  type ConnectorClient,
-  type ConnectorFactory,
-  type UserTokenClient,
+import { AuthenticationError, JwtTokenValidation } from 'botframework-connector';
+import type {
+  BotFrameworkAuthentication,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  UserTokenClient,
 } from 'botframework-connector';
 import { Lru } from '../state/lru.ts';
 import type { AppConfig } from './config.ts';
