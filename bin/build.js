@@ -156,7 +156,10 @@ export function rewriteSpecifiers(code) {
 
 const bundledPattern = new RegExp(`(["'])(${BUNDLED.join('|')})((?:/[^"'\\n]*)?)\\1`, 'g');
 /** An import as esbuild's transform prints it: `import a from "p";`, `import { b, c as d } from "p";`, `import a, { b } from "p";`. */
-const importPattern = new RegExp(`^import (?:([A-Za-z_$][\\w$]*)(?:, )?)?(?:\\{ ([^}]*) \\})? from "(${BUNDLED.join('|')})";$`, 'gm');
+const importPattern = new RegExp(
+  `^import (?:([A-Za-z_$][\\w$]*)(?:, )?)?(?:\\{\\s*([^}]*?),?\\s*\\})? from "(${BUNDLED.join('|')})";$`,
+  'gm',
+);
 
 /**
  * The names the compiled sources import from each bundled package, or undefined when
@@ -171,7 +174,7 @@ function bundledImports(compiled) {
     for (const [, defaultName, named, pkg] of code.matchAll(importPattern)) {
       understood++;
       if (defaultName) names.get(pkg).add('default');
-      for (const part of named ? named.split(', ') : []) {
+      for (const part of named ? named.split(/,\s*/) : []) {
         const name = /^([A-Za-z_$][\w$]*)(?: as [A-Za-z_$][\w$]*)?$/.exec(part)?.[1];
         if (!name) return undefined;
         names.get(pkg).add(name);
