@@ -12,10 +12,15 @@ export interface Recognised {
   clause: string;
 }
 
+/** Question words that ask the customer for a fact (how much, when, where, who, why). */
+const FACT_QUESTION = new Set(['how-much', 'when', 'where', 'who', 'why']);
+
 /**
- * The reply without what it only plays back: a question sentence that restates the customer's
- * account ("您是说只找了您五块，是吗？") reports their words, so its concepts are not the
- * trainee's own moves. A sentence that also offers something keeps its concepts.
+ * The reply without what it only asks or plays back: a clause that asks the customer
+ * for a fact ("can I ask when the owner left?") does not do what it mentions, and a
+ * question sentence that restates the customer's account ("您是说只找了您五块，是吗？")
+ * reports their words, so neither holds the trainee's own moves. A clause or sentence
+ * that also offers something keeps its concepts.
  */
 function ownMoves(analysis: ReplyAnalysis): ReplyAnalysis {
   const offering = new Set(analysis.clauses.filter((c) => c.acts.includes('offer')).map((c) => c.sentence));
@@ -25,8 +30,10 @@ function ownMoves(analysis: ReplyAnalysis): ReplyAnalysis {
       .filter((c) => asking.has(c.sentence) && (c.acts.includes('restate') || c.concepts.some((h) => h.id === 'restate' && !h.negated)))
       .map((c) => c.sentence),
   );
-  if (!restating.size) return analysis;
-  const clauses = analysis.clauses.map((c) => (restating.has(c.sentence) ? { ...c, concepts: [], numbers: [] } : c));
+  const asksForFacts = (c: Clause) =>
+    c.acts.includes('question') && !c.acts.includes('offer') && c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated);
+  if (!restating.size && !analysis.clauses.some(asksForFacts)) return analysis;
+  const clauses = analysis.clauses.map((c) => (restating.has(c.sentence) || asksForFacts(c) ? { ...c, concepts: [], numbers: [] } : c));
   return { ...analysis, clauses };
 }
 
