@@ -26,6 +26,11 @@ async function start(env: Record<string, string> = {}): Promise<RunningBotServer
 }
 
 let seq = 0;
+/** The score card, told from the briefing and the coach's cards by its overall score. */
+function isScoreCard(a: { attachments?: { content?: unknown }[] }): boolean {
+  return /"(?:总分|Overall): \d+"/.test(JSON.stringify(a.attachments?.[0]?.content ?? ''));
+}
+
 async function post(server: RunningBotServer, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const activity = {
     type: 'message',
@@ -76,10 +81,10 @@ describe('HTTP server', () => {
     await post(server, { text: 'I am sorry, let me count the change again.' });
     await post(server, { text: 'I understand, I will refund the difference right now.' });
     const last = await post(server, { text: 'Here is your money, sorry again.' });
-    const cardActivity = last.activities.find((a) => a.attachments?.length);
+    const cardActivity = last.activities.find(isScoreCard);
     expect(cardActivity).toBeDefined();
     const facts = JSON.stringify(cardActivity?.attachments?.[0]?.content);
-    for (const name of ['Letting the customer finish', 'Empathy', 'Plain words', 'No over-promising', 'Problem solving'])
+    for (const name of ['letting the customer finish', 'Empathy', 'Plain words', 'No over-promising', 'Problem solving'])
       expect(facts).toContain(name);
     expect(cardActivity?.text).toBeUndefined();
     expect((cardActivity?.attachments?.[0]?.content as { fallbackText?: string }).fallbackText).toContain('Empathy');
@@ -92,8 +97,8 @@ describe('HTTP server', () => {
     const body = { locale: 'zh-CN', conversation: { id: 'conv-real' } };
     expect((await post(server, { ...body, text: '开始 wrong-change' })).activities.length).toBeGreaterThan(1);
     await post(server, { ...body, text: '非常抱歉给您添麻烦了，我马上帮您核对零钱。' });
-    let card = (await post(server, { ...body, text: '我现在就把少找的钱补给您。' })).activities.find((a) => a.attachments?.length);
-    card ??= (await post(server, { ...body, text: '结束' })).activities.find((a) => a.attachments?.length);
+    let card = (await post(server, { ...body, text: '我现在就把少找的钱补给您。' })).activities.find(isScoreCard);
+    card ??= (await post(server, { ...body, text: '结束' })).activities.find(isScoreCard);
     const content = JSON.stringify(card?.attachments?.[0]?.content);
     for (const name of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(content).toContain(name);
     expect(content).toMatch(/总分/);
