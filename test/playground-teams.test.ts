@@ -83,9 +83,9 @@ describe('Microsoft 365 Agents Playground', () => {
         await box.click();
         await page.keyboard.type(reply);
         await page.keyboard.press('Enter');
-        // Each reply gets its practice note (every one of these shows empathy) before the next one is typed.
+        // Each reply gets the coach's note (every one of these acknowledges her feelings) before the next one is typed.
         await expect
-          .poll(async () => (await page.locator('body').innerText()).split('✓ 同理心').length - 1, { timeout: 30_000 })
+          .poll(async () => (await page.locator('body').innerText()).split('接住了顾客的情绪').length - 1, { timeout: 30_000 })
           .toBeGreaterThan(i);
       }
       await page.getByText('结果: 问题已解决').first().waitFor({ timeout: 30_000 });
