@@ -1,6 +1,6 @@
 // The dashboard's words in zh-CN and English. The language comes from ?lang= (the switch,
 // remembered in a cookie), else the cookie, else the browser's Accept-Language; zh-CN first.
-import { DIMENSION_LABELS, type Dimension, type EvaluatorId, type SessionOutcome } from '../../evaluators/index.ts';
+import { DIMENSION_LABELS, evaluatorName, type Dimension, type EvaluatorId, type SessionOutcome } from '../../evaluators/index.ts';
 
 export type DashLocale = 'zh-CN' | 'en';
 export const DASH_LOCALES: readonly DashLocale[] = ['zh-CN', 'en'];
@@ -216,19 +216,6 @@ export function outcomeLabel(outcome: SessionOutcome | undefined, locale: DashLo
   return outcome ? (OUTCOME_LABELS[outcome]?.[locale] ?? outcome) : t(locale, 'inProgress');
 }
 
-/** What a finding is about, as a trainer reads it (never the internal id "problemSolving/missing"). */
-const EVALUATOR_LABELS: Record<EvaluatorId, Record<DashLocale, string>> = {
-  interrupting: { 'zh-CN': '打断顾客', en: 'Interrupting' },
-  empathy: { 'zh-CN': '同理心', en: 'Empathy' },
-  jargon: { 'zh-CN': '术语', en: 'Jargon' },
-  promises: { 'zh-CN': '过度承诺', en: 'Over-promising' },
-  problemSolving: { 'zh-CN': '解决问题', en: 'Problem solving' },
-  addressing: { 'zh-CN': '称呼顾客', en: 'Addressing the customer' },
-  positiveWording: { 'zh-CN': '正面措辞', en: 'Positive wording' },
-  requestWording: { 'zh-CN': '请求措辞', en: 'Wording of requests' },
-  provocative: { 'zh-CN': '刺激性用语', en: 'Provocative wording' },
-};
-
 /** A missing good step is a finding of its own kind: "no empathy shown", not "empathy". */
 const MISSING_LABELS: Partial<Record<EvaluatorId, Record<DashLocale, string>>> = {
   empathy: { 'zh-CN': '缺少同理心', en: 'No empathy shown' },
@@ -238,5 +225,6 @@ const MISSING_LABELS: Partial<Record<EvaluatorId, Record<DashLocale, string>>> =
 export function findingLabel(evaluator: string, rule: string, locale: DashLocale): string {
   const id = evaluator as EvaluatorId;
   if (rule === 'missing' && MISSING_LABELS[id]) return MISSING_LABELS[id][locale];
-  return EVALUATOR_LABELS[id]?.[locale] ?? (locale === 'zh-CN' ? '其他' : 'Other');
+  // What a finding is about, as the trainee's score card names it (never the internal id).
+  return evaluatorName(id, locale);
 }
