@@ -1,7 +1,10 @@
 // What `roleplay validate` catches beyond the schema, on edited copies of a shipped scenario.
 import { describe, expect, it } from 'vitest';
-import { graphProblems } from './checks.ts';
-import { loadLibrary } from './load.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { graphProblems, MIN_VARIANTS } from './checks.ts';
+import { LIBRARY_DIR, loadLibrary, loadScenarioFile } from './load.ts';
 import type { Scenario } from './model.ts';
 
 const original = loadLibrary().scenarios.get('wrong-change') as Scenario;
@@ -59,5 +62,58 @@ describe('scenario checks', () => {
       expect(scenario.keyMoments?.length ?? 0, scenario.id).toBeGreaterThanOrEqual(4);
       for (const k of scenario.keyMoments ?? []) expect(k.example['zh-CN'] && k.example.en, `${scenario.id} ${k.id}`).toBeTruthy();
     }
+  });
+
+  it('refuses a state whose lines, again or waiting lines have fewer than three variants in a locale', () => {
+    const s = copy();
+    const first = s.states[0]!;
+    first.again = first.again!.slice(0, MIN_VARIANTS - 1);
+    first.waiting = first.waiting!.map((v, i) => (i === 0 ? { ...v, en: [' '] } : v)).slice(0, MIN_VARIANTS);
+    delete s.states[1]!.waiting;
+    const found = messages(s);
+    expect(found).toContain(
+      `state "${first.id}" has 2 again variant(s) in zh-CN; at least 3 are needed so the customer does not repeat himself`,
+    );
+    expect(found).toContain(
+      `state "${first.id}" has 2 waiting variant(s) in en; at least 3 are needed so the customer does not repeat himself`,
+    );
+    expect(found).not.toContain(
+      `state "${first.id}" has 2 waiting variant(s) in zh-CN; at least 3 are needed so the customer does not repeat himself`,
+    );
+    expect(found).toContain(
+      `state "${s.states[1]!.id}" has 0 waiting variant(s) in en; at least 3 are needed so the customer does not repeat himself`,
+    );
+  });
+
+  it('names the file and line of a state with too few variants', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'variants-'));
+    try {
+      const source = readFileSync(join(LIBRARY_DIR, 'new-phone-fails.yaml'), 'utf8');
+      // Drop the furious and calm complaint lines: two variants are left.
+      const cut = source.replace(
+        /\n      - mood: furious\n        zh-CN: \[你们卖的[^\n]*\n[^\n]*\n      - mood: calm\n[^\n]*\n[^\n]*/,
+        '',
+      );
+      expect(cut).not.toBe(source);
+      const file = join(dir, 'new-phone-fails.yaml');
+      writeFileSync(file, cut);
+      const { errors, scenario } = loadScenarioFile(file, dir);
+      expect(scenario).toBeUndefined();
+      const line = cut.split('\n').findIndex((l) => l.startsWith('  - id: complaint')) + 2;
+      expect(errors.map((e) => `${e.file}:${e.line} ${e.path}`)).toContain(`new-phone-fails.yaml:${line + 1} states[0].lines`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every shipped state has at least three variants of each of its lists in both locales', () => {
+    for (const scenario of loadLibrary().scenarios.values())
+      for (const st of scenario.states)
+        for (const key of ['lines', 'again', 'waiting'] as const)
+          for (const locale of ['zh-CN', 'en'] as const)
+            expect(
+              (st[key] ?? []).filter((v) => v[locale]?.length).length,
+              `${scenario.id} ${st.id} ${key} ${locale}`,
+            ).toBeGreaterThanOrEqual(MIN_VARIANTS);
   });
 });

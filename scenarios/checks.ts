@@ -1,5 +1,5 @@
 // What the schema cannot check: ids, references, reachability, locale text.
-import type { LineVariant, Scenario } from './model.ts';
+import type { LineVariant, Scenario, State } from './model.ts';
 import { LOCALES } from './model.ts';
 import { unsafePatternReason } from '../lib/safe-pattern.ts';
 import {
@@ -126,6 +126,7 @@ export function graphProblems(s: Scenario): Problem[] {
     sameParts(st.again, ['states', i, 'again']);
     sameParts(st.waiting, ['states', i, 'waiting']);
   });
+  s.states.forEach((st, i) => problems.push(...variantProblems(st, s.locales, ['states', i])));
   s.facts.forEach((f, i) => sameParts(f.answers, ['facts', i, 'answers']));
   for (const [outcome, ending] of Object.entries(s.endings))
     for (const [cause, variants] of Object.entries(ending.causes ?? {})) sameParts(variants, ['endings', outcome, 'causes', cause]);
@@ -176,6 +177,29 @@ export function graphProblems(s: Scenario): Problem[] {
   problems.push(...keyMomentProblems(s, new Set(stateIds.keys()), intentIds));
   if (!s.states.some((st) => st.transitions.some((t) => t.to === 'end:resolved')))
     problems.push({ path: ['states'], message: 'no state leads to end:resolved' });
+  return problems;
+}
+
+/** The fewest variants a state's lines, again lines and waiting lines may have in each locale. */
+export const MIN_VARIANTS = 3;
+
+/**
+ * A customer who keeps being missed must not loop: each of a state's lists (lines, again,
+ * waiting) has at least MIN_VARIANTS variants with words in every locale of the scenario.
+ */
+function variantProblems(st: State, locales: readonly string[], path: (string | number)[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of ['lines', 'again', 'waiting'] as const) {
+    const variants = st[key] ?? [];
+    for (const locale of locales) {
+      const said = variants.filter((v) => (v[locale as (typeof LOCALES)[number]] ?? []).some((part) => part.trim())).length;
+      if (said < MIN_VARIANTS)
+        problems.push({
+          path: variants.length ? [...path, key] : path,
+          message: `state "${st.id}" has ${said} ${key} variant(s) in ${locale}; at least ${MIN_VARIANTS} are needed so the customer does not repeat himself`,
+        });
+    }
+  }
   return problems;
 }
 
