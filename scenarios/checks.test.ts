@@ -91,7 +91,7 @@ describe('scenario checks', () => {
       const source = readFileSync(join(LIBRARY_DIR, 'new-phone-fails.yaml'), 'utf8');
       // Drop the furious and calm complaint lines: two variants are left.
       const cut = source.replace(
-        /\n      - mood: furious\n        zh-CN: \[你们卖的[^\n]*\n[^\n]*\n      - mood: calm\n[^\n]*\n[^\n]*/,
+        /\n {6}- mood: furious\n {8}zh-CN: \[你们卖的[^\n]*\n[^\n]*\n {6}- mood: calm\n[^\n]*\n[^\n]*/,
         '',
       );
       expect(cut).not.toBe(source);

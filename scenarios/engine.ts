@@ -360,7 +360,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const good = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'good');
   const insult = analysis.acts.includes('insult');
   const threat = analysis.acts.includes('threat');
-  const rude = bad('provocative') && !insult;
+  // Provocative words that insult or threaten count once, as the insult or the threat.
+  const rude = bad('provocative') && !insult && !threat;
 
   // Transitions first: a question is answered only when the reply moves nothing.
   const matched = interrupted || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
@@ -444,7 +445,15 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   }
 
   let ending: SessionOutcome | undefined;
-  let cause: EndingCause = insult || rude ? 'insulted' : threat ? 'threatened' : evaluation.detected.jargon ? 'jargon' : 'ignored';
+  let cause: EndingCause = insult
+    ? 'insulted'
+    : threat
+      ? 'threatened'
+      : rude
+        ? 'insulted'
+        : evaluation.detected.jargon
+          ? 'jargon'
+          : 'ignored';
   if (transition && intents.some((i) => /blame|dismiss/.test(i)) && cause === 'ignored') cause = 'insulted';
   if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
   else if (transition?.to.startsWith('end:')) ending = transition.to.slice(4) as SessionOutcome;

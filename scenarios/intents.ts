@@ -12,8 +12,8 @@ export interface Recognised {
   clause: string;
 }
 
-/** Question words that ask the customer for a fact (how much, when, where, who, why). */
-const FACT_QUESTION = new Set(['how-much', 'when', 'where', 'who', 'why']);
+/** Question words that ask the customer for a fact (how much, when, where, who, why): they say a question asks, not what about. */
+export const FACT_QUESTION: ReadonlySet<string> = new Set(['how-much', 'when', 'where', 'who', 'why', 'want-q', 'often']);
 
 /**
  * The reply without what it only asks or plays back: a clause that asks the customer

@@ -2,7 +2,8 @@
 // from the facts; a question about something the customer cannot know gets "how
 // would I know"; small talk gets impatience; restating the customer's words gets a
 // confirmation. The state does not change.
-import { matchPattern, patternConcepts, REQUIRED_CONCEPTS, type ReplyAnalysis } from '../evaluators/index.ts';
+import { matchPattern, REQUIRED_CONCEPTS, type Clause, type ConceptPattern, type ReplyAnalysis } from '../evaluators/index.ts';
+import { FACT_QUESTION } from './intents.ts';
 import type { Fact, Scenario } from './model.ts';
 
 export interface Answer {
@@ -26,22 +27,53 @@ function topicsOf(scenario: Scenario): Set<string> {
   return set;
 }
 
+/**
+ * How much of what was asked a fact's pattern accounts for: each concept it requires
+ * (all, seq) that the asking sentence holds counts, and the best one of its alternatives
+ * (any); a subject (the invoice, the freezing) counts twice as much as a question word
+ * (when, how much), so "when did it start freezing?" is about the freezing, not about
+ * when the phone was bought. Between equals, the one said last is what is asked
+ * ("停机对您的生意影响大吗" asks about the effect, not the cut-off).
+ */
+function specificity(pattern: ConceptPattern, clauses: Clause[]): { score: number; last: number } {
+  let last = -1;
+  const weight = (id: string) => {
+    const hits = clauses.flatMap((c) => c.concepts.filter((h) => h.id === id && !h.negated && !h.byCustomer));
+    for (const h of hits) last = Math.max(last, h.end);
+    return hits.length ? (FACT_QUESTION.has(id) ? 1 : 2) : 0;
+  };
+  let score = 0;
+  for (const id of new Set([...(pattern.all ?? []), ...(pattern.seq ?? [])])) score += weight(id);
+  return { score: score + Math.max(0, ...(pattern.any ?? []).map(weight)), last };
+}
+
+/** Small talk said without a question ("今天天气真不错", "Lovely day today."): chat and nothing about the case. */
+function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
+  const live = analysis.clauses.flatMap((c) => c.concepts.filter((h) => !h.negated));
+  return (
+    live.some((h) => h.id === 'smalltalk') &&
+    !live.some((h) => topicsOf(scenario).has(h.id)) &&
+    analysis.clauses.every((c) => c.acts.every((a) => a === 'statement' || a === 'greeting' || a === 'thanks'))
+  );
+}
+
 /** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
 export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
   const asking = analysis.clauses.filter((c) => (c.acts.includes('question') || c.acts.includes('restate')) && !c.acts.includes('offer'));
-  if (!asking.length) return undefined;
+  if (!asking.length) return smallTalk(scenario, analysis) ? { kind: 'irrelevant' } : undefined;
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
   if (has('ask-know') || has('system')) return { kind: 'unknown' };
-  let best: { fact: Fact; score: number } | undefined;
+  let best: { fact: Fact; score: number; last: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
     for (const pattern of fact.asks) {
       const where = matchPattern(analysis, { within: 'sentence', ...pattern });
       if (!where || !where.some((c) => asking.includes(c))) continue;
-      const score = patternConcepts(pattern).length + (pattern.amount !== undefined ? 1 : 0);
-      if (!best || score > best.score) best = { fact, score };
+      const { score: concepts, last } = specificity(pattern, where);
+      const score = concepts + (pattern.amount !== undefined ? 2 : 0);
+      if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last };
     }
   }
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };

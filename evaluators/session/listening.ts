@@ -7,8 +7,8 @@ import { simplify } from '../text/simplify.ts';
 /** Words that ask for a fact of the customer's case (amount, time, place, which one, whether). */
 const FACT_WORDS: Record<RuleLocale, RegExp> = {
   'zh-CN':
-    /多少|几[张个点天次号块元位台月]|什么时候|哪天|哪里|哪儿|哪个|哪一|哪家|什么|怎么(?!回事|办)|是不是|有没有|是否|能不能说|可以说|方便说|还记得|记得吗|吗[?？]?$|呢[?？]?$/,
-  en: /^(?:(?:and |so |sorry,? |ok(?:ay)?,? |right,? )?(?:what|when|where|which|who|how (?:much|many|long|often)|did|do|does|is|are|was|were|have|has|could you (?:tell|show|say|remember)|can you (?:tell|show|say|remember)|would you (?:tell|mind telling))\b)/i,
+    /多少|几[张个点天次号块元位台月]|什么时候|哪天|哪里|哪儿|哪个|哪一|哪家|什么|怎么(?!回事|办)|是不是|有没有|是否|能不能说|可以说|方便说|还记得|记得吗|请问|问一下|问问您|想问|能问|贵姓|吗[?？]?$|呢[?？]?$/,
+  en: /^(?:(?:and |so |sorry,? |ok(?:ay)?,? |right,? )?(?:what|when|where|which|who|how (?:much|many|long|often)|did|do|does|is|are|was|were|have|has|could you (?:tell|show|say|remember)|can you (?:tell|show|say|remember)|would you (?:tell|mind telling)|(?:can|could|may|might) i (?:just |also )?ask|(?:do|would) you mind (?:if i ask|me asking|telling)|i was wondering|i(?:'d| would) like to ask|let me ask)\b)/i,
 };
 
 /** Questions that gather nothing: an opening offer of help, or a challenge thrown at the customer. */
@@ -59,6 +59,13 @@ function questions(text: string, locale: RuleLocale): string[] {
   const re = locale === 'zh-CN' ? /[^。！!？?；;\n]*[？?]/g : /[^.!?;\n]*\?/g;
   for (const m of text.match(re) ?? []) out.push(m.trim());
   if (locale === 'zh-CN' && !out.length && /(?:吗|呢)[。.]?\s*$/.test(text)) out.push(text.trim());
+  // Asked politely without a question mark ("我想问一下您是几点付的", "Can I ask when you paid."): still a question.
+  const polite =
+    locale === 'zh-CN'
+      ? /请问|问一下|问问您|想问|能问/
+      : /\b(?:(?:can|could|may|might) i (?:just |also )?ask|do you mind (?:if i ask|me asking)|i was wondering)\b/i;
+  const sentences = text.split(locale === 'zh-CN' ? /[。！!？?；;\n]/ : /[.!?;\n]/);
+  for (const sentence of sentences) if (polite.test(sentence) && !out.some((q) => q.includes(sentence.trim()))) out.push(sentence.trim());
   return out;
 }
 
@@ -66,9 +73,9 @@ export function listeningActs(reply: string, customer: string, locale: RuleLocal
   const text = locale === 'zh-CN' ? simplify(reply).text : reply;
   const asked = questions(text, locale);
   const question = asked.some((q) => {
-    // English questions are read from their last clause ("Sorry about that, when did you pay?").
-    const clause = locale === 'en' ? (q.split(/[,;:]\s*/).pop() ?? q) : q;
-    return !NOT_FACT_QUESTION[locale].test(q) && !CONFIRM[locale].test(q) && FACT_WORDS[locale].test(clause.trim());
+    // English questions are read clause by clause ("Sorry about that, when did you pay?", "When was it, if I may ask?").
+    const clauses = locale === 'en' ? q.split(/[,;:]\s*/) : [q];
+    return !NOT_FACT_QUESTION[locale].test(q) && !CONFIRM[locale].test(q) && clauses.some((c) => FACT_WORDS[locale].test(c.trim()));
   });
   const said = pieces(customer, locale);
   const shared = [...pieces(text, locale)].filter((p) => said.has(p)).length;
