@@ -368,8 +368,16 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   let transition = state ? chooseTransition(scenario, state, matched) : undefined;
   let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
   // A reply that only asks (no offer, no statement) and that the customer can answer from what they know
-  // is answered, and the conversation stays: only a setback or the resolution itself outranks it.
-  if (transition && state && onlyAsks(analysis)) {
+  // is answered, and the conversation stays: only a setback or the resolution itself outranks it. A
+  // question that blames, talks down or over-promises ("是你自己弄错了吧？") is that move, not a question.
+  const misbehaves =
+    evaluation.detected.interrupting ||
+    evaluation.detected.jargon ||
+    evaluation.detected.promises ||
+    bad('provocative') ||
+    insult ||
+    threat;
+  if (transition && state && onlyAsks(analysis) && !misbehaves) {
     const answer = answerQuestion(scenario, analysis);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
     const target = targetDistance(scenario, transition.to);
