@@ -16,6 +16,12 @@ describe('clause ends bound a negation', () => {
     expect(evaluateReply("I can't wait I understand how you feel.", en).detected.empathy).toBe(false);
   });
 
+  it('a condition reaches across commas to the end of its sentence, not into the next one', () => {
+    const change: ReplyContext = { locale: 'zh-CN', customer: '你少找我钱了!' };
+    expect(evaluateReply('如果确实少找了,我们会查,我保证退给您。', change).detected.promises).toBe(false);
+    expect(evaluateReply('如果确实少找了我们会查。我保证退给您。', change).detected.promises).toBe(true);
+  });
+
   it('a reply scored after another is scored as if it were the first', () => {
     const replies: [string, ReplyContext][] = [
       ["I can't wait I understand how you feel.", en],
