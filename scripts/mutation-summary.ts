@@ -176,8 +176,8 @@ function main(argv: string[]): void {
     sum(overall, t);
   }
 
-  const header = ['file', 'score', 'killed', 'timeout', 'survived', 'no cov.', 'ignored'];
-  const printHeader = () => {
+  const printHeader = (first: string) => {
+    const header = [first, 'score', 'killed', 'timeout', 'survived', 'no cov.', 'ignored'];
     if (markdown) console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
     else
       console.log(
@@ -187,10 +187,10 @@ function main(argv: string[]): void {
           .join(' ')}`,
       );
   };
-  printHeader();
+  printHeader('file');
   for (const [file, t] of perFile) console.log(row(file, t, markdown));
   console.log('');
-  printHeader();
+  printHeader('folder');
   for (const folder of [...perFolder.keys()].sort()) console.log(row(folder, perFolder.get(folder)!, markdown));
   console.log(row(markdown ? '**all measured**' : 'all measured', overall, markdown));
 
