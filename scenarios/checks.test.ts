@@ -90,10 +90,7 @@ describe('scenario checks', () => {
     try {
       const source = readFileSync(join(LIBRARY_DIR, 'new-phone-fails.yaml'), 'utf8');
       // Drop the furious and calm complaint lines: two variants are left.
-      const cut = source.replace(
-        /\n {6}- mood: furious\n {8}zh-CN: \[你们卖的[^\n]*\n[^\n]*\n {6}- mood: calm\n[^\n]*\n[^\n]*/,
-        '',
-      );
+      const cut = source.replace(/\n {6}- mood: furious\n {8}zh-CN: \[你们卖的[^\n]*\n[^\n]*\n {6}- mood: calm\n[^\n]*\n[^\n]*/, '');
       expect(cut).not.toBe(source);
       const file = join(dir, 'new-phone-fails.yaml');
       writeFileSync(file, cut);
