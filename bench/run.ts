@@ -1,4 +1,4 @@
-// All four benchmarks in one run, each against a baseline measured in the same run.
+// All five benchmarks in one run, each against a baseline measured in the same run.
 // Every measured program is its own process: `roleplay score`, the echo bot, the
 // product server and the load generator (bench/drive.ts).
 // Run: npm run bench                  (full; rewrites the generated block of docs/benchmarks.md)
@@ -378,6 +378,32 @@ async function memory(): Promise<void> {
   }
 }
 
+/** What understanding adds to a turn (bench/understanding.ts, its own process): target a median of at most 0.3 ms. */
+async function understanding(): Promise<void> {
+  const runs: { medianMs: number; p99Ms: number; replies: number; longEnglish: { replies: number; medianMs: number } }[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/understanding.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    if (code !== 0) throw new Error(`bench/understanding.ts exited ${String(code)}: ${err.slice(0, 300)}`);
+    runs.push(JSON.parse(out.trim().split('\n').pop()!) as (typeof runs)[number]);
+  }
+  const mid = medianBy(runs, (r) => r.medianMs);
+  row(
+    'understanding per reply (median)',
+    `${mid.medianMs.toFixed(3)} ms`,
+    `target ≤ 0.3 ms; analysis, intents and question answered, ${fmt(mid.replies)} corpus replies × 3 passes, fresh text each; p99 ${ms(mid.p99Ms)} ms; runs ${runs.map((r) => r.medianMs.toFixed(3)).join(', ')} ms`,
+  );
+  row(
+    'understanding per long English reply (median)',
+    `${mid.longEnglish.medianMs.toFixed(3)} ms`,
+    `${fmt(mid.longEnglish.replies)} English replies of 120 characters or more`,
+  );
+}
+
 async function section(name: string, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
@@ -389,6 +415,7 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 const machine = `${cpus().length} cores, ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at start`;
 console.log(`${QUICK ? 'quick' : 'full'} benchmark run on ${machine}`);
+await section('understanding', understanding);
 await section('scoring', scoring);
 await section('start-up', startup);
 await section('bot turn', turns);

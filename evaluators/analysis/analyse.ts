@@ -5,6 +5,7 @@
 import type { InputLocale, RuleLocale } from '../types.ts';
 import { isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
 import { conceptsFor } from './concepts.ts';
+import { candidateConcepts } from './needle-index.ts';
 import { findNumbers } from './numbers.ts';
 
 /** What a clause does. */
@@ -106,8 +107,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   const text = locale === 'en' ? reply.text.toLowerCase() : reply.text;
   const spans = clauseSpans(text);
   const hits: ConceptHit[] = [];
-  for (const concept of conceptsFor(locale).values()) {
-    if (concept.needles && !concept.needles.some((n) => text.includes(n))) continue;
+  for (const concept of candidateConcepts(conceptsFor(locale), text)) {
     const re = concept.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
