@@ -14,6 +14,7 @@ export const ACTS = [
   'offer',
   'restate',
   'question',
+  'confirm',
   'refusal',
   'apology',
   'thanks',
@@ -88,6 +89,7 @@ function actsOf(has: (id: string) => boolean, question: boolean): Act[] {
   if (has('offer')) acts.push('offer');
   if (question && has('restate')) acts.push('restate');
   if (question) acts.push('question');
+  if (question && has('confirm')) acts.push('confirm');
   if (has('refusal')) acts.push('refusal');
   if (has('apology')) acts.push('apology');
   if (has('thanks')) acts.push('thanks');

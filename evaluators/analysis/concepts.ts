@@ -40,6 +40,8 @@ export const REQUIRED_CONCEPTS = [
   'customer-does',
   'we',
   'restate',
+  'confirm',
+  'agree',
   'smalltalk',
   'contrast',
 ] as const;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateReply } from '../index.ts';
 import { coachPoints } from '../report/coach.ts';
 import { playSession } from '../../test/support/play-session.ts';
-import { listeningActs } from './listening.ts';
+import { replyListening as listeningActs } from '../analysis/listening.ts';
 import { keywordList } from './patterns.ts';
 
 const provoking = (reply: string, locale: 'zh-CN' | 'en') =>
