@@ -74,6 +74,8 @@ export const promises: Rule = {
     const findings: Finding[] = [];
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
       if (negatedBefore(reply, m.start) || negatedAfter(reply, m.end)) continue;
+      // Playing back what the customer wants ("您是想在这个号上办3G，对吗？") promises nothing.
+      if (playedBackAt(analysePrepared(reply), m.start)) continue;
       if (m.entry.rule === 'certain-outcome' && alreadyDone(reply, m.start, m.end)) continue;
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
