@@ -11,7 +11,7 @@ import { REQUIRED_CONCEPTS } from './concepts.ts';
 /** Question words that ask the customer for a fact of their case (how much, when, where, who, why). */
 const FACT_QUESTION = new Set(['how-much', 'when', 'where', 'who', 'why']);
 /** Concepts that say what a clause does rather than what it is about. */
-const ACT_CONCEPTS = new Set<string>([...REQUIRED_CONCEPTS, 'condition']);
+const ACT_CONCEPTS = new Set<string>([...REQUIRED_CONCEPTS, 'condition', 'ask-purpose']);
 /** Acts after which a question is not listening: a threat or an insult asked as a question is still one. */
 const HOSTILE = new Set(['insult', 'threat']);
 
@@ -34,7 +34,7 @@ export function hearing(analysis: ReplyAnalysis): Hearing {
   const asking = new Set(analysis.clauses.filter((c) => c.acts.includes('question') && !offering.has(c.sentence)).map((c) => c.sentence));
   const playedBack = new Set(
     analysis.clauses
-      .filter((c) => asking.has(c.sentence) && (c.acts.includes('restate') || c.acts.includes('confirm') || live(c, 'restate')))
+      .filter((c) => asking.has(c.sentence) && (c.acts.includes('restate') || c.acts.includes('confirm')))
       .map((c) => c.sentence),
   );
   const factQuestions = new Set(
@@ -74,8 +74,14 @@ function caseConcepts(clauses: Clause[]): Set<string> {
 export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis): ListeningActs {
   if (analysis.acts.some((a) => HOSTILE.has(a))) return { question: false, restate: false, confirm: false };
   const h = hearing(analysis);
+  // Asking what the customer came for ("有什么可以帮您？", "How can I help?") opens the talk; it gathers no fact yet.
   const question = analysis.clauses.some(
-    (c) => c.acts.includes('question') && !c.acts.includes('offer') && !c.acts.includes('confirm') && !live(c, 'agree'),
+    (c) =>
+      c.acts.includes('question') &&
+      !c.acts.includes('offer') &&
+      !c.acts.includes('confirm') &&
+      !live(c, 'agree') &&
+      !live(c, 'ask-purpose'),
   );
   const confirm = analysis.clauses.some((c) => c.acts.includes('confirm') || (c.acts.includes('question') && live(c, 'agree')));
   const said = caseConcepts(customer?.clauses ?? []);
@@ -84,7 +90,7 @@ export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis)
     const parts = analysis.clauses.filter((c) => c.sentence === s);
     const about = [...caseConcepts(parts)].some((id) => said.has(id));
     // Played back as a question, or said outright ("您的意思是…", "So you're saying…") about what the customer said.
-    return h.playedBack.has(s) ? parts.some((c) => live(c, 'restate')) || about : about && live(parts[0]!, 'restate');
+    return h.playedBack.has(s) ? parts.some((c) => c.acts.includes('restate')) || about : about && live(parts[0]!, 'restate');
   });
   return { question, restate, confirm };
 }

@@ -222,6 +222,31 @@ describe('interruptions and what the customer is heard to say', () => {
   });
 });
 
+describe('questions to the customer', () => {
+  const said = (r: ReturnType<typeof play>['last']) => r.output.lines.map((l) => l.parts.map((p) => p.text).join(''));
+
+  it('asking what the customer came for is answered with the demand, calmly, and the state stays', () => {
+    const s = scenario([]);
+    for (const [reply, locale, again] of [
+      ['How can I help you today?', 'en', 'Well?'],
+      ['您好，有什么可以帮您？', 'zh-CN', '然后呢？'],
+      ['您好，請問您要辦什麼業務？', 'zh-TW', '然后呢？'],
+    ] as const) {
+      const { session, last } = play(s, [reply], locale);
+      expect(said(last)).toEqual([again]);
+      expect(session.state).toBe('open');
+      expect(session.anger).toBe(50);
+    }
+  });
+
+  it('small talk gets impatience and costs mood, unlike a question about the case', () => {
+    const s = scenario([]);
+    const { session, last } = play(s, ['Nice weather today, isn’t it?']);
+    expect(last.output.lines[0]?.ref).toBe('irrelevant');
+    expect(session.anger).toBeGreaterThan(50);
+  });
+});
+
 describe('session life', () => {
   it('the turn limit ends the session with `turn-limit`', () => {
     const s = scenario([], { turnLimit: 2 });
