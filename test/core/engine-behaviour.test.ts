@@ -239,6 +239,15 @@ describe('questions to the customer', () => {
     }
   });
 
+  it('sympathy that moves nothing is answered with what the customer is waiting for', () => {
+    const base = scenario([]);
+    const waiting = [say('Just give me my fifty back.', '把我那五十块还我就行。')];
+    const s = { ...base, states: base.states.map((st) => (st.id === 'open' ? { ...st, waiting } : st)) };
+    expect(said(play(s, [EMPATHY_ONLY]).last)).toEqual(['Just give me my fifty back.']);
+    expect(said(play(s, [PLAIN]).last)).toEqual(['Well?']);
+    expect(play(s, [EMPATHY_ONLY]).session.state).toBe('open');
+  });
+
   it('small talk gets impatience and costs mood, unlike a question about the case', () => {
     const s = scenario([]);
     const { session, last } = play(s, ['Nice weather today, isn’t it?']);
