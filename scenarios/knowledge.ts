@@ -2,8 +2,14 @@
 // from the facts; a question about something the customer cannot know gets "how
 // would I know"; small talk gets impatience; restating the customer's words gets a
 // confirmation; asking what they came for gets the demand again. The state does not change.
-import { matchPattern, REQUIRED_CONCEPTS, type Clause, type ConceptPattern, type ReplyAnalysis } from '../evaluators/index.ts';
-import { FACT_QUESTION } from './intents.ts';
+import {
+  FACT_QUESTION,
+  matchPattern,
+  REQUIRED_CONCEPTS,
+  type Clause,
+  type ConceptPattern,
+  type ReplyAnalysis,
+} from '../evaluators/index.ts';
 import type { Fact, Scenario } from './model.ts';
 
 export interface Answer {
