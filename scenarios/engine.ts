@@ -13,6 +13,7 @@ import {
   clipReply,
   evaluateReply,
   ruleLocale,
+  REQUIRED_CONCEPTS,
 } from '../evaluators/index.ts';
 import type {
   CustomerLine,
@@ -316,14 +317,32 @@ function why(t: Transition): string {
   return parts.join(', ') || 'always';
 }
 
-/** Every clause of the reply asks (or is a greeting, thanks or polite opener): nothing is offered or stated. */
-function onlyAsks(analysis: ReplyAnalysis): boolean {
+/** Concepts that say what a clause does (acts, who acts), not what it is about. */
+const ACT_CONCEPTS: ReadonlySet<string> = new Set(REQUIRED_CONCEPTS);
+
+/** Longest clause still read as filler ("我记一下", "let me note that"). */
+const FILLER_MAX = { 'zh-CN': 5, en: 20 } as const;
+
+/**
+ * A clause that says nothing about the case: a greeting, thanks, a bare yes, or, in a reply
+ * that shows neither empathy nor a solution, a short statement of no concept of the case ("我记一下").
+ */
+function neutral(c: ReplyAnalysis['clauses'][number], plain: boolean, locale: keyof typeof FILLER_MAX): boolean {
+  if (c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')) return true;
+  return (
+    plain &&
+    c.text.trim().length <= FILLER_MAX[locale] &&
+    c.acts.every((a) => a === 'statement') &&
+    c.concepts.every((h) => ACT_CONCEPTS.has(h.id))
+  );
+}
+
+/** Every clause of the reply asks (or is neutral): nothing is offered or stated. */
+function onlyAsks(analysis: ReplyAnalysis, evaluation: ReplyEvaluation): boolean {
+  const plain = !evaluation.detected.empathy && !evaluation.detected.problemSolving;
   const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
   return (
-    asks.length > 0 &&
-    analysis.clauses.every(
-      (c) => !c.acts.includes('offer') && (asks.includes(c) || c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')),
-    )
+    asks.length > 0 && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks.includes(c) || neutral(c, plain, analysis.locale)))
   );
 }
 
@@ -377,7 +396,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     bad('provocative') ||
     insult ||
     threat;
-  if (transition && state && onlyAsks(analysis) && !misbehaves) {
+  if (transition && state && onlyAsks(analysis, evaluation) && !misbehaves) {
     const answer = answerQuestion(scenario, analysis);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
     const target = targetDistance(scenario, transition.to);

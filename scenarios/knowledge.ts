@@ -41,7 +41,7 @@ function topicsOf(scenario: Scenario): Set<string> {
  * when the phone was bought. Between equals, the one said last is what is asked
  * ("停机对您的生意影响大吗" asks about the effect, not the cut-off).
  */
-function specificity(pattern: ConceptPattern, clauses: Clause[]): { score: number; last: number } {
+function specificity(pattern: ConceptPattern, clauses: Clause[]): { score: number; last: number; subjects: number } {
   let last = -1;
   const weight = (id: string) => {
     const hits = clauses.flatMap((c) => c.concepts.filter((h) => h.id === id && !h.negated && !h.byCustomer));
@@ -50,7 +50,9 @@ function specificity(pattern: ConceptPattern, clauses: Clause[]): { score: numbe
   };
   let score = 0;
   for (const id of new Set([...(pattern.all ?? []), ...(pattern.seq ?? [])])) score += weight(id);
-  return { score: score + Math.max(0, ...(pattern.any ?? []).map(weight)), last };
+  score += Math.max(0, ...(pattern.any ?? []).map(weight));
+  // Each subject counts 2 and each question word 1, at most one question word per pattern part.
+  return { score, last, subjects: Math.floor(score / 2) };
 }
 
 /** Small talk said without a question ("今天天气真不错", "Lovely day today."): chat and nothing about the case. */
@@ -66,24 +68,33 @@ function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
 /** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
 export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
-  const asking = analysis.clauses.filter((c) => (c.acts.includes('question') || c.acts.includes('restate')) && !c.acts.includes('offer'));
+  // "Do you know…?" asks, whatever else the clause holds ("您知道咱们小区…吗？").
+  const asking = analysis.clauses.filter(
+    (c) =>
+      (c.acts.includes('question') || c.acts.includes('restate')) &&
+      (!c.acts.includes('offer') || c.concepts.some((h) => h.id === 'ask-know' && !h.negated)),
+  );
   // "What can I do for you?" offers help in the form of a question: it asks for the demand itself.
   const purpose = analysis.clauses.some((c) => c.acts.includes('question') && c.concepts.some((h) => h.id === 'ask-purpose' && !h.negated));
   if (!asking.length) return purpose ? { kind: 'purpose' } : smallTalk(scenario, analysis) ? { kind: 'irrelevant' } : undefined;
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
   if (has('ask-know') || has('system')) return { kind: 'unknown' };
-  let best: { fact: Fact; score: number; last: number } | undefined;
+  let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
     for (const pattern of fact.asks) {
       const where = matchPattern(analysis, { within: 'sentence', ...pattern });
       if (!where || !where.some((c) => asking.includes(c))) continue;
-      const { score: concepts, last } = specificity(pattern, where);
+      const { score: concepts, last, subjects } = specificity(pattern, where);
       const score = concepts + (pattern.amount !== undefined ? 2 : 0);
-      if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last };
+      if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
     }
   }
+  // Small talk that happens to hold a question word or a word of the case ("您周末去哪儿玩？", "衣服在哪儿买的，真好看")
+  // is small talk, unless the case is asked about more than the chat is.
+  const chat = analysis.clauses.reduce((n, c) => n + c.concepts.filter((h) => h.id === 'smalltalk' && !h.negated).length, 0);
+  if (best && chat > best.subjects) return { kind: 'irrelevant' };
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
   if (purpose) return { kind: 'purpose' };
   if (asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };

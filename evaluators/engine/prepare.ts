@@ -153,6 +153,12 @@ export function containsAny(text: string, words: string[], locale: RuleLocale): 
   return words.some((w) => text.includes(w));
 }
 
+/** An A-not-A question (是不是, 能不能, 有没有) asks; its 不 negates nothing ("您是不是经常出差？"). */
+const A_NOT_A = {
+  'zh-CN': /([是能会要用可行对好])不\1|有没有|可不可以/g,
+  en: /$^/g,
+};
+
 const COMFORT = {
   'zh-CN': /(?:不用|不要|别)(?:担心|着急|急)/g,
   en: /\b(?:don't|do not|never) (?:you )?worry\b|\bno worries\b|\bnot to worry\b/gi,
@@ -161,7 +167,7 @@ const COMFORT = {
 /** True when the words right before `index` (same clause, a few words back) negate what follows. */
 export function negatedBefore(reply: PreparedReply, index: number): boolean {
   // "Don't worry" comforts; it does not negate what follows ("Don't worry 😊 it'll definitely be fixed").
-  const before = clauseBefore(reply.text, index).replace(COMFORT[reply.locale], ' ');
+  const before = clauseBefore(reply.text, index).replace(COMFORT[reply.locale], ' ').replace(A_NOT_A[reply.locale], ' ');
   const window = reply.locale === 'en' ? before.split(/\s+/).slice(-4).join(' ') : before.slice(-8);
   if (containsAny(window, reply.words.negators, reply.locale)) return true;
   const last = reply.locale === 'en' ? (before.trim().split(/\s+/).pop() ?? '').toLowerCase() : before.slice(-1);
