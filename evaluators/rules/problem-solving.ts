@@ -16,7 +16,10 @@ const COGNITION = {
   en: /\b(?:think|believe|hope|know|understand|sure)\b/i,
 };
 /** A procedure or a description, not an act: "要先检测才能换", "每天都有人检查", "我们只负责派单", "同意您把…". */
-const NOT_AN_ACT = { 'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让|符合|按照|依照)$/, en: /\b(?:must|have to|need to|before|until|unless)\s*$/i };
+const NOT_AN_ACT = {
+  'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让|符合|按照|依照)$/,
+  en: /\b(?:must|have to|need to|before|until|unless)\s*$/i,
+};
 /** A routine described ("我们每间都有检查"), not a step taken for this customer. */
 const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|每(?:间|个|天|次|位|年|月|周|台)都/, en: /\b(?:someone|only handles?)\b/i };
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
@@ -32,14 +35,14 @@ const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领
  * remedy offered; a forecast ("明天一定到账", "今天肯定送到") is not.
  */
 const REMEDY = {
-  'zh-CN':
-    /退(?:给|还|回|款|费)|赔(?:给|偿|付)|补偿|(?:到|进|回到)(?:您|你)(?:的)?(?:账上|账户|卡上|卡里|户头)/,
+  'zh-CN': /退(?:给|还|回|款|费)|赔(?:给|偿|付)|补偿|(?:到|进|回到)(?:您|你)(?:的)?(?:账上|账户|卡上|卡里|户头)/,
   en: /\b(?:refund|money back|cent back|penny back|reimburs|compensat|(?:fare|cost|price|fee|deposit) back)/i,
 };
 /** The sentence around a match: a remedy named in one clause ("全额赔偿肯定给您") is pledged in the next ("我保证一分不少"). */
 function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.search(/[.!?](?=\s[^.!?]*$)/)) + 1;
+  const from =
+    Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.search(/[.!?](?=\s[^.!?]*$)/)) + 1;
   const rest = text.slice(end).search(/[。！？!?]|\.(?:\s|$)/);
   return text.slice(from, rest < 0 ? text.length : end + rest);
 }
