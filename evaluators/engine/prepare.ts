@@ -9,6 +9,7 @@ import { loadContextWords, type ContextWords } from '../lexicon/context-words.ts
 import type { LexiconEntry } from '../lexicon/load.ts';
 import type { Match } from './match.ts';
 import type { ReplyAnalysis } from '../analysis/analyse.ts';
+import type { Token } from '../text/segment.ts';
 
 export interface PreparedReply {
   original: string;
@@ -34,6 +35,8 @@ export interface MatchScratch {
   haystack?: string | null;
   /** The reply's analysis (analysis/analyse.ts), made once when first asked for. */
   analysis?: ReplyAnalysis;
+  /** The reply cut into words (text/segment.ts), made once when first asked for. */
+  tokens?: Token[];
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
