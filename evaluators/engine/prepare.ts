@@ -55,6 +55,9 @@ function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
   return ranges;
 }
 
+/** An apostrophe inside a word (don’t, it’s, customers’), not a closing quote mark after a space. */
+const APOSTROPHE = /(?<=\p{L})’(?=\p{L})|(?<=s)’(?=\s)/gu;
+
 export function prepareReply(reply: string, locale: InputLocale | undefined): PreparedReply {
   // Long replies are scored on their first part, which also bounds the work per reply.
   const scored = clipReply(reply).text;
@@ -62,9 +65,11 @@ export function prepareReply(reply: string, locale: InputLocale | undefined): Pr
   const simplified = rl === 'zh-CN' ? simplify(scored) : { text: scored, toOriginal: (o: number) => o };
   return {
     original: reply,
-    text: simplified.text,
+    // English lists write the apostrophe straight; a typographic one (don’t) is the same letter, one for one.
+    text: rl === 'en' ? simplified.text.replace(APOSTROPHE, "'") : simplified.text,
     locale: rl,
     toOriginal: simplified.toOriginal,
+    // Quotes are found before the apostrophes are straightened: ‘…’ still quotes.
     quoted: quotedRanges(simplified.text, rl),
     words: loadContextWords(rl),
     scratch: { matches: new Map() },

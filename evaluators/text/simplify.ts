@@ -75,7 +75,11 @@ export function simplify(original: string): SimplifiedText {
   const s = convert(original);
   // Only converted (traditional) input is Taiwan speech; mainland text keeps its own words.
   const text = s.text === original ? s.text : taiwanToMainland(s.text);
-  return text.includes('帐') ? { text: unifyVariants(text), toOriginal: s.toOriginal } : text === s.text ? s : { text, toOriginal: s.toOriginal };
+  return text.includes('帐')
+    ? { text: unifyVariants(text), toOriginal: s.toOriginal }
+    : text === s.text
+      ? s
+      : { text, toOriginal: s.toOriginal };
 }
 
 const TAIWAN_WORDS = new URL('../lexicons/taiwan-words.txt', import.meta.url);
