@@ -4,7 +4,7 @@
 // data file as JSON, named by a hash of the yaml version and the file's exact text, and
 // only when the text parses with no error or warning, has no alias (JSON would turn one
 // shared object into two copies) and comes back from JSON deeply equal. A file edited since
-// the build, or any other text, has no record and is parsed as before (always so under
+// the build, or any other text, has no record and is parsed from its text (always so under
 // tsx); a loader that finds a problem in recorded data parses the text then, for the
 // problem's line and column.
 import { createHash } from 'node:crypto';

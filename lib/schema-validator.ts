@@ -3,7 +3,7 @@
 // (docs/benchmarks.md, "Start-up"); bin/build.js writes each schema's standalone validator into
 // dist/<hash>/lib/precompiled/, named by a hash of the ajv version, the
 // options and the schema. An edited schema or another ajv version therefore finds no
-// file and is compiled here exactly as before, and so is every schema under tsx.
+// file and is compiled here by ajv, and so is every schema under tsx.
 // Standalone code is the code ajv.compile generates, so the errors are the same.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ function compile<T>(spec: SchemaSpec): SchemaValidator<T> {
 
 /**
  * The validator for a schema, made on first use (`describe` too is called then, so a
- * schema file is read when it is needed, as before): the precompiled one when the
+ * schema file is read only when it is needed): the precompiled one when the
  * build wrote it, otherwise compiled by ajv. Registered so that the build can
  * precompile it.
  */

@@ -24,7 +24,7 @@ export interface ValidationError {
 export const SCHEMA_PATH = fileURLToPath(new URL('./schema/scenario.schema.json', import.meta.url));
 export const LIBRARY_DIR = sourcePath(fileURLToPath(new URL('./library/', import.meta.url)));
 
-// Made on first use (the schema file is read then, as before), precompiled when the build could (see schema-validator.ts).
+// Made on first use (the schema file is read only then), precompiled when the build could (see schema-validator.ts).
 const validator = schemaValidator(() => ({
   name: 'scenario',
   schema: JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object,

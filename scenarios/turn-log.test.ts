@@ -23,7 +23,7 @@ it('a v1 session is written back with named fields', () => {
   const log = next.session.log as Record<string, unknown>[];
   expect(log).toHaveLength(4);
   const named = ['applicable', 'checks', 'customer', 'detected', 'findings', 'interrupted', 'reply', 'scores'];
-  // A turn logged now also keeps what the key moments read (state, intents) and the credited clauses.
+  // A turn in the current format also keeps what the key moments read (state, intents) and the credited clauses.
   const optional = ['credited', 'intents', 'state'];
   for (const turn of log) {
     expect(

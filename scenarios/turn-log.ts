@@ -38,7 +38,7 @@ export interface TurnSummary {
   checks: LoggedCheck[];
   /** Up to four bad findings on the five dimensions or provoking words. */
   findings: LoggedFinding[];
-  /** Up to four credited findings; absent when none (and in sessions logged before they were kept). */
+  /** Up to four credited findings; absent when none and in format v1 turns. */
   credited?: LoggedCredit[];
   /** The state the reply answered and the intents recognised in it (for the key moments). */
   state?: string;
@@ -64,7 +64,7 @@ function isV1(entry: object): entry is TurnSummaryV1 {
 
 function upgrade(old: TurnSummaryV1): TurnSummary {
   const findings: LoggedFinding[] = [];
-  // Sessions from before findings were a list of tuples have none to show.
+  // A v1 turn whose findings are not a list of tuples has none to show.
   for (const f of Array.isArray(old.f) ? (old.f as unknown[]) : []) {
     if (!Array.isArray(f) || f.length < 5) continue;
     const [evaluator, rule, text, message, suggestion] = (f as unknown[]).map((v) => (typeof v === 'string' ? v : ''));

@@ -86,7 +86,8 @@ function actsOf(has: (id: string) => boolean, question: boolean): Act[] {
   if (has('insult')) acts.push('insult');
   if (has('threat')) acts.push('threat');
   if (has('offer')) acts.push('offer');
-  if (question && has('restate')) acts.push('restate');
+  // A play-back confirms what the customer said; an open question ("您想办什么业务？") asks for something new.
+  if (question && has('restate') && (!has('open-question') || has('confirm-tag'))) acts.push('restate');
   if (question) acts.push('question');
   if (has('refusal')) acts.push('refusal');
   if (has('apology')) acts.push('apology');
@@ -165,6 +166,15 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       if (!c.acts.length) c.acts.push('greeting');
       c.act = c.acts[0]!;
     }
+  });
+  // "您是说您给了我一百，对吗？" / "So you'd like 3G, right?": the play-back and its tag are separate clauses of one sentence.
+  clauses.forEach((c, i) => {
+    const live = (k: Clause, id: string) => k.concepts.some((h) => h.id === id && !h.negated);
+    if (c.acts.includes('restate') || !live(c, 'restate') || live(c, 'open-question')) return;
+    const tagged = clauses.slice(i + 1).some((k) => k.sentence === c.sentence && live(k, 'confirm-tag'));
+    if (!tagged) return;
+    c.acts = ACTS.filter((a) => a === 'restate' || (c.acts.includes(a) && a !== 'statement'));
+    c.act = c.acts[0]!;
   });
   const acts = [...new Set(clauses.flatMap((c) => c.acts))];
   const firstReal = clauses.find((c) => !FILLER[locale].test(c.text)) ?? clauses[0];

@@ -40,6 +40,8 @@ export const REQUIRED_CONCEPTS = [
   'customer-does',
   'we',
   'restate',
+  'open-question',
+  'confirm-tag',
   'smalltalk',
   'contrast',
 ] as const;

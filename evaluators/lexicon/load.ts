@@ -29,8 +29,8 @@ export interface LexiconEntry {
   needles?: string[];
   /**
    * English only: the same expression written in lower case and compiled without
-   * the `i` flag, to run on the lower-cased reply. V8 matches it several times
-   * faster than the case-insensitive Unicode expression, with the same results.
+   * the `i` flag, to run on the lower-cased reply: V8 matches it faster than the
+   * case-insensitive Unicode expression, with the same results.
    */
   lowerRegex?: RegExp;
   /** The entry's literal phrases, as written (the segmenter learns the Chinese ones as words). */

@@ -58,10 +58,11 @@ function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fa
   let first = true;
   turns.forEach((t, i) => {
     if (!t.evaluation.applicable.empathy) return;
-    // The first time emotion is on the table matters most (sympathy a turn late counts for half); after
-    // that, sympathy shown in the last three turns still holds, so it is not needed in every reply.
+    // The first time emotion is on the table matters most: sympathy then, or one turn before it (the
+    // trainee saw it coming), counts in full, a turn late for half. After that, sympathy shown in the
+    // last three turns still holds, so it is not needed in every reply.
     const w = first ? 3 : 1;
-    const c = first ? Math.max(credit(i), 0.5 * credit(i + 1)) : Math.max(credit(i), credit(i - 1), credit(i - 2));
+    const c = first ? Math.max(credit(i), credit(i - 1), 0.5 * credit(i + 1)) : Math.max(credit(i), credit(i - 1), credit(i - 2));
     weight += w;
     earned += w * c;
     first = false;

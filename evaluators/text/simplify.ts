@@ -34,7 +34,7 @@ function traditionalSet(): Set<string> {
 /**
  * True when the string has a character that is written differently in
  * simplified Chinese. Most replies are already simplified; skipping the phrase
- * converter for them is the largest single saving in batch scoring.
+ * converter for them keeps its cost off the common case in batch scoring.
  */
 function mayBeTraditional(text: string): boolean {
   const set = traditionalSet();
