@@ -170,7 +170,7 @@ const COMFORT = {
 export function negatedBefore(reply: PreparedReply, index: number): boolean {
   // "Don't worry" comforts; it does not negate what follows ("Don't worry 😊 it'll definitely be fixed").
   const before = clauseBefore(reply.text, index).replace(COMFORT[reply.locale], ' ');
-  const window = reply.locale === 'en' ? before.trimEnd().split(/\s+/).slice(-4).join(' ') : before.slice(-8);
+  const window = reply.locale === 'en' ? before.trimEnd().split(/\s+/).slice(-4).join(' ') : before.slice(-10);
   if (containsAny(window, reply.words.negators, reply.locale)) return true;
   const last = reply.locale === 'en' ? (before.trim().split(/\s+/).pop() ?? '').toLowerCase() : before.slice(-1);
   return reply.words.adjacentNegators.includes(last);
