@@ -6,15 +6,15 @@ import { negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 /** Sympathy words turned against the customer ("抱歉也没用", "没什么好抱歉", "我理解错了", "别急着说"). */
 const DISMISSED = {
   'zh-CN': /没什么好(?:抱歉|道歉|对不起)|(?:抱歉|道歉|对不起)(?:也没用|有什么用)|理解错|别急着说/,
-  en: /\b(?:not sorry|nothing to (?:be )?sorry|sorry doesn't|not (?:going to |gonna )?(?:say|saying) sorry|won't (?:say sorry|apologi[sz]e))\b/i,
+  en: /\b(?:not sorry|nothing to (?:be )?sorry|sorry doesn't)\b/i,
 };
 
-/** "I understand" about a thing, not a feeling: "我理解这张表有两页", "I understand the form has a second page". */
+/** "I understand the form has a second page": understanding a thing, not the customer's feeling. */
 const ABOUT_A_THING = {
-  'zh-CN': /^(?:理解|明白|了解|知道)?(?:这|那)(?:张|份|页|个表|个单|个流程|条规定|个规定|个字段)/,
-  en: /^\s+(?:that\s+)?(?:the|this|that)\s+(?:form|page|document|field|box|receipt|leaflet|letter|procedure|process|system|screen|app|website|menu|code|number)\b/i,
+  'zh-CN':
+    /^(?:我)?(?:理解|明白)(?:的是|您的意思是|你的意思是)|^(?:我)?(?:理解|明白)(?:这个|这张|这份|那个|那张|那份)?(?:表|表格|单子|合同|协议|流程|规定|条款|步骤|意思)(?:是|要|有|的)/,
+  en: /^i (?:understand|get|see) (?:that )?(?:the|this|your) (?:form|page|question|process|procedure|rules?|policy|system|document|application|steps?|terms|address|number|code|instructions?|request|screen|settings?|bill|invoice) (?:is|are|has|have|says|needs|asks|goes|shows|works|was|were|will)\b/,
 };
-const UNDERSTANDING_WORDS = { 'zh-CN': /理解|明白|了解/, en: /\bunderstand\b/i };
 
 export const empathy: Rule = {
   meta: {
@@ -35,12 +35,8 @@ export const empathy: Rule = {
   },
   check(reply: PreparedReply, _context: ReplyContext): Finding[] {
     return findMatches(reply, entriesFor(reply, 'empathy'))
-      .filter(
-        (m) =>
-          !negatedBefore(reply, m.start) &&
-          !DISMISSED[reply.locale].test(reply.text.slice(Math.max(0, m.start - (reply.locale === 'en' ? 25 : 5)), m.end + 4)) &&
-          !(UNDERSTANDING_WORDS[reply.locale].test(m.text) && ABOUT_A_THING[reply.locale].test(reply.text.slice(m.end, m.end + 40))),
-      )
+      .filter((m) => !negatedBefore(reply, m.start) && !DISMISSED[reply.locale].test(reply.text.slice(Math.max(0, m.start - 5), m.end + 4)))
+      .filter((m) => !ABOUT_A_THING[reply.locale].test(reply.text.slice(m.start, m.end + 40).toLowerCase()))
       .map((m) => toFinding(reply, m, 'empathy', 'good'));
   },
 };
