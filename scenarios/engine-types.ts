@@ -66,7 +66,7 @@ export interface Understanding {
   /** Intents recognised, with the pattern and the clause that matched. */
   intents: { id: string; pattern: number; clause: string }[];
   /** The question the customer answered: a known fact, something they cannot know, small talk, or a restatement. */
-  question?: { kind: 'fact' | 'unknown' | 'irrelevant' | 'restated'; fact?: string };
+  question?: { kind: 'fact' | 'unknown' | 'irrelevant' | 'restated' | 'purpose'; fact?: string };
   transition?: { from: string; to: string; why: string };
   /** Anger before and after the reply. */
   anger: [number, number];

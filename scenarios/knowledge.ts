@@ -1,12 +1,12 @@
 // What the customer knows: a question about one of the scenario's facts is answered
 // from the facts; a question about something the customer cannot know gets "how
 // would I know"; small talk gets impatience; restating the customer's words gets a
-// confirmation. The state does not change.
+// confirmation; asking what they came for gets the demand again. The state does not change.
 import { matchPattern, patternConcepts, REQUIRED_CONCEPTS, type ReplyAnalysis } from '../evaluators/index.ts';
 import type { Fact, Scenario } from './model.ts';
 
 export interface Answer {
-  kind: 'fact' | 'unknown' | 'irrelevant' | 'restated';
+  kind: 'fact' | 'unknown' | 'irrelevant' | 'restated' | 'purpose';
   fact?: Fact & { answers: NonNullable<Fact['answers']> };
 }
 
@@ -30,7 +30,9 @@ function topicsOf(scenario: Scenario): Set<string> {
 export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
   const asking = analysis.clauses.filter((c) => (c.acts.includes('question') || c.acts.includes('restate')) && !c.acts.includes('offer'));
-  if (!asking.length) return undefined;
+  // "What can I do for you?" offers help in the form of a question: it asks for the demand itself.
+  const purpose = analysis.clauses.some((c) => c.acts.includes('question') && c.concepts.some((h) => h.id === 'ask-purpose' && !h.negated));
+  if (!asking.length) return purpose ? { kind: 'purpose' } : undefined;
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
   if (has('ask-know') || has('system')) return { kind: 'unknown' };
@@ -45,6 +47,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
     }
   }
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
+  if (purpose) return { kind: 'purpose' };
   if (asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
   if (has('smalltalk')) return { kind: 'irrelevant' };
   // About this case but not something the customer was told: "how would I know"; about anything else: small talk.

@@ -17,6 +17,7 @@ import { count, emptyTally, gateFailures, loadGates, LOCALES, table, type GateSe
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
 const SEALED = join(ROOT, 'sealed');
 const OUTSIDE = join(ROOT, 'outside');
+const BLIND3 = join(ROOT, 'blind3');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -87,6 +88,10 @@ describe('flag corpus', () => {
 
 describe('flag corpus, outside batch', () => {
   gated('Outside flag corpus', () => loadFlagCorpus(OUTSIDE), gates.outside, true);
+});
+
+describe('flag corpus, third blind batch', () => {
+  gated('Third blind flag corpus', () => loadFlagCorpus(BLIND3), gates.blind3, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

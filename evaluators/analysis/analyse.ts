@@ -14,6 +14,7 @@ export const ACTS = [
   'offer',
   'restate',
   'question',
+  'confirm',
   'refusal',
   'apology',
   'thanks',
@@ -86,8 +87,10 @@ function actsOf(has: (id: string) => boolean, question: boolean): Act[] {
   if (has('insult')) acts.push('insult');
   if (has('threat')) acts.push('threat');
   if (has('offer')) acts.push('offer');
-  if (question && has('restate')) acts.push('restate');
+  // A play-back confirms what the customer said; an open question ("您想办什么业务？") asks for something new.
+  if (question && has('restate') && (!has('open-question') || has('confirm-tag'))) acts.push('restate');
   if (question) acts.push('question');
+  if (question && has('confirm-tag')) acts.push('confirm');
   if (has('refusal')) acts.push('refusal');
   if (has('apology')) acts.push('apology');
   if (has('thanks')) acts.push('thanks');
@@ -165,6 +168,15 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       if (!c.acts.length) c.acts.push('greeting');
       c.act = c.acts[0]!;
     }
+  });
+  // "您是说您给了我一百，对吗？" / "So you'd like 3G, right?": the play-back and its tag are separate clauses of one sentence.
+  clauses.forEach((c, i) => {
+    const live = (k: Clause, id: string) => k.concepts.some((h) => h.id === id && !h.negated);
+    if (c.acts.includes('restate') || !live(c, 'restate') || live(c, 'open-question')) return;
+    const tagged = clauses.slice(i + 1).some((k) => k.sentence === c.sentence && live(k, 'confirm-tag'));
+    if (!tagged) return;
+    c.acts = ACTS.filter((a) => a === 'restate' || (c.acts.includes(a) && a !== 'statement'));
+    c.act = c.acts[0]!;
   });
   const acts = [...new Set(clauses.flatMap((c) => c.acts))];
   const firstReal = clauses.find((c) => !FILLER[locale].test(c.text)) ?? clauses[0];

@@ -40,6 +40,9 @@ export const REQUIRED_CONCEPTS = [
   'customer-does',
   'we',
   'restate',
+  'open-question',
+  'confirm-tag',
+  'agree',
   'smalltalk',
   'contrast',
 ] as const;

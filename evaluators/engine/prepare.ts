@@ -73,14 +73,55 @@ export function isQuoted(reply: PreparedReply, start: number, end: number): bool
 }
 
 const CLAUSE_END = /[,，。！？!?;；…\n]|\.(?:\s|$)/u;
-const SENTENCE_END = /[。！？!?;；\n]|\.(?:\s|$)/u;
+const CLAUSE_MARKS = ',，。！？!?;；…\n';
+const SENTENCE_MARKS = '。！？!?;；\n';
+const SPACE = /\s/u;
 
-/** The text from the start of the clause containing `index` up to `index`. */
+/**
+ * True where a clause ends at `i`: the two characters from `i` hold a mark, or a
+ * full stop that ends the text, is followed by a space, or is the second of them
+ * (so "3.5" breaks before its full stop).
+ */
+function endsClause(text: string, i: number, marks: string): boolean {
+  const a = text[i];
+  const b = text[i + 1];
+  if (a === undefined) return false;
+  if (marks.includes(a)) return true;
+  if (b === undefined) return a === '.';
+  return marks.includes(b) || b === '.' || (a === '.' && SPACE.test(b));
+}
+
+interface Breaks {
+  text: string;
+  /** [k]: the last offset before k where a clause ends, -1 when none. */
+  before: Int32Array;
+}
+
+/**
+ * The clause ends of the last text asked about, per kind: the rules ask once per
+ * match, always about the reply being scored, so each reply is scanned once.
+ */
+const lastBreaks: { clause?: Breaks; sentence?: Breaks } = {};
+
+function breaksOf(text: string, sentence: boolean): Int32Array {
+  const kind = sentence ? 'sentence' : 'clause';
+  const known = lastBreaks[kind];
+  if (known?.text === text) return known.before;
+  const marks = sentence ? SENTENCE_MARKS : CLAUSE_MARKS;
+  const before = new Int32Array(text.length + 1);
+  let last = -1;
+  for (let k = 0; k < text.length; k++) {
+    before[k] = last;
+    if (endsClause(text, k, marks)) last = k;
+  }
+  before[text.length] = last;
+  lastBreaks[kind] = { text, before };
+  return before;
+}
+
+/** The text from the start of the clause containing `index` (0 ≤ index ≤ text.length) up to `index`. */
 export function clauseBefore(text: string, index: number, sentence = false): string {
-  const re = sentence ? SENTENCE_END : CLAUSE_END;
-  let i = index - 1;
-  while (i >= 0 && !re.test(text.slice(i, i + 2))) i--;
-  return text.slice(i + 1, index);
+  return text.slice(breaksOf(text, sentence)[index]! + 1, index);
 }
 
 /** The text from `index` to the end of its clause. */

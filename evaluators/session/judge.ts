@@ -6,7 +6,7 @@ import type { Dimension, KeyMoment, KeyMomentResult, RuleLocale, ScenarioRules, 
 import { DIMENSIONS } from '../types.ts';
 import { faultCost, sessionFaults, type Fault } from './faults.ts';
 import { keyMomentResults } from './key-moments.ts';
-import { listeningActs, listens } from './listening.ts';
+import { replyListening, listens } from '../analysis/listening.ts';
 import { empathyRepeats, keywordList, PASTED_AFTER } from './patterns.ts';
 
 export interface SessionInfo {
@@ -58,10 +58,11 @@ function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fa
   let first = true;
   turns.forEach((t, i) => {
     if (!t.evaluation.applicable.empathy) return;
-    // The first time emotion is on the table matters most (sympathy a turn late counts for half); after
-    // that, sympathy shown in the last three turns still holds, so it is not needed in every reply.
+    // The first time emotion is on the table matters most: sympathy then, or one turn before it (the
+    // trainee saw it coming), counts in full, a turn late for half. After that, sympathy shown in the
+    // last three turns still holds, so it is not needed in every reply.
     const w = first ? 3 : 1;
-    const c = first ? Math.max(credit(i), 0.5 * credit(i + 1)) : Math.max(credit(i), credit(i - 1), credit(i - 2));
+    const c = first ? Math.max(credit(i), credit(i - 1), 0.5 * credit(i + 1)) : Math.max(credit(i), credit(i - 1), credit(i - 2));
     weight += w;
     earned += w * c;
     first = false;
@@ -92,7 +93,7 @@ function problemSolvingScore(
 }
 
 export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJudgement {
-  const turns = input.map((t) => ({ ...t, listening: t.listening ?? listeningActs(t.reply, t.customer, info.locale) }));
+  const turns = input.map((t) => ({ ...t, listening: t.listening ?? replyListening(t.reply, t.customer, info.locale) }));
   const keywordTurns = turns.filter((t) => keywordList(t.reply, info.locale)).map((t) => t.turn);
   const keywordSet = new Set(keywordTurns);
   const listeningTurns = turns.filter((t) => listens(t.listening) && !keywordSet.has(t.turn)).map((t) => t.turn);

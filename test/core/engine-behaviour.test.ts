@@ -222,6 +222,49 @@ describe('interruptions and what the customer is heard to say', () => {
   });
 });
 
+describe('questions to the customer', () => {
+  const said = (r: ReturnType<typeof play>['last']) => r.output.lines.map((l) => l.parts.map((p) => p.text).join(''));
+
+  it('asking what the customer came for is answered with the demand, calmly, and the state stays', () => {
+    const s = scenario([]);
+    for (const [reply, locale, again] of [
+      ['How can I help you today?', 'en', 'Well?'],
+      ['您好，有什么可以帮您？', 'zh-CN', '然后呢？'],
+      ['您好，請問您要辦什麼業務？', 'zh-TW', '然后呢？'],
+    ] as const) {
+      const { session, last } = play(s, [reply], locale);
+      expect(said(last)).toEqual([again]);
+      expect(session.state).toBe('open');
+      expect(session.anger).toBe(50);
+    }
+  });
+
+  it('sympathy that moves nothing is answered with what the customer is waiting for', () => {
+    const base = scenario([]);
+    const waiting = [say('Just give me my fifty back.', '把我那五十块还我就行。')];
+    const s = { ...base, states: base.states.map((st) => (st.id === 'open' ? { ...st, waiting } : st)) };
+    expect(said(play(s, [EMPATHY_ONLY]).last)).toEqual(['Just give me my fifty back.']);
+    expect(said(play(s, [PLAIN]).last)).toEqual(['Well?']);
+    expect(play(s, [EMPATHY_ONLY]).session.state).toBe('open');
+  });
+
+  it('where sympathy is itself the awaited move and was spoilt, the customer does not ask for it again', () => {
+    const base = scenario([{ to: 'next', shows: ['empathy'], avoids: ['promises'] }]);
+    const waiting = [say('At least show some understanding.', '你起码体谅体谅我。')];
+    const s = { ...base, states: base.states.map((st) => (st.id === 'open' ? { ...st, waiting } : st)) };
+    const { session, last } = play(s, [`${EMPATHY_ONLY} I guarantee it will never happen again.`]);
+    expect(session.state).toBe('open');
+    expect(said(last)).not.toContain('At least show some understanding.');
+  });
+
+  it('small talk gets impatience and costs mood, unlike a question about the case', () => {
+    const s = scenario([]);
+    const { session, last } = play(s, ['Nice weather today, isn’t it?']);
+    expect(last.output.lines[0]?.ref).toBe('irrelevant');
+    expect(session.anger).toBeGreaterThan(50);
+  });
+});
+
 describe('session life', () => {
   it('the turn limit ends the session with `turn-limit`', () => {
     const s = scenario([], { turnLimit: 2 });

@@ -27,6 +27,8 @@ export interface Gates {
   sealed: GateSet;
   /** The outside batch: replies from services beyond the five scenarios. */
   outside: GateSet;
+  /** The third blind batch: written without reading the rules, scored before tuning. */
+  blind3: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));

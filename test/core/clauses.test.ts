@@ -1,0 +1,36 @@
+// Where a clause ends decides how far a negation reaches: "I can't wait. I
+// understand" is sympathy, "I can't wait I understand" is not. The evaluators find
+// clause ends once per reply; scoring one reply must not leave anything behind
+// that changes the next one.
+import { describe, expect, it } from 'vitest';
+import { evaluateReply, type ReplyContext } from '../../evaluators/index.ts';
+
+const en: ReplyContext = { locale: 'en', customer: 'This is outrageous!' };
+const zh: ReplyContext = { locale: 'zh-CN', customer: '气死我了,你们到底管不管?' };
+
+describe('clause ends bound a negation', () => {
+  it('a full stop before a space, a comma or a line break ends the clause; a run-on sentence does not', () => {
+    expect(evaluateReply("I can't wait. I understand how you feel.", en).detected.empathy).toBe(true);
+    expect(evaluateReply("I can't wait, I understand how you feel.", en).detected.empathy).toBe(true);
+    expect(evaluateReply("I can't wait\nI understand how you feel.", en).detected.empathy).toBe(true);
+    expect(evaluateReply("I can't wait I understand how you feel.", en).detected.empathy).toBe(false);
+  });
+
+  it('a condition reaches across commas to the end of its sentence, not into the next one', () => {
+    const change: ReplyContext = { locale: 'zh-CN', customer: '你少找我钱了!' };
+    expect(evaluateReply('如果确实少找了,我们会查,我保证退给您。', change).detected.promises).toBe(false);
+    expect(evaluateReply('如果确实少找了我们会查。我保证退给您。', change).detected.promises).toBe(true);
+  });
+
+  it('a reply scored after another is scored as if it were the first', () => {
+    const replies: [string, ReplyContext][] = [
+      ["I can't wait I understand how you feel.", en],
+      ['我不理解您的意思,我帮您查一下。', zh],
+      ['我理解您的心情,不过我不能保证今天修好。', zh],
+      ["I can't wait. I understand how you feel.", en],
+    ];
+    const alone = replies.map(([reply, context]) => JSON.stringify(evaluateReply(reply, context)));
+    const interleaved = [...replies, ...replies.slice().reverse()].map(([reply, context]) => JSON.stringify(evaluateReply(reply, context)));
+    expect(interleaved).toEqual([...alone, ...alone.slice().reverse()]);
+  });
+});
