@@ -51,8 +51,10 @@ describe('questions the customer can answer', () => {
     expect(ask('Who served you?').question).toEqual({ kind: 'fact', fact: 'who-served' });
   });
 
-  it('of two facts asked about, the one the question names more precisely is answered', () => {
+  it('of two facts asked about, the one the question names more precisely is answered, else the first listed', () => {
     expect(ask('How much did you pay and what did you buy?').question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Named as precisely (one word each): the fact the scenario lists first.
+    expect(ask('Who served you, and when?').question).toEqual({ kind: 'fact', fact: 'just-now' });
   });
 
   it('a question about the case the customer cannot know gets "how would I know", and costs no patience', () => {
