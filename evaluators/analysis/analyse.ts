@@ -14,6 +14,7 @@ export const ACTS = [
   'offer',
   'restate',
   'question',
+  'confirm',
   'refusal',
   'apology',
   'thanks',
@@ -89,6 +90,7 @@ function actsOf(has: (id: string) => boolean, question: boolean): Act[] {
   // A play-back confirms what the customer said; an open question ("您想办什么业务？") asks for something new.
   if (question && has('restate') && (!has('open-question') || has('confirm-tag'))) acts.push('restate');
   if (question) acts.push('question');
+  if (question && has('confirm-tag')) acts.push('confirm');
   if (has('refusal')) acts.push('refusal');
   if (has('apology')) acts.push('apology');
   if (has('thanks')) acts.push('thanks');

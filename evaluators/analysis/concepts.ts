@@ -42,6 +42,7 @@ export const REQUIRED_CONCEPTS = [
   'restate',
   'open-question',
   'confirm-tag',
+  'agree',
   'smalltalk',
   'contrast',
 ] as const;

@@ -3,7 +3,8 @@
 // is the next move, in this scenario's own words (the state's hint). Internal ids never appear.
 import type { ReplyEvaluation, RuleLocale } from '../types.ts';
 import { FAULT_KINDS, severity, type FaultKind } from '../session/faults.ts';
-import { greetingOnly, listeningActs, listens } from '../session/listening.ts';
+import { analyseReply } from '../analysis/analyse.ts';
+import { greetingOnly, replyListening, listens } from '../analysis/listening.ts';
 import { keywordList } from '../session/patterns.ts';
 
 export interface CoachInput {
@@ -67,7 +68,7 @@ export function coachPoints(input: CoachInput): string[] {
     .map((f) => ({ f, cost: severity(f.evaluator as FaultKind, f.rule) }))
     .sort((a, b) => b.cost - a.cost);
   const worst = faults[0]?.f;
-  const acts = listeningActs(input.reply, input.customer, locale);
+  const acts = replyListening(input.reply, input.customer, locale);
   if (worst?.rule === 'cut-in') {
     points.push(w.cutIn);
   } else if (worst) {
@@ -77,7 +78,7 @@ export function coachPoints(input: CoachInput): string[] {
   } else if (
     e.applicable.empathy &&
     !e.detected.empathy &&
-    !greetingOnly(input.reply, locale) &&
+    !greetingOnly(analyseReply(input.reply, locale)) &&
     !(acts.question && !e.detected.problemSolving)
   ) {
     points.push(w.feelings);

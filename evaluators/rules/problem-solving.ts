@@ -3,6 +3,7 @@ import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
 import { clauseAfter, clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
+import { playedBackAt } from '../analysis/listening.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = {
@@ -52,6 +53,11 @@ function refusedOrThreatened(reply: PreparedReply, at: number): boolean {
   return DISMISSIVE[reply.locale].test(text);
 }
 
+/** Words the trainee only asks about or plays back ("您是想办3G套餐是吧？", "So you'd like a refund, is that right?") are listening, not a step. */
+function heardOnly(reply: PreparedReply, at: number): boolean {
+  return playedBackAt(analysePrepared(reply), at);
+}
+
 function deflected(reply: PreparedReply, m: Match): boolean {
   const before = clauseBefore(reply.text, m.start) + m.text;
   return DEFLECTION[reply.locale].test(before) && !OWN[reply.locale].test(before);
@@ -88,7 +94,8 @@ export const problemSolving: Rule = {
           !DESCRIBED[reply.locale].test(m.text) &&
           !PLEDGE_START[reply.locale].test(m.text) &&
           !deflected(reply, m) &&
-          !refusedOrThreatened(reply, m.start),
+          !refusedOrThreatened(reply, m.start) &&
+          !heardOnly(reply, m.start),
       )
       .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
@@ -100,7 +107,13 @@ export const problemSolving: Rule = {
         ((m.entry.rule === 'certain-outcome' || m.entry.rule === 'unrealistic-deadline') &&
           (OWN_OUTCOME[reply.locale].test(m.text) || remedy)) ||
         (m.entry.rule === 'absolute-guarantee' && remedy);
-      if (!offer || negatedBefore(reply, m.start) || NEGATED_ACTION[reply.locale].test(m.text) || refusedOrThreatened(reply, m.start))
+      if (
+        !offer ||
+        negatedBefore(reply, m.start) ||
+        NEGATED_ACTION[reply.locale].test(m.text) ||
+        refusedOrThreatened(reply, m.start) ||
+        heardOnly(reply, m.start)
+      )
         continue;
       if (findings.some((f) => f.span[0] < reply.toOriginal(m.end) && f.span[1] > reply.toOriginal(m.start))) continue;
       const note =
@@ -113,7 +126,12 @@ export const problemSolving: Rule = {
       const at = reply.locale === 'en' ? reply.text.toLowerCase().indexOf(term.toLowerCase()) : reply.text.indexOf(term);
       if (at < 0 || findings.some((f) => f.span[0] <= reply.toOriginal(at) && f.span[1] > reply.toOriginal(at))) continue;
       // A scenario's solution word counts only as the trainee's own step, not as advice or a rule ("钱要当面点清").
-      if (negatedBefore(reply, at) || !OWN[reply.locale].test(clauseBefore(reply.text, at) + term) || refusedOrThreatened(reply, at))
+      if (
+        negatedBefore(reply, at) ||
+        !OWN[reply.locale].test(clauseBefore(reply.text, at) + term) ||
+        refusedOrThreatened(reply, at) ||
+        heardOnly(reply, at)
+      )
         continue;
       const entry = {
         rule: 'scenario-solution',

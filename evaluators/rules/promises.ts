@@ -3,17 +3,14 @@ import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
 import { clauseBefore, containsAny, isQuoted, negatedAfter, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
+import { playedBackAt } from '../analysis/listening.ts';
 
-/** Inside a clause that asks back or restates the customer's wish (您想在现在的号上办是吗？): that is listening, not promising. */
+/** Inside a question, or a sentence that plays back the customer's wish (您想在现在的号上办是吗？): that is listening, not promising. */
 function askedBack(reply: PreparedReply, start: number): boolean {
-  const clause = analysePrepared(reply).clauses.find((c) => start >= c.start && start < c.end);
+  const analysis = analysePrepared(reply);
+  const clause = analysis.clauses.find((c) => start >= c.start && start < c.end);
   if (!clause) return false;
-  const sentence = analysePrepared(reply).clauses.filter((c) => c.sentence === clause.sentence);
-  return (
-    clause.acts.includes('restate') ||
-    (clause.acts.includes('question') && !clause.acts.includes('offer')) ||
-    sentence.some((c) => c.acts.includes('restate'))
-  );
+  return (clause.acts.includes('question') && !clause.acts.includes('offer')) || playedBackAt(analysis, start);
 }
 
 const NEGATED_INSIDE = { 'zh-CN': /不能|不可以|没法|没办法|无法|不行|办不了|不一定|未必/, en: /\b(?:can't|cannot|not|won't be able)\b/i };
@@ -77,6 +74,8 @@ export const promises: Rule = {
     const findings: Finding[] = [];
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
       if (negatedBefore(reply, m.start) || negatedAfter(reply, m.end)) continue;
+      // Playing back what the customer wants ("您是想在这个号上办3G，对吗？") promises nothing.
+      if (playedBackAt(analysePrepared(reply), m.start)) continue;
       if (m.entry.rule === 'certain-outcome' && alreadyDone(reply, m.start, m.end)) continue;
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {

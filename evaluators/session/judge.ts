@@ -6,7 +6,7 @@ import type { Dimension, KeyMoment, KeyMomentResult, RuleLocale, ScenarioRules, 
 import { DIMENSIONS } from '../types.ts';
 import { faultCost, sessionFaults, type Fault } from './faults.ts';
 import { keyMomentResults } from './key-moments.ts';
-import { listeningActs, listens } from './listening.ts';
+import { replyListening, listens } from '../analysis/listening.ts';
 import { empathyRepeats, keywordList, PASTED_AFTER } from './patterns.ts';
 
 export interface SessionInfo {
@@ -93,7 +93,7 @@ function problemSolvingScore(
 }
 
 export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJudgement {
-  const turns = input.map((t) => ({ ...t, listening: t.listening ?? listeningActs(t.reply, t.customer, info.locale) }));
+  const turns = input.map((t) => ({ ...t, listening: t.listening ?? replyListening(t.reply, t.customer, info.locale) }));
   const keywordTurns = turns.filter((t) => keywordList(t.reply, info.locale)).map((t) => t.turn);
   const keywordSet = new Set(keywordTurns);
   const listeningTurns = turns.filter((t) => listens(t.listening) && !keywordSet.has(t.turn)).map((t) => t.turn);

@@ -1,7 +1,7 @@
 // A scenario's key moments, met or missed over a session: the turn that met each.
 import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
-import { listens } from './listening.ts';
+import { listens } from '../analysis/listening.ts';
 import { keywordList } from './patterns.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateReply } from '../index.ts';
 import { coachPoints } from '../report/coach.ts';
 import { playSession } from '../../test/support/play-session.ts';
-import { listeningActs } from './listening.ts';
+import { replyListening } from '../analysis/listening.ts';
 import { keywordList } from './patterns.ts';
 
 const provoking = (reply: string, locale: 'zh-CN' | 'en') =>
@@ -24,10 +24,10 @@ describe('a session judged as a whole', () => {
     expect(keywordList('小票，钱箱，核对，清点。', 'zh-CN')).toBe(true);
     expect(keywordList('Receipt, till, count, refund.', 'en')).toBe(true);
     expect(keywordList('我先核对小票，再清点钱箱，马上给您结果。', 'zh-CN')).toBe(false);
-    expect(listeningActs('您当时给我的是一百的吗？', '', 'zh-CN').question).toBe(true);
-    expect(listeningActs('您好，请问有什么可以帮您？', '', 'zh-CN').question).toBe(false);
+    expect(replyListening('您当时给我的是一百的吗？', '', 'zh-CN').question).toBe(true);
+    expect(replyListening('您好，请问有什么可以帮您？', '', 'zh-CN').question).toBe(false);
     expect(
-      listeningActs('So you gave me a hundred and got five back, is that right?', 'I gave you a hundred and got five back!', 'en').restate,
+      replyListening('So you gave me a hundred and got five back, is that right?', 'I gave you a hundred and got five back!', 'en').restate,
     ).toBe(true);
   });
 

@@ -3,7 +3,8 @@
 // question that gathers facts for lacking sympathy or a solution.
 import type { Dimension, EvaluatorId, KeyMoment, RuleLocale, ScoreCardTip, ScoredTurn } from '../types.ts';
 import type { SessionJudgement } from './judge.ts';
-import { greetingOnly } from './listening.ts';
+import { analyseReply } from '../analysis/analyse.ts';
+import { greetingOnly } from '../analysis/listening.ts';
 
 const WORDS = {
   'zh-CN': {
@@ -57,7 +58,8 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
   };
   // A reply a tip about something missing may quote: not a bare greeting, not a question that only gathers facts.
   const quotable = (t: ScoredTurn) =>
-    !greetingOnly(t.reply, locale) && !(t.listening?.question && !t.evaluation.detected.problemSolving && !t.evaluation.detected.empathy);
+    !greetingOnly(analyseReply(t.reply, locale)) &&
+    !(t.listening?.question && !t.evaluation.detected.problemSolving && !t.evaluation.detected.empathy);
   const candidates: Candidate[] = [];
 
   for (const f of j.faults) {

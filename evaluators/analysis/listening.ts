@@ -1,0 +1,121 @@
+// What a reply does to hear the customer out, read from the shared analysis of the reply:
+// questions that gather facts, restating the customer's account, checking that it was
+// understood. One reading, used by the customer engine (what the trainee only asked or
+// played back is not a move of theirs), by the per-reply rules (a restatement is not a
+// solution) and by the session's listening credit.
+import type { ListeningActs } from '../types.ts';
+import { analyseReply, type Clause, type ReplyAnalysis } from './analyse.ts';
+import type { RuleLocale } from '../types.ts';
+import { REQUIRED_CONCEPTS } from './concepts.ts';
+
+/** Question words that ask the customer for a fact of their case (how much, when, where, who, why). */
+const FACT_QUESTION = new Set(['how-much', 'when', 'where', 'who', 'why']);
+/** Concepts that say what a clause does rather than what it is about. */
+const ACT_CONCEPTS = new Set<string>([...REQUIRED_CONCEPTS, 'condition', 'ask-purpose']);
+/** Acts after which a question is not listening: a threat or an insult asked as a question is still one. */
+const HOSTILE = new Set(['insult', 'threat']);
+
+const live = (c: Clause, id: string) => c.concepts.some((h) => h.id === id && !h.negated);
+
+/** What a reply only asks or plays back, so it is not a move of the trainee's own. */
+export interface Hearing {
+  /**
+   * Sentences that ask, offer nothing, and restate the customer's account or check it was
+   * understood: "您是说只找了您五块，是吗？", "您经常出差，想办个3G套餐是吧？",
+   * "So you'd like to keep your number, is that right?".
+   */
+  playedBack: Set<number>;
+  /** Clauses that ask the customer for a fact and offer nothing: "can I ask when the owner left?". */
+  factQuestions: Set<Clause>;
+}
+
+export function hearing(analysis: ReplyAnalysis): Hearing {
+  const offering = new Set(analysis.clauses.filter((c) => c.acts.includes('offer')).map((c) => c.sentence));
+  const asking = new Set(analysis.clauses.filter((c) => c.acts.includes('question') && !offering.has(c.sentence)).map((c) => c.sentence));
+  const playedBack = new Set(
+    analysis.clauses
+      .filter((c) => asking.has(c.sentence) && (c.acts.includes('restate') || c.acts.includes('confirm')))
+      .map((c) => c.sentence),
+  );
+  const factQuestions = new Set(
+    analysis.clauses.filter(
+      (c) => c.acts.includes('question') && !c.acts.includes('offer') && c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated),
+    ),
+  );
+  return { playedBack, factQuestions };
+}
+
+/** Whether the sentence holding `at` (an offset in the prepared text) plays back the customer's account. */
+export function playedBackAt(analysis: ReplyAnalysis, at: number): boolean {
+  const clause = analysis.clauses.find((c) => at >= c.start && at < c.end);
+  return !!clause && hearing(analysis).playedBack.has(clause.sentence);
+}
+
+/** The reply without what it only asks or plays back: the trainee's own moves. */
+export function ownMoves(analysis: ReplyAnalysis): ReplyAnalysis {
+  const h = hearing(analysis);
+  if (!h.playedBack.size && !h.factQuestions.size) return analysis;
+  const clauses = analysis.clauses.map((c) =>
+    h.playedBack.has(c.sentence) || h.factQuestions.has(c) ? { ...c, concepts: [], numbers: [] } : c,
+  );
+  return { ...analysis, clauses };
+}
+
+/** What the case is about in an analysed text: its concepts other than acts. */
+function caseConcepts(clauses: Clause[]): Set<string> {
+  return new Set(clauses.flatMap((c) => c.concepts.filter((h) => !h.negated && !ACT_CONCEPTS.has(h.id)).map((h) => h.id)));
+}
+
+/**
+ * How the reply hears the customer out. `customer` is the analysis of the line it answers: a
+ * restatement has to be about what the customer said. A reply that insults or threatens hears
+ * no one out, whatever it asks.
+ */
+export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis): ListeningActs {
+  if (analysis.acts.some((a) => HOSTILE.has(a))) return { question: false, restate: false, confirm: false };
+  const h = hearing(analysis);
+  // Asking what the customer came for ("有什么可以帮您？", "How can I help?") opens the talk; it gathers no fact yet.
+  const question = analysis.clauses.some(
+    (c) =>
+      c.acts.includes('question') &&
+      !c.acts.includes('offer') &&
+      !c.acts.includes('confirm') &&
+      !live(c, 'agree') &&
+      !live(c, 'ask-purpose'),
+  );
+  const confirm = analysis.clauses.some((c) => c.acts.includes('confirm') || (c.acts.includes('question') && live(c, 'agree')));
+  const said = caseConcepts(customer?.clauses ?? []);
+  const sentences = [...new Set(analysis.clauses.map((c) => c.sentence))];
+  const restate = sentences.some((s) => {
+    const parts = analysis.clauses.filter((c) => c.sentence === s);
+    const about = [...caseConcepts(parts)].some((id) => said.has(id));
+    // Played back as a question, or said outright ("您的意思是…", "So you're saying…") about what the customer said.
+    return h.playedBack.has(s) ? parts.some((c) => c.acts.includes('restate')) || about : about && live(parts[0]!, 'restate');
+  });
+  return { question, restate, confirm };
+}
+
+/** How a reply given as text hears out the customer line it answers. */
+export function replyListening(reply: string, customer: string, locale: RuleLocale): ListeningActs {
+  return listeningActs(analyseReply(reply, locale), customer ? analyseReply(customer, locale) : undefined);
+}
+
+/** True when the acts credit listening at all. */
+export function listens(acts: ListeningActs | undefined): boolean {
+  return !!acts && (acts.question || acts.restate || acts.confirm);
+}
+
+/**
+ * A reply that only greets: greetings, thanks, a bare yes or an offer of help, and nothing about
+ * the case ("您好，请问有什么可以帮您？", "Hi, how can I help?").
+ */
+export function greetingOnly(analysis: ReplyAnalysis): boolean {
+  const greets = analysis.clauses.some((c) => c.acts.includes('greeting'));
+  return (
+    greets &&
+    caseConcepts(analysis.clauses).size === 0 &&
+    analysis.clauses.every(
+      (c) => c.numbers.length === 0 && c.acts.every((a) => ['greeting', 'thanks', 'affirm', 'offer', 'question', 'statement'].includes(a)),
+    )
+  );
+}
