@@ -239,5 +239,8 @@ describe('extra checks for the score card', () => {
     expect(wording('您是說您給我的是一百元，對嗎？', tw())).not.toContain('bad');
     expect(wording('麻烦您给我看一下小票，好吗？', zh())).not.toContain('bad');
     expect(wording('您得到通知了吗？', zh())).not.toContain('bad');
+    expect(wording('You must show me the receipt.', en())).toContain('bad');
+    expect(wording('You must have been worried sick.', en())).not.toContain('bad');
+    expect(wording('You must feel let down.', en())).not.toContain('bad');
   });
 });
