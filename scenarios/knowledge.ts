@@ -80,12 +80,20 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
   if (has('ask-know') || has('system')) return { kind: 'unknown' };
+  // A question is about its subject whatever its polarity: "why don't you want a new number?" asks about the
+  // new number, "您没带发票吗？" about the invoice.
+  const asked = new Set(asking);
+  const unsigned: ReplyAnalysis = {
+    ...analysis,
+    clauses: analysis.clauses.map((c) => (asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false })) } : c)),
+  };
+  const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
     for (const pattern of fact.asks) {
-      const where = matchPattern(analysis, { within: 'sentence', ...pattern });
-      if (!where || !where.some((c) => asking.includes(c))) continue;
+      const where = matchPattern(unsigned, { within: 'sentence', ...pattern });
+      if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
       const { score: concepts, last, subjects } = specificity(pattern, where);
       const score = concepts + (pattern.amount !== undefined ? 2 : 0);
       if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
