@@ -453,7 +453,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     session.misses = (session.misses ?? 0) + 1;
     // Sympathy that moves nothing still softens: the customer says what they are waiting for, as
     // they do, before giving up, after repeated misses.
-    const softened = evaluation.detected.empathy && !hostile;
+    // Not where sympathy is itself the awaited move (then the waiting line would ask for what was just said).
+    const softened = evaluation.detected.empathy && !hostile && !state.transitions.some((t) => t.shows?.includes('empathy'));
     if (state.waiting?.length && (softened || (session.misses >= 2 && session.misses % 2 === 0)))
       lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
     else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));

@@ -9,6 +9,7 @@ import { loadContextWords, type ContextWords } from '../lexicon/context-words.ts
 import type { LexiconEntry } from '../lexicon/load.ts';
 import type { Match } from './match.ts';
 import type { ReplyAnalysis } from '../analysis/analyse.ts';
+import type { Token } from '../text/segment.ts';
 
 export interface PreparedReply {
   original: string;
@@ -34,6 +35,8 @@ export interface MatchScratch {
   haystack?: string | null;
   /** The reply's analysis (analysis/analyse.ts), made once when first asked for. */
   analysis?: ReplyAnalysis;
+  /** The reply cut into words (text/segment.ts), made once when first asked for. */
+  tokens?: Token[];
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
@@ -52,6 +55,9 @@ function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
   return ranges;
 }
 
+/** An apostrophe inside a word (don’t, it’s, customers’), not a closing quote mark after a space. */
+const APOSTROPHE = /(?<=\p{L})’(?=\p{L})|(?<=s)’(?=\s)/gu;
+
 export function prepareReply(reply: string, locale: InputLocale | undefined): PreparedReply {
   // Long replies are scored on their first part, which also bounds the work per reply.
   const scored = clipReply(reply).text;
@@ -59,9 +65,11 @@ export function prepareReply(reply: string, locale: InputLocale | undefined): Pr
   const simplified = rl === 'zh-CN' ? simplify(scored) : { text: scored, toOriginal: (o: number) => o };
   return {
     original: reply,
-    text: simplified.text,
+    // English lists write the apostrophe straight; a typographic one (don’t) is the same letter, one for one.
+    text: rl === 'en' ? simplified.text.replace(APOSTROPHE, "'") : simplified.text,
     locale: rl,
     toOriginal: simplified.toOriginal,
+    // Quotes are found before the apostrophes are straightened: ‘…’ still quotes.
     quoted: quotedRanges(simplified.text, rl),
     words: loadContextWords(rl),
     scratch: { matches: new Map() },
@@ -162,7 +170,7 @@ const COMFORT = {
 export function negatedBefore(reply: PreparedReply, index: number): boolean {
   // "Don't worry" comforts; it does not negate what follows ("Don't worry 😊 it'll definitely be fixed").
   const before = clauseBefore(reply.text, index).replace(COMFORT[reply.locale], ' ');
-  const window = reply.locale === 'en' ? before.split(/\s+/).slice(-4).join(' ') : before.slice(-8);
+  const window = reply.locale === 'en' ? before.trimEnd().split(/\s+/).slice(-4).join(' ') : before.slice(-10);
   if (containsAny(window, reply.words.negators, reply.locale)) return true;
   const last = reply.locale === 'en' ? (before.trim().split(/\s+/).pop() ?? '').toLowerCase() : before.slice(-1);
   return reply.words.adjacentNegators.includes(last);

@@ -19,6 +19,7 @@ const LISTS = [
   'everyday',
   'customerEmotion',
   'ownActions',
+  'followUps',
 ] as const;
 export type ContextList = (typeof LISTS)[number];
 export type ContextWords = Record<ContextList, string[]>;

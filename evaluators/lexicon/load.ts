@@ -33,6 +33,8 @@ export interface LexiconEntry {
    * case-insensitive Unicode expression, with the same results.
    */
   lowerRegex?: RegExp;
+  /** The entry's literal phrases, as written (the segmenter learns the Chinese ones as words). */
+  phrases?: readonly string[];
 }
 
 /** The source of an expression in lower case, leaving escapes (\S, \W, \p{Lu}…) as written. */
@@ -182,6 +184,7 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
     regex: new RegExp(expression, locale === 'en' ? 'giu' : 'gu'),
     ...(locale === 'en' ? { lowerRegex: new RegExp(lowerCaseSource(expression), 'gu') } : {}),
     ...(needles ? { needles } : {}),
+    ...(phrases.length ? { phrases } : {}),
   };
 }
 

@@ -9,6 +9,13 @@ const DISMISSED = {
   en: /\b(?:not sorry|nothing to (?:be )?sorry|sorry doesn't)\b/i,
 };
 
+/** "I understand the form has a second page": understanding a thing, not the customer's feeling. */
+const ABOUT_A_THING = {
+  'zh-CN':
+    /^(?:我)?(?:理解|明白)(?:的是|您的意思是|你的意思是)|^(?:我)?(?:理解|明白)(?:这个|这张|那个)?(?:表|表格|流程|规定|条款|步骤|意思)(?:是|要|有|的)/,
+  en: /^i (?:understand|get|see) (?:that )?(?:the|this|your) (?:form|page|question|process|procedure|rules?|policy|system|document|application|steps?|terms|address|number|code|instructions?|request|screen|settings?|bill|invoice) (?:is|are|has|have|says|needs|asks|goes|shows|works|was|were|will)\b/,
+};
+
 export const empathy: Rule = {
   meta: {
     id: 'empathy',
@@ -29,6 +36,7 @@ export const empathy: Rule = {
   check(reply: PreparedReply, _context: ReplyContext): Finding[] {
     return findMatches(reply, entriesFor(reply, 'empathy'))
       .filter((m) => !negatedBefore(reply, m.start) && !DISMISSED[reply.locale].test(reply.text.slice(Math.max(0, m.start - 5), m.end + 4)))
+      .filter((m) => !ABOUT_A_THING[reply.locale].test(reply.text.slice(m.start, m.end + 40).toLowerCase()))
       .map((m) => toFinding(reply, m, 'empathy', 'good'));
   },
 };

@@ -3,7 +3,7 @@ import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
 import { clauseAfter, clauseBefore, type PreparedReply } from '../engine/prepare.ts';
 
-const DISOWNED = { 'zh-CN': /(?:不是|并不是|没)说$/, en: /\b(?:not saying|i'm not saying|didn't say|never said)\s*$/i };
+const DISOWNED = { 'zh-CN': /(?:不是|并不是|没)说$/, en: /\b(?:not saying|i'm not saying|didn't say|never said|not that)\s*$/i };
 
 const CUT_IN = {
   'zh-CN': { note: '顾客还没说完,你的回复就发出去了。', suggestion: '等顾客把话说完,再回应;需要打断时先说"不好意思,打断您一下"。' },

@@ -2,6 +2,8 @@ import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
 import { isQuoted, type PreparedReply } from '../engine/prepare.ts';
+import { segment, teachWords } from '../text/segment.ts';
+import type { LexiconEntry } from '../lexicon/load.ts';
 
 const LATIN_WORD = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+\-']*[A-Za-z0-9]?(?![A-Za-z])/g;
 
@@ -57,6 +59,23 @@ const UNKNOWN_ABBREVIATION = {
   suggestion: 'Say what it is in plain words, or leave it out.',
 };
 
+const HAN = /^[\u3400-\u9fff]+$/;
+
+/** The segmenter knows every Chinese term of the list as a word, so a term is cut whole where it is one. */
+function taughtTerms(entries: LexiconEntry[]): void {
+  for (const entry of entries) if (entry.phrases) teachWords(entry.phrases);
+}
+
+/**
+ * A Chinese term found across a word boundary belongs to two other words, not to the
+ * reply (资损 in 工资损失, 话单 in 说的话单独): a word of the reply straddles its start or end.
+ */
+function acrossWords(reply: PreparedReply, start: number, end: number, text: string): boolean {
+  if (reply.locale !== 'zh-CN' || !HAN.test(text)) return false;
+  const tokens = (reply.scratch.tokens ??= segment(reply.text));
+  return tokens.some((t) => (t.start < start && t.end > start) || (t.start < end && t.end > end));
+}
+
 function shouting(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, '');
   return letters.length > 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
@@ -79,7 +98,8 @@ export const jargon: Rule = {
     },
   },
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
-    const matches: Match[] = findMatches(reply, entriesFor(reply, 'jargon'));
+    const entries = entriesFor(reply, 'jargon');
+    const matches: Match[] = [...findMatches(reply, entries)];
     for (const extra of context.scenario?.extraJargon ?? []) {
       if (extra.locale !== reply.locale) continue;
       let at = reply.text.indexOf(extra.term);
@@ -100,11 +120,14 @@ export const jargon: Rule = {
         at = reply.text.indexOf(extra.term, at + extra.term.length);
       }
     }
+    if (reply.locale === 'zh-CN' && matches.length) taughtTerms(entries);
+    // Only the list's own words are taught to the segmenter; a pattern's match is not checked.
+    const ownWords = matches.filter((m) => !(m.entry.phrases?.includes(m.text) && acrossWords(reply, m.start, m.end, m.text)));
     // A term explained once in the reply is explained for all its uses.
     // "网络制式…制式就是…" explains the longer term through its core word too.
-    const explainedTerms = matches.filter((m) => explained(reply, m.start, m.end)).map((m) => m.text.toLowerCase());
+    const explainedTerms = ownWords.filter((m) => explained(reply, m.start, m.end)).map((m) => m.text.toLowerCase());
     const isExplained = (term: string): boolean => explainedTerms.some((t) => term.includes(t) || t.includes(term));
-    const findings = matches
+    const findings = ownWords
       .filter((m) => !isExplained(m.text.toLowerCase()) && !customerSaid(context, m.text))
       .map((m) => {
         const f = toFinding(reply, m, 'jargon', 'bad');

@@ -1,7 +1,7 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
-import { clauseBefore, containsAny, isQuoted, negatedAfter, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import { clauseAfter, clauseBefore, containsAny, isQuoted, negatedAfter, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
 import { playedBackAt } from '../analysis/listening.ts';
 
@@ -35,6 +35,25 @@ const ALREADY_DONE = {
 function alreadyDone(reply: PreparedReply, start: number, end: number): boolean {
   const rule = ALREADY_DONE[reply.locale];
   return rule.after.test(reply.text.slice(end)) && !rule.future.test(clauseBefore(reply.text, start) + reply.text.slice(start, end));
+}
+
+/**
+ * A pledge that the trainee will get back to the customer ("I promise I'll call you back
+ * at three", 我保证三点前给您回电话) is their own next step, not an outcome they do not control.
+ */
+const OWN_SUBJECT = { 'zh-CN': /^[\s,，]*(?:我|我们)?/, en: /^[\s,]*(?:that\s+)?(?:i|we)(?:'ll| will|'m going to| am going to)\s/i };
+
+/** An outcome named in the same breath ("恢复然后给您回电") keeps the pledge an over-promise. */
+const OUTCOME = {
+  'zh-CN': /恢复|修好|到账|解决|批|办好|送到|好了|开通|退|赔|换|免/,
+  en: /\b(?:fixed|back on|working|restored|sorted|approved|refunded|arrive|arrives|delivered|done|free|waived)\b/i,
+};
+
+function ownFollowUp(reply: PreparedReply, end: number): boolean {
+  const rest = clauseAfter(reply.text, end);
+  if (!OWN_SUBJECT[reply.locale].test(rest) || rest.length > (reply.locale === 'en' ? 70 : 24)) return false;
+  if (OUTCOME[reply.locale].test(rest)) return false;
+  return containsAny(rest, reply.words.followUps, reply.locale);
 }
 
 function hedged(reply: PreparedReply, start: number): boolean {
@@ -77,6 +96,7 @@ export const promises: Rule = {
       // Playing back what the customer wants ("您是想在这个号上办3G，对吗？") promises nothing.
       if (playedBackAt(analysePrepared(reply), m.start)) continue;
       if (m.entry.rule === 'certain-outcome' && alreadyDone(reply, m.start, m.end)) continue;
+      if (m.entry.rule === 'absolute-guarantee' && ownFollowUp(reply, m.end)) continue;
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
         if (hedged(reply, m.start) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;

@@ -35,6 +35,25 @@ function getJieba(): Jieba {
   return jieba;
 }
 
+/** Lists of words already taught to the segmenter, so each list is loaded once per process. */
+const taught = new WeakSet<readonly string[]>();
+
+/**
+ * Teaches the segmenter words it must keep whole (a lexicon's terms: 话单, 日割), so
+ * that a term is cut as one word where it is one, and not found inside a longer
+ * everyday word where it is not (资损 inside 工资损失).
+ */
+export function teachWords(words: readonly string[]): void {
+  if (taught.has(words)) return;
+  taught.add(words);
+  const lines = words.filter((w) => CJK_WORD.test(w)).map((w) => `${w} ${TAUGHT_FREQUENCY} n`);
+  if (lines.length) getJieba().loadDict(Buffer.from(lines.join('\n')));
+}
+
+/** High enough to keep a term whole, low enough that common words around it still win. */
+const TAUGHT_FREQUENCY = 2000;
+const CJK_WORD = /^[\u3400-\u9fff]+$/;
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 

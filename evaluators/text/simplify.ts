@@ -1,5 +1,6 @@
 // Traditional → simplified Chinese with a way back to the original offsets, so
 // findings on the converted text can point at the trainee's own characters.
+import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 
 // Taiwan standard with phrases → mainland: also maps vocabulary (軟體 → 软件).
@@ -72,7 +73,52 @@ function unifyVariants(text: string): string {
 
 export function simplify(original: string): SimplifiedText {
   const s = convert(original);
-  return s.text.includes('帐') ? { text: unifyVariants(s.text), toOriginal: s.toOriginal } : s;
+  // Only converted (traditional) input is Taiwan speech; mainland text keeps its own words.
+  const text = s.text === original ? s.text : taiwanToMainland(s.text);
+  return text.includes('帐')
+    ? { text: unifyVariants(text), toOriginal: s.toOriginal }
+    : text === s.text
+      ? s
+      : { text, toOriginal: s.toOriginal };
+}
+
+const TAIWAN_WORDS = new URL('../lexicons/taiwan-words.txt', import.meta.url);
+
+interface WordSwap {
+  from: string;
+  to: string;
+  pattern: RegExp;
+}
+
+let swaps: WordSwap[] | undefined;
+
+/** The Taiwan word table, checked once: two words of one length a line, optional "!" exceptions. */
+export function parseTaiwanWords(text: string, file = 'taiwan-words.txt'): WordSwap[] {
+  const out: WordSwap[] = [];
+  const problems: string[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const [words, exceptions] = line.split('!') as [string, string | undefined];
+    const [from, to, ...rest] = words.trim().split(/\s+/);
+    const keep = (exceptions ?? '').trim().split(/\s+/).filter(Boolean);
+    const han = /^[\u3400-\u9fff]+$/;
+    if (!from || !to || rest.length) problems.push(`${file}:${index + 1}: expected two words, got "${words.trim()}"`);
+    else if (!han.test(from) || !han.test(to) || !keep.every((k) => han.test(k)))
+      problems.push(`${file}:${index + 1}: words must be Chinese characters`);
+    else if (from.length !== to.length) problems.push(`${file}:${index + 1}: "${from}" and "${to}" differ in length`);
+    else if (out.some((s) => s.from === from)) problems.push(`${file}:${index + 1}: duplicate word "${from}"`);
+    else out.push({ from, to, pattern: new RegExp(`${keep.length ? `(?<!${keep.join('|')})` : ''}${from}`, 'g') });
+  });
+  if (problems.length) throw new Error(`Taiwan word table has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  return out;
+}
+
+function taiwanToMainland(text: string): string {
+  swaps ??= parseTaiwanWords(readFileSync(TAIWAN_WORDS, 'utf8'), TAIWAN_WORDS.pathname);
+  let out = text;
+  for (const swap of swaps) if (out.includes(swap.from)) out = out.replace(swap.pattern, swap.to);
+  return out;
 }
 
 function convert(original: string): SimplifiedText {

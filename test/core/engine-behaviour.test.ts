@@ -248,6 +248,15 @@ describe('questions to the customer', () => {
     expect(play(s, [EMPATHY_ONLY]).session.state).toBe('open');
   });
 
+  it('where sympathy is itself the awaited move and was spoilt, the customer does not ask for it again', () => {
+    const base = scenario([{ to: 'next', shows: ['empathy'], avoids: ['promises'] }]);
+    const waiting = [say('At least show some understanding.', '你起码体谅体谅我。')];
+    const s = { ...base, states: base.states.map((st) => (st.id === 'open' ? { ...st, waiting } : st)) };
+    const { session, last } = play(s, [`${EMPATHY_ONLY} I guarantee it will never happen again.`]);
+    expect(session.state).toBe('open');
+    expect(said(last)).not.toContain('At least show some understanding.');
+  });
+
   it('small talk gets impatience and costs mood, unlike a question about the case', () => {
     const s = scenario([]);
     const { session, last } = play(s, ['Nice weather today, isn’t it?']);

@@ -228,4 +228,19 @@ describe('extra checks for the score card', () => {
       evaluateReply('Mrs Wang, hello.', { locale: 'en', customerSurname: 'Wang' }).findings.some((f) => f.evaluator === 'addressing'),
     ).toBe(true);
   });
+
+  it('a command is flagged; a play-back or a request with the same words is not', () => {
+    const wording = (reply: string, context: ReplyContext) =>
+      evaluateReply(reply, context)
+        .findings.filter((f) => f.evaluator === 'requestWording')
+        .map((f) => f.polarity);
+    expect(wording('您给我把小票拿出来。', zh())).toContain('bad');
+    expect(wording('您是说您给我的是一百，对吗？', zh())).not.toContain('bad');
+    expect(wording('您是說您給我的是一百元，對嗎？', tw())).not.toContain('bad');
+    expect(wording('麻烦您给我看一下小票，好吗？', zh())).not.toContain('bad');
+    expect(wording('您得到通知了吗？', zh())).not.toContain('bad');
+    expect(wording('You must show me the receipt.', en())).toContain('bad');
+    expect(wording('You must have been worried sick.', en())).not.toContain('bad');
+    expect(wording('You must feel let down.', en())).not.toContain('bad');
+  });
 });
