@@ -1,4 +1,4 @@
-// Load at twice the performance issue's conversation count (50 → 100), for 60 s, against the
+// Load at twice the conversation count the product is sized for (100, not 50), for 60 s, against the
 // real server as a child process (pacing off, SQLite in a temp dir), over loopback. Each
 // conversation plays a scenario turn by turn, ends it and starts again. Proven: no error and
 // no unanswered turn, nothing lost. The server's memory (live heap after GC, and RSS) in the
