@@ -114,6 +114,8 @@ describe('the turn log behind the score card', () => {
     const log = (session as unknown as { log: { customer: string; reply: string }[] }).log;
     expect(log[0]!.reply).toBe(`${'a'.repeat(159)}…`);
     expect(log[0]!.customer).toBe(`${'b'.repeat(159)}…`);
+    const exact = play(scenario([]), ['c'.repeat(160)]).session as unknown as { log: { reply: string }[] };
+    expect(exact.log[0]!.reply).toBe('c'.repeat(160));
     const short = play(scenario([]), [PLAIN]).session as unknown as { log: { customer: string; reply: string }[] };
     expect(short.log[0]).toMatchObject({ customer: 'You gave me the wrong change.', reply: PLAIN });
   });
