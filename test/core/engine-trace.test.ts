@@ -141,6 +141,7 @@ describe('the turn log behind the score card', () => {
     const { session } = startSession(s, { locale: 'en', seed: 5, now: 0 });
     const none = replyToSession(s, session, undefined as unknown as string, MINUTE);
     expect(none.evaluation.findings).toEqual([]);
+    expect((none.session as unknown as { log: { reply: string }[] }).log[0]!.reply).toBe('');
     const number = replyToSession(s, session, 42 as unknown as string, MINUTE);
     expect((number.session as unknown as { log: { reply: string }[] }).log[0]!.reply).toBe('42');
   });

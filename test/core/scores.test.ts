@@ -16,9 +16,12 @@ describe('scores per reply', () => {
   it('an over-promise costs 50, down to 0', () => {
     expect(score('我保证今天修好。', 'zh-CN', 'promises')).toBe(50);
     expect(score('I guarantee it, 100%.', 'en', 'promises')).toBe(0);
+    expect(score('我保证,百分之百,绝对没问题。', 'zh-CN', 'promises')).toBe(0);
   });
 
-  it('each further denial or stop-talking costs 15 more, down to 0', () => {
+  it('a denial or stop-talking scores 30, each further one 15 less, down to 0', () => {
+    expect(score('不可能。', 'zh-CN', 'interrupting')).toBe(30);
+    expect(score('不可能,你先听我说。', 'zh-CN', 'interrupting')).toBe(15);
     expect(score('不可能,你先听我说,好了好了。', 'zh-CN', 'interrupting')).toBe(0);
     expect(score('不可能!没这回事!你先听我说!好了好了!', 'zh-CN', 'interrupting')).toBe(0);
   });
