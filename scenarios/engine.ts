@@ -12,8 +12,8 @@ import {
   DIMENSIONS,
   clipReply,
   evaluateReply,
+  onlyAsks,
   ruleLocale,
-  REQUIRED_CONCEPTS,
 } from '../evaluators/index.ts';
 import type {
   CustomerLine,
@@ -317,35 +317,6 @@ function why(t: Transition): string {
   return parts.join(', ') || 'always';
 }
 
-/** Concepts that say what a clause does (acts, who acts), not what it is about. */
-const ACT_CONCEPTS: ReadonlySet<string> = new Set(REQUIRED_CONCEPTS);
-
-/** Longest clause still read as filler ("我记一下", "let me note that"). */
-const FILLER_MAX = { 'zh-CN': 5, en: 20 } as const;
-
-/**
- * A clause that says nothing about the case: a greeting, thanks, a bare yes, or, in a reply
- * that shows neither empathy nor a solution, a short statement of no concept of the case ("我记一下").
- */
-function neutral(c: ReplyAnalysis['clauses'][number], plain: boolean, locale: keyof typeof FILLER_MAX): boolean {
-  if (c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')) return true;
-  return (
-    plain &&
-    c.text.trim().length <= FILLER_MAX[locale] &&
-    c.acts.every((a) => a === 'statement') &&
-    c.concepts.every((h) => ACT_CONCEPTS.has(h.id))
-  );
-}
-
-/** Every clause of the reply asks (or is neutral): nothing is offered or stated. */
-function onlyAsks(analysis: ReplyAnalysis, evaluation: ReplyEvaluation): boolean {
-  const plain = !evaluation.detected.empathy && !evaluation.detected.problemSolving;
-  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
-  return (
-    asks.length > 0 && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks.includes(c) || neutral(c, plain, analysis.locale)))
-  );
-}
-
 function remembered(p: string | RememberedPromise): RememberedPromise {
   return typeof p === 'string' ? { text: p, turn: 0, state: '' } : p;
 }
@@ -396,7 +367,12 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     bad('provocative') ||
     insult ||
     threat;
-  if (transition && state && onlyAsks(analysis, evaluation) && !misbehaves) {
+  if (
+    transition &&
+    state &&
+    onlyAsks(analysis, { filler: !evaluation.detected.empathy && !evaluation.detected.problemSolving }) &&
+    !misbehaves
+  ) {
     const answer = answerQuestion(scenario, analysis);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
     const target = targetDistance(scenario, transition.to);

@@ -2,10 +2,6 @@
 // loses no state on SQLite, two processes share one PostgreSQL conversation turn by turn,
 // concurrent replies to one conversation lose no turn, and a storage whose writes fail gives
 // the trainee a clear "please send that again" message while the server stays up.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storage, StoreItems } from 'botbuilder';
 import { loadConfig } from '../bot/host/config.ts';
@@ -13,6 +9,7 @@ import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage, type StorageHandle } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
 import { hasCard, spawnServer as spawnServerProcess, trainee, type Answer, type ServerProcess } from './support/server-process.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 
 const GOOD = [
   '您好，您先别着急，慢慢说，我在听。',
@@ -21,36 +18,25 @@ const GOOD = [
 ];
 const NO_SESSION = '当前没有进行中的练习';
 
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
+const servers: ServerProcess[] = [];
+const dirs = tempDirs('roleplay-durability-');
+const tempDir = dirs.make;
 let inProcess: RunningBotServer | undefined;
 let inProcessStore: StorageHandle | undefined;
 
 afterEach(async () => {
-  for (const proc of children.splice(0)) {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      proc.kill('SIGKILL');
-      await exited;
-    }
-  }
+  for (const server of servers.splice(0)) await server.stop(0);
   await inProcess?.close();
   inProcess = undefined;
   await inProcessStore?.close();
   inProcessStore = undefined;
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  dirs.removeAll();
 });
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'roleplay-durability-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** A server process that afterEach kills if the test has not. */
 async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const server = await spawnServerProcess(env);
-  children.push(server.proc);
+  servers.push(server);
   return server;
 }
 

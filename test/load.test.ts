@@ -17,7 +17,7 @@ const CONVERSATIONS = 100;
 const WARMUP_MS = 10_000;
 const DURATION_MS = 60_000;
 const WINDOW_MS = 10_000;
-/** Reference bounds printed beside the figures (a steady server stays within about 1 MB of live heap). */
+/** Reference bounds printed beside the figures, wide enough for a steady server on a shared machine (figures in docs/reliability.md). */
 const HEAP_TOLERANCE_KB = 8 * 1024;
 const RSS_TOLERANCE_RATIO = 0.25;
 

@@ -12,5 +12,6 @@ export {
   replyListening,
   listens,
   greetingOnly,
+  onlyAsks,
   type Hearing,
 } from './listening.ts';

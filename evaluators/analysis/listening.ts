@@ -105,6 +105,34 @@ export function listens(acts: ListeningActs | undefined): boolean {
   return !!acts && (acts.question || acts.restate || acts.confirm);
 }
 
+/** Longest clause still read as filler ("我记一下", "let me note that"). */
+const FILLER_MAX = { 'zh-CN': 5, en: 20 } as const;
+
+/** A clause that says nothing: a greeting, thanks, a bare yes, or (with `filler`) a short statement of no concept of the case ("我记一下"). */
+function saysNothing(c: Clause, locale: RuleLocale, filler: boolean): boolean {
+  if (c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')) return true;
+  return (
+    filler &&
+    c.text.trim().length <= FILLER_MAX[locale] &&
+    c.acts.every((a) => a === 'statement') &&
+    c.concepts.every((h) => ACT_CONCEPTS.has(h.id))
+  );
+}
+
+/**
+ * Every clause of the reply asks, plays back, greets or thanks: nothing is offered or stated.
+ * With `filler`, short filler with no concept of the case ("我记一下，…？") says nothing either.
+ */
+export function onlyAsks(analysis: ReplyAnalysis, options: { filler?: boolean } = {}): boolean {
+  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
+  return (
+    asks.length > 0 &&
+    analysis.clauses.every(
+      (c) => !c.acts.includes('offer') && (asks.includes(c) || saysNothing(c, analysis.locale, options.filler ?? false)),
+    )
+  );
+}
+
 /**
  * A reply that only greets: greetings, thanks, a bare yes or an offer of help, and nothing about
  * the case ("您好，请问有什么可以帮您？", "Hi, how can I help?").

@@ -114,6 +114,8 @@ describe('the turn log behind the score card', () => {
     const log = (session as unknown as { log: { customer: string; reply: string }[] }).log;
     expect(log[0]!.reply).toBe(`${'a'.repeat(159)}…`);
     expect(log[0]!.customer).toBe(`${'b'.repeat(159)}…`);
+    const exact = play(scenario([]), ['c'.repeat(160)]).session as unknown as { log: { reply: string }[] };
+    expect(exact.log[0]!.reply).toBe('c'.repeat(160));
     const short = play(scenario([]), [PLAIN]).session as unknown as { log: { customer: string; reply: string }[] };
     expect(short.log[0]).toMatchObject({ customer: 'You gave me the wrong change.', reply: PLAIN });
   });
@@ -139,6 +141,7 @@ describe('the turn log behind the score card', () => {
     const { session } = startSession(s, { locale: 'en', seed: 5, now: 0 });
     const none = replyToSession(s, session, undefined as unknown as string, MINUTE);
     expect(none.evaluation.findings).toEqual([]);
+    expect((none.session as unknown as { log: { reply: string }[] }).log[0]!.reply).toBe('');
     const number = replyToSession(s, session, 42 as unknown as string, MINUTE);
     expect((number.session as unknown as { log: { reply: string }[] }).log[0]!.reply).toBe('42');
   });
