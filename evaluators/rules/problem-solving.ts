@@ -1,7 +1,7 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
-import { clauseAfter, clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import { clauseAfter, clauseBefore, negatedBefore, sentenceAfter, type PreparedReply } from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
 import { playedBackAt } from '../analysis/listening.ts';
 
@@ -30,15 +30,17 @@ const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领
 /** Money back promised as certain ("钱十分钟就到您账上", "you'll get every cent back") is still a remedy offered. */
 const REMEDY = {
   'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户)/,
-  en: /\b(?:refund|money back|cent back|penny back|reimburs)/i,
+  en: /\b(?:refund|money back|cent back|penny back|reimburs|compensation|repaired|replaced|re-?issued|reconnected|delivered|at your (?:hotel |front |house |flat )?door|(?:fare|fee|deposit|money|cash|payment) back)/i,
 };
+const OWN_SUBJECT_START = { 'zh-CN': /^$/, en: /^(?:i|we)(?:'ll|'m|'ve| will| am| have| can)\b/i };
+const CONDITION = { 'zh-CN': /如果|要是|万一/, en: /\b(?:if|unless|in case|should)\b/i };
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
 
 /** An ultimatum, a rule thrown at the customer or the police called on them: "Change your number or don't", "规定就是规定", "我马上报警". */
 const DISMISSIVE = {
   'zh-CN':
-    /你敢|有本事|报警|叫警察|找警察|规定就是规定|概不退换|爱(?:办|买|换|修|退|要|信)不(?:办|买|换|修|退|要|信)|不服(?:你|您)?(?:就)?去|随便你/,
-  en: /\btry me\b|\bi dare you\b|\b(?:call|calling|ring|phone|get) the (?:police|cops)\b|\bor (?:don't|do not|not)\b|\btake it or leave it\b|\b(?:those|these|them)(?:'s| are) the rules\b|\brules are rules\b|\blike it or (?:not|lump it)\b/i,
+    /你敢|有本事|报警|(?:我就|就)挂(?:电话|了)|叫警察|找警察|规定就是规定|概不退换|爱(?:办|买|换|修|退|要|信)不(?:办|买|换|修|退|要|信)|不服(?:你|您)?(?:就)?去|随便你/,
+  en: /\bor (?:i'll|i will|i'm going to) (?:end|hang up|terminate|cut|put the phone down)\b|\btry me\b|\bi dare you\b|\b(?:call|calling|ring|phone|get) the (?:police|cops)\b|\bor (?:don't|do not|not)\b|\btake it or leave it\b|\b(?:those|these|them)(?:'s| are) the rules\b|\brules are rules\b|\blike it or (?:not|lump it)\b/i,
 };
 /** Acts that are no step towards the customer's problem, whatever verbs they use: a refusal, a threat, an insult. */
 const NOT_A_STEP = new Set(['refusal', 'threat', 'insult']);
@@ -85,7 +87,9 @@ export const problemSolving: Rule = {
     const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
       .filter(
         (m) =>
-          !negatedBefore(reply, m.start) &&
+          // "if there's still no service I'll post you a SIM": a negation before the trainee's own "I'll" is another clause's.
+          (!negatedBefore(reply, m.start) ||
+            (OWN_SUBJECT_START[reply.locale].test(m.text) && CONDITION[reply.locale].test(clauseBefore(reply.text, m.start)))) &&
           !NEGATED_ACTION[reply.locale].test(m.text) &&
           !COGNITION[reply.locale].test(m.text) &&
           !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&
@@ -101,7 +105,8 @@ export const problemSolving: Rule = {
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
     // feasibility is the promises flag's business.
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
-      const remedy = REMEDY[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
+      // The remedy may sit in the same sentence as the pledge ("the refund will be in your account within the hour, guaranteed").
+      const remedy = REMEDY[reply.locale].test(clauseBefore(reply.text, m.start, true) + m.text + sentenceAfter(reply.text, m.end));
       const offer =
         OFFER_RULES.has(m.entry.rule) ||
         ((m.entry.rule === 'certain-outcome' || m.entry.rule === 'unrealistic-deadline') &&
