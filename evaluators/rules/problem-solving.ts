@@ -7,7 +7,7 @@ import { playedBackAt } from '../analysis/listening.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = {
-  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找)(?!设置|手机设置|设定)|去找|自己去/,
+  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给)(?!设置|手机设置|设定)|去找|自己去/,
   en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit)\s+the\b/i,
 };
 const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
@@ -18,7 +18,7 @@ const COGNITION = {
 };
 /** A procedure or a description, not an act: "要先检测才能换", "每天都有人检查", "我们只负责派单", "同意您把…". */
 const NOT_AN_ACT = { 'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让)$/, en: /\b(?:must|have to|need to|before|until|unless)\s*$/i };
-const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是/, en: /\b(?:someone|only handles?)\b/i };
+const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|都有/, en: /\b(?:someone|only handles?)\b/i };
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 /** "我保证这次修好" pledges an outcome; "我保证替您看好", "我保证半小时内给您恢复" still name the trainee's own act. */
 const PLEDGE_START = { 'zh-CN': /^(?:我|我们)(?:保证|担保|发誓)(?![^,，。！？!?]{0,8}(?:(?:替|给|帮)(?:您|你)|把))/, en: /^$/ };
@@ -29,7 +29,7 @@ const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
 const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领导|让师傅|让经理/, en: /\b(?:i|we)(?:'ll| will)\b/i };
 /** Money back promised as certain ("钱十分钟就到您账上", "you'll get every cent back") is still a remedy offered. */
 const REMEDY = {
-  'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户)/,
+  'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户)|免费修/,
   en: /\b(?:refund|money back|cent back|penny back|reimburs|compensation|repaired|replaced|re-?issued|reconnected|delivered|at your (?:hotel |front |house |flat )?door|(?:fare|fee|deposit|money|cash|payment) back)/i,
 };
 const OWN_SUBJECT_START = { 'zh-CN': /^$/, en: /^(?:i|we)(?:'ll|'m|'ve| will| am| have| can)\b/i };
