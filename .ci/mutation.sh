@@ -7,7 +7,7 @@
 # non-zero and .ci/run fails.
 #
 # MUTATION_BASE: the commit to compare with (default HEAD~1, the first parent, so a
-# merge commit is checked for all it brings in). MUTATION_MAX_LINES (default 300)
+# merge commit is checked for all it brings in). MUTATION_MAX_LINES (default 150)
 # bounds the changed lines mutated in one run: beyond it only the first that many
 # changed lines are mutated, and the ranges left out are named.
 
@@ -28,7 +28,7 @@ changed_core_ranges() {
 
 run_mutation() {
   local base=${MUTATION_BASE:-HEAD~1}
-  local max_lines=${MUTATION_MAX_LINES:-300}
+  local max_lines=${MUTATION_MAX_LINES:-150}
   if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1 || ! git rev-parse --verify -q "$base^{commit}" >/dev/null; then
     echo "mutation testing: no commit $base to compare with (not a git checkout, or a shallow one); nothing mutated"
     return 0

@@ -195,7 +195,7 @@ const BUNDLE_DIR = 'bundled';
  * from it. Returns the packages bundled, or an empty list when bundling is not safe
  * (the imports say so, nothing records the installed versions, esbuild warns, or the
  * output refers to files by its own location), in which case the sources keep
- * importing node_modules as before.
+ * importing node_modules.
  */
 async function bundleDependencies(dir, compiled, esbuild) {
   const installed = installedHash();
@@ -319,7 +319,7 @@ async function precompileValidators(dir, reuse) {
       try {
         writePrecompiled(spec, undefined, reuse);
       } catch {
-        // An invalid schema: compiled at run time, which reports it as before.
+        // An invalid schema: compiled at run time, which reports it.
       }
     }
   } catch {

@@ -2,7 +2,7 @@
 // Launcher. The sources are TypeScript; a compiled copy of exactly the current
 // sources (bin/build.js, made by `npm install` or on the first run after an
 // edit) starts much faster than compiling through tsx. When no build can be
-// made, the sources run through tsx as before.
+// made, the sources run through tsx.
 import { spawn } from 'node:child_process';
 
 // `roleplay score` keeps every core busy with its own worker threads. V8's background

@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 /**
- * Posts a 63 KB message again and again while switched on: 50 a second, 25 times the rate the
- * flood in issue 17 reached. Paced so that the flooding process, on the same two cores as the
+ * Posts a 63 KB message again and again while switched on: 50 a second, far above what a chat
+ * client sends. Paced so that the flooding process, on the same two cores as the
  * server, does not take a core away from it as a remote attacker's machine would not.
  */
 const FLOODER = `

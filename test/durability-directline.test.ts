@@ -3,12 +3,12 @@
 // turn is finished, or the trainee is told plainly to send it again), with pacing on and off.
 // A data directory deleted or replaced under the running server makes /readyz fail and turns
 // be refused out loud, never acknowledged and lost.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dlTrainee, type DlActivity, type DlTrainee } from './support/directline-client.ts';
 import { spawnServer, trainee, type ServerProcess } from './support/server-process.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters-long';
 const REPLIES = [
@@ -20,17 +20,12 @@ const REPLIES = [
 const RESEND = /请再发一次|send it again/;
 
 const servers: ServerProcess[] = [];
-const dirs: string[] = [];
+const dirs = tempDirs('roleplay-dl-durability-');
+const dataDir = dirs.make;
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop(0);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  dirs.removeAll();
 });
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'roleplay-dl-durability-'));
-  dirs.push(dir);
-  return dir;
-}
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
   const server = await spawnServer({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_POSTS_PER_MINUTE: '100000', ...env });

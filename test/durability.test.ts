@@ -2,20 +2,15 @@
 // loses no state on SQLite, two processes share one PostgreSQL conversation turn by turn,
 // concurrent replies to one conversation lose no turn, and a storage whose writes fail gives
 // the trainee a clear "please send that again" message while the server stays up.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storage, StoreItems } from 'botbuilder';
 import { loadConfig } from '../bot/host/config.ts';
 import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage, type StorageHandle } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
+import { hasCard, spawnServer as spawnServerProcess, trainee, type Answer, type ServerProcess } from './support/server-process.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const GOOD = [
   '您好，您先别着急，慢慢说，我在听。',
   '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
@@ -23,117 +18,35 @@ const GOOD = [
 ];
 const NO_SESSION = '当前没有进行中的练习';
 
-interface Child {
-  proc: ChildProcess;
-  url: string;
-  output: () => string;
-}
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
+const servers: ServerProcess[] = [];
+const dirs = tempDirs('roleplay-durability-');
+const tempDir = dirs.make;
 let inProcess: RunningBotServer | undefined;
 let inProcessStore: StorageHandle | undefined;
 
 afterEach(async () => {
-  for (const proc of children.splice(0)) {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      proc.kill('SIGKILL');
-      await exited;
-    }
-  }
+  for (const server of servers.splice(0)) await server.stop(0);
   await inProcess?.close();
   inProcess = undefined;
   await inProcessStore?.close();
   inProcessStore = undefined;
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  dirs.removeAll();
 });
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'roleplay-durability-'));
-  dirs.push(dir);
-  return dir;
+/** A server process that afterEach kills if the test has not. */
+async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await spawnServerProcess(env);
+  servers.push(server);
+  return server;
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as AddressInfo).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
-
-async function spawnServer(env: Record<string, string>): Promise<Child> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['bin/roleplay.js', 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PACING: 'off',
-      LOG_LEVEL: 'warn',
-      TRAINER_TOKEN: '',
-      DATABASE_URL: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(proc);
-  let out = '';
-  proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}): ${out}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server not ready in time: ${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { proc, url, output: () => out };
-}
-
-async function kill9(child: Child): Promise<void> {
-  const exited = new Promise((resolve) => child.proc.once('exit', resolve));
-  child.proc.kill('SIGKILL');
+async function kill9(server: ServerProcess): Promise<void> {
+  const exited = new Promise((resolve) => server.proc.once('exit', resolve));
+  server.proc.kill('SIGKILL');
   await exited;
 }
 
-interface Activity {
-  text?: string;
-  attachments?: { contentType: string; content: unknown }[];
-}
-let seq = 0;
-async function say(url: string, conversation: string, text: string): Promise<{ status: number; activities: Activity[]; text: string }> {
-  const activity = {
-    type: 'message',
-    id: `d${++seq}`,
-    channelId: 'test',
-    serviceUrl: 'http://127.0.0.1:1/',
-    conversation: { id: conversation },
-    from: { id: `trainee-${conversation}`, name: 'Trainee' },
-    recipient: { id: 'bot' },
-    locale: 'zh-CN',
-    deliveryMode: 'expectReplies',
-    timestamp: new Date().toISOString(),
-    text,
-  };
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const body = await res.text();
-  const activities = body ? ((JSON.parse(body) as { activities?: Activity[] }).activities ?? []) : [];
-  return { status: res.status, activities, text: activities.map((a) => a.text ?? '').join('\n') };
-}
-
-const hasCard = (r: { activities: Activity[] }) => r.activities.some((a) => a.attachments?.length);
+const say = (url: string, conversation: string, text: string): Promise<Answer> => trainee(url, conversation).say(text);
 
 async function sessionsOf(dataDir: string) {
   const store = await openStorage({ dataDir });

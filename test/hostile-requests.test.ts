@@ -1,5 +1,5 @@
 // The real server process, with an app id and a trainer token set, against requests meant to
-// end it: the five single requests that used to, then thousands of malformed request lines,
+// end it: five single requests that end an unguarded restify server, then thousands of malformed request lines,
 // targets, headers, encodings and upgrades. After each batch the server must still answer.
 import { gzipSync } from 'node:zlib';
 import { connect } from 'node:net';

@@ -11,4 +11,8 @@ export const CORE_TESTS = [
   'test/property-evaluators.test.ts',
   'test/corpus.test.ts',
   'test/corpus-flags.test.ts',
+  // The independently written understanding corpora and session pairs: the engine,
+  // the intents, the customer's knowledge and the session scoring, end to end.
+  'test/understanding/understanding.test.ts',
+  'test/session-pairs.test.ts',
 ];

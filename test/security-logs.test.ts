@@ -6,6 +6,7 @@ import { jsonLogger } from '../bot/host/logger.ts';
 import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { fakeEngine } from '../bot/testing/fake-engine.ts';
+import { trainee } from './support/server-process.ts';
 
 let running: RunningBotServer | undefined;
 afterEach(async () => {
@@ -25,26 +26,8 @@ describe('log content at info level', () => {
       store: await openStorage({ dataDir: '', kind: 'memory' }),
       engine: fakeEngine(),
     });
-    let n = 0;
-    const say = async (text: string) => {
-      const res = await fetch(`${running!.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          id: `m${++n}`,
-          channelId: 'test',
-          serviceUrl: 'http://127.0.0.1:1/',
-          conversation: { id: 'log-conv' },
-          from: { id: 'trainee-log', name: 'Trainee' },
-          recipient: { id: 'bot' },
-          locale: 'en-US',
-          deliveryMode: 'expectReplies',
-          text,
-        }),
-      });
-      expect(res.status).toBe(200);
-    };
+    const t = trainee(running.url, 'log-conv', 'en-US', { from: { id: 'trainee-log', name: 'Trainee' } });
+    const say = async (text: string) => expect((await t.say(text)).status).toBe(200);
     await say('start wrong-change');
     await say(SECRET_REPLY);
     await say('end');

@@ -8,6 +8,7 @@ import { startServer, type RunningBotServer } from '../bot/host/server.ts';
 import { openStorage } from '../bot/storage/index.ts';
 import { silentLogger } from '../bot/web/testing/echo-server.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
+import { trainee } from './support/server-process.ts';
 
 const TOKEN = 'trainer-secret-for-tests';
 const SCREENSHOT = new URL('./artifacts/trainer-dashboard.png', import.meta.url).pathname;
@@ -19,26 +20,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-let seq = 0;
 async function say(url: string, text: string): Promise<void> {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: `t${++seq}`,
-      channelId: 'test',
-      serviceUrl: 'http://127.0.0.1:1/',
-      conversation: { id: 'conv-dash' },
-      from: { id: 'trainee-dash', name: 'Trainee Dash' },
-      recipient: { id: 'bot' },
-      locale: 'zh-CN',
-      deliveryMode: 'expectReplies',
-      timestamp: new Date().toISOString(),
-      text,
-    }),
-  });
-  expect(res.status).toBe(200);
+  const t = trainee(url, 'conv-dash', 'zh-CN', { from: { id: 'trainee-dash', name: 'Trainee Dash' } });
+  expect((await t.say(text)).status).toBe(200);
 }
 
 describe.skipIf(!hasChromium)(`trainer dashboard in Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium is not installed)'}`, () => {

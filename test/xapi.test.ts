@@ -13,6 +13,7 @@ import { COHORT, seedCohort } from '../bot/trainer/testing/cohort.ts';
 import { withLearningRecords, XapiSender } from '../bot/records/xapi-sender.ts';
 import { sessionStatement, type XapiStatement } from '../bot/records/xapi-statement.ts';
 import { startLrs, statementProblems, type TestLrs } from './support/lrs.ts';
+import { trainee } from './support/server-process.ts';
 
 const BASE = 'https://lms.example.com/roleplay';
 const cleanup: (() => Promise<void>)[] = [];
@@ -256,27 +257,8 @@ describe('the server with XAPI_ENDPOINT set', () => {
       XAPI_ACTIVITY_BASE: BASE,
     });
     running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
-    let seq = 0;
-    const say = async (text: string) => {
-      const res = await fetch(`${running!.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          id: `x${++seq}`,
-          channelId: 'test',
-          serviceUrl: 'http://127.0.0.1:1/',
-          conversation: { id: 'conv-xapi' },
-          from: { id: 'trainee-x', name: '小李' },
-          recipient: { id: 'bot' },
-          locale: 'zh-CN',
-          deliveryMode: 'expectReplies',
-          timestamp: new Date().toISOString(),
-          text,
-        }),
-      });
-      expect(res.status).toBe(200);
-    };
+    const t = trainee(running.url, 'conv-xapi', 'zh-CN', { from: { id: 'trainee-x', name: '小李' } });
+    const say = async (text: string) => expect((await t.say(text)).status).toBe(200);
     await say('开始 wrong-change');
     await say('您别急，我马上核对一下小票和钱箱。');
     await say('结束');

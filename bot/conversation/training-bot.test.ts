@@ -1,6 +1,6 @@
 // The bot's behaviour through botbuilder's TestAdapter: greeting card, a whole session,
 // practice vs exam, commands in both languages, an interruption, two turns at once.
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { fakeEngine } from '../testing/fake-engine.ts';
@@ -11,16 +11,24 @@ import { NO_PACING } from '../../scenarios/index.ts';
 import { turnsCsv } from '../trainer/export.ts';
 import { loadEngine, type EnginePort } from './engine-port.ts';
 
-function setup(options: { pacingMs?: number; mode?: 'practice' | 'exam'; engine?: EnginePort } = {}) {
-  const storage = new MemoryStorage();
+interface SetupOptions {
+  pacingMs?: number;
+  mode?: 'practice' | 'exam';
+  engine?: EnginePort;
+  /** Where the state lives (default: a fresh MemoryStorage). */
+  storage?: Storage;
+  defaultLocale?: 'zh-CN' | 'en';
+}
+
+function setup(options: SetupOptions = {}) {
   const clock = { now: 1_000_000 };
   const records = new MemoryRecords();
   const bot = new TrainingBot({
     engine: options.engine ?? fakeEngine(options.pacingMs ?? 0),
-    storage,
+    storage: options.storage ?? new MemoryStorage(),
     records,
     logger: silentLogger,
-    defaultLocale: 'zh-CN',
+    defaultLocale: options.defaultLocale ?? 'zh-CN',
     defaultMode: options.mode ?? 'practice',
     pacing: options.pacingMs ? { enabled: true, msPerChar: 1, minPauseMs: 0, maxPauseMs: 5 } : NO_PACING,
     maxReplyChars: 100,
@@ -131,33 +139,21 @@ describe('TrainingBot', () => {
   });
 
   it('re-runs a turn whose state save hits an eTag conflict, sending its replies once', async () => {
-    const storage = new MemoryStorage();
     let failNext = false;
-    const flaky = interceptWrites(storage, async (_changes, next) => {
+    const storage = interceptWrites(new MemoryStorage(), async (_changes, next) => {
       if (failNext) {
         failNext = false;
         throw new Error('Storage: error writing "x" due to eTag conflict.');
       }
       return next();
     });
-    const bot = new TrainingBot({
-      engine: fakeEngine(0),
-      storage: flaky,
-      records: new MemoryRecords(),
-      logger: silentLogger,
-      defaultLocale: 'en',
-      defaultMode: 'exam',
-      pacing: NO_PACING,
-      maxReplyChars: 100,
-    });
-    const adapter = new TestAdapter(async (context) => bot.run(context));
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'start wrong-change', from: { id: 'u1', name: 'U' } });
-    adapter.activeQueue.splice(0);
+    const { say, clock } = setup({ storage, mode: 'exam', defaultLocale: 'en' });
+    await say('start wrong-change');
+    clock.now += 5000;
     failNext = true;
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'sorry', from: { id: 'u1', name: 'U' } });
-    expect(texts(adapter.activeQueue.splice(0))).toBe('Hmm.\nSo what will you do?');
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'end', from: { id: 'u1', name: 'U' } });
-    const card = adapter.activeQueue.splice(0).find((a) => a.attachments?.length);
+    expect(texts(await say('sorry'))).toBe('Hmm.\nSo what will you do?');
+    clock.now += 5000;
+    const card = (await say('end')).find((a) => a.attachments?.length);
     expect(JSON.stringify((card?.attachments?.[0]?.content as { body?: unknown })?.body).match(/sorry/g)?.length).toBe(1);
   });
 
@@ -343,30 +339,16 @@ describe('TrainingBot', () => {
   });
 
   it("when the storage fails during a turn, says it could not be saved in the trainee's language, and the session goes on", async () => {
-    const storage = new MemoryStorage();
     let failing = false;
-    const flaky = interceptWrites(storage, async (_changes, next) => {
+    const storage = interceptWrites(new MemoryStorage(), async (_changes, next) => {
       if (failing) throw new Error('SQLITE_READONLY: attempt to write a readonly database');
       return next();
     });
-    const bot = new TrainingBot({
-      engine: fakeEngine(0),
-      storage: flaky,
-      records: new MemoryRecords(),
-      logger: silentLogger,
-      defaultLocale: 'en',
-      defaultMode: 'exam',
-      pacing: NO_PACING,
-      maxReplyChars: 100,
-    });
-    const adapter = new TestAdapter(async (context) => bot.run(context));
-    adapter.onTurnError = async (_context, error) => {
-      throw error;
-    };
+    const { say, clock } = setup({ storage, mode: 'exam', defaultLocale: 'en' });
     // The client says en-US on every message; the trainee chose Chinese.
     const send = async (text: string) => {
-      await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-US', from: { id: 'u1', name: 'U' } });
-      return texts(adapter.activeQueue.splice(0));
+      clock.now += 5000;
+      return texts(await say(text));
     };
     await send('语言 中文');
     await send('开始 wrong-change');

@@ -10,7 +10,7 @@ export function activityProblem(body: unknown, serviceUrls: { appIdSet: boolean;
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return new HttpError(400, 'BadArgument', 'activity object expected');
   const activity = body as { type?: unknown; conversation?: { id?: unknown } | null; from?: { id?: unknown } | null; serviceUrl?: unknown };
-  // The adapter throws on an activity without a type and that became a bare 500: it is the caller's error.
+  // The adapter throws on an activity without a type, which would be a bare 500: it is the caller's error.
   if (typeof activity.type !== 'string' || activity.type === '') return new HttpError(400, 'BadArgument', 'activity type missing');
   const conversation = activity.conversation?.id;
   if (typeof conversation !== 'string' || conversation === '' || conversation.length > 512)

@@ -97,7 +97,7 @@ export class PostgresDb implements SqlDb {
 function toPg(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
   // PostgreSQL text cannot hold U+0000 ("invalid byte sequence"): a trainee's reply with one
-  // failed every time it was resent. SQLite keeps it; here it becomes U+FFFD, as lone surrogates do.
+  // would fail every time it was resent. SQLite keeps it; here it becomes U+FFFD, as lone surrogates do.
   if (typeof value === 'string' && value.includes('\u0000')) return value.replaceAll('\u0000', '\uFFFD');
   return value === undefined ? null : value;
 }

@@ -24,9 +24,9 @@ export class SqliteDb implements SqlDb {
     // Under WAL, NORMAL syncs at checkpoints instead of at every commit: a committed
     // turn survives the server being killed (it is in the WAL file), and the database
     // is never corrupted; only a power cut or an operating-system crash can lose the
-    // last turns. The fsync per commit was the largest cost of a turn, and it blocks
+    // last turns. An fsync per commit would be a large part of every turn, and it blocks
     // the whole event loop (better-sqlite3 is synchronous). SQLITE_SYNCHRONOUS=FULL
-    // brings back an fsync before every reply.
+    // asks for an fsync before every reply.
     this.db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL'}`);
     // A second process on the same file waits instead of failing at once.
     this.db.pragma('busy_timeout = 5000');

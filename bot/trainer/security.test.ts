@@ -1,29 +1,15 @@
 // The dashboard's defences: login limits, framing, malformed cookies and spreadsheet-safe CSV.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import restify from '../host/restify.ts';
-import type { AddressInfo } from 'node:net';
-import type { AppContext } from '../host/app-context.ts';
+import type restify from '../host/restify.ts';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { csvField } from './export.ts';
-import { registerTrainerRoutes } from './index.ts';
+import { startDashboard } from './testing/dashboard-server.ts';
 
 const servers: restify.Server[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
-async function start(trainerToken: string): Promise<string> {
-  const server = restify.createServer();
-  const noop = () => undefined;
-  const app = {
-    store: { records: new MemoryRecords() },
-    logger: { info: noop, warn: noop, error: noop, debug: noop },
-    config: { trainerToken },
-  } as unknown as AppContext;
-  registerTrainerRoutes(server, app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const start = (trainerToken: string): Promise<string> => startDashboard(servers, new MemoryRecords(), trainerToken);
 
 const login = (base: string, token: string) =>
   fetch(`${base}/trainer/login`, {

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import restify from '../host/restify.ts';
-import type { AddressInfo } from 'node:net';
-import type { AppContext } from '../host/app-context.ts';
+import type restify from '../host/restify.ts';
 import { MemoryRecords } from '../records/memory-records.ts';
 import { dispute, sessionEnd, sessionStart, turnRecord } from '../storage/testing/fixtures.ts';
-import { registerTrainerRoutes } from './index.ts';
+import { startDashboard } from './testing/dashboard-server.ts';
 
 const servers: restify.Server[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
@@ -15,17 +13,7 @@ async function start(trainerToken?: string): Promise<string> {
   await records.turnRecorded(turnRecord('s1', 1, '<script>alert(1)</script> 请提供SKU编号', 'SKU'));
   await records.sessionEnded(sessionEnd('s1', 70));
   await records.addDispute(dispute('s1', 1, 'SKU', '<script>alert(1)</script> 请提供SKU编号', 'ok'));
-  const server = restify.createServer();
-  const noop = () => undefined;
-  const app = {
-    store: { records },
-    logger: { info: noop, warn: noop, error: noop, debug: noop },
-    config: { trainerToken },
-  } as unknown as AppContext;
-  registerTrainerRoutes(server, app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return startDashboard(servers, records, trainerToken);
 }
 
 describe('trainer dashboard', () => {

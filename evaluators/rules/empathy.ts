@@ -12,7 +12,7 @@ const DISMISSED = {
 /** "I understand the form has a second page": understanding a thing, not the customer's feeling. */
 const ABOUT_A_THING = {
   'zh-CN':
-    /^(?:我)?(?:理解|明白)(?:的是|您的意思是|你的意思是)|^(?:我)?(?:理解|明白)(?:这个|这张|那个)?(?:表|表格|流程|规定|条款|步骤|意思)(?:是|要|有|的)/,
+    /^(?:我)?(?:理解|明白)(?:的是|您的意思是|你的意思是)|^(?:我)?(?:理解|明白)(?:这个|这张|这份|那个|那张|那份)?(?:表|表格|单子|合同|协议|流程|规定|条款|步骤|意思)(?:是|要|有|的)/,
   en: /^i (?:understand|get|see) (?:that )?(?:the|this|your) (?:form|page|question|process|procedure|rules?|policy|system|document|application|steps?|terms|address|number|code|instructions?|request|screen|settings?|bill|invoice) (?:is|are|has|have|says|needs|asks|goes|shows|works|was|were|will)\b/,
 };
 

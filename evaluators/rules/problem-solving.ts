@@ -1,24 +1,31 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
-import { clauseAfter, clauseBefore, negatedBefore, sentenceAfter, type PreparedReply } from '../engine/prepare.ts';
+import { clauseAfter, clauseBefore, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
 import { playedBackAt } from '../analysis/listening.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = {
-  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给)(?!设置|手机设置|设定)|去找|自己去/,
-  en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit)\s+the\b/i,
+  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给|联系)(?!设置|手机设置|设定)|去找|自己去/,
+  en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit|check with)\s+(?:the|your)\b/i,
 };
-const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
+const NEGATED_ACTION = {
+  'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了|不负责|不归|不管/,
+  en: /\b(?:can't|cannot|won't|not)\b/i,
+};
 /** Belief, not action: "我100%确定明天就能恢复". */
 const COGNITION = {
   'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望|想问|想了解|想确认|请问/,
   en: /\b(?:think|believe|hope|know|understand|sure)\b/i,
 };
 /** A procedure or a description, not an act: "要先检测才能换", "每天都有人检查", "我们只负责派单", "同意您把…". */
-const NOT_AN_ACT = { 'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让)$/, en: /\b(?:must|have to|need to|before|until|unless)\s*$/i };
-const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|都有/, en: /\b(?:someone|only handles?)\b/i };
+const NOT_AN_ACT = {
+  'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让|符合|按照|依照)$/,
+  en: /\b(?:must|have to|need to|before|until|unless)\s*$/i,
+};
+/** A routine described ("我们每间都有检查"), not a step taken for this customer. */
+const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|每(?:间|个|天|次|位|年|月|周|台)都/, en: /\b(?:someone|only handles?)\b/i };
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 /** "我保证这次修好" pledges an outcome; "我保证替您看好", "我保证半小时内给您恢复" still name the trainee's own act. */
 const PLEDGE_START = { 'zh-CN': /^(?:我|我们)(?:保证|担保|发誓)(?![^,，。！？!?]{0,8}(?:(?:替|给|帮)(?:您|你)|把))/, en: /^$/ };
@@ -27,20 +34,29 @@ const DENIED_AFTER = { 'zh-CN': /^不[到了回出动着起来]|^过(?:的|了|�
 const OFFER_RULES = new Set(['facts-rule-out', 'beyond-authority']);
 /** A certain outcome the trainee pledges to bring about ("明天肯定给你修好") is an over-promise and also an action. */
 const OWN_OUTCOME = { 'zh-CN': /给您|给你|帮您|帮你|为您|替您|让领导|让师傅|让经理/, en: /\b(?:i|we)(?:'ll| will)\b/i };
-/** Money back promised as certain ("钱十分钟就到您账上", "you'll get every cent back") is still a remedy offered. */
+/**
+ * Money back promised as certain ("钱十分钟就进您的账户", "you'll get every cent back") is still a
+ * remedy offered; a forecast ("明天一定到账", "今天肯定送到") is not.
+ */
 const REMEDY = {
-  'zh-CN': /退(?:给|还|回|款)|赔(?:给|偿)|到您(?:的)?(?:账上|账户)|免费修/,
-  en: /\b(?:refund|money back|cent back|penny back|reimburs|compensation|repaired|replaced|re-?issued|reconnected|delivered|at your (?:hotel |front |house |flat )?door|(?:fare|fee|deposit|money|cash|payment) back)/i,
+  'zh-CN': /退(?:给|还|回|款|费)|赔(?:给|偿|付)|补偿|(?:到|进|回到)(?:您|你)(?:的)?(?:账上|账户|卡上|卡里|户头)/,
+  en: /\b(?:refund|money back|cent back|penny back|reimburs|compensat|(?:fare|cost|price|fee|deposit) back)/i,
 };
-const OWN_SUBJECT_START = { 'zh-CN': /^$/, en: /^(?:i|we)(?:'ll|'m|'ve| will| am| have| can)\b/i };
-const CONDITION = { 'zh-CN': /如果|要是|万一/, en: /\b(?:if|unless|in case|should)\b/i };
+/** The sentence around a match: a remedy named in one clause ("全额赔偿肯定给您") is pledged in the next ("我保证一分不少"). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from =
+    Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.search(/[.!?](?=\s[^.!?]*$)/)) + 1;
+  const rest = text.slice(end).search(/[。！？!?]|\.(?:\s|$)/);
+  return text.slice(from, rest < 0 ? text.length : end + rest);
+}
 const OWN = { 'zh-CN': /我|咱们|帮您|给您|为您|替您/, en: /\b(?:i|we|let me|let's|i'll|we'll)\b/i };
 
 /** An ultimatum, a rule thrown at the customer or the police called on them: "Change your number or don't", "规定就是规定", "我马上报警". */
 const DISMISSIVE = {
   'zh-CN':
-    /你敢|有本事|报警|(?:我就|就)挂(?:电话|了)|叫警察|找警察|规定就是规定|概不退换|爱(?:办|买|换|修|退|要|信)不(?:办|买|换|修|退|要|信)|不服(?:你|您)?(?:就)?去|随便你/,
-  en: /\bor (?:i'll|i will|i'm going to) (?:end|hang up|terminate|cut|put the phone down)\b|\btry me\b|\bi dare you\b|\b(?:call|calling|ring|phone|get) the (?:police|cops)\b|\bor (?:don't|do not|not)\b|\btake it or leave it\b|\b(?:those|these|them)(?:'s| are) the rules\b|\brules are rules\b|\blike it or (?:not|lump it)\b/i,
+    /你敢|有本事|报警|叫警察|找警察|规定就是规定|概不退换|爱(?:办|买|换|修|退|要|信)不(?:办|买|换|修|退|要|信)|不服(?:你|您)?(?:就)?去|随便你/,
+  en: /\btry me\b|\bi dare you\b|\bor (?:i'll|i will) (?:end|hang up|terminate|cut|call security)\b|\b(?:call|calling|ring|phone|get) the (?:police|cops)\b|\bor (?:don't|do not|not)\b|\btake it or leave it\b|\b(?:those|these|them)(?:'s| are) the rules\b|\brules are rules\b|\blike it or (?:not|lump it)\b/i,
 };
 /** Acts that are no step towards the customer's problem, whatever verbs they use: a refusal, a threat, an insult. */
 const NOT_A_STEP = new Set(['refusal', 'threat', 'insult']);
@@ -87,9 +103,7 @@ export const problemSolving: Rule = {
     const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
       .filter(
         (m) =>
-          // "if there's still no service I'll post you a SIM": a negation before the trainee's own "I'll" is another clause's.
-          (!negatedBefore(reply, m.start) ||
-            (OWN_SUBJECT_START[reply.locale].test(m.text) && CONDITION[reply.locale].test(clauseBefore(reply.text, m.start)))) &&
+          !negatedBefore(reply, m.start) &&
           !NEGATED_ACTION[reply.locale].test(m.text) &&
           !COGNITION[reply.locale].test(m.text) &&
           !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&
@@ -105,8 +119,7 @@ export const problemSolving: Rule = {
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
     // feasibility is the promises flag's business.
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
-      // The remedy may sit in the same sentence as the pledge ("the refund will be in your account within the hour, guaranteed").
-      const remedy = REMEDY[reply.locale].test(clauseBefore(reply.text, m.start, true) + m.text + sentenceAfter(reply.text, m.end));
+      const remedy = REMEDY[reply.locale].test(sentenceAround(reply.text, m.start, m.end));
       const offer =
         OFFER_RULES.has(m.entry.rule) ||
         ((m.entry.rule === 'certain-outcome' || m.entry.rule === 'unrealistic-deadline') &&

@@ -113,7 +113,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     await Promise.all(
       Array.from({ length: options.conversations }, async (_, c) => {
-        const t = trainee(options.url, `${tag}-${c}`, 'zh-CN', 'load');
+        const t = trainee(options.url, `${tag}-${c}`, 'zh-CN', { channelId: 'load' });
         while (Date.now() < until) {
           for (const text of options.script) {
             const measured = Date.now() >= measureFrom;

@@ -1,6 +1,7 @@
 // The real bot server as a child process (`node bin/roleplay.js serve`) on a free
-// loopback port, and a trainee talking to it through POST /api/messages with
-// deliveryMode expectReplies, so each answer comes back in the HTTP response.
+// loopback port, and a trainee talking to a server (this one or one started in the
+// test's own process) through POST /api/messages with deliveryMode expectReplies, so
+// each answer comes back in the HTTP response.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -97,9 +98,18 @@ export interface Trainee {
   say(text: string, id?: string): Promise<Answer>;
 }
 
+export interface TraineeOptions {
+  /** The channel the activities claim to come from (default `test`). */
+  channelId?: string;
+  /** Who speaks (default: id `trainee-<conversation>`, name `Trainee`). */
+  from?: { id: string; name: string };
+}
+
 let seq = 0;
 
-export function trainee(url: string, conversation: string, locale = 'zh-CN', channelId = 'test'): Trainee {
+export function trainee(url: string, conversation: string, locale = 'zh-CN', options: TraineeOptions = {}): Trainee {
+  const channelId = options.channelId ?? 'test';
+  const from = options.from ?? { id: `trainee-${conversation}`, name: 'Trainee' };
   return {
     conversation,
     locale,
@@ -110,7 +120,7 @@ export function trainee(url: string, conversation: string, locale = 'zh-CN', cha
         channelId,
         serviceUrl: 'http://127.0.0.1:1/',
         conversation: { id: conversation },
-        from: { id: `trainee-${conversation}`, name: 'Trainee' },
+        from,
         recipient: { id: 'bot' },
         locale,
         deliveryMode: 'expectReplies',

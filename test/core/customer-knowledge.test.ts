@@ -1,0 +1,102 @@
+// What the customer knows and how a question is answered (docs/scenarios.md): a
+// fact from the scenario's facts, "how would I know" about the case, impatience
+// for small talk, a confirmation for a played-back account; a reply that only asks
+// keeps the conversation where it is unless it resolves the case. Through
+// scenarios/index.ts, on the library's wrong-change customer with two states.
+import { describe, expect, it } from 'vitest';
+import { loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import type { Scenario, Transition } from '../../scenarios/index.ts';
+
+const library = loadLibrary().scenarios;
+const say = (en: string, zh = en) => ({ 'zh-CN': [zh], en: [en] });
+
+function scenario(transitions: Transition[] = []): Scenario {
+  const base = structuredClone(library.get('wrong-change')!);
+  return {
+    ...base,
+    id: 'knowledge',
+    intents: base.intents.filter((i) => i.id === 'check' || i.id === 'acknowledge'),
+    start: 'open',
+    states: [
+      { id: 'open', lines: [say('Wrong change!', '找错钱了！')], again: [say('Well?', '然后呢？')], transitions },
+      { id: 'middle', lines: [say('Go on.', '你说。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
+    ],
+  };
+}
+
+function ask(reply: string, transitions: Transition[] = [], locale: 'en' | 'zh-CN' = 'en') {
+  const s = scenario(transitions);
+  const { session } = startSession(s, { locale, seed: 1, now: 0 });
+  const r = replyToSession(s, session, reply, 60_000);
+  return {
+    question: r.understanding?.question,
+    said: r.output.lines.map((l) => `${l.kind}:${l.ref}`),
+    anger: r.session.anger,
+    state: (r.session as unknown as { state: string }).state,
+    ended: r.session.ended?.outcome,
+  };
+}
+
+describe('questions the customer can answer', () => {
+  it('a question about a fact is answered from that fact, in either language, and changes nothing else', () => {
+    expect(ask('How much did you pay me?')).toEqual({
+      question: { kind: 'fact', fact: 'paid-hundred' },
+      said: ['answer:paid-hundred'],
+      anger: 60,
+      state: 'open',
+      ended: undefined,
+    });
+    expect(ask('您付了多少钱?', [], 'zh-CN').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+    expect(ask('When did this happen?').question).toEqual({ kind: 'fact', fact: 'just-now' });
+    expect(ask('Who served you?').question).toEqual({ kind: 'fact', fact: 'who-served' });
+  });
+
+  it('of two facts asked about, the one the question names more precisely is answered, else the first listed', () => {
+    expect(ask('How much did you pay and what did you buy?').question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Named as precisely (one word each): the fact the scenario lists first.
+    expect(ask('Who served you, and when?').question).toEqual({ kind: 'fact', fact: 'just-now' });
+  });
+
+  it('a question about the case the customer cannot know gets "how would I know", and costs no patience', () => {
+    for (const reply of ['Do you know how much is in the till?', 'Is it the system?', 'What colour is the till?']) {
+      const r = ask(reply);
+      expect(r.question, reply).toEqual({ kind: 'unknown' });
+      expect(r.said, reply).toEqual(['answer:unknown']);
+      expect(r.anger, reply).toBe(60);
+    }
+  });
+
+  it('small talk gets impatience and costs the default small-talk effect', () => {
+    expect(ask('What is the weather like?')).toMatchObject({ question: { kind: 'irrelevant' }, said: ['answer:irrelevant'], anger: 63 });
+  });
+
+  it('a played-back account asked as a question is confirmed', () => {
+    expect(ask('So you are saying you are upset?')).toMatchObject({ question: { kind: 'restated' }, said: ['answer:restated'], anger: 60 });
+  });
+
+  it('a question that offers our own action is an offer, not a question', () => {
+    const r = ask('Shall I count the till for you?');
+    expect(r.question).toBeUndefined();
+    expect(r.anger).toBeLessThan(60);
+  });
+});
+
+describe('a reply that only asks', () => {
+  const acknowledge: Transition[] = [{ to: 'middle', intent: 'acknowledge' }];
+
+  it('is answered, and the conversation stays, even when it would also move the customer on', () => {
+    expect(ask('So you gave me a hundred, is that right?', acknowledge)).toMatchObject({
+      question: { kind: 'fact', fact: 'paid-hundred' },
+      state: 'open',
+    });
+  });
+
+  it('does not hold back the resolution itself', () => {
+    expect(ask('So you gave me a hundred, is that right?', [{ to: 'end:resolved', intent: 'acknowledge' }]).ended).toBe('resolved');
+  });
+
+  it('a reply that also states something moves on instead of being answered', () => {
+    expect(ask('I understand. How much did you pay?', acknowledge)).toMatchObject({ question: undefined, state: 'middle' });
+    expect(ask('Sorry about that, how much did you pay?', acknowledge)).toMatchObject({ question: undefined, state: 'middle' });
+  });
+});

@@ -1,0 +1,216 @@
+// What the engine tells a trainer about a turn (`roleplay play --trace`, the turn log
+// behind the score card) and how the customer's patience and memory run over several
+// turns: each test fails when that behaviour is removed. Through scenarios/index.ts,
+// on a small scenario built from the library's wrong-change customer.
+import { describe, expect, it } from 'vitest';
+import { endSession, loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import type { Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
+
+const library = loadLibrary().scenarios;
+const MINUTE = 60_000;
+const say = (en: string, zh = en) => ({ 'zh-CN': [zh], en: [en] });
+
+function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scenario {
+  const base = structuredClone(library.get('wrong-change')!);
+  return {
+    ...base,
+    id: 'trace',
+    mood: { start: 40, escalateAt: 95, effects: { nothing: 3, empathy: -5, problemSolving: -5, jargon: 4, promises: 4 } },
+    turnLimit: 12,
+    intents: base.intents.filter((i) => i.id === 'check' || i.id === 'blame'),
+    start: 'open',
+    states: [
+      {
+        id: 'open',
+        lines: [say('You gave me the wrong change.', '你们找错钱了。')],
+        again: [say('Well?', '然后呢？')],
+        waiting: [say('I am waiting for you to count the till.', '我等你点钱箱呢。')],
+        transitions,
+      },
+      { id: 'middle', lines: [say('Go on.', '你说。')], transitions: [{ to: 'near', intent: 'check' }] },
+      { id: 'near', lines: [say('Nearly there.', '差不多了。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
+    ],
+    evaluation: {},
+    ...over,
+  };
+}
+
+function play(s: Scenario, replies: string[], locale: 'zh-CN' | 'en' = 'en') {
+  let { session } = startSession(s, { locale, seed: 5, now: 0 });
+  const results = [];
+  for (const [i, reply] of replies.entries()) {
+    const r = replyToSession(s, session, reply, (i + 1) * MINUTE);
+    results.push(r);
+    session = r.session;
+  }
+  return { session, results, last: results.at(-1)! };
+}
+
+const text = (r: { output: { lines: { parts: { text: string }[] }[] } }) => r.output.lines.map((l) => l.parts.map((p) => p.text).join(''));
+const CHECK = 'Let me check the receipt now.';
+const PLAIN = 'Okay.';
+const EMPATHY = 'That must be really frustrating, I understand.';
+
+describe('the trace of a turn', () => {
+  it('names the transition taken and every condition that allowed it', () => {
+    const s = scenario([{ to: 'middle', intent: ['refund', 'check'], avoids: ['jargon', 'promises'], angerAtMost: 60, angerAtLeast: 10 }]);
+    expect(play(s, [CHECK]).last.understanding?.transition).toEqual({
+      from: 'open',
+      to: 'middle',
+      why: 'intent refund|check, avoids jargon+promises, anger ≥ 10, anger ≤ 60',
+    });
+    const shows = scenario([{ to: 'middle', shows: ['empathy', 'problemSolving'], unless: ['blame', 'refund'] }]);
+    expect(play(shows, [`${EMPATHY} ${CHECK}`]).last.understanding?.transition?.why).toBe(
+      'shows empathy+problemSolving, unless blame|refund',
+    );
+    expect(play(scenario([{ to: 'middle', intent: 'check' }]), [CHECK]).last.understanding?.transition?.why).toBe('intent check');
+    expect(play(scenario([{ to: 'middle' }]), [PLAIN]).last.understanding?.transition?.why).toBe('always');
+    expect(play(scenario([{ to: 'middle', intent: 'check' }]), [PLAIN]).last.understanding?.transition).toBeUndefined();
+  });
+
+  it('gives the anger before and after the reply and the mood it leaves', () => {
+    const s = scenario([], { mood: { start: 49, escalateAt: 95, effects: { nothing: 1, jargon: 28 } } });
+    const calm = play(s, [EMPATHY]).last.understanding!;
+    expect(calm.anger).toEqual([49, 39]);
+    expect(calm.mood).toBe('calm');
+    const annoyed = play(s, [PLAIN]).last.understanding!;
+    expect(annoyed.anger).toEqual([49, 50]);
+    expect(annoyed.mood).toBe('annoyed');
+    const furious = play(s, ['It is an HLR fault.']).last.understanding!;
+    expect(furious.anger).toEqual([49, 77]);
+    expect(furious.mood).toBe('annoyed');
+    expect(play(s, ['It is an HLR fault.', PLAIN]).last.understanding!.mood).toBe('furious');
+  });
+
+  it('lists the reply’s clauses with what each does and the intents recognised', () => {
+    const u = play(scenario([]), [CHECK]).last.understanding!;
+    expect(u.intents.map((i) => i.id)).toEqual(['check']);
+    expect(u.clauses.map((c) => c.text)).toEqual(['Let me check the receipt now']);
+    expect(u.clauses[0]!.acts).toContain('offer');
+    expect(u.clauses[0]!.concepts).toContain('check');
+  });
+
+  it('names the outcome of an ending and its cause, with no cause for a resolution', () => {
+    const ending = scenario([{ to: 'end:resolved', intent: 'check' }]);
+    expect(play(ending, [CHECK]).last.understanding?.ending).toEqual({ outcome: 'resolved', cause: '' });
+    const limit = scenario([], { turnLimit: 1 });
+    expect(play(limit, [PLAIN]).last.understanding?.ending).toEqual({ outcome: 'turn-limit', cause: 'ignored' });
+    expect(play(limit, ['It is an HLR fault.']).last.understanding?.ending).toEqual({ outcome: 'turn-limit', cause: 'jargon' });
+  });
+
+  it('a transition taken on blame ends, when it ends the session, as an insult', () => {
+    const s = scenario([{ to: 'end:abandoned', intent: 'blame' }]);
+    const { last } = play(s, ['You must have counted it wrong yourself.']);
+    expect(last.understanding?.ending).toEqual({ outcome: 'abandoned', cause: 'insulted' });
+  });
+});
+
+describe('the turn log behind the score card', () => {
+  it('keeps what the customer said and the reply, long ones cut to 160 characters', () => {
+    const long = `${'a'.repeat(200)} I understand.`;
+    const s = scenario([]);
+    s.states[0]!.lines = [say(`${'b'.repeat(170)}.`)];
+    const { session } = play(s, [long]);
+    const log = (session as unknown as { log: { customer: string; reply: string }[] }).log;
+    expect(log[0]!.reply).toBe(`${'a'.repeat(159)}…`);
+    expect(log[0]!.customer).toBe(`${'b'.repeat(159)}…`);
+    const exact = play(scenario([]), ['c'.repeat(160)]).session as unknown as { log: { reply: string }[] };
+    expect(exact.log[0]!.reply).toBe('c'.repeat(160));
+    const short = play(scenario([]), [PLAIN]).session as unknown as { log: { customer: string; reply: string }[] };
+    expect(short.log[0]).toMatchObject({ customer: 'You gave me the wrong change.', reply: PLAIN });
+  });
+
+  it('keeps at most four faults and four credits per turn, and credits quote the clause', () => {
+    const reply = 'HLR, VLR, OCS, BOSS and CRM are all down, I understand how you feel, I will check the receipt now.';
+    const { session } = play(scenario([]), [reply]);
+    const log = (
+      session as unknown as {
+        log: { findings: { evaluator: string; text: string }[]; credited?: { evaluator: string; text: string }[]; detected: string[] }[];
+      }
+    ).log[0]!;
+    expect(log.findings).toHaveLength(4);
+    expect(log.findings.every((f) => f.evaluator === 'jargon')).toBe(true);
+    expect(log.detected).toEqual(expect.arrayContaining(['jargon', 'empathy', 'problemSolving']));
+    expect(log.credited?.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['I understand how you feel', 'I will check the receipt now.']),
+    );
+  });
+
+  it('a reply that is not text is read as its text form, and nothing at all as an empty reply', () => {
+    const s = scenario([]);
+    const { session } = startSession(s, { locale: 'en', seed: 5, now: 0 });
+    const none = replyToSession(s, session, undefined as unknown as string, MINUTE);
+    expect(none.evaluation.findings).toEqual([]);
+    expect((none.session as unknown as { log: { reply: string }[] }).log[0]!.reply).toBe('');
+    const number = replyToSession(s, session, 42 as unknown as string, MINUTE);
+    expect((number.session as unknown as { log: { reply: string }[] }).log[0]!.reply).toBe('42');
+  });
+});
+
+describe('patience and memory over several turns', () => {
+  it('after two replies that move nothing the customer says what they are waiting for, then every second miss', () => {
+    const { results } = play(scenario([]), [PLAIN, PLAIN, PLAIN, PLAIN]);
+    expect(results.map((r) => text(r)[0])).toEqual([
+      'Well?',
+      'I am waiting for you to count the till.',
+      'Well?',
+      'I am waiting for you to count the till.',
+    ]);
+  });
+
+  it('a move resets the count of misses', () => {
+    const s = scenario([{ to: 'middle', intent: 'check' }]);
+    s.states[1]!.waiting = [say('Still waiting.')];
+    s.states[1]!.again = [say('And?')];
+    const { results } = play(s, [PLAIN, CHECK, PLAIN, PLAIN]);
+    expect(results.map((r) => text(r)[0])).toEqual(['Well?', 'Go on.', 'And?', 'Still waiting.']);
+  });
+
+  it('a promise broken by a refusal comes back at once, before it falls due', () => {
+    const { results } = play(scenario([]), ['I guarantee you will get every cent back today.', 'No, we cannot refund you.']);
+    expect(results[1]!.output.lines.some((l) => l.ref === 'promise-recalled')).toBe(true);
+  });
+
+  it('a promise made in another state does not fall due while the customer has moved on', () => {
+    const s = scenario([{ to: 'middle', intent: 'check' }]);
+    const { results } = play(s, ['I guarantee you will get every cent back today.', CHECK, PLAIN, PLAIN, PLAIN]);
+    expect(results.map((r) => r.output.lines.some((l) => l.ref === 'promise-recalled'))).toEqual([false, false, false, false, false]);
+  });
+
+  it('remembers at most three over-promises and recalls them in the order made', () => {
+    const promises = [
+      'I guarantee you will get every cent back today.',
+      'I promise this will never happen again, 100%.',
+      'I guarantee the manager will call you within five minutes.',
+      'I guarantee a full month free.',
+    ];
+    const { session } = play(scenario([]), promises);
+    const kept = (session as unknown as { promises: { text: string; turn: number; state: string }[] }).promises;
+    expect(kept).toHaveLength(3);
+    expect(kept.map((p) => p.turn)).toEqual([1, 2, 3]);
+    expect(kept.every((p) => p.state === 'open')).toBe(true);
+    expect(kept[0]!.text).toBe('I guarantee you will get every cent back today.');
+  });
+
+  it('the most advanced move wins when several transitions match, a setback before any', () => {
+    const forward = scenario([
+      { to: 'middle', intent: 'check' },
+      { to: 'near', intent: 'check' },
+    ]);
+    expect(play(forward, [CHECK]).session).toMatchObject({ state: 'near' });
+    const setback = scenario([
+      { to: 'near', intent: 'check' },
+      { to: 'end:escalated', intent: 'check' },
+    ]);
+    expect(play(setback, [CHECK]).session.ended?.outcome).toBe('escalated');
+  });
+
+  it('ending a session early closes it with the reason’s lines', () => {
+    const s = scenario([]);
+    const { session } = play(s, [PLAIN]);
+    const ended = endSession(s, session as SessionStateJson, 5 * MINUTE, 'abandoned');
+    expect(ended.session.ended).toEqual({ outcome: 'abandoned', at: 5 * MINUTE });
+    expect(ended.output.ending).toEqual({ outcome: 'abandoned', ref: 'abandoned' });
+    expect(ended.output.lines.map((l) => l.kind)).toEqual(['ending']);
+  });
+});
