@@ -139,15 +139,6 @@ export function clauseAfter(text: string, index: number): string {
   return m ? rest.slice(0, m.index) : rest;
 }
 
-const SENTENCE_STOP = /[。！？!?;；\n]|\.(?:\s|$)/u;
-
-/** The text from `index` to the end of its sentence. */
-export function sentenceAfter(text: string, index: number): string {
-  const rest = text.slice(index);
-  const m = SENTENCE_STOP.exec(rest);
-  return m ? rest.slice(0, m.index) : rest;
-}
-
 /**
  * One regular expression per word list: any word, not inside a longer word. The
  * lists are the loaded context words, so they are compiled once per process
