@@ -177,7 +177,7 @@ export interface ScoreCardTip {
   /** The rule or pattern behind the tip, for disputes and the trainer's view; never shown to the trainee. */
   rule?: string;
   turn: number;
-  /** The trainee's own words. */
+  /** The trainee's own words where the fault or the miss happened; empty (turn 0) when no turn was apt. */
   quote: string;
   message: string;
   suggestion: string;

@@ -12,6 +12,7 @@ import {
   DIMENSIONS,
   clipReply,
   evaluateReply,
+  onlyAsks,
   ruleLocale,
 } from '../evaluators/index.ts';
 import type {
@@ -314,17 +315,6 @@ function why(t: Transition): string {
   if (t.angerAtLeast !== undefined) parts.push(`anger ≥ ${t.angerAtLeast}`);
   if (t.angerAtMost !== undefined) parts.push(`anger ≤ ${t.angerAtMost}`);
   return parts.join(', ') || 'always';
-}
-
-/** Every clause of the reply asks (or is a greeting, thanks or polite opener): nothing is offered or stated. */
-function onlyAsks(analysis: ReplyAnalysis): boolean {
-  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
-  return (
-    asks.length > 0 &&
-    analysis.clauses.every(
-      (c) => !c.acts.includes('offer') && (asks.includes(c) || c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')),
-    )
-  );
 }
 
 function remembered(p: string | RememberedPromise): RememberedPromise {

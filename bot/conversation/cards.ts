@@ -123,7 +123,12 @@ export function scoreCardAttachment(card: ScoreCard, locale: RuleLocale, final: 
       ...keyMomentBlocks(card, locale),
       ...card.tips.slice(0, 3).flatMap((tip, i) => [
         { type: 'TextBlock', text: `${TIP_NUMBERS[i] ?? ''} ${plainText(tip.message)}`, wrap: true, separator: true },
-        { type: 'TextBlock', text: `“${plainText(tip.quote)}” → ${tip.suggestion}`, wrap: true, isSubtle: true },
+        {
+          type: 'TextBlock',
+          text: tip.quote ? `“${plainText(tip.quote)}” → ${tip.suggestion}` : tip.suggestion,
+          wrap: true,
+          isSubtle: true,
+        },
       ]),
       // Submit buttons carry this input along, so a dispute can say why.
       ...(final && card.tips.length
@@ -283,7 +288,9 @@ export function scoreCardText(card: ScoreCard, locale: RuleLocale, final = true)
     `${SCORE_CARD_WORDS[locale].servqual}: ${SCORE_CARD_WORDS[locale].empathy} ${card.servqual.empathy ?? 'N/A'} · ${SCORE_CARD_WORDS[locale].professionalism} ${card.servqual.professionalism ?? 'N/A'} · ${SCORE_CARD_WORDS[locale].reliability} ${card.servqual.reliability ?? 'N/A'} · ${SCORE_CARD_WORDS[locale].responsiveness} ${card.servqual.responsiveness ?? 'N/A'}`,
     `${zh ? '服务风格' : 'Service style'}: ${card.quadrant.label}`,
     ...(card.keyMoments ?? []).map((k) => keyMomentLine(k, locale)),
-    ...card.tips.slice(0, 3).map((t, i) => `${TIP_NUMBERS[i] ?? ''} ${plainText(t.message)} “${plainText(t.quote)}” → ${t.suggestion}`),
+    ...card.tips
+      .slice(0, 3)
+      .map((t, i) => `${TIP_NUMBERS[i] ?? ''} ${plainText(t.message)}${t.quote ? ` “${plainText(t.quote)}”` : ''} → ${t.suggestion}`),
   ];
   return lines.join('\n');
 }

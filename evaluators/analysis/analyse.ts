@@ -127,7 +127,9 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   const numbers = findNumbers(text);
   let sentence = 0;
   const clauses: Clause[] = spans.map((span, index) => {
-    const inside = hits.filter((h) => h.start >= span.start && h.start < span.end);
+    // A concept that starts on the joining word before a clause ("…, so you'd like…") belongs to that clause.
+    const from = index > 0 ? spans[index - 1]!.end : 0;
+    const inside = hits.filter((h) => h.start >= from && h.start < span.end);
     // "you yourself" attributes what follows it to the customer; a phrase that contains it (你自己算错) says so itself.
     const customerAt = inside.filter((h) => h.id === 'customer-does').map((h) => h.end);
     // A suggestion worded with a negation (why not…, why don't we…, 要不…) does not negate what it suggests.

@@ -3,4 +3,14 @@ export { analyseReply, analysePrepared, ACTS, type Act, type Clause, type Concep
 export { matchPattern, matchAny, impossiblePatternReason, patternConcepts, type ConceptPattern } from './pattern.ts';
 export { loadConcepts, conceptsFor, conceptProblems, REQUIRED_CONCEPTS, type Concept, type ConceptSet } from './concepts.ts';
 export { findNumbers, chineseNumeral, type NumberHit } from './numbers.ts';
-export { hearing, playedBackAt, ownMoves, listeningActs, replyListening, listens, greetingOnly, type Hearing } from './listening.ts';
+export {
+  hearing,
+  playedBackAt,
+  ownMoves,
+  listeningActs,
+  replyListening,
+  listens,
+  greetingOnly,
+  onlyAsks,
+  type Hearing,
+} from './listening.ts';

@@ -105,6 +105,17 @@ export function listens(acts: ListeningActs | undefined): boolean {
   return !!acts && (acts.question || acts.restate || acts.confirm);
 }
 
+/** Every clause of the reply asks, plays back, greets or thanks: nothing is offered or stated. */
+export function onlyAsks(analysis: ReplyAnalysis): boolean {
+  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
+  return (
+    asks.length > 0 &&
+    analysis.clauses.every(
+      (c) => !c.acts.includes('offer') && (asks.includes(c) || c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')),
+    )
+  );
+}
+
 /**
  * A reply that only greets: greetings, thanks, a bare yes or an offer of help, and nothing about
  * the case ("您好，请问有什么可以帮您？", "Hi, how can I help?").

@@ -76,7 +76,10 @@ export function renderScoreCardText(card: ScoreCard, locale: RuleLocale = card.l
   ];
   if (!card.tips.length) lines.push(`  ${w.none}`);
   card.tips.forEach((tip, i) => {
-    lines.push(`  ${i + 1}. [${w.turn.replace('{n}', String(tip.turn))}] "${tip.quote}" — ${tip.message}`);
+    // A tip about something missed where no turn was apt quotes none.
+    lines.push(
+      tip.quote ? `  ${i + 1}. [${w.turn.replace('{n}', String(tip.turn))}] "${tip.quote}" — ${tip.message}` : `  ${i + 1}. ${tip.message}`,
+    );
     if (tip.suggestion) lines.push(`     ${w.better}: ${tip.suggestion}`);
   });
   return `${lines.join('\n')}\n`;

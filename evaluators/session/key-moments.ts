@@ -1,7 +1,8 @@
 // A scenario's key moments, met or missed over a session: the turn that met each.
 import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
-import { listens } from '../analysis/listening.ts';
+import { analyseReply } from '../analysis/analyse.ts';
+import { greetingOnly, listens, onlyAsks } from '../analysis/listening.ts';
 import { keywordList } from './patterns.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
@@ -46,4 +47,41 @@ export function keyMomentResults(moments: KeyMoment[] | undefined, turns: Scored
     const hit = turns.find((t) => (deadline === undefined || t.turn <= deadline) && inState(k, t) && meets(k, t, locale));
     return { id: k.id, label, met: !!hit, turn: hit?.turn ?? null };
   });
+}
+
+/** The turns that answered the states the moment is due in. */
+export function dueTurns(k: KeyMoment, turns: ScoredTurn[]): ScoredTurn[] {
+  return turns.filter((t) => inState(k, t));
+}
+
+/**
+ * A turn a tip about something missed may quote: it said something of the trainee's own. A
+ * greeting, a reply that only asks or plays back, and a bare list of keywords are not where a
+ * moment was missed.
+ */
+export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
+  const analysis = analyseReply(t.reply, locale);
+  return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordList(t.reply, locale);
+}
+
+const FAULTS = ['interrupting', 'promises', 'provocative', 'jargon'];
+const faulted = (t: ScoredTurn) => t.evaluation.findings.some((f) => f.polarity === 'bad' && FAULTS.includes(f.evaluator));
+
+/**
+ * The turn where a missed moment was missed, or undefined when no turn is apt: for a moment held
+ * over every turn, the turn that broke it; for a moment due before a move, the turn that made the
+ * move too early; for sympathy, the first apt turn where feelings were on the table and not met;
+ * otherwise the first apt turn that went wrong (a fault or a refusal), else the first apt turn.
+ */
+export function missedAt(k: KeyMoment, turns: ScoredTurn[], locale: RuleLocale): ScoredTurn | undefined {
+  const due = dueTurns(k, turns);
+  if (k.every) return due.find((t) => !meets(k, t, locale) && aptTurn(t, locale));
+  const apt = due.filter((t) => aptTurn(t, locale));
+  if (k.before) {
+    const early = turns.find((t) => t.intents?.includes(k.before!));
+    if (early) return aptTurn(early, locale) ? early : undefined;
+  }
+  if (k.dimension === 'empathy' || k.when.shows?.includes('empathy'))
+    return apt.find((t) => t.evaluation.applicable.empathy && !t.evaluation.detected.empathy);
+  return apt.find((t) => faulted(t) || analyseReply(t.reply, locale).acts.includes('refusal')) ?? apt[0];
 }

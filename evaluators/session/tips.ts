@@ -1,10 +1,10 @@
-// The score card's tips: at most three, the most costly first, each quoting the trainee and
-// suggesting a phrasing taken from this scenario's own data. No tip faults a greeting or a
-// question that gathers facts for lacking sympathy or a solution.
-import type { Dimension, EvaluatorId, KeyMoment, RuleLocale, ScoreCardTip, ScoredTurn } from '../types.ts';
+// The score card's tips: at most three, the most costly first, each quoting the trainee where
+// the fault or the miss happened and suggesting a phrasing taken from this scenario's own data.
+// A tip about something missed never quotes a greeting or a reply that only asks or plays back;
+// when no turn is apt it quotes none.
+import type { Dimension, EvaluatorId, KeyMoment, RuleLocale, ScoreCardTip } from '../types.ts';
 import type { SessionJudgement } from './judge.ts';
-import { analyseReply } from '../analysis/analyse.ts';
-import { greetingOnly } from '../analysis/listening.ts';
+import { dueTurns, missedAt } from './key-moments.ts';
 
 const WORDS = {
   'zh-CN': {
@@ -12,12 +12,16 @@ const WORDS = {
     keywordList: '这句只是一串关键词,不是对顾客说的话;顾客听不出你要做什么。',
     pasted: '同一句安慰每轮都说,听起来像复制粘贴;要针对顾客此刻说的话回应。',
     example: (text: string) => `本场景可以这样说:"${text}"`,
+    plainWord: (plain: string) => `换成顾客听得懂的说法:"${plain}"。`,
+    plainWords: '用顾客听得懂的话说出你要做什么。',
   },
   en: {
     missed: (label: string) => `Missed a key moment: ${label}.`,
     keywordList: 'This reply is a list of keywords, not something said to the customer; they cannot tell what you will do.',
     pasted: 'The same sympathy line in every turn sounds pasted; answer what the customer has just said.',
     example: (text: string) => `In this scenario, for example: "${text}"`,
+    plainWord: (plain: string) => `Say it the customer's way: "${plain}".`,
+    plainWords: 'Say what you will do in words the customer uses.',
   },
 } as const;
 
@@ -56,17 +60,23 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
     }
     return '';
   };
-  // A reply a tip about something missing may quote: not a bare greeting, not a question that only gathers facts.
-  const quotable = (t: ScoredTurn) =>
-    !greetingOnly(analyseReply(t.reply, locale)) &&
-    !(t.listening?.question && !t.evaluation.detected.problemSolving && !t.evaluation.detected.empathy);
   const candidates: Candidate[] = [];
 
   for (const f of j.faults) {
-    // The scenario's own correction (a promise its facts rule out) beats a general example.
-    const scenarioOwn = f.finding.rule === 'facts-rule-out' && f.finding.suggestion;
+    // The scenario's own correction (a promise its facts rule out, its plain word for its own term) beats
+    // a general example; a general term gets this scenario's phrasing of what to do.
+    const scenarioOwn =
+      f.finding.suggestion &&
+      (f.finding.rule === 'facts-rule-out'
+        ? f.finding.suggestion
+        : f.finding.rule === 'scenario-term'
+          ? w.plainWord(f.finding.suggestion)
+          : '');
     const suggestion =
-      scenarioOwn || (f.kind === 'jargon' ? (f.finding.suggestion ?? '') : example(f.kind) || (f.finding.suggestion ?? ''));
+      scenarioOwn ||
+      (f.kind === 'jargon'
+        ? [w.plainWords, example('jargon')].filter(Boolean).join(locale === 'en' ? ' ' : '')
+        : example(f.kind) || (f.finding.suggestion ?? ''));
     candidates.push({
       dimension: f.kind,
       rule: f.finding.rule,
@@ -80,15 +90,15 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
   const perMoment = defs.length ? 30 / defs.length : 0;
   for (const result of j.keyMoments) {
     const k = defs.find((m) => m.id === result.id);
-    if (!k || result.met) continue;
-    const due = j.turns.filter((t) => !k.when.state || (t.state !== undefined && k.when.state.includes(t.state)));
-    const at = due.find(quotable) ?? (k.every ? due[0] : undefined);
-    if (!at) continue;
+    // A moment none of whose turns came up (its state was never reached) was not missed.
+    if (!k || result.met || !dueTurns(k, j.turns).length) continue;
+    // The turn where the moment was missed; when no turn is apt, the tip quotes none.
+    const at = missedAt(k, j.turns, locale);
     candidates.push({
       dimension: k.dimension,
       rule: `moment:${k.id}`,
-      turn: at.turn,
-      quote: quoteOf(at.reply),
+      turn: at?.turn ?? 0,
+      quote: at ? quoteOf(at.reply) : '',
       message: w.missed(result.label),
       suggestion: w.example(k.example[locale]),
       cost: perMoment * 1.2,
@@ -134,7 +144,7 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
   }
   for (const c of candidates) {
     if (chosen.length >= 3) break;
-    if (!chosen.includes(c) && !chosen.some((t) => t.turn === c.turn && t.quote === c.quote)) chosen.push(c);
+    if (!chosen.includes(c) && !chosen.some((t) => t.quote && t.turn === c.turn && t.quote === c.quote)) chosen.push(c);
   }
   return chosen.sort((a, b) => b.cost - a.cost || a.turn - b.turn).map(({ cost: _cost, ...tip }) => tip);
 }
