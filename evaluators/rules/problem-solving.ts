@@ -10,7 +10,10 @@ const DEFLECTION = {
   'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给|联系)(?!设置|手机设置|设定)|去找|自己去/,
   en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit|check with)\s+(?:the|your)\b/i,
 };
-const NEGATED_ACTION = { 'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了/, en: /\b(?:can't|cannot|won't|not)\b/i };
+const NEGATED_ACTION = {
+  'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了|不负责|不归|不管/,
+  en: /\b(?:can't|cannot|won't|not)\b/i,
+};
 /** Belief, not action: "我100%确定明天就能恢复". */
 const COGNITION = {
   'zh-CN': /确定|觉得|认为|相信|估计|知道|理解|明白|希望|想问|想了解|想确认|请问/,
