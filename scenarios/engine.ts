@@ -367,12 +367,11 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     bad('provocative') ||
     insult ||
     threat;
-  if (
-    transition &&
-    state &&
-    onlyAsks(analysis, { filler: !evaluation.detected.empathy && !evaluation.detected.problemSolving }) &&
-    !misbehaves
-  ) {
+  // Words leading into the question that acknowledge or offer help ("您别急，是给了一百吗？") are a move of their own.
+  const leadInMoves =
+    (evaluation.detected.empathy || evaluation.detected.problemSolving) &&
+    analysis.clauses.some((c) => !c.acts.some((a) => ['question', 'restate', 'greeting', 'thanks', 'affirm'].includes(a)));
+  if (transition && state && onlyAsks(analysis) && !misbehaves && !leadInMoves) {
     const answer = answerQuestion(scenario, analysis);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
     const target = targetDistance(scenario, transition.to);
