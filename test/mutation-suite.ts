@@ -15,4 +15,6 @@ export const CORE_TESTS = [
   // the intents, the customer's knowledge and the session scoring, end to end.
   'test/understanding/understanding.test.ts',
   'test/session-pairs.test.ts',
+  // Loading refuses unsafe patterns in lexicons and scenarios with file:line.
+  'test/patterns-at-load.test.ts',
 ];

@@ -62,7 +62,7 @@ export function ownMoves(analysis: ReplyAnalysis): ReplyAnalysis {
 }
 
 /** What the case is about in an analysed text: its concepts other than acts. */
-function caseConcepts(clauses: Clause[]): Set<string> {
+export function caseConcepts(clauses: Clause[]): Set<string> {
   return new Set(clauses.flatMap((c) => c.concepts.filter((h) => !h.negated && !ACT_CONCEPTS.has(h.id)).map((h) => h.id)));
 }
 
@@ -105,15 +105,21 @@ export function listens(acts: ListeningActs | undefined): boolean {
   return !!acts && (acts.question || acts.restate || acts.confirm);
 }
 
-/** Every clause of the reply asks, plays back, greets or thanks: nothing is offered or stated. */
+/**
+ * Every clause of the reply asks, plays back, greets or thanks, or leads into the question that ends
+ * its sentence ("您不想换号，主要是担心什么？"): nothing is offered, stated or acknowledged.
+ */
 export function onlyAsks(analysis: ReplyAnalysis): boolean {
-  const asks = analysis.clauses.filter((c) => c.acts.includes('question') || c.acts.includes('restate'));
-  return (
-    asks.length > 0 &&
-    analysis.clauses.every(
-      (c) => !c.acts.includes('offer') && (asks.includes(c) || c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm')),
-    )
-  );
+  const h = hearing(analysis);
+  const asking = new Set<number>();
+  for (const c of analysis.clauses) {
+    const last = analysis.clauses.filter((k) => k.sentence === c.sentence).pop();
+    if (last === c && c.acts.includes('question') && !c.acts.includes('offer')) asking.add(c.sentence);
+  }
+  const asks = (c: Clause) => c.acts.includes('question') || c.acts.includes('restate') || h.playedBack.has(c.sentence);
+  const leadsIn = (c: Clause) => asking.has(c.sentence) && c.acts.length === 1 && c.act === 'statement';
+  const polite = (c: Clause) => c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm');
+  return analysis.clauses.some(asks) && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks(c) || leadsIn(c) || polite(c)));
 }
 
 /**

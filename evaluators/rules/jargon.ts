@@ -25,6 +25,8 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       .toLowerCase()
       .replace(/’/g, "'")
       .replace(/^[\s,—–:?-]+/, '');
+    // "Your IBAN — the long number on your statement", "your NI number (that's the National Insurance number)": explained in apposition.
+    if (/^\s*(?:[a-z]+\s+)?[—–(]\s*(?:that's|that is|it's|the|a|an|which|i\.e\.|meaning|basically)\b/i.test(after)) return true;
     return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
   }
   // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.

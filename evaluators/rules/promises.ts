@@ -56,8 +56,17 @@ function ownFollowUp(reply: PreparedReply, end: number): boolean {
   return containsAny(rest, reply.words.followUps, reply.locale);
 }
 
-function hedged(reply: PreparedReply, start: number): boolean {
-  return containsAny(clauseBefore(reply.text, start), reply.words.hedges, reply.locale);
+/**
+ * A hedge before the promise, or inside it and not negated ("it usually works within a few minutes";
+ * not "不可能再扣"), makes it an estimate.
+ */
+function hedged(reply: PreparedReply, start: number, end: number): boolean {
+  if (containsAny(clauseBefore(reply.text, start), reply.words.hedges, reply.locale)) return true;
+  const inside = reply.text.slice(start, end);
+  return reply.words.hedges.some((h) => {
+    const at = reply.locale === 'en' ? inside.toLowerCase().indexOf(h.toLowerCase()) : inside.indexOf(h);
+    return at >= 0 && containsAny(inside.slice(at, at + h.length), [h], reply.locale) && !negatedBefore(reply, start + at);
+  });
 }
 
 function effortOnly(reply: PreparedReply, start: number, end: number): boolean {
@@ -99,7 +108,7 @@ export const promises: Rule = {
       if (m.entry.rule === 'absolute-guarantee' && ownFollowUp(reply, m.end)) continue;
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
-        if (hedged(reply, m.start) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;
+        if (hedged(reply, m.start, m.end) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;
       }
       findings.push(toFinding(reply, m, 'promises', 'bad'));
     }

@@ -40,6 +40,9 @@ const BASE_WEIGHTS: Record<Dimension, number> = { problemSolving: 3, promises: 2
 /** What is left of a session's quality when the ending did not solve the problem. */
 export const OUTCOME_FACTOR: Record<SessionOutcome, number> = { resolved: 1, abandoned: 0.8, 'turn-limit': 0.75, escalated: 0.6 };
 
+/** What is left of a session that never took up the case: courtesy with no question, no play-back, no step. */
+export const COURTESY_ONLY = 0.7;
+
 /** Owned steps: the trainee does it, or hands it on with a follow-up. */
 const OWNED_STEPS = new Set(['concrete-action', 'follow-up', 'scenario-solution']);
 
@@ -125,6 +128,15 @@ export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJud
   // A list of keywords and a pasted formula are gaming the score; an insult costs on top of its dimension.
   const gaming =
     Math.min(30, 8 * keywordTurns.length + 6 * pastedTurns.length) + 10 * faults.filter((f) => f.kind === 'provocative').length;
-  const overall = turns.length ? Math.round(clamp((0.7 * quality + 30 * met) * factor - gaming)) : 0;
+  // Courtesy alone serves no one: a session that never asked, played back, took a step or met a moment
+  // about the case itself (only sympathy, or only avoiding faults) keeps part of its score.
+  const steps = turns.some((t) => t.evaluation.detected.problemSolving && !keywordSet.has(t.turn));
+  const caseMoment = keyMoments.some((k) => {
+    const def = info.keyMoments?.find((d) => d.id === k.id);
+    return k.met && !!def && !def.every && def.dimension !== 'empathy';
+  });
+  const engaged = listeningTurns.length > 0 || steps || caseMoment;
+  const raw = (0.7 * quality + 30 * met) * factor - gaming;
+  const overall = turns.length ? Math.round(clamp(engaged ? raw : raw * COURTESY_ONLY)) : 0;
   return { dimensions, overall, outcomeFactor: factor, keyMoments, faults, keywordTurns, pastedTurns, listeningTurns, turns };
 }

@@ -120,6 +120,17 @@ describe('batch scoring format', () => {
     expect(JSON.parse(second!)).toMatchObject({ line: 2 });
     expect(JSON.parse(second!).error).toMatch(/^not valid JSON: /);
     expect(timings).toHaveLength(2);
+    // Each line's time is part of the call's: between 0 and the time of the whole call.
+    const before = performance.now();
+    const timed = scoreBatch(numbered(['{"id":1,"reply":"好的"}', '{"id":2,"reply":"ok"}']), NO_SCENARIOS, {
+      format: 'jsonl',
+      timings: true,
+    });
+    const whole = performance.now() - before;
+    for (const t of timed.timings!) {
+      expect(t).toBeGreaterThanOrEqual(0);
+      expect(t).toBeLessThanOrEqual(whole);
+    }
     expect(scoreBatch(numbered(['{}']), NO_SCENARIOS, { format: 'jsonl' }).timings).toBeUndefined();
   });
 });

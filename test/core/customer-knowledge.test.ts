@@ -10,10 +10,11 @@ import type { Scenario, Transition } from '../../scenarios/index.ts';
 const library = loadLibrary().scenarios;
 const say = (en: string, zh = en) => ({ 'zh-CN': [zh], en: [en] });
 
-function scenario(transitions: Transition[] = []): Scenario {
+function scenario(transitions: Transition[] = [], over: Partial<Scenario> = {}): Scenario {
   const base = structuredClone(library.get('wrong-change')!);
   return {
     ...base,
+    ...over,
     id: 'knowledge',
     intents: base.intents.filter((i) => i.id === 'check' || i.id === 'acknowledge'),
     start: 'open',
@@ -24,8 +25,8 @@ function scenario(transitions: Transition[] = []): Scenario {
   };
 }
 
-function ask(reply: string, transitions: Transition[] = [], locale: 'en' | 'zh-CN' = 'en') {
-  const s = scenario(transitions);
+function ask(reply: string, transitions: Transition[] = [], locale: 'en' | 'zh-CN' = 'en', over: Partial<Scenario> = {}) {
+  const s = scenario(transitions, over);
   const { session } = startSession(s, { locale, seed: 1, now: 0 });
   const r = replyToSession(s, session, reply, 60_000);
   return {
@@ -57,6 +58,16 @@ describe('questions the customer can answer', () => {
     expect(ask('Who served you, and when?').question).toEqual({ kind: 'fact', fact: 'just-now' });
   });
 
+  it('a fact asked about with its amount outranks one asked about without', () => {
+    const [paid] = structuredClone(library.get('wrong-change')!.facts);
+    const facts = [
+      { ...paid!, id: 'paid', asks: [{ any: ['pay'] }] },
+      { ...paid!, id: 'paid-fifty', asks: [{ any: ['pay'], amount: 50 }] },
+    ];
+    expect(ask('Did you pay fifty?', [], 'en', { facts }).question).toEqual({ kind: 'fact', fact: 'paid-fifty' });
+    expect(ask('Did you pay?', [], 'en', { facts }).question).toEqual({ kind: 'fact', fact: 'paid' });
+  });
+
   it('a question about the case the customer cannot know gets "how would I know", and costs no patience', () => {
     for (const reply of ['Do you know how much is in the till?', 'Is it the system?', 'What colour is the till?']) {
       const r = ask(reply);
@@ -66,12 +77,18 @@ describe('questions the customer can answer', () => {
     }
   });
 
-  it('small talk gets impatience and costs the default small-talk effect', () => {
+  it('"do you know" in any of the questions asks what the customer cannot know, even beside a fact question', () => {
+    expect(ask('Who served you? Do you know how much is in the till?').question).toEqual({ kind: 'unknown' });
+  });
+
+  it('small talk gets impatience and costs the default small-talk effect, even beside the case', () => {
     expect(ask('What is the weather like?')).toMatchObject({ question: { kind: 'irrelevant' }, said: ['answer:irrelevant'], anger: 63 });
+    expect(ask('How was the football, was the till busy?').question).toEqual({ kind: 'irrelevant' });
   });
 
   it('a played-back account asked as a question is confirmed', () => {
     expect(ask('So you are saying you are upset?')).toMatchObject({ question: { kind: 'restated' }, said: ['answer:restated'], anger: 60 });
+    expect(ask('So you are saying you are upset? Are you sure?').question).toEqual({ kind: 'restated' });
   });
 
   it('a question that offers our own action is an offer, not a question', () => {

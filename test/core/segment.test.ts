@@ -1,0 +1,36 @@
+// Word segmentation, which the concepts and the jargon check read: tokens in reading
+// order with their place in the text, punctuation and spaces dropped, English words
+// lower-cased and stemmed (so "checking" finds "check"), Chinese words as written.
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../evaluators/index.ts';
+
+describe('segment', () => {
+  it('cuts English into stemmed words with offsets, keeping contractions whole', () => {
+    expect(segment("I'm checking the customers’ receipts, 3 of them.")).toEqual([
+      { text: "I'm", norm: "i'm", start: 0, end: 3 },
+      { text: 'checking', norm: 'check', start: 4, end: 12 },
+      { text: 'the', norm: 'the', start: 13, end: 16 },
+      { text: 'customers', norm: 'custom', start: 17, end: 26 },
+      { text: 'receipts', norm: 'receipt', start: 28, end: 36 },
+      { text: '3', norm: '3', start: 38, end: 39 },
+      { text: 'of', norm: 'of', start: 40, end: 42 },
+      { text: 'them', norm: 'them', start: 43, end: 47 },
+    ]);
+  });
+
+  it('cuts Chinese with English inside it: every word once, in order, at its place; English stemmed', () => {
+    const text = '您的APN没配置好,我帮您checking一下。';
+    const tokens = segment(text);
+    expect(tokens.map((t) => t.text).join('')).toBe(text.replace(/[,。]/g, ''));
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.start).toBeGreaterThanOrEqual(tokens[i - 1]!.end);
+    expect(tokens.find((t) => t.text === 'APN')?.norm).toBe('apn');
+    expect(tokens.find((t) => t.text === 'checking')?.norm).toBe('check');
+    expect(tokens.find((t) => t.text === '您')?.norm).toBe('您');
+  });
+
+  it('gives no tokens for punctuation or nothing', () => {
+    expect(segment('!!! ,。')).toEqual([]);
+    expect(segment('')).toEqual([]);
+  });
+});
