@@ -1,7 +1,7 @@
 // Tips quote the trainee where the fault or the miss happened, over every session of the
 // session-pair files (both sides) and the sessions of fixtures/tips/sessions.yaml: a tip about something missed never quotes a greeting, a
 // reply that only asks or plays back, or a turn other than its own; a suggestion never comes
-// from another scenario.
+// from another scenario; empathy is never "not applicable" beside a missed sympathy moment.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,9 @@ describe('tips quote the turn where it went wrong', () => {
   for (const s of all) {
     const { card } = playSession(s.scenario, s.locale, s.replies);
     const others = [...library.scenarios.values()].filter((o) => o.id !== s.scenario);
+    const sympathy = (library.scenarios.get(s.scenario)?.keyMoments ?? []).filter((k) => k.dimension === 'empathy' && !k.every);
+    if (card.dimensions.empathy === null && card.keyMoments?.some((k) => !k.met && sympathy.some((d) => d.id === k.id)))
+      problems.push(`${s.where}: empathy "not applicable" beside a missed sympathy moment`);
     for (const [rule, turn] of Object.entries(s.quotes ?? {})) {
       const tip = card.tips.find((t) => t.rule === rule);
       if (!tip) problems.push(`${s.where}: no tip ${rule} (tips: ${card.tips.map((t) => t.rule).join(', ')})`);

@@ -76,6 +76,17 @@ function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fa
   return clamp(Math.round(100 * (earned / weight) - 10 * pasted - faultCost(faults, 'provocative')));
 }
 
+/**
+ * Where no reply read emotion in the customer's words but the scenario puts feelings on the table
+ * (it declares a sympathy moment), sympathy is judged by those moments, so the card never says
+ * "not applicable" beside a sympathy moment missed.
+ */
+function momentEmpathy(moments: KeyMomentResult[], defs: KeyMoment[], faults: Fault[]): number | null {
+  const due = defs.filter((k) => k.dimension === 'empathy' && !k.every).map((k) => moments.find((m) => m.id === k.id));
+  if (!due.length || due.some((m) => !m)) return null;
+  return clamp(Math.round((100 * due.filter((m) => m!.met).length) / due.length - faultCost(faults, 'provocative')));
+}
+
 function problemSolvingScore(
   turns: ScoredTurn[],
   keywordTurns: Set<number>,
@@ -107,7 +118,7 @@ export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJud
 
   const dimensions: Record<Dimension, number | null> = {
     interrupting: turns.length ? clamp(70 + 15 * Math.min(2, listeningTurns.length) - faultCost(faults, 'interrupting')) : null,
-    empathy: empathyScore(turns, keywordSet, faults),
+    empathy: empathyScore(turns, keywordSet, faults) ?? momentEmpathy(keyMoments, info.keyMoments ?? [], faults),
     jargon: turns.length ? clamp(100 - faultCost(faults, 'jargon')) : null,
     promises: turns.length ? clamp(100 - faultCost(faults, 'promises')) : null,
     problemSolving: turns.length ? problemSolvingScore(turns, keywordSet, info.outcome, keyMoments, info.keyMoments ?? []) : null,

@@ -16,11 +16,16 @@ function showsFault(t: ScoredTurn, fault: string): boolean {
   return t.evaluation.findings.some((f) => f.evaluator === fault && f.polarity === 'bad');
 }
 
+/** Faults that undo whatever else the reply does. */
+const HOSTILE = new Set(['blame-customer', 'flat-denial', 'insult', 'threat']);
+
 /** Whether one reply meets the moment's conditions other than its state. */
 function meets(k: KeyMoment, t: ScoredTurn, locale: RuleLocale): boolean {
   const w = k.when;
   // A bare list of keywords says nothing to the customer, so it meets no moment that asks for something said.
   if ((w.intent || w.words || w.shows) && keywordList(t.reply, locale)) return false;
+  // Nor does a reply that blames, contradicts or insults the customer: the move is lost in it.
+  if ((w.intent || w.words || w.shows) && t.evaluation.findings.some((f) => f.polarity === 'bad' && HOSTILE.has(f.rule))) return false;
   if (w.intent && !w.intent.some((i) => t.intents?.includes(i))) return false;
   if (w.words && !hasWords(t.reply, w.words[locale], locale)) return false;
   for (const s of w.shows ?? []) {
@@ -71,12 +76,19 @@ const faulted = (t: ScoredTurn) => t.evaluation.findings.some((f) => f.polarity 
  * The turn where a missed moment was missed, or undefined when no turn is apt: for a moment held
  * over every turn, the turn that broke it; for a moment due before a move, the turn that made the
  * move too early; for sympathy, the first apt turn where feelings were on the table and not met;
- * otherwise the first apt turn that went wrong (a fault or a refusal), else the first apt turn.
+ * otherwise the first apt turn that went wrong (a fault or a refusal), else the first apt turn. A
+ * turn that met another moment (`metAt`) is not where this one was missed, unless it broke it.
  */
-export function missedAt(k: KeyMoment, turns: ScoredTurn[], locale: RuleLocale): ScoredTurn | undefined {
+export function missedAt(
+  k: KeyMoment,
+  turns: ScoredTurn[],
+  locale: RuleLocale,
+  metAt: ReadonlySet<number> = new Set(),
+): ScoredTurn | undefined {
   const due = dueTurns(k, turns);
   if (k.every) return due.find((t) => !meets(k, t, locale) && aptTurn(t, locale));
-  const apt = due.filter((t) => aptTurn(t, locale));
+  // A turn that met another moment is shown ✓ on the card; quoting it for this miss would contradict that.
+  const apt = due.filter((t) => aptTurn(t, locale) && !metAt.has(t.turn));
   if (k.before) {
     const early = turns.find((t) => t.intents?.includes(k.before!));
     if (early) return aptTurn(early, locale) ? early : undefined;

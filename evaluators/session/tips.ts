@@ -88,12 +88,15 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
     });
   }
   const perMoment = defs.length ? 30 / defs.length : 0;
+  const metAt = new Set(
+    j.keyMoments.filter((r) => r.met && r.turn !== null && !defs.find((d) => d.id === r.id)?.every).map((r) => r.turn as number),
+  );
   for (const result of j.keyMoments) {
     const k = defs.find((m) => m.id === result.id);
     // A moment none of whose turns came up (its state was never reached) was not missed.
     if (!k || result.met || !dueTurns(k, j.turns).length) continue;
     // The turn where the moment was missed; when no turn is apt, the tip quotes none.
-    const at = missedAt(k, j.turns, locale);
+    const at = missedAt(k, j.turns, locale, metAt);
     candidates.push({
       dimension: k.dimension,
       rule: `moment:${k.id}`,
