@@ -7,11 +7,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary, type LineVariant } from '../scenarios/index.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { spawnServer, type ServerProcess } from './support/server-process.ts';
 
 const reason = hasChromium ? '' : ' (skipped: /usr/bin/chromium is not installed; .ci/run installs it)';
 const INTERRUPTED = '你打断了顾客';
+
+// Which variant the customer says is the server's choice: wait for any of them, from the scenario file.
+const wrongChange = loadLibrary().scenarios.get('wrong-change')!;
+const anyOf = (texts: string[]) => new RegExp(texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const parts = (variants: LineVariant[], pick: (lines: string[]) => string[]) => anyOf(variants.flatMap((v) => pick(v['zh-CN'] ?? [])));
+const state = (id: string) => wrongChange.states.find((st) => st.id === id)!;
+const COMPLAINT_FIRST = parts(state('complaint').lines, (l) => l.slice(0, 1));
+const CUT_OFF = parts(wrongChange.reactions.interrupted ?? [], (l) => l);
+const DETAILS_FIRST = parts(state('details').lines, (l) => l.slice(0, 1));
+const DETAILS_LAST = parts(state('details').lines, (l) => l.slice(-1));
 
 describe.skipIf(!hasChromium)(`pacing in the web chat${reason}`, () => {
   let server: ServerProcess;
@@ -64,17 +75,17 @@ describe.skipIf(!hasChromium)(`pacing in the web chat${reason}`, () => {
 
     await send(page, '开始 wrong-change');
     // The first part of the customer's complaint is on screen and the rest is still being typed.
-    await shown(page, /不对/);
+    await shown(page, COMPLAINT_FIRST);
     await expect.poll(() => typing(page).count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await send(page, '您别急，您慢慢说');
     await expect.poll(() => transcript(page), { timeout: 20_000 }).toContain(INTERRUPTED);
 
     // Hearing her out moves her on to a line in two parts; wait for the last part and for the typing to stop.
-    await shown(page, /(?:让我|我还没)/);
+    await shown(page, CUT_OFF);
     await page.waitForTimeout(1_000);
     await send(page, '不好意思，您别着急，慢慢说，我在听。');
-    await shown(page, /我姓王/);
-    await shown(page, /五十/);
+    await shown(page, DETAILS_FIRST);
+    await shown(page, DETAILS_LAST);
     await expect.poll(() => typing(page).count(), { timeout: 10_000 }).toBe(0);
     const before = await bubbles(page).count();
     // At once: the whole line is on screen, so this answers it.
