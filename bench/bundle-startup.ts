@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { freePort } from '../test/support/server-process.ts';
+import { freePort, isolatedServerEnv } from '../test/support/server-process.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What `roleplay` is made of; the copy holds these and links node_modules. */
@@ -108,17 +108,7 @@ async function startUp(dir: string, argv: string[]): Promise<number> {
   const started = performance.now();
   const proc = spawn(process.execPath, argv, {
     cwd: dir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PACING: 'off',
-      LOG_LEVEL: 'warn',
-      TRAINER_TOKEN: '',
-      DATABASE_URL: '',
-      MicrosoftAppId: '',
-      DATA_DIR: dataDir,
-    },
+    env: isolatedServerEnv(port, { DATA_DIR: dataDir }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';

@@ -3,21 +3,18 @@
 // small scenario built here so that only the behaviour under test can move it.
 import { describe, expect, it } from 'vitest';
 import { MAX_REPLY_CHARS } from '../../evaluators/index.ts';
-import { endSession, hint, loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import { endSession, hint, replyToSession, startSession } from '../../scenarios/index.ts';
 import type { PacingOptions, Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
+import { library, MINUTE, play, say, wrongChange } from './unit-scenario.ts';
 
-const library = loadLibrary().scenarios;
 const PACED: PacingOptions = { enabled: true, msPerChar: 50, minPauseMs: 500, maxPauseMs: 2000 };
-const MINUTE = 60_000;
-
-const say = (en: string, zh = en) => ({ 'zh-CN': [zh], en: [en] });
 
 /**
  * A customer with one opening line in two parts, a `next` state, and the given
  * transitions out of the opening. Mood effects are explicit so anger is predictable.
  */
 function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scenario {
-  const base = structuredClone(library.get('wrong-change')!);
+  const base = wrongChange();
   return {
     ...base,
     id: 'unit',
@@ -56,17 +53,6 @@ function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scen
     evaluation: {},
     ...over,
   };
-}
-
-function play(s: Scenario, replies: string[], locale: 'zh-CN' | 'en' | 'zh-TW' = 'en') {
-  let { session } = startSession(s, { locale, seed: 3, now: 0 });
-  const results = [];
-  for (const [i, reply] of replies.entries()) {
-    const r = replyToSession(s, session, reply, (i + 1) * MINUTE);
-    results.push(r);
-    session = r.session;
-  }
-  return { session, results, last: results.at(-1)! };
 }
 
 const EMPATHY_ONLY = 'That must be really frustrating, I understand.';

@@ -3,15 +3,12 @@
 // turns: each test fails when that behaviour is removed. Through scenarios/index.ts,
 // on a small scenario built from the library's wrong-change customer.
 import { describe, expect, it } from 'vitest';
-import { endSession, loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import { endSession, replyToSession, startSession } from '../../scenarios/index.ts';
 import type { Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
-
-const library = loadLibrary().scenarios;
-const MINUTE = 60_000;
-const say = (en: string, zh = en) => ({ 'zh-CN': [zh], en: [en] });
+import { MINUTE, play as playFrom, say, wrongChange } from './unit-scenario.ts';
 
 function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scenario {
-  const base = structuredClone(library.get('wrong-change')!);
+  const base = wrongChange();
   return {
     ...base,
     id: 'trace',
@@ -35,16 +32,7 @@ function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scen
   };
 }
 
-function play(s: Scenario, replies: string[], locale: 'zh-CN' | 'en' = 'en') {
-  let { session } = startSession(s, { locale, seed: 5, now: 0 });
-  const results = [];
-  for (const [i, reply] of replies.entries()) {
-    const r = replyToSession(s, session, reply, (i + 1) * MINUTE);
-    results.push(r);
-    session = r.session;
-  }
-  return { session, results, last: results.at(-1)! };
-}
+const play = (s: Scenario, replies: string[], locale: 'zh-CN' | 'en' = 'en') => playFrom(s, replies, locale, 5);
 
 const text = (r: { output: { lines: { parts: { text: string }[] }[] } }) => r.output.lines.map((l) => l.parts.map((p) => p.text).join(''));
 const CHECK = 'Let me check the receipt now.';

@@ -26,6 +26,24 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The environment of a server that stays to itself: loopback on `port`, no pacing, quiet log,
+ * and a developer's .env or shell cleared so it cannot point the server at their own store or token.
+ */
+export function isolatedServerEnv(port: number, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PACING: 'off',
+    LOG_LEVEL: 'warn',
+    TRAINER_TOKEN: '',
+    DATABASE_URL: '',
+    MicrosoftAppId: '',
+    ...env,
+  };
+}
+
 /** Starts the server and waits until /readyz answers 200 (the storage opened, scenarios loaded). */
 export async function spawnServer(
   env: Record<string, string>,
@@ -35,18 +53,7 @@ export async function spawnServer(
   const port = await freePort();
   const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/roleplay.js', 'serve'], {
     cwd: ROOT,
-    // Cleared so a developer's .env or shell cannot point the test at their own store or token.
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PACING: 'off',
-      LOG_LEVEL: 'warn',
-      TRAINER_TOKEN: '',
-      DATABASE_URL: '',
-      MicrosoftAppId: '',
-      ...env,
-    },
+    env: isolatedServerEnv(port, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
