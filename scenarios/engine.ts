@@ -9,6 +9,7 @@ import {
   type SessionOutcome,
   type Turn,
   analyseReply,
+  COURTESY_ACTS,
   DIMENSIONS,
   clipReply,
   evaluateReply,
@@ -370,7 +371,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // Words leading into the question that acknowledge or offer help ("您别急，是给了一百吗？") are a move of their own.
   const leadInMoves =
     (evaluation.detected.empathy || evaluation.detected.problemSolving) &&
-    analysis.clauses.some((c) => !c.acts.some((a) => ['question', 'restate', 'greeting', 'thanks', 'affirm'].includes(a)));
+    analysis.clauses.some((c) => !c.acts.some((a) => a === 'question' || a === 'restate' || COURTESY_ACTS.has(a)));
   if (transition && state && onlyAsks(analysis) && !misbehaves && !leadInMoves) {
     const answer = answerQuestion(scenario, analysis);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
@@ -447,15 +448,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   }
 
   let ending: SessionOutcome | undefined;
-  let cause: EndingCause = insult
-    ? 'insulted'
-    : threat
-      ? 'threatened'
-      : rude
-        ? 'insulted'
-        : evaluation.detected.jargon
-          ? 'jargon'
-          : 'ignored';
+  // `rude` excludes a threat, so a threatening reply ends as threatened.
+  let cause: EndingCause = insult || rude ? 'insulted' : threat ? 'threatened' : evaluation.detected.jargon ? 'jargon' : 'ignored';
   if (transition && intents.some((i) => /blame|dismiss/.test(i)) && cause === 'ignored') cause = 'insulted';
   if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
   else if (transition?.to.startsWith('end:')) ending = transition.to.slice(4) as SessionOutcome;

@@ -13,5 +13,6 @@ export {
   listens,
   greetingOnly,
   onlyAsks,
+  COURTESY_ACTS,
   type Hearing,
 } from './listening.ts';

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateReply } from '../index.ts';
-import { replyListening } from './listening.ts';
+import { analyseReply } from './analyse.ts';
+import { onlyAsks, replyListening } from './listening.ts';
 
 interface Case {
   locale: 'zh-CN' | 'en';
@@ -25,5 +26,15 @@ describe('listening read from the shared analysis', () => {
     expect(acts).toEqual({ question: !!c.question, restate: !!c.restate, confirm: !!c.confirm });
     const e = evaluateReply(c.reply, { locale: c.locale, customer: c.customer });
     expect(e.detected.problemSolving).toBe(!!c.step);
+  });
+});
+
+describe('only asking', () => {
+  const asksOnly = (text: string, locale: 'zh-CN' | 'en') => onlyAsks(analyseReply(text, locale));
+
+  it('a greeting before the question still only asks; a refusal beside the greeting does not', () => {
+    expect(asksOnly('您好，您付的是多少钱？', 'zh-CN')).toBe(true);
+    expect(asksOnly('Hi, how much did you pay?', 'en')).toBe(true);
+    expect(asksOnly('师傅不行，您付了多少？', 'zh-CN')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 // played back is not a move of theirs), by the per-reply rules (a restatement is not a
 // solution) and by the session's listening credit.
 import type { ListeningActs } from '../types.ts';
-import { analyseReply, type Clause, type ReplyAnalysis } from './analyse.ts';
+import { analyseReply, type Act, type Clause, type ReplyAnalysis } from './analyse.ts';
 import type { RuleLocale } from '../types.ts';
 import { REQUIRED_CONCEPTS } from './concepts.ts';
 
@@ -105,6 +105,9 @@ export function listens(acts: ListeningActs | undefined): boolean {
   return !!acts && (acts.question || acts.restate || acts.confirm);
 }
 
+/** Acts of courtesy that neither ask nor move the case: a greeting, thanks, a bare yes. */
+export const COURTESY_ACTS: ReadonlySet<Act> = new Set<Act>(['greeting', 'thanks', 'affirm']);
+
 /**
  * Every clause of the reply asks, plays back, greets or thanks, or leads into the question that ends
  * its sentence ("您不想换号，主要是担心什么？"): nothing is offered, stated or acknowledged.
@@ -118,7 +121,7 @@ export function onlyAsks(analysis: ReplyAnalysis): boolean {
   }
   const asks = (c: Clause) => c.acts.includes('question') || c.acts.includes('restate') || h.playedBack.has(c.sentence);
   const leadsIn = (c: Clause) => asking.has(c.sentence) && c.acts.length === 1 && c.act === 'statement';
-  const polite = (c: Clause) => c.acts.every((a) => a === 'greeting' || a === 'thanks' || a === 'affirm');
+  const polite = (c: Clause) => c.acts.every((a) => COURTESY_ACTS.has(a));
   return analysis.clauses.some(asks) && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks(c) || leadsIn(c) || polite(c)));
 }
 

@@ -243,6 +243,22 @@ describe('questions to the customer', () => {
     expect(said(last)).not.toContain('At least show some understanding.');
   });
 
+  it('a question is answered in place, unless sympathy leading into it is itself the move', () => {
+    const s = scenario([{ to: 'next', shows: ['empathy'] }]);
+    // Sympathy in the same sentence, before the question: the customer is moved on.
+    expect(play(s, ["I can see you're upset, so how much did you give me?"]).session.state).toBe('next');
+    expect(play(s, ['您别着急，您给我的是多少？'], 'zh-CN').session.state).toBe('next');
+    // A greeting or a polite opener before the question moves nothing: the question is answered.
+    for (const [reply, locale] of [
+      ['Hi, so sorry, how much did you give me?', 'en'],
+      ['您好，您给我的是多少？', 'zh-CN'],
+    ] as const) {
+      const { session, last } = play(s, [reply], locale);
+      expect(session.state).toBe('open');
+      expect(last.output.lines[0]?.kind).toBe('answer');
+    }
+  });
+
   it('small talk gets impatience and costs mood, unlike a question about the case', () => {
     const s = scenario([]);
     const { session, last } = play(s, ['Nice weather today, isn’t it?']);
