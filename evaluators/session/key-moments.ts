@@ -1,7 +1,7 @@
 // A scenario's key moments, met or missed over a session: the turn that met each.
 import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
-import { analyseReply } from '../analysis/analyse.ts';
+import { analyseReply, type ReplyAnalysis } from '../analysis/analyse.ts';
 import { greetingOnly, listens, onlyAsks } from '../analysis/listening.ts';
 import { keywordList } from './patterns.ts';
 
@@ -60,12 +60,25 @@ export function dueTurns(k: KeyMoment, turns: ScoredTurn[]): ScoredTurn[] {
 }
 
 /**
+ * The analysis of a turn's reply. Every key moment asks about the same turns, so each turn object
+ * is analysed once while the card is built; the analysis goes when the turn does.
+ */
+const analyses = new WeakMap<ScoredTurn, ReplyAnalysis>();
+function turnAnalysis(t: ScoredTurn, locale: RuleLocale): ReplyAnalysis {
+  const kept = analyses.get(t);
+  if (kept?.locale === locale) return kept;
+  const analysis = analyseReply(t.reply, locale);
+  analyses.set(t, analysis);
+  return analysis;
+}
+
+/**
  * A turn a tip about something missed may quote: it said something of the trainee's own. A
  * greeting, a reply that only asks or plays back, and a bare list of keywords are not where a
  * moment was missed.
  */
 export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
-  const analysis = analyseReply(t.reply, locale);
+  const analysis = turnAnalysis(t, locale);
   return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordList(t.reply, locale);
 }
 
@@ -95,5 +108,5 @@ export function missedAt(
   }
   if (k.dimension === 'empathy' || k.when.shows?.includes('empathy'))
     return apt.find((t) => t.evaluation.applicable.empathy && !t.evaluation.detected.empathy);
-  return apt.find((t) => faulted(t) || analyseReply(t.reply, locale).acts.includes('refusal')) ?? apt[0];
+  return apt.find((t) => faulted(t) || turnAnalysis(t, locale).acts.includes('refusal')) ?? apt[0];
 }
