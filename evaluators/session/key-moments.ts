@@ -3,7 +3,7 @@ import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../type
 import { simplify } from '../text/simplify.ts';
 import { analyseReply, type ReplyAnalysis } from '../analysis/analyse.ts';
 import { greetingOnly, listens, onlyAsks } from '../analysis/listening.ts';
-import { keywordList } from './patterns.ts';
+import { keywordTurn } from './patterns.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -23,7 +23,7 @@ const HOSTILE = new Set(['blame-customer', 'flat-denial', 'insult', 'threat']);
 function meets(k: KeyMoment, t: ScoredTurn, locale: RuleLocale): boolean {
   const w = k.when;
   // A bare list of keywords says nothing to the customer, so it meets no moment that asks for something said.
-  if ((w.intent || w.words || w.shows) && keywordList(t.reply, locale)) return false;
+  if ((w.intent || w.words || w.shows) && keywordTurn(t, locale)) return false;
   // Nor does a reply that blames, contradicts or insults the customer: the move is lost in it.
   if ((w.intent || w.words || w.shows) && t.evaluation.findings.some((f) => f.polarity === 'bad' && HOSTILE.has(f.rule))) return false;
   if (w.intent && !w.intent.some((i) => t.intents?.includes(i))) return false;
@@ -79,7 +79,7 @@ function turnAnalysis(t: ScoredTurn, locale: RuleLocale): ReplyAnalysis {
  */
 export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
   const analysis = turnAnalysis(t, locale);
-  return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordList(t.reply, locale);
+  return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordTurn(t, locale);
 }
 
 const FAULTS = ['interrupting', 'promises', 'provocative', 'jargon'];
