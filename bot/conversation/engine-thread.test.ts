@@ -45,6 +45,13 @@ describe('the engine thread', () => {
     expect((await reply()).session.turns).toBe(1);
     threaded.scenarios.delete(renamed.id);
     threaded.scenariosChanged!();
+    await expect(reply()).rejects.toThrow(/no scenario/);
+  });
+
+  it('reads the lexicons again when the bot does, and answers as before', async () => {
+    const mine = await playThrough(here, 'en');
+    threaded.rulesChanged!();
+    expect(await playThrough(threaded, 'en')).toEqual(mine);
   });
 
   it('fails the calls in flight when it is closed, and the next call starts a new thread', async () => {
