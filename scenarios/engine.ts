@@ -3,6 +3,7 @@
 import {
   type Dimension,
   type InputLocale,
+  type ListeningActs,
   type ReplyAnalysis,
   type ReplyEvaluation,
   type ScenarioRules,
@@ -13,6 +14,7 @@ import {
   DIMENSIONS,
   clipReply,
   evaluateReply,
+  listeningActs,
   onlyAsks,
   ruleLocale,
 } from '../evaluators/index.ts';
@@ -28,7 +30,7 @@ import type {
 import { NO_PACING } from './engine-types.ts';
 import { recogniseAnalysis } from './intents.ts';
 import { answerQuestion } from './knowledge.ts';
-import { readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
+import { LISTENING_ACTS, readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
 import type { EndingCause, LineVariant, MoodBand, MoodEffect, ReactionKind, Scenario, State, Transition } from './model.ts';
 
 export const SESSION_VERSION = 2;
@@ -224,6 +226,25 @@ function history(session: EngineSession): Turn[] {
   return turns;
 }
 
+/**
+ * The analysis of what the customer said, by scenario. The customer's words are the scenario's
+ * own lines (or the heard part of one), a finite set, so each is analysed once; the bound only
+ * guards against a scenario whose lines are cut at many different points.
+ */
+const customerAnalyses = new WeakMap<Scenario, Map<string, ReplyAnalysis>>();
+const CUSTOMER_ANALYSES_KEPT = 2_000;
+function customerAnalysis(scenario: Scenario, text: string, locale: InputLocale): ReplyAnalysis {
+  const byText = customerAnalyses.get(scenario) ?? new Map<string, ReplyAnalysis>();
+  customerAnalyses.set(scenario, byText);
+  const key = `${locale}\n${text}`;
+  const kept = byText.get(key);
+  if (kept) return kept;
+  if (byText.size >= CUSTOMER_ANALYSES_KEPT) byText.clear();
+  const analysis = analyseReply(text, locale);
+  byText.set(key, analysis);
+  return analysis;
+}
+
 const CLAUSE_MARK = /[,，。！？!?;；\n]/;
 
 /** The clause of `text` that holds [start, end). */
@@ -327,7 +348,15 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const session = nextSession(previous);
   const text = typeof rawText === 'string' ? rawText : String(rawText ?? '');
   const { text: reply, clipped } = clipReply(text);
-  if (session.ended) return { session, output: { lines: [] }, evaluation: emptyEvaluation(), interrupted: false, clipped };
+  if (session.ended)
+    return {
+      session,
+      output: { lines: [] },
+      evaluation: emptyEvaluation(),
+      listening: { question: false, restate: false, confirm: false },
+      interrupted: false,
+      clipped,
+    };
 
   const interrupted = session.pacing.enabled && now < session.speakingUntil;
   const heardParts = interrupted ? session.said.filter(([at]) => at <= now) : session.said;
@@ -345,6 +374,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     analysis,
     ...(state?.yesMeans ? { yesMeans: state.yesMeans } : {}),
   });
+  // How the reply hears the customer out: worked out once here, for the trainee's coaching now and the score card later.
+  const listening: ListeningActs = listeningActs(analysis, customer ? customerAnalysis(scenario, customer, session.input) : undefined);
   const recognised = recogniseAnalysis(analysis, scenario.intents);
   const intents = recognised.map((r) => r.id);
   const bad = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'bad');
@@ -524,9 +555,10 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     ...(credited.length ? { credited } : {}),
     state: answered,
     ...(intents.length ? { intents: intents.slice(0, 6) } : {}),
+    listening: LISTENING_ACTS.filter((act) => listening[act]),
     interrupted,
   });
-  return { session, output: output(session, scenario, lines, now, ending), evaluation, interrupted, clipped, understanding };
+  return { session, output: output(session, scenario, lines, now, ending), evaluation, listening, interrupted, clipped, understanding };
 }
 
 export function endSession(

@@ -5,6 +5,7 @@ import {
   type Dimension,
   type EvaluatorId,
   type Finding,
+  type ListeningActs,
   type ScoreCard,
   type ScoredTurn,
   DIMENSIONS,
@@ -13,6 +14,10 @@ import type { EngineSession } from './engine.ts';
 import { readTurnLog, type TurnSummary } from './turn-log.ts';
 import type { Scenario } from './model.ts';
 import type { SessionStateJson } from './engine-types.ts';
+
+function listened(acts: (keyof ListeningActs)[]): ListeningActs {
+  return { question: acts.includes('question'), restate: acts.includes('restate'), confirm: acts.includes('confirm') };
+}
 
 function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
   const flags = (on: Dimension[]) => Object.fromEntries(DIMENSIONS.map((d) => [d, on.includes(d)])) as Record<Dimension, boolean>;
@@ -46,6 +51,7 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     evaluation: { detected: flags(t.detected), scores: t.scores, applicable: flags(t.applicable), findings },
     ...(t.state ? { state: t.state } : {}),
     intents: t.intents ?? [],
+    ...(t.listening ? { listening: listened(t.listening) } : {}),
   };
 }
 

@@ -23,8 +23,9 @@ it('a v1 session is written back with named fields', () => {
   const log = next.session.log as Record<string, unknown>[];
   expect(log).toHaveLength(4);
   const named = ['applicable', 'checks', 'customer', 'detected', 'findings', 'interrupted', 'reply', 'scores'];
-  // A turn in the current format also keeps what the key moments read (state, intents) and the credited clauses.
-  const optional = ['credited', 'intents', 'state'];
+  // A turn in the current format also keeps what the key moments read (state, intents), the credited
+  // clauses and how the reply heard the customer out.
+  const optional = ['credited', 'intents', 'listening', 'state'];
   for (const turn of log) {
     expect(
       Object.keys(turn)

@@ -3,7 +3,10 @@
 // in format v1 kept the same facts under one-letter keys and in tuples; they are
 // read into the named shape here, so a conversation stored before an upgrade
 // continues and ends with its full score card.
-import type { Dimension } from '../evaluators/index.ts';
+import type { Dimension, ListeningActs } from '../evaluators/index.ts';
+
+/** The listening acts a turn can show, in the order the log lists them. */
+export const LISTENING_ACTS = ['question', 'restate', 'confirm'] as const satisfies readonly (keyof ListeningActs)[];
 
 /** A bad finding on one of the five dimensions, with the words quoted from the reply. */
 export interface LoggedFinding {
@@ -43,6 +46,8 @@ export interface TurnSummary {
   /** The state the reply answered and the intents recognised in it (for the key moments). */
   state?: string;
   intents?: string[];
+  /** How the reply heard the customer out (the acts it showed); absent in turns logged before it was kept. */
+  listening?: (keyof ListeningActs)[];
   interrupted: boolean;
 }
 

@@ -18,6 +18,7 @@ const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
 const SEALED = join(ROOT, 'sealed');
 const OUTSIDE = join(ROOT, 'outside');
 const BLIND3 = join(ROOT, 'blind3');
+const BLIND4 = join(ROOT, 'blind4');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -92,6 +93,10 @@ describe('flag corpus, outside batch', () => {
 
 describe('flag corpus, third blind batch', () => {
   gated('Third blind flag corpus', () => loadFlagCorpus(BLIND3), gates.blind3, true);
+});
+
+describe('flag corpus, fourth blind batch', () => {
+  gated('Fourth blind flag corpus', () => loadFlagCorpus(BLIND4), gates.blind4, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -347,7 +347,17 @@ export class TrainingBot extends ActivityHandler {
       const next = result.session.ended ? undefined : engine.hint(scenario, result.session, locale);
       this.send(
         context,
-        coachActivity(coachPoints({ reply: text, customer: data.lastCustomer ?? '', evaluation: result.evaluation, locale, next }), locale),
+        coachActivity(
+          coachPoints({
+            reply: text,
+            customer: data.lastCustomer ?? '',
+            evaluation: result.evaluation,
+            listening: result.listening,
+            locale,
+            next,
+          }),
+          locale,
+        ),
       );
     }
     if (data.sessionId) {

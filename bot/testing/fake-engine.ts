@@ -1,6 +1,6 @@
 // A small stand-in for the scenario engine, so bot tests do not depend on scenario content:
 // one customer, two-part lines, three replies to the end, the real evaluators scoring.
-import { DIMENSIONS, type ScoreCard, type RuleLocale, evaluateReply } from '../../evaluators/index.ts';
+import { DIMENSIONS, type ScoreCard, type RuleLocale, evaluateReply, replyListening } from '../../evaluators/index.ts';
 import type { SessionStateJson, TurnOutput } from '../../scenarios/index.ts';
 import type { EnginePort, ScenarioInfo } from '../conversation/engine-port.ts';
 
@@ -72,6 +72,7 @@ export function fakeEngine(pacingMs = 0): EnginePort {
       const prev = raw as FakeSession;
       const interrupted = now < prev.speakingUntil;
       const evaluation = evaluateReply(text, { locale: prev.locale, customer: 'You gave me the wrong change!', interrupted });
+      const listening = replyListening(text, 'You gave me the wrong change!', prev.locale);
       const scores = { ...prev.scores };
       for (const d of DIMENSIONS) if (evaluation.applicable[d]) scores[d] = [...(scores[d] ?? []), evaluation.scores[d]];
       const session: FakeSession = {
@@ -90,6 +91,7 @@ export function fakeEngine(pacingMs = 0): EnginePort {
             ending: { outcome: 'resolved', ref: 'e' },
           },
           evaluation,
+          listening,
           interrupted,
           clipped: false,
         };
@@ -98,6 +100,7 @@ export function fakeEngine(pacingMs = 0): EnginePort {
         session,
         output: line([interrupted ? 'Let me finish!' : 'Hmm.', 'So what will you do?'], pacingMs),
         evaluation,
+        listening,
         interrupted,
         clipped: false,
       };

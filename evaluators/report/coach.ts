@@ -1,7 +1,7 @@
 // The coach's note after a practice reply: at most two short points in the trainee's language.
 // The first is the costliest problem in this reply (quoting it), or what it did well; the second
 // is the next move, in this scenario's own words (the state's hint). Internal ids never appear.
-import type { ReplyEvaluation, RuleLocale } from '../types.ts';
+import type { ListeningActs, ReplyEvaluation, RuleLocale } from '../types.ts';
 import { FAULT_KINDS, severity, type FaultKind } from '../session/faults.ts';
 import { analyseReply } from '../analysis/analyse.ts';
 import { greetingOnly, replyListening, listens } from '../analysis/listening.ts';
@@ -15,6 +15,8 @@ export interface CoachInput {
   locale: RuleLocale;
   /** The scenario's hint for where the conversation now stands. */
   next?: string;
+  /** How the reply heard the customer out, when the caller has worked it out already (the engine's turn result). */
+  listening?: ListeningActs;
 }
 
 const WORDS = {
@@ -68,7 +70,7 @@ export function coachPoints(input: CoachInput): string[] {
     .map((f) => ({ f, cost: severity(f.evaluator as FaultKind, f.rule) }))
     .sort((a, b) => b.cost - a.cost);
   const worst = faults[0]?.f;
-  const acts = replyListening(input.reply, input.customer, locale);
+  const acts = input.listening ?? replyListening(input.reply, input.customer, locale);
   if (worst?.rule === 'cut-in') {
     points.push(w.cutIn);
   } else if (worst) {

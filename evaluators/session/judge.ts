@@ -7,7 +7,7 @@ import { DIMENSIONS } from '../types.ts';
 import { faultCost, sessionFaults, type Fault } from './faults.ts';
 import { keyMomentResults } from './key-moments.ts';
 import { replyListening, listens } from '../analysis/listening.ts';
-import { empathyRepeats, keywordList, PASTED_AFTER } from './patterns.ts';
+import { empathyRepeats, keywordTurn, PASTED_AFTER } from './patterns.ts';
 
 export interface SessionInfo {
   locale: RuleLocale;
@@ -108,7 +108,7 @@ function problemSolvingScore(
 
 export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJudgement {
   const turns = input.map((t) => ({ ...t, listening: t.listening ?? replyListening(t.reply, t.customer, info.locale) }));
-  const keywordTurns = turns.filter((t) => keywordList(t.reply, info.locale)).map((t) => t.turn);
+  const keywordTurns = turns.filter((t) => keywordTurn(t, info.locale)).map((t) => t.turn);
   const keywordSet = new Set(keywordTurns);
   const listeningTurns = turns.filter((t) => listens(t.listening) && !keywordSet.has(t.turn)).map((t) => t.turn);
   const repeats = empathyRepeats(turns);

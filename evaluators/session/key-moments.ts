@@ -1,9 +1,9 @@
 // A scenario's key moments, met or missed over a session: the turn that met each.
 import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
-import { analyseReply } from '../analysis/analyse.ts';
+import { analyseReply, type ReplyAnalysis } from '../analysis/analyse.ts';
 import { greetingOnly, listens, onlyAsks } from '../analysis/listening.ts';
-import { keywordList } from './patterns.ts';
+import { keywordTurn } from './patterns.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -23,7 +23,7 @@ const HOSTILE = new Set(['blame-customer', 'flat-denial', 'insult', 'threat']);
 function meets(k: KeyMoment, t: ScoredTurn, locale: RuleLocale): boolean {
   const w = k.when;
   // A bare list of keywords says nothing to the customer, so it meets no moment that asks for something said.
-  if ((w.intent || w.words || w.shows) && keywordList(t.reply, locale)) return false;
+  if ((w.intent || w.words || w.shows) && keywordTurn(t, locale)) return false;
   // Nor does a reply that blames, contradicts or insults the customer: the move is lost in it.
   if ((w.intent || w.words || w.shows) && t.evaluation.findings.some((f) => f.polarity === 'bad' && HOSTILE.has(f.rule))) return false;
   if (w.intent && !w.intent.some((i) => t.intents?.includes(i))) return false;
@@ -60,13 +60,26 @@ export function dueTurns(k: KeyMoment, turns: ScoredTurn[]): ScoredTurn[] {
 }
 
 /**
+ * The analysis of a turn's reply. Every key moment asks about the same turns, so each turn object
+ * is analysed once while the card is built; the analysis goes when the turn does.
+ */
+const analyses = new WeakMap<ScoredTurn, ReplyAnalysis>();
+function turnAnalysis(t: ScoredTurn, locale: RuleLocale): ReplyAnalysis {
+  const kept = analyses.get(t);
+  if (kept?.locale === locale) return kept;
+  const analysis = analyseReply(t.reply, locale);
+  analyses.set(t, analysis);
+  return analysis;
+}
+
+/**
  * A turn a tip about something missed may quote: it said something of the trainee's own. A
  * greeting, a reply that only asks or plays back, and a bare list of keywords are not where a
  * moment was missed.
  */
 export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
-  const analysis = analyseReply(t.reply, locale);
-  return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordList(t.reply, locale);
+  const analysis = turnAnalysis(t, locale);
+  return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordTurn(t, locale);
 }
 
 const FAULTS = ['interrupting', 'promises', 'provocative', 'jargon'];
@@ -95,5 +108,5 @@ export function missedAt(
   }
   if (k.dimension === 'empathy' || k.when.shows?.includes('empathy'))
     return apt.find((t) => t.evaluation.applicable.empathy && !t.evaluation.detected.empathy);
-  return apt.find((t) => faulted(t) || analyseReply(t.reply, locale).acts.includes('refusal')) ?? apt[0];
+  return apt.find((t) => faulted(t) || turnAnalysis(t, locale).acts.includes('refusal')) ?? apt[0];
 }

@@ -40,6 +40,19 @@ export function keywordList(reply: string, locale: RuleLocale): boolean {
   return bare.filter((f) => caseTerms(f, locale)).length >= 2;
 }
 
+/**
+ * Whether a scored turn is a keyword list. The session judge, every key moment and the tips ask
+ * about the same turn objects, so each turn is read once while a card is built.
+ */
+const keywordTurns = new WeakMap<ScoredTurn, { locale: RuleLocale; list: boolean }>();
+export function keywordTurn(t: ScoredTurn, locale: RuleLocale): boolean {
+  const kept = keywordTurns.get(t);
+  if (kept?.locale === locale) return kept.list;
+  const list = keywordList(t.reply, locale);
+  keywordTurns.set(t, { locale, list });
+  return list;
+}
+
 function normal(text: string): string {
   return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }

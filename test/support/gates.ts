@@ -29,6 +29,8 @@ export interface Gates {
   outside: GateSet;
   /** The third blind batch: written without reading the rules, scored before tuning. */
   blind3: GateSet;
+  /** The fourth blind batch: outside the scenarios, written before reading the word lists. */
+  blind4: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));

@@ -1,0 +1,77 @@
+// How a reply heard the customer out is read once, in the turn: the turn result carries it for the
+// coach's note, and the session keeps it for the score card, which credits it as it was recorded.
+import { describe, expect, it } from 'vitest';
+import { coachPoints, evaluateReply } from '../../evaluators/index.ts';
+import { endSession, replyToSession, scoreCard, type SessionStateJson } from '../../scenarios/index.ts';
+import { MINUTE, play, wrongChange } from './unit-scenario.ts';
+
+const PLAYBACK = 'So you gave me a hundred and I only gave you five back, is that right?';
+const OFFER = 'I will count the till right now.';
+const NONE = { question: false, restate: false, confirm: false };
+
+type LoggedTurn = { reply: string; listening?: string[] };
+const logOf = (session: SessionStateJson) => (session as unknown as { log: LoggedTurn[] }).log;
+
+describe('listening worked out in the turn', () => {
+  it('a play-back is read as listening in the turn, and kept with it; an offer is not', () => {
+    const s = wrongChange();
+    const { session, results } = play(s, [PLAYBACK, OFFER]);
+    expect(results[0]!.listening.restate).toBe(true);
+    expect(results[0]!.listening.confirm).toBe(true);
+    expect(results[1]!.listening).toEqual(NONE);
+    const log = logOf(session);
+    expect(log[0]!.listening).toEqual(['restate', 'confirm']);
+    expect(log[1]!.listening).toEqual([]);
+  });
+
+  it('an ended session hears nothing', () => {
+    const s = wrongChange();
+    const { session } = play(s, [OFFER]);
+    const ended = endSession(s, session, 2 * MINUTE, 'abandoned').session;
+    expect(replyToSession(s, ended, PLAYBACK, 3 * MINUTE).listening).toEqual(NONE);
+  });
+});
+
+describe('the score card credits listening as the turn recorded it', () => {
+  const s = wrongChange();
+  const { session } = play(s, [OFFER, OFFER]);
+  const ended = endSession(s, session, 3 * MINUTE, 'abandoned').session;
+  /** The card's interrupting score with the first turn's recorded listening replaced. */
+  const listeningScore = (listening: string[] | undefined) => {
+    const copy = structuredClone(ended);
+    const first = logOf(copy)[0]!;
+    if (listening) first.listening = listening;
+    else {
+      delete first.listening;
+      first.reply = 'How much did you give me, a hundred?';
+    }
+    return scoreCard(s, copy).dimensions.interrupting!;
+  };
+
+  it('each recorded act counts, and a turn that recorded none gets no credit', () => {
+    const none = listeningScore([]);
+    for (const act of ['question', 'restate', 'confirm']) expect(listeningScore([act]), act).toBe(none + 15);
+  });
+
+  it('a turn logged before listening was kept is read from its words', () => {
+    expect(listeningScore(undefined)).toBe(listeningScore(['question']));
+  });
+});
+
+describe('the coach takes the turn’s reading of listening', () => {
+  const reply = `I'm so sorry about this. ${OFFER}`;
+  const points = (listening?: typeof NONE) =>
+    coachPoints({
+      reply,
+      customer: 'You gave me the wrong change!',
+      evaluation: evaluateReply(reply, { locale: 'en', customer: 'You gave me the wrong change!' }),
+      locale: 'en',
+      ...(listening ? { listening } : {}),
+    }).join(' ');
+
+  it('credits listening when the turn heard the customer out, whatever the words alone suggest', () => {
+    expect(points({ ...NONE, question: true })).toContain('checked the facts');
+    expect(points()).not.toContain('checked the facts');
+    expect(points(NONE)).not.toContain('checked the facts');
+  });
+});
