@@ -68,13 +68,13 @@ function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
 /** Words of a tag that only asks the customer to agree ("好不好？", "how does that sound?"). */
 const CONSENT_TAG = new Set(['agree', 'question', 'open-question', 'confirm-tag']);
 
-/** A tag asking consent to a proposal made just before it in the sentence ("每月给您寄账单，好不好？") asks for no fact. */
+/** A tag asking consent to a proposal made before it ("每月给您寄账单，好不好？", "… How does that sound?") asks for no fact. */
 function consentTag(analysis: ReplyAnalysis, clause: Clause): boolean {
   const live = clause.concepts.filter((h) => !h.negated);
   return (
     live.some((h) => h.id === 'agree') &&
     live.every((h) => CONSENT_TAG.has(h.id)) &&
-    analysis.clauses.some((k) => k.sentence === clause.sentence && k.end <= clause.start && k.acts.includes('offer'))
+    analysis.clauses.some((k) => k.end <= clause.start && k.acts.includes('offer'))
   );
 }
 
