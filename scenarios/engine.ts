@@ -10,6 +10,7 @@ import {
   type SessionOutcome,
   type Turn,
   analyseReply,
+  clauseAround,
   COURTESY_ACTS,
   DIMENSIONS,
   clipReply,
@@ -243,17 +244,6 @@ function customerAnalysis(scenario: Scenario, text: string, locale: InputLocale)
   const analysis = analyseReply(text, locale);
   byText.set(key, analysis);
   return analysis;
-}
-
-const CLAUSE_MARK = /[,，。！？!?;；\n]/;
-
-/** The clause of `text` that holds [start, end). */
-function clauseAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !CLAUSE_MARK.test(text[from - 1]!)) from--;
-  let to = Math.max(end, start);
-  while (to < text.length && !CLAUSE_MARK.test(text[to]!)) to++;
-  return text.slice(from, to).trim() || text.slice(start, end);
 }
 
 function clip(text: string, n = KEEP_CHARS): string {

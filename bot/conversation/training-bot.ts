@@ -257,8 +257,8 @@ export class TrainingBot extends ActivityHandler {
     scenario: ScenarioInfo,
     reason: SessionOutcome,
     now: number,
-  ): Promise<ReturnType<EnginePort['endSession']>> {
-    const ended = engine.endSession(scenario, session, now, reason);
+  ): Promise<Awaited<ReturnType<EnginePort['endSession']>>> {
+    const ended = await engine.endSession(scenario, session, now, reason);
     data.session = ended.session;
     if (data.sessionId)
       await this.options.records.sessionEnded({
@@ -339,7 +339,7 @@ export class TrainingBot extends ActivityHandler {
     // The line this reply answers: its timestamps must be read before the engine moves on to the next line.
     const customerAt = data.customerAt ?? now;
     const customerUntil = data.session.speakingUntil;
-    const result = engine.replyToSession(scenario, data.session, text, now);
+    const result = await engine.replyToSession(scenario, data.session, text, now);
     data.session = result.session;
     if (clipped || result.clipped) this.send(context, m.clipped(limit));
     if (result.interrupted) this.send(context, m.interrupted);

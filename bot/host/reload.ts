@@ -35,6 +35,7 @@ export function reloadScenarios(engine: EnginePort, logger: Logger, library = LI
   // The map is shared with the bot and the dashboard: it is changed in place.
   engine.scenarios.clear();
   for (const [id, scenario] of next) engine.scenarios.set(id, scenario);
+  engine.scenariosChanged?.();
   logger.info('scenarios.reloaded', { scenarios: next.size, refused: [...broken] });
 }
 
@@ -44,6 +45,7 @@ export function watchTrainingFiles(engine: EnginePort, logger: Logger, where: { 
   let timer: NodeJS.Timeout | undefined;
   const reload = () => {
     const problems = reloadRules();
+    engine.rulesChanged?.();
     for (const problem of problems) logger.warn('rules.reload_refused', { problem });
     if (!problems.length) logger.info('rules.reloaded', {});
     // Scenarios after the rules: their patterns are checked against the concepts just read.

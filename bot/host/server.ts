@@ -63,7 +63,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   let engine: EnginePort | null;
   if (options.engine !== undefined) engine = options.engine;
   else {
-    const loaded = await loadEngine();
+    const loaded = await loadEngine({ thread: config.engineThread });
     engine = loaded.engine;
     if (!engine) logger.warn('scenarios.unavailable', { reason: loaded.error });
     else await warmEvaluators(logger);
@@ -199,6 +199,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
       await xapi?.stop();
+      // An engine passed in belongs to the caller.
+      if (options.engine === undefined) await engine?.close?.();
       if (!options.store) await store.close();
       stopLastResort();
       logger.info('server.stopped', {});

@@ -1,6 +1,6 @@
 // The dashboard's pages: the cohort overview, one trainee, one scenario, one session's
 // transcript. Names, never ids, in the page's language; every recorded text is escaped.
-import { DIMENSIONS, MISSING_ADVICE, type Finding } from '../../evaluators/index.ts';
+import { DIMENSIONS, MISSING_ADVICE, findingQuote, type Finding } from '../../evaluators/index.ts';
 import type { SessionFilter, SessionSummary, StoredDispute, TurnRecord } from '../records/types.ts';
 import { averagesChart, trendChart } from './charts.ts';
 import { dateTime, day, isoDate } from './dates.ts';
@@ -208,10 +208,10 @@ export function scenarioPage(view: View, scenarioId: string, sessions: SessionSu
   return shell(view, title, body);
 }
 
-function findingLine(view: View, f: Finding): string {
+function findingLine(view: View, reply: string, f: Finding): string {
   const label = findingLabel(f.evaluator, f.rule, view.locale);
   const mark = f.polarity === 'good' ? `<span class="badge ok">✓ ${e(label)}</span>` : `<span class="badge warn">✗ ${e(label)}</span>`;
-  const quote = f.text && f.rule !== 'missing' ? ` “${e(f.text)}”` : '';
+  const quote = f.text && f.rule !== 'missing' ? ` “${e(findingQuote(reply, f))}”` : '';
   const suggestion = f.suggestion && f.polarity === 'bad' ? ` — ${tx(view, 'suggestion')}: ${e(f.suggestion)}` : '';
   return `<li>${mark}${quote} ${e(f.message)}${suggestion}</li>`;
 }
@@ -263,7 +263,7 @@ export function sessionPage(view: View, session: SessionSummary, turns: TurnReco
 <p class="said reply"><span class="who">${tx(view, 'reply')}</span>${highlight(turn.reply, findings, (f) => `${findingLabel(f.evaluator, f.rule, view.locale)}: ${f.message}`)}</p>
 <div class="notes"><h4>${tx(view, 'coachNotes')}</h4>${
         findings.length || notes.length || tipLines.length || missing.length
-          ? `<ul>${findings.map((f) => findingLine(view, f)).join('')}${missing.join('')}${[...notes, ...tipLines].map((n) => `<li>${e(n)}</li>`).join('')}</ul>`
+          ? `<ul>${findings.map((f) => findingLine(view, turn.reply, f)).join('')}${missing.join('')}${[...notes, ...tipLines].map((n) => `<li>${e(n)}</li>`).join('')}</ul>`
           : `<p class="muted">${tx(view, 'noFindings')}</p>`
       }</div>
 ${own.length ? `<ul class="plain">${own.map((d) => disputeItem(view, d, session)).join('')}</ul>` : ''}

@@ -19,6 +19,7 @@ import { scenarioForPlay } from '../scenario-source.ts';
 import {
   clipReply,
   evaluatorName,
+  findingQuote,
   OUTCOME_WORDS,
   renderScoreCardText,
   ruleLocale as ruleLocaleOf,
@@ -126,7 +127,8 @@ class Printer {
     this.timers = [];
   }
 
-  findings(turn: number, evaluation: ReplyEvaluation, interrupted: boolean, clipped: boolean): void {
+  /** `reply` is the reply as scored (clipped to the limit): the findings' spans point into it. */
+  findings(turn: number, reply: string, evaluation: ReplyEvaluation, interrupted: boolean, clipped: boolean): void {
     this.event({
       type: 'findings',
       turn,
@@ -138,7 +140,7 @@ class Printer {
     });
     if (this.json) return;
     for (const f of evaluation.findings) {
-      const line = `  ${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}] "${f.text}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
+      const line = `  ${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}] "${findingQuote(reply, f)}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
       this.text(f.polarity === 'good' ? this.c.good(line) : this.c.bad(line));
     }
   }
@@ -251,7 +253,7 @@ const command: Command = {
         out.cutOff();
         const result = replyToSession(scenario, session, text, Date.now());
         session = result.session;
-        out.findings(session.turns, result.evaluation, result.interrupted, result.clipped);
+        out.findings(session.turns, clip.text, result.evaluation, result.interrupted, result.clipped);
         if (values.trace && result.understanding) out.trace(result.understanding);
         out.customer(result.output);
         if (session.ended) break;

@@ -1,0 +1,33 @@
+// A credited step is quoted as the clause the trainee said it in; a fault by its own words.
+import { describe, expect, it } from 'vitest';
+import { clauseAround, evaluateReply, findingQuote } from '../../evaluators/index.ts';
+
+const good = (reply: string, locale: 'zh-CN' | 'en', evaluator: string) =>
+  evaluateReply(reply, { locale, customer: '' }).findings.find((f) => f.polarity === 'good' && f.evaluator === evaluator)!;
+
+describe('the words quoted for a finding', () => {
+  it('quotes a credited step by its whole clause, not the matched words alone', () => {
+    const zh = '点完了，确实多出来五十，是我刚才找错了，这五十块您收好，实在抱歉。';
+    expect(findingQuote(zh, good(zh, 'zh-CN', 'problemSolving'))).toBe('这五十块您收好');
+    const en = "Fine, I'll do a till count now, thanks for waiting.";
+    expect(findingQuote(en, good(en, 'en', 'problemSolving'))).toBe("I'll do a till count now");
+  });
+
+  it('quotes a fault by its own words, and cuts a long quote with an ellipsis', () => {
+    const reply = 'Fine, you must have counted it wrong yourself.';
+    const fault = evaluateReply(reply, { locale: 'en', customer: '' }).findings.find((f) => f.polarity === 'bad')!;
+    expect(findingQuote(reply, fault)).toBe(fault.text);
+    expect(findingQuote('abcdefghij', { polarity: 'good', span: [2, 4], text: 'cd' }, 5)).toBe('abcd…');
+    expect(findingQuote('abcdefghij', { polarity: 'good', span: [2, 4], text: 'cd' }, 10)).toBe('abcdefghij');
+  });
+
+  it('a clause runs from the mark before it to the mark after it; a span on marks alone keeps its own words', () => {
+    expect(clauseAround('一，二三，四', 2, 3)).toBe('二三');
+    expect(clauseAround('one; two three! four', 5, 8)).toBe('two three');
+    expect(clauseAround('start, end', 0, 2)).toBe('start');
+    expect(clauseAround('start, end', 8, 10)).toBe('end');
+    expect(clauseAround('，，', 0, 2)).toBe('，，');
+    expect(clauseAround('ab\ncd', 3, 4)).toBe('cd');
+    expect(clauseAround('a, ,b', 2, 3)).toBe(' ');
+  });
+});
