@@ -1,7 +1,7 @@
 // Patterns over the analysis of a reply: concepts (all of, any of, in order, none
 // of), the act, and amounts, inside one clause (or one sentence). A concept that is
 // negated or attributed to the customer does not count.
-import type { Act, Clause, ReplyAnalysis } from './analyse.ts';
+import type { Act, Clause, ConceptHit, ReplyAnalysis } from './analyse.ts';
 
 export interface ConceptPattern {
   /** Every one of these concepts. */
@@ -24,25 +24,36 @@ export function patternConcepts(p: ConceptPattern): string[] {
   return [...(p.all ?? []), ...(p.any ?? []), ...(p.seq ?? []), ...(p.none ?? [])];
 }
 
-function counts(clause: Clause, id: string): number[] {
-  return clause.concepts.filter((h) => h.id === id && !h.negated && !h.byCustomer).map((h) => h.start);
+/** A concept the trainee says (not negated, not the customer's words) in this clause. */
+const said = (h: ConceptHit, id: string): boolean => h.id === id && !h.negated && !h.byCustomer;
+
+/** Whether any of the parts says the concept. */
+function present(parts: Clause[], id: string): boolean {
+  for (const c of parts) for (const h of c.concepts) if (said(h, id)) return true;
+  return false;
+}
+
+/** Where the parts first say the concept after offset `after` (in clause order), or -1. */
+function firstAfter(parts: Clause[], id: string, after: number): number {
+  for (const c of parts) for (const h of c.concepts) if (said(h, id) && h.start > after) return h.start;
+  return -1;
 }
 
 function holds(p: ConceptPattern, parts: Clause[]): boolean {
-  const starts = (id: string) => parts.flatMap((c) => counts(c, id));
-  if (p.all && !p.all.every((id) => starts(id).length > 0)) return false;
-  if (p.any && !p.any.some((id) => starts(id).length > 0)) return false;
+  if (p.all && !p.all.every((id) => present(parts, id))) return false;
+  if (p.any && !p.any.some((id) => present(parts, id))) return false;
   // Over several clauses, "none" looks at the clauses that hold what the pattern requires (a condition
   // elsewhere in the reply does not undo "here is your fifty").
-  const required = [...(p.all ?? []), ...(p.seq ?? [])];
-  const core = parts.length > 1 && required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
-  if (p.none && p.none.some((id) => core.some((c) => c.concepts.some((h) => h.id === id && !h.negated)))) return false;
+  if (p.none) {
+    const required = [...(p.all ?? []), ...(p.seq ?? [])];
+    const core = parts.length > 1 && required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
+    if (p.none.some((id) => core.some((c) => c.concepts.some((h) => h.id === id && !h.negated)))) return false;
+  }
   if (p.seq) {
     let at = -1;
     for (const id of p.seq) {
-      const next = starts(id).find((s) => s > at);
-      if (next === undefined) return false;
-      at = next;
+      at = firstAfter(parts, id, at);
+      if (at === -1) return false;
     }
   }
   if (p.acts && !parts.some((c) => c.acts.some((a) => p.acts!.includes(a)))) return false;

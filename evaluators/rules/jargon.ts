@@ -78,6 +78,17 @@ function acrossWords(reply: PreparedReply, start: number, end: number, text: str
   return tokens.some((t) => (t.start < start && t.end > start) || (t.start < end && t.end > end));
 }
 
+/** The everyday words of a list, lower-cased, made once per list (a reload brings a new list). */
+const everydaySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function everydaySet(words: readonly string[]): ReadonlySet<string> {
+  let set = everydaySets.get(words);
+  if (!set) {
+    set = new Set(words.map((w) => w.toLowerCase()));
+    everydaySets.set(words, set);
+  }
+  return set;
+}
+
 function shouting(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, '');
   return letters.length > 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
@@ -137,7 +148,7 @@ export const jargon: Rule = {
         return f;
       });
     if (reply.locale === 'en' && !shouting(reply.text)) {
-      const everyday = new Set(reply.words.everyday.map((w) => w.toLowerCase()));
+      const everyday = everydaySet(reply.words.everyday);
       for (const m of reply.text.matchAll(ABBREVIATION)) {
         const start = m.index;
         const end = start + m[0].length;
@@ -158,7 +169,7 @@ export const jargon: Rule = {
         const start = m.index;
         const end = start + m[0].length;
         if (m[0].length < 2 || matches.some((x) => start < x.end && end > x.start)) continue;
-        if (reply.words.everyday.some((w) => w.toLowerCase() === m[0].toLowerCase())) continue;
+        if (everydaySet(reply.words.everyday).has(m[0].toLowerCase())) continue;
         if (/^[A-Z0-9]{1,3}\d*$/.test(m[0]) && /\d/.test(m[0])) continue; // 3G, 4G, 5G and model numbers
         if (isQuoted(reply, start, end) || explained(reply, start, end) || customerSaid(context, m[0])) continue;
         findings.push(toFinding(reply, { start, end, entry: ENGLISH_IN_CHINESE }, 'jargon', 'bad'));
