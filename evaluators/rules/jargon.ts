@@ -37,7 +37,7 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
 const LATER_EXPLAINER = {
   'zh-CN':
     /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,,]说明|(?:就)?是(?:用来|一种|一个|指))/,
-  en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
+  en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|that's (?:where|how|when)|which is where|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
 };
 
 /** "我们要用OTA给您的卡更新一下,也就是通过短信远程升级": the explanation follows later in the sentence. */

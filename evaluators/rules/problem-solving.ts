@@ -10,8 +10,9 @@ const DEFLECTION = {
   'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给|联系)(?!设置|手机设置|设定)|去找|自己去/,
   en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit|check with)\s+(?:the|your)\b/i,
 };
+/** A negation inside the act (不能退); 能不能 / 可不可以 ask whether it can be done (问问能不能给您加号). */
 const NEGATED_ACTION = {
-  'zh-CN': /不能|不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了|不负责|不归|不管/,
+  'zh-CN': /(?<!能)不能|(?<!可)不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了|不负责|不归|不管/,
   en: /\b(?:can't|cannot|won't|not)\b/i,
 };
 /** Belief, not action: "我100%确定明天就能恢复". */

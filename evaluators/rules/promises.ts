@@ -51,7 +51,7 @@ const OUTCOME = {
 
 function ownFollowUp(reply: PreparedReply, end: number): boolean {
   const rest = clauseAfter(reply.text, end);
-  if (!OWN_SUBJECT[reply.locale].test(rest) || rest.length > (reply.locale === 'en' ? 70 : 24)) return false;
+  if (!OWN_SUBJECT[reply.locale].test(rest) || rest.length > (reply.locale === 'en' ? 100 : 24)) return false;
   if (OUTCOME[reply.locale].test(rest)) return false;
   return containsAny(rest, reply.words.followUps, reply.locale);
 }
