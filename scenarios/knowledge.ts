@@ -65,6 +65,19 @@ function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
   );
 }
 
+/** Words of a tag that only asks the customer to agree ("好不好？", "how does that sound?"). */
+const CONSENT_TAG = new Set(['agree', 'question', 'open-question', 'confirm-tag']);
+
+/** A tag asking consent to a proposal made before it ("每月给您寄账单，好不好？", "… How does that sound?") asks for no fact. */
+function consentTag(analysis: ReplyAnalysis, clause: Clause): boolean {
+  const live = clause.concepts.filter((h) => !h.negated);
+  return (
+    live.some((h) => h.id === 'agree') &&
+    live.every((h) => CONSENT_TAG.has(h.id)) &&
+    analysis.clauses.some((k) => k.end <= clause.start && k.acts.includes('offer'))
+  );
+}
+
 /** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
 export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
@@ -72,7 +85,8 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   const asking = analysis.clauses.filter(
     (c) =>
       (c.acts.includes('question') || c.acts.includes('restate')) &&
-      (!c.acts.includes('offer') || c.concepts.some((h) => h.id === 'ask-know' && !h.negated)),
+      (!c.acts.includes('offer') || c.concepts.some((h) => h.id === 'ask-know' && !h.negated)) &&
+      !consentTag(analysis, c),
   );
   // "What can I do for you?" offers help in the form of a question: it asks for the demand itself.
   const purpose = analysis.clauses.some((c) => c.acts.includes('question') && c.concepts.some((h) => h.id === 'ask-purpose' && !h.negated));

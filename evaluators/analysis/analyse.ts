@@ -63,7 +63,9 @@ export interface ReplyAnalysis {
   bareYes: boolean;
 }
 
-const CLAUSE_MARK = /[,，。！？!?;；…\n:：]|\.(?=\s|$)|\s(?:but|and then|so)\s/gu;
+// A dash between two thoughts ends a clause ("I've switched it on — did it arrive?"); a hyphen or an en dash
+// inside a word or a range (top-up, 2–4 pm) does not.
+const CLAUSE_MARK = /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */

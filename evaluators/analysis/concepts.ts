@@ -68,7 +68,7 @@ const validator = schemaValidator<RawFile>(() => ({
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Gaps stay inside one clause: no clause punctuation is crossed. */
-const GAP = { 'zh-CN': '[^,，。！？!?;；\\n]{0,6}?', en: '(?<![a-z])[^,.;!?\\n]{0,24}?(?<![a-z])' } as const;
+const GAP = { 'zh-CN': '[^,，。！？!?;；\\n]{0,6}?', en: '(?![a-z])[^,.;!?\\n]{0,24}?(?<![a-z])' } as const;
 
 /** One phrase as an expression: '...' is a short gap; in English a trailing * is any word ending (word edges are added around all of a concept's phrases at once). */
 export function phraseExpression(phrase: string, locale: RuleLocale): string {

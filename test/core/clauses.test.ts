@@ -3,7 +3,7 @@
 // clause ends once per reply; scoring one reply must not leave anything behind
 // that changes the next one.
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, type ReplyContext } from '../../evaluators/index.ts';
+import { analyseReply, evaluateReply, type ReplyContext } from '../../evaluators/index.ts';
 
 const en: ReplyContext = { locale: 'en', customer: 'This is outrageous!' };
 const zh: ReplyContext = { locale: 'zh-CN', customer: '气死我了,你们到底管不管?' };
@@ -32,5 +32,28 @@ describe('clause ends bound a negation', () => {
     const alone = replies.map(([reply, context]) => JSON.stringify(evaluateReply(reply, context)));
     const interleaved = [...replies, ...replies.slice().reverse()].map(([reply, context]) => JSON.stringify(evaluateReply(reply, context)));
     expect(interleaved).toEqual([...alone, ...alone.slice().reverse()]);
+  });
+});
+
+describe('a dash ends a clause, a hyphen inside a word does not', () => {
+  const clauses = (text: string, locale: 'en' | 'zh-CN' = 'en') => analyseReply(text, locale).clauses.map((c) => c.text.trim());
+
+  it('an em dash, or a spaced en dash or hyphen, between two thoughts', () => {
+    expect(clauses("I've switched it back on — did it arrive?")).toEqual(["I've switched it back on", 'did it arrive']);
+    expect(clauses("I've switched it back on—did it arrive?")).toEqual(["I've switched it back on", 'did it arrive']);
+    expect(clauses("I've switched it back on – did it arrive?")).toEqual(["I've switched it back on", 'did it arrive']);
+    expect(clauses("I've switched it back on - did it arrive?")).toEqual(["I've switched it back on", 'did it arrive']);
+    expect(clauses('短信功能给您打开了——收到测试短信了吗？', 'zh-CN')).toEqual(['短信功能给您打开了', '收到测试短信了吗']);
+  });
+
+  it('a hyphenated word or a range stays one clause', () => {
+    expect(clauses('Your top-up came through between 2–4 pm')).toEqual(['Your top-up came through between 2–4 pm']);
+    expect(clauses('a twenty-odd day trip')).toEqual(['a twenty-odd day trip']);
+  });
+
+  it('a step reported, then checked with a question after a dash, is the step and a question', () => {
+    const [done, check] = analyseReply("I've turned it back on — did it arrive?", 'en').clauses;
+    expect(done!.acts).not.toContain('question');
+    expect(check!.acts).toContain('question');
   });
 });

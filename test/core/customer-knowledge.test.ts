@@ -96,6 +96,22 @@ describe('questions the customer can answer', () => {
     expect(r.question).toBeUndefined();
     expect(r.anger).toBeLessThan(60);
   });
+
+  it('a tag asking consent to a proposal just made asks for no fact; alone, before the proposal or beside a subject it asks', () => {
+    expect(ask('I can count the till again for you, how does that sound?').question).toBeUndefined();
+    expect(ask('我给您再点一遍钱箱，好不好？', [], 'zh-CN').question).toBeUndefined();
+    expect(ask('How does that sound?').question).toBeDefined();
+    expect(ask('好不好，我给您再点一遍钱箱', [], 'zh-CN').question).toBeDefined();
+    expect(ask('我给您再点一遍钱箱，小票能给我看一下好吗？', [], 'zh-CN').question).toMatchObject({ kind: 'fact', fact: 'has-receipt' });
+    expect(ask('Sure, how does that sound?').question).toBeDefined();
+    expect(ask('I can count the till again for you. How does that sound?').question).toBeUndefined();
+    expect(ask("I'll count the till for you, ok?").question).toBeUndefined();
+    expect(ask("I'll count the till for you, right?").question).toBeDefined();
+  });
+
+  it('"do you know" asks even inside a clause that also offers', () => {
+    expect(ask('您知道咱们这个收银系统是哪家公司做的吗？', [], 'zh-CN').question).toEqual({ kind: 'unknown' });
+  });
 });
 
 describe('a reply that only asks', () => {

@@ -11,7 +11,7 @@ interface Probe {
   locale: InputLocale;
   state?: string;
   replies: string[];
-  expect?: { answer?: string; acts?: string[]; notActs?: string[]; angerUp?: boolean; met?: string };
+  expect?: { answer?: string; acts?: string[]; notActs?: string[]; angerUp?: boolean; met?: string; state?: string };
   ending?: string;
   cause?: string;
 }
@@ -40,6 +40,7 @@ describe('replies once misunderstood', () => {
       for (const act of e.notActs ?? []) expect([...acts], 'acts').not.toContain(act);
       if (e.angerUp === false) expect(u.anger[1], 'anger after').toBeLessThanOrEqual(u.anger[0]);
       if (e.met) expect(scoreCard(scenario, session).keyMoments?.find((k) => k.id === e.met)?.met, e.met).toBe(true);
+      if (e.state) expect(session.state, 'state after the last reply').toBe(e.state);
       if (probe.ending) expect(session.ended?.outcome, 'ending').toBe(probe.ending);
       if (probe.cause) expect(u.ending?.cause, 'cause of the ending').toBe(probe.cause);
     });
