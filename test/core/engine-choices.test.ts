@@ -5,7 +5,7 @@
 // library's wrong-change customer.
 import { describe, expect, it } from 'vitest';
 import { hint, replyToSession, startSession } from '../../scenarios/index.ts';
-import type { Scenario, State, Transition } from '../../scenarios/index.ts';
+import type { Scenario, SessionStateJson, State, Transition } from '../../scenarios/index.ts';
 import { MINUTE, play, say, wrongChange } from './unit-scenario.ts';
 
 const PLAIN = 'Okay.';
@@ -38,6 +38,15 @@ function scenario(transitions: Transition[], over: Partial<Scenario> = {}, open:
     ...over,
   };
 }
+
+/** The stored turn log, as the score card and the trainer's review read it. */
+interface Logged {
+  customer: string;
+  findings: { evaluator: string }[];
+  credited?: { evaluator: string }[];
+  checks: { check: string; good: boolean }[];
+}
+const turnLog = (session: SessionStateJson) => (session as unknown as { log: Logged[] }).log;
 
 const words = (l: { parts: { text: string }[] }) => l.parts.map((p) => p.text).join('');
 const said = (r: { output: { lines: { parts: { text: string }[] }[] } }) => r.output.lines.map(words);
@@ -258,7 +267,7 @@ describe('old sessions and ended sessions', () => {
   it('an over-promise stored as text only (an older session) is recalled once it falls due', () => {
     const s = scenario([]);
     const { session } = startSession(s, { locale: 'en', seed: 3, now: 0 });
-    let current = { ...session, promises: ['I guarantee a refund today'] };
+    let current: SessionStateJson = { ...session, promises: ['I guarantee a refund today'] } as SessionStateJson;
     const recalled: boolean[] = [];
     for (let i = 1; i <= 3; i++) {
       const r = replyToSession(s, current, PLAIN, i * MINUTE);
@@ -290,21 +299,21 @@ describe('the turn log and the trace', () => {
   it('keeps the customer’s words as heard, joined by a space in English and without one in Chinese', () => {
     const lines = [{ 'zh-CN': ['你好。', '找错钱了。'], en: ['Hello.', 'Wrong change.'] }];
     const s = scenario([], {}, { lines });
-    expect(play(s, [PLAIN]).session.log[0]!.customer).toBe('Hello. Wrong change.');
-    expect(play(s, ['好的。'], 'zh-CN').session.log[0]!.customer).toBe('你好。找错钱了。');
+    expect(turnLog(play(s, [PLAIN]).session)[0]!.customer).toBe('Hello. Wrong change.');
+    expect(turnLog(play(s, ['好的。'], 'zh-CN').session)[0]!.customer).toBe('你好。找错钱了。');
   });
 
   it('logs faults as findings, sympathy as credit, and other checks apart, each where it belongs', () => {
     const s = scenario([], { mood: { start: 20, escalateAt: 95, effects: {} } });
     s.persona = { ...s.persona, surnameKnown: true };
-    const kind = play(s, [EMPATHY]).session.log[0]!;
+    const kind = turnLog(play(s, [EMPATHY]).session)[0]!;
     expect(kind.findings).toEqual([]);
     expect(new Set(kind.credited?.map((c) => c.evaluator))).toEqual(new Set(['empathy']));
     expect(kind.checks).toEqual([]);
-    const rude = play(s, ['Calm down, it is not a big deal.']).session.log[0]!;
+    const rude = turnLog(play(s, ['Calm down, it is not a big deal.']).session)[0]!;
     expect(rude.findings.map((f) => f.evaluator)).toContain('provocative');
     expect(rude.credited).toBeUndefined();
-    const addressed = play(s, ['Mrs Wang, I will not check the receipt.']).session.log[0]!;
+    const addressed = turnLog(play(s, ['Mrs Wang, I will not check the receipt.']).session)[0]!;
     expect(addressed.checks).toEqual([{ check: 'addressing', good: true }]);
     expect(addressed.findings).toEqual([]);
     expect(addressed.credited).toBeUndefined();
