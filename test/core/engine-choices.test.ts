@@ -261,6 +261,22 @@ describe('after an interruption or a reaction', () => {
   it('a reaction to jargon is followed by the customer’s own line again', () => {
     expect(said(play(scenario([]), ['It is an HLR fault.']).last).slice(1)).toEqual(['Well?']);
   });
+
+  it('a customer cut off only protests, without repeating their line', () => {
+    const s = scenario(
+      [],
+      {},
+      { lines: [{ 'zh-CN': ['你们找错钱了。', '少了五十。'], en: ['You gave me the wrong change.', 'Fifty short.'] }] },
+    );
+    const pacing = { enabled: true, msPerChar: 50, minPauseMs: 500, maxPauseMs: 2000 };
+    const { session } = startSession(s, { locale: 'en', seed: 3, now: 1_000, pacing });
+    expect(replyToSession(s, session, PLAIN, 1_001).output.lines.map((l) => l.ref)).toEqual(['interrupted']);
+  });
+
+  it('a word the customer used a turn ago is still their own, not the trainee’s jargon', () => {
+    const s = scenario([], {}, { lines: [say('My router APN is broken.', '我的路由器APN坏了。')] });
+    expect(play(s, [PLAIN, 'Is it the APN?']).last.evaluation.detected.jargon).toBe(false);
+  });
 });
 
 describe('old sessions and ended sessions', () => {
@@ -284,6 +300,18 @@ describe('old sessions and ended sessions', () => {
     expect(after.listening).toEqual({ question: false, restate: false, confirm: false });
     expect(Object.values(after.evaluation.detected).some(Boolean)).toBe(false);
     expect(Object.values(after.evaluation.applicable).some(Boolean)).toBe(false);
+  });
+
+  it('a stored session that is not an object is refused as such', () => {
+    const s = scenario([]);
+    expect(() => replyToSession(s, null as unknown as SessionStateJson, PLAIN, MINUTE)).toThrow('not a session');
+    expect(() => replyToSession(s, 'session' as unknown as SessionStateJson, PLAIN, MINUTE)).toThrow('not a session');
+  });
+
+  it('a resolution ends with its own lines, even where a scenario writes lines by cause', () => {
+    const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }]);
+    s.endings.resolved = { lines: [say('Thank you.')], causes: { ignored: [say('Not listened.')] } };
+    expect(said(play(s, [EMPATHY]).last)).toEqual(['Thank you.']);
   });
 
   it('the hint is the current state’s', () => {
