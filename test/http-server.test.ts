@@ -90,19 +90,21 @@ describe('HTTP server', () => {
     expect((cardActivity?.attachments?.[0]?.content as { fallbackText?: string }).fallbackText).toContain('Empathy');
   });
 
-  it('plays the real wrong-change scenario over HTTP to a score card activity with the five dimension scores', async () => {
-    const config = loadConfig({ PORT: '0', PACING: 'false' });
-    running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
-    const server = running;
-    const body = { locale: 'zh-CN', conversation: { id: 'conv-real' } };
-    expect((await post(server, { ...body, text: '开始 wrong-change' })).activities.length).toBeGreaterThan(1);
-    await post(server, { ...body, text: '非常抱歉给您添麻烦了，我马上帮您核对零钱。' });
-    let card = (await post(server, { ...body, text: '我现在就把少找的钱补给您。' })).activities.find(isScoreCard);
-    card ??= (await post(server, { ...body, text: '结束' })).activities.find(isScoreCard);
-    const content = JSON.stringify(card?.attachments?.[0]?.content);
-    for (const name of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(content).toContain(name);
-    expect(content).toMatch(/总分/);
-  });
+  for (const thread of ['false', 'true'])
+    it(`plays the real wrong-change scenario over HTTP to a score card activity with the five dimension scores (ENGINE_THREAD=${thread})`, async () => {
+      const config = loadConfig({ PORT: '0', PACING: 'false', ENGINE_THREAD: thread });
+      expect(config.engineThread).toBe(thread === 'true');
+      running = await startServer(config, { logger: silentLogger, store: await openStorage({ dataDir: '', kind: 'memory' }) });
+      const server = running;
+      const body = { locale: 'zh-CN', conversation: { id: 'conv-real' } };
+      expect((await post(server, { ...body, text: '开始 wrong-change' })).activities.length).toBeGreaterThan(1);
+      await post(server, { ...body, text: '非常抱歉给您添麻烦了，我马上帮您核对零钱。' });
+      let card = (await post(server, { ...body, text: '我现在就把少找的钱补给您。' })).activities.find(isScoreCard);
+      card ??= (await post(server, { ...body, text: '结束' })).activities.find(isScoreCard);
+      const content = JSON.stringify(card?.attachments?.[0]?.content);
+      for (const name of ['不打断顾客', '同理心', '术语', '不过度承诺', '解决问题']) expect(content).toContain(name);
+      expect(content).toMatch(/总分/);
+    });
 
   it('with pacing on (the default) and expectReplies, plays the wrong-change good path to a resolved end without false interruptions', async () => {
     // The pauses are skipped for expectReplies, so a reply sent right after the answer must not cut the customer off.

@@ -18,3 +18,17 @@ export const CORE_TESTS = [
   // Loading refuses unsafe patterns in lexicons and scenarios with file:line.
   'test/patterns-at-load.test.ts',
 ];
+
+// The whole-corpus and property tests, slowest last: they cover nearly every line of
+// the core, so they run only after the unit tests have had their chance to kill a
+// mutant.
+export const SLOW_CORE_TESTS = [
+  'test/patterns-at-load.test.ts',
+  'test/corpus.test.ts',
+  'scenarios/mood.test.ts',
+  'test/session-pairs.test.ts',
+  'test/corpus-flags.test.ts',
+  'test/property-evaluators.test.ts',
+  'test/property-engine.test.ts',
+  'test/understanding/understanding.test.ts',
+];

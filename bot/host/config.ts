@@ -1,5 +1,4 @@
 // Server configuration from the environment (and a .env file), with safe defaults.
-import { availableParallelism } from 'node:os';
 import { config as loadDotenv } from 'dotenv';
 
 export interface AppConfig {
@@ -16,7 +15,7 @@ export interface AppConfig {
   trainerToken: string;
   /** `roleplay serve` reloads scenario, concept and lexicon files when they change (WATCH_FILES, default on). */
   watchFiles: boolean;
-  /** Turns and score cards on a thread of their own (ENGINE_THREAD; on by default where there is more than one core). */
+  /** Turns and score cards on a thread of their own (ENGINE_THREAD, off by default: see docs/benchmarks.md, "Engine thread"). */
   engineThread: boolean;
   /** IANA time zone the dashboard shows dates in (default: the server's). */
   trainerTimeZone: string;
@@ -102,7 +101,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: str(env, 'DATABASE_URL'),
     trainerToken: str(env, 'TRAINER_TOKEN'),
     watchFiles: bool(env, 'WATCH_FILES', true),
-    engineThread: bool(env, 'ENGINE_THREAD', availableParallelism() > 1),
+    engineThread: bool(env, 'ENGINE_THREAD', false),
     trainerTimeZone: str(env, 'TRAINER_TIME_ZONE'),
     xapi: xapiConfig(env),
     directLineTokenTtlSeconds: num(env, 'DIRECTLINE_TOKEN_TTL', 1800, 1),
