@@ -179,6 +179,16 @@ describe('a question or a transition', () => {
     expect(play(scenario([{ to: 'side' }]), ['How much did you give me, per the POS HLR?']).session.state).toBe('side');
   });
 
+  it('a talking-down question is a move of its own: the transition is taken', () => {
+    expect(play(scenario([{ to: 'side' }]), ['Who do you think you are? How much did you give me?']).session.state).toBe('side');
+  });
+
+  it('a plain lead-in before the question, without sympathy or an offer, is still a question', () => {
+    const { session, last } = play(scenario([{ to: 'side' }]), ['Just to be sure, how much did you give me?']);
+    expect(session.state).toBe('open');
+    expect(last.output.lines[0]?.kind).toBe('answer');
+  });
+
   it('a question the customer cannot know is answered with “how would I know”, and the customer stays', () => {
     const { session, last } = play(scenario([{ to: 'side' }]), ['Do you know how much is in the till?']);
     expect(session.state).toBe('open');
