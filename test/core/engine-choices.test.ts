@@ -289,6 +289,20 @@ describe('after an interruption or a reaction', () => {
   });
 });
 
+describe('what the customer quotes back', () => {
+  it('a jargon reaction quotes the jargon, not the kind words before it', () => {
+    const r = play(scenario([]), [`${EMPATHY} It is an HLR fault.`]).last;
+    const reaction = r.output.lines.find((l) => l.ref === 'jargon')!;
+    expect(words(reaction)).toContain('HLR');
+    expect(words(reaction)).not.toContain('frustrating');
+  });
+
+  it('only an over-promise is held against the trainee later, not jargon', () => {
+    const { results } = play(scenario([]), ['It is an HLR fault.', PLAIN, PLAIN, PLAIN, PLAIN]);
+    expect(results.some((r) => reactions(r).includes('promise-recalled'))).toBe(false);
+  });
+});
+
 describe('old sessions and ended sessions', () => {
   it('an over-promise stored as text only (an older session) is recalled once it falls due', () => {
     const s = scenario([]);
