@@ -322,6 +322,7 @@ describe('old sessions and ended sessions', () => {
     const { session } = play(s, [EMPATHY]);
     const after = replyToSession(s, session, EMPATHY, 5 * MINUTE);
     expect(after.listening).toEqual({ question: false, restate: false, confirm: false });
+    expect(after.interrupted).toBe(false);
     expect(Object.values(after.evaluation.detected).some(Boolean)).toBe(false);
     expect(Object.values(after.evaluation.applicable).some(Boolean)).toBe(false);
   });
