@@ -366,6 +366,7 @@ describe('the turn log and the trace', () => {
     const rude = turnLog(play(s, ['Calm down, it is not a big deal.']).session)[0]!;
     expect(rude.findings.map((f) => f.evaluator)).toContain('provocative');
     expect(rude.credited).toBeUndefined();
+    expect(rude.checks).toContainEqual({ check: 'provocative', good: false });
     const addressed = turnLog(play(s, ['Mrs Wang, I will not check the receipt.']).session)[0]!;
     expect(addressed.checks).toEqual([{ check: 'addressing', good: true }]);
     expect(addressed.findings).toEqual([]);
