@@ -1,4 +1,5 @@
 // Server configuration from the environment (and a .env file), with safe defaults.
+import { availableParallelism } from 'node:os';
 import { config as loadDotenv } from 'dotenv';
 
 export interface AppConfig {
@@ -15,7 +16,7 @@ export interface AppConfig {
   trainerToken: string;
   /** `roleplay serve` reloads scenario, concept and lexicon files when they change (WATCH_FILES, default on). */
   watchFiles: boolean;
-  /** Turns and score cards on a thread of their own (ENGINE_THREAD, off by default: see docs/benchmarks.md, "Engine thread"). */
+  /** Turns and score cards on a thread of their own (ENGINE_THREAD; on by default where there is more than one core: docs/benchmarks.md, "Engine thread"). */
   engineThread: boolean;
   /** IANA time zone the dashboard shows dates in (default: the server's). */
   trainerTimeZone: string;
@@ -101,7 +102,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: str(env, 'DATABASE_URL'),
     trainerToken: str(env, 'TRAINER_TOKEN'),
     watchFiles: bool(env, 'WATCH_FILES', true),
-    engineThread: bool(env, 'ENGINE_THREAD', false),
+    engineThread: bool(env, 'ENGINE_THREAD', availableParallelism() > 1),
     trainerTimeZone: str(env, 'TRAINER_TIME_ZONE'),
     xapi: xapiConfig(env),
     directLineTokenTtlSeconds: num(env, 'DIRECTLINE_TOKEN_TTL', 1800, 1),
