@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { hint, replyToSession, startSession } from '../../scenarios/index.ts';
 import type { Scenario, SessionStateJson, State, Transition } from '../../scenarios/index.ts';
-import { MINUTE, play, say, wrongChange } from './unit-scenario.ts';
+import { MINUTE, play, say, smallScenario } from './unit-scenario.ts';
 
 const PLAIN = 'Okay.';
 const EMPATHY = 'That must be really frustrating, I understand.';
@@ -15,28 +15,25 @@ const SEEDS = Array.from({ length: 24 }, (_, i) => i + 1);
 
 /** `open` (two transitions from a resolution through `next`), `next` and `side` (one step farther than `next`). */
 function scenario(transitions: Transition[], over: Partial<Scenario> = {}, open: Partial<State> = {}): Scenario {
-  const base = wrongChange();
-  return {
-    ...base,
-    id: 'choices',
-    mood: { start: 50, escalateAt: 90, effects: { nothing: 3, smalltalk: 4, empathy: -11, problemSolving: -13, jargon: 7, promises: 5 } },
-    turnLimit: 12,
-    intents: base.intents.filter((i) => i.id === 'check' || i.id === 'blame'),
-    start: 'open',
-    states: [
-      {
-        id: 'open',
-        lines: [say('You gave me the wrong change.', '你们找错钱了。')],
-        again: [say('Well?', '然后呢？')],
-        transitions: [...transitions, { to: 'next', intent: 'check' }],
-        ...open,
-      },
-      { id: 'next', lines: [say('Go on then.', '那你说吧。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
-      { id: 'side', lines: [say('Hm.', '嗯。')], transitions: [{ to: 'next', intent: 'check' }] },
-    ],
-    evaluation: {},
-    ...over,
-  };
+  return smallScenario(
+    'choices',
+    {
+      mood: { start: 50, escalateAt: 90, effects: { nothing: 3, smalltalk: 4, empathy: -11, problemSolving: -13, jargon: 7, promises: 5 } },
+      intents: ['check', 'blame'],
+      states: [
+        {
+          id: 'open',
+          lines: [say('You gave me the wrong change.', '你们找错钱了。')],
+          again: [say('Well?', '然后呢？')],
+          transitions: [...transitions, { to: 'next', intent: 'check' }],
+          ...open,
+        },
+        { id: 'next', lines: [say('Go on then.', '那你说吧。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
+        { id: 'side', lines: [say('Hm.', '嗯。')], transitions: [{ to: 'next', intent: 'check' }] },
+      ],
+    },
+    over,
+  );
 }
 
 /** The stored turn log, as the score card and the trainer's review read it. */

@@ -5,31 +5,28 @@
 import { describe, expect, it } from 'vitest';
 import { endSession, replyToSession, startSession } from '../../scenarios/index.ts';
 import type { Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
-import { MINUTE, play as playFrom, say, wrongChange } from './unit-scenario.ts';
+import { MINUTE, play as playFrom, say, smallScenario } from './unit-scenario.ts';
 
 function scenario(transitions: Transition[], over: Partial<Scenario> = {}): Scenario {
-  const base = wrongChange();
-  return {
-    ...base,
-    id: 'trace',
-    mood: { start: 40, escalateAt: 95, effects: { nothing: 3, empathy: -5, problemSolving: -5, jargon: 4, promises: 4 } },
-    turnLimit: 12,
-    intents: base.intents.filter((i) => i.id === 'check' || i.id === 'blame'),
-    start: 'open',
-    states: [
-      {
-        id: 'open',
-        lines: [say('You gave me the wrong change.', '你们找错钱了。')],
-        again: [say('Well?', '然后呢？')],
-        waiting: [say('I am waiting for you to count the till.', '我等你点钱箱呢。')],
-        transitions,
-      },
-      { id: 'middle', lines: [say('Go on.', '你说。')], transitions: [{ to: 'near', intent: 'check' }] },
-      { id: 'near', lines: [say('Nearly there.', '差不多了。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
-    ],
-    evaluation: {},
-    ...over,
-  };
+  return smallScenario(
+    'trace',
+    {
+      mood: { start: 40, escalateAt: 95, effects: { nothing: 3, empathy: -5, problemSolving: -5, jargon: 4, promises: 4 } },
+      intents: ['check', 'blame'],
+      states: [
+        {
+          id: 'open',
+          lines: [say('You gave me the wrong change.', '你们找错钱了。')],
+          again: [say('Well?', '然后呢？')],
+          waiting: [say('I am waiting for you to count the till.', '我等你点钱箱呢。')],
+          transitions,
+        },
+        { id: 'middle', lines: [say('Go on.', '你说。')], transitions: [{ to: 'near', intent: 'check' }] },
+        { id: 'near', lines: [say('Nearly there.', '差不多了。')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
+      ],
+    },
+    over,
+  );
 }
 
 const play = (s: Scenario, replies: string[], locale: 'zh-CN' | 'en' = 'en') => playFrom(s, replies, locale, 5);
