@@ -1,9 +1,9 @@
 // A scenario's key moments, met or missed over a session: the turn that met each.
 import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
-import { analyseReply, type ReplyAnalysis } from '../analysis/analyse.ts';
+import { analyseReply } from '../analysis/analyse.ts';
 import { greetingOnly, listens, onlyAsks } from '../analysis/listening.ts';
-import { keywordTurn } from './patterns.ts';
+import { keywordTurn, perTurn } from './patterns.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -59,18 +59,8 @@ export function dueTurns(k: KeyMoment, turns: ScoredTurn[]): ScoredTurn[] {
   return turns.filter((t) => inState(k, t));
 }
 
-/**
- * The analysis of a turn's reply. Every key moment asks about the same turns, so each turn object
- * is analysed once while the card is built; the analysis goes when the turn does.
- */
-const analyses = new WeakMap<ScoredTurn, ReplyAnalysis>();
-function turnAnalysis(t: ScoredTurn, locale: RuleLocale): ReplyAnalysis {
-  const kept = analyses.get(t);
-  if (kept?.locale === locale) return kept;
-  const analysis = analyseReply(t.reply, locale);
-  analyses.set(t, analysis);
-  return analysis;
-}
+/** The analysis of a turn's reply, made once per turn while a card is built. */
+const turnAnalysis = perTurn((t, locale) => analyseReply(t.reply, locale));
 
 /**
  * A turn a tip about something missed may quote: it said something of the trainee's own. A

@@ -41,17 +41,23 @@ export function keywordList(reply: string, locale: RuleLocale): boolean {
 }
 
 /**
- * Whether a scored turn is a keyword list. The session judge, every key moment and the tips ask
- * about the same turn objects, so each turn is read once while a card is built.
+ * `read` done once per turn object and locale. The session judge, every key moment and the tips
+ * ask about the same turn objects, so a card reads each turn once; what was read goes with the turn.
  */
-const keywordTurns = new WeakMap<ScoredTurn, { locale: RuleLocale; list: boolean }>();
-export function keywordTurn(t: ScoredTurn, locale: RuleLocale): boolean {
-  const kept = keywordTurns.get(t);
-  if (kept?.locale === locale) return kept.list;
-  const list = keywordList(t.reply, locale);
-  keywordTurns.set(t, { locale, list });
-  return list;
+export function perTurn<T>(read: (t: ScoredTurn, locale: RuleLocale) => T): (t: ScoredTurn, locale: RuleLocale) => T {
+  const kept = new WeakMap<ScoredTurn, { locale: RuleLocale; value: T }>();
+  return (t, locale) => {
+    const hit = kept.get(t);
+    // Stryker disable next-line ConditionalExpression: reading again gives the same value, only slower.
+    if (hit?.locale === locale) return hit.value;
+    const value = read(t, locale);
+    kept.set(t, { locale, value });
+    return value;
+  };
 }
+
+/** Whether a scored turn is a keyword list. */
+export const keywordTurn = perTurn((t, locale) => keywordList(t.reply, locale));
 
 function normal(text: string): string {
   return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
