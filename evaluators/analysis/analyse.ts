@@ -181,7 +181,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   // own doing, a reproach, soothing or small talk ("您慢慢说，刚才是一百对吧" only asks).
   const live = (k: Clause, id: string) => k.concepts.some((h) => h.id === id && !h.negated);
   const account = (k: Clause, acts: Act[]) =>
-    acts.includes(k.act) && !FILLER[locale].test(k.text) && !NOT_AN_ACCOUNT.some((id) => live(k, id));
+    acts.includes(k.act) && !FILLER[locale].test(k.text.toLowerCase()) && !NOT_AN_ACCOUNT.some((id) => live(k, id));
   clauses.forEach((c, i) => {
     if (c.acts.includes('restate') || live(c, 'open-question')) return;
     const said = live(c, 'restate');
