@@ -52,8 +52,17 @@ describe('a statement closed by a confirm tag plays the account back', () => {
     expect(acts('The crane was late, the forklift broke down.')).toEqual(['statement', 'statement']);
   });
 
-  it('a play-back said in so many words needs no bare account before the tag', () => {
+  it('a play-back said in so many words needs no bare account before the tag, and may run on through it', () => {
     expect(acts("So you're saying the crane was late, I'll ring the owner, right?")[0]).toBe('restate');
+    expect(acts('The crane was late, you said I locked the gate, right?').slice(0, 2)).toEqual(['restate', 'restate']);
+  });
+
+  it('only what comes between the account and its tag counts, not what went before it', () => {
+    expect(acts("I'm really sorry about that, the crane was late, right?").slice(0, 2)).toEqual(['apology', 'restate']);
+  });
+
+  it('a play-back that asks something new with a question word is not one', () => {
+    expect(acts('So you mean which bag it was, right?')[0]).not.toContain('restate');
   });
 
   it('the trainee’s own doing, a reproach, soothing, chat, a filler or a question word before the tag is not an account', () => {
