@@ -37,9 +37,12 @@ export interface LexiconEntry {
   phrases?: readonly string[];
 }
 
-/** The source of an expression in lower case, leaving escapes (\S, \W, \p{Lu}…) as written. */
+/**
+ * The source of an expression in lower case, leaving escapes (\S, \W, \p{Lu}…) as written.
+ * Every capital is lowered, not only A–Z: the reply it runs on is lower-cased whole (CAFÉ → café).
+ */
 export function lowerCaseSource(source: string): string {
-  return source.replace(/\\[pP]\{[^}]*\}|\\.|[A-Z]/g, (token) => (token.length === 1 ? token.toLowerCase() : token));
+  return source.replace(/\\[pP]\{[^}]*\}|\\.|\p{Lu}/gu, (token) => (token.startsWith('\\') ? token : token.toLowerCase()));
 }
 
 export type Lexicon = Map<EvaluatorId, LexiconEntry[]>;
