@@ -10,6 +10,7 @@ import { unsafePatternReason } from '../../lib/safe-pattern.ts';
 import { schemaValidator } from '../../lib/schema-validator.ts';
 import { recordedYaml } from '../../lib/parsed-yaml.ts';
 import { sourcePath } from '../../lib/source-path.ts';
+import { entryFlagsFault } from './fault-entries.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -146,15 +147,39 @@ export function compileLexiconFile(file: string, text: string, problems: string[
         rejected?.add(index);
       } else seenPhrases.set(key, index);
     }
+    let patternsOk = true;
     for (const pattern of entry.patterns ?? []) {
       const reason = unsafePatternReason(pattern) ?? invalidPatternReason(pattern);
       if (reason) {
         problems.push(`${file}:${lineOfEntry(index)}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
         rejected?.add(index);
+        patternsOk = false;
       }
+    }
+    const repeated = patternsOk && entryFlagsFault(data.evaluator, entry.rule) ? flaggedInOwnAdvice(entry, data.locale) : undefined;
+    if (repeated) {
+      problems.push(
+        `${file}:${lineOfEntry(index)}: entry '${entry.id}' ${repeated.field} contains '${repeated.text}', which the entry itself flags`,
+      );
+      rejected?.add(index);
     }
   });
   return data;
+}
+
+/**
+ * The advice a fault-flagging entry gives (its suggestion, and for jargon its plain
+ * wording) must not contain what the same entry flags: a trainee who follows it would
+ * be flagged again.
+ * Uses the entry's own matcher, so phrases and patterns are checked alike.
+ */
+function flaggedInOwnAdvice(entry: RawEntry, locale: RuleLocale): { field: 'suggestion' | 'plain'; text: string } | undefined {
+  const { regex } = compileEntry(entry, locale, entry.id);
+  for (const field of ['suggestion', 'plain'] as const) {
+    const found = entry[field]?.match(regex);
+    if (found) return { field, text: found[0] };
+  }
+  return undefined;
 }
 
 function invalidPatternReason(pattern: string): string | undefined {
