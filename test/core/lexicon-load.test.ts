@@ -18,6 +18,7 @@ const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 interface Expected {
   refused: { dir: string; problems: string[]; kept: Record<string, Record<string, string[]>> };
+  englishOnly: { dir: string; kept: Record<string, Record<string, string[]>> };
   matching: {
     dir: string;
     entries: Record<string, Record<string, Record<string, unknown>[]>>;
@@ -79,6 +80,12 @@ describe('broken lexicon files and entries', () => {
     expect(() => loadLexicons(dir, { strict: true })).toThrow(LexiconError);
   });
 
+  it('leave a missing locale folder out without a problem', () => {
+    const dir = join(FIXTURES, expected.englishOnly.dir);
+    expect(kept(loadLexicons(dir))).toEqual(expected.englishOnly.kept);
+    expect(lexiconProblems(dir)).toEqual([]);
+  });
+
   it('do not stop a strict load of good files, loaded or not', () => {
     const dir = copyOf(matchingDir);
     expect(() => loadLexicons(dir, { strict: true })).not.toThrow();
@@ -129,7 +136,7 @@ describe('kept entries', () => {
   it('carry what the file says, and where it says it', () => {
     const pick = (e: LexiconEntry) =>
       Object.fromEntries(
-        (['id', 'rule', 'note', 'suggestion', 'plain', 'weight', 'source'] as const)
+        (['id', 'rule', 'phrases', 'note', 'suggestion', 'plain', 'weight', 'source'] as const)
           .filter((k) => e[k] !== undefined)
           .map((k) => [k, e[k]]),
       );
