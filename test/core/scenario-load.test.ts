@@ -1,7 +1,7 @@
 // What a trainer reads when a scenario file is broken: each error with the file, line,
 // column and field path, in plain words; and which files of a folder make the library.
 // The cases are data: fixtures/scenario-errors.yaml edits fixtures/scenarios/tiny-case.yaml.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,28 +71,33 @@ describe('a broken scenario file', () => {
   });
 });
 
-describe('a scenario folder', () => {
+// The library is cached per folder for the life of the process: each test writes its own.
+function libraryFolder(): string {
   const dir = tempDir();
   for (const f of fixture.library.files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), edited(f.text, f.edits));
   }
+  return dir;
+}
 
+describe('a scenario folder', () => {
   it('loads the scenario files in it and its folders, and only those', () => {
+    const dir = libraryFolder();
     const { files, missing } = scenarioFiles([dir, join(dir, 'nowhere')]);
     expect(files.map((f) => relative(dir, f))).toEqual(fixture.library.read);
     expect(missing.map((m) => relative(dir, m))).toEqual(fixture.library.missing);
   });
 
   it('keeps each scenario once, and names the files it could not keep', () => {
+    const dir = libraryFolder();
     const library = loadLibrary(dir);
     expect([...library.scenarios.keys()]).toEqual(fixture.library.scenarios);
     expect(library.errors.map((e) => shown(e, dir, process.cwd()))).toEqual(fixture.library.errors);
   });
 
   it('is read once, unless a fresh read is asked for', () => {
-    const copy = tempDir();
-    cpSync(dir, copy, { recursive: true });
+    const copy = libraryFolder();
     const first = loadLibrary(copy);
     writeFileSync(join(copy, 'second-case.yaml'), BASE.replace('id: tiny-case', 'id: second-case'));
     expect(loadLibrary(copy)).toBe(first);
