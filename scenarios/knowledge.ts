@@ -78,14 +78,21 @@ function consentTag(analysis: ReplyAnalysis, clause: Clause): boolean {
   );
 }
 
+const live = (c: Clause, id: string) => c.concepts.some((h) => h.id === id && !h.negated);
+/** "Do you know…?": a question whatever else the clause offers. */
+const asksKnowledge = (c: Clause) => live(c, 'ask-know');
+/** An open question about what the customer wants ("您希望我们怎么处理？"); "您希望我帮您退掉吗？" stays an offer. */
+const asksWish = (c: Clause) => live(c, 'want-q') && live(c, 'open-question');
+
 /** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
 export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
-  // "Do you know…?" asks, whatever else the clause holds ("您知道咱们小区…吗？").
+  // "Do you know…?" asks, whatever else the clause holds ("您知道咱们小区…吗？"), and so does an open question about
+  // what the customer wants done, though it names our help ("您希望我们怎么帮您处理？").
   const asking = analysis.clauses.filter(
     (c) =>
       (c.acts.includes('question') || c.acts.includes('restate')) &&
-      (!c.acts.includes('offer') || c.concepts.some((h) => h.id === 'ask-know' && !h.negated)) &&
+      (!c.acts.includes('offer') || asksKnowledge(c) || asksWish(c)) &&
       !consentTag(analysis, c),
   );
   // "What can I do for you?" offers help in the form of a question: it asks for the demand itself.

@@ -19,6 +19,7 @@ const SEALED = join(ROOT, 'sealed');
 const OUTSIDE = join(ROOT, 'outside');
 const BLIND3 = join(ROOT, 'blind3');
 const BLIND4 = join(ROOT, 'blind4');
+const BLIND5 = join(ROOT, 'blind5');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -97,6 +98,10 @@ describe('flag corpus, third blind batch', () => {
 
 describe('flag corpus, fourth blind batch', () => {
   gated('Fourth blind flag corpus', () => loadFlagCorpus(BLIND4), gates.blind4, true);
+});
+
+describe('flag corpus, fifth blind batch', () => {
+  gated('Fifth blind flag corpus', () => loadFlagCorpus(BLIND5), gates.blind5, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

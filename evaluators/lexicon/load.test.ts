@@ -2,8 +2,10 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { LEXICON_DIR, LexiconError, lexiconProblems, loadLexicons } from './load.ts';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { LEXICON_DIR, LexiconError, lexiconProblems, loadLexicons, reloadLexicons } from './load.ts';
+import type { EvaluatorId } from '../types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lexicons-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,6 +34,44 @@ describe('loading lexicons', () => {
     expect(en.get('empathy')!.some((e) => e.id === 'hangs')).toBe(false);
     expect(en.get('promises')!.length).toBeGreaterThan(0);
     expect(() => loadLexicons(dir, { strict: true })).toThrow(LexiconError);
+  });
+});
+
+describe('advice that repeats what its entry flags', () => {
+  const fixtures = join(fileURLToPath(new URL('../../test/fixtures/lexicons-own-advice/', import.meta.url)));
+  // Read afresh in each test: the loader keeps what it loaded.
+  let problems: string[] = [];
+  let ids: (locale: 'zh-CN' | 'en', evaluator: EvaluatorId) => string[] = () => [];
+  beforeEach(() => {
+    reloadLexicons(fixtures);
+    const lexicons = loadLexicons(fixtures);
+    problems = lexiconProblems(fixtures);
+    ids = (locale, evaluator) => (lexicons.get(locale)!.get(evaluator) ?? []).map((e) => e.id);
+  });
+
+  it('refuses the entry with file:line and the words it repeats, in every locale and field', () => {
+    expect(problems.filter((p) => p.includes('which the entry itself flags'))).toEqual([
+      `${join(fixtures, 'zh-CN', 'wording.yaml')}:5: entry 'keeps-refusing' suggestion contains '办不了', which the entry itself flags`,
+      `${join(fixtures, 'en', 'jargon.yaml')}:4: entry 'explained-with-the-term' plain contains 'vin', which the entry itself flags`,
+      `${join(fixtures, 'en', 'jargon.yaml')}:10: entry 'pattern-in-advice' suggestion contains 'SLA2', which the entry itself flags`,
+      `${join(fixtures, 'en', 'requests.yaml')}:4: entry 'command' suggestion contains 'You Must', which the entry itself flags`,
+    ]);
+    expect(ids('zh-CN', 'positiveWording')).toEqual(['says-what-can-be-done']);
+    expect(ids('en', 'jargon')).toEqual([]);
+    expect(ids('en', 'requestWording')).toEqual(['request']);
+    expect(() => loadLexicons(fixtures, { strict: true })).toThrow(LexiconError);
+  });
+
+  it('keeps credited words quoted in their own advice', () => {
+    expect(ids('zh-CN', 'empathy')).toEqual(['understanding']);
+    expect(ids('zh-CN', 'problemSolving')).toEqual(['check']);
+    expect(ids('en', 'addressing')).toEqual(['surname']);
+  });
+
+  it('reports a broken pattern once, as a broken pattern', () => {
+    expect(problems.filter((p) => p.includes("'broken-pattern'"))).toEqual([
+      expect.stringMatching(/en\/jargon\.yaml:15: pattern \/\(unclosed\/ in entry 'broken-pattern' /),
+    ]);
   });
 });
 

@@ -4,8 +4,10 @@ import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
 import { negatedBefore, type PreparedReply } from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
+import { entryFlagsFault } from '../lexicon/fault-entries.ts';
 
-function lexiconCheck(id: EvaluatorId, polarityOf: (rule: string) => 'good' | 'bad') {
+function lexiconCheck(id: EvaluatorId) {
+  const polarityOf = (rule: string) => (entryFlagsFault(id, rule) ? 'bad' : 'good');
   return (reply: PreparedReply): Finding[] =>
     findMatches(reply, entriesFor(reply, id))
       .filter((m) => polarityOf(m.entry.rule) === 'bad' || !negatedBefore(reply, m.start))
@@ -54,7 +56,7 @@ export const positiveWording: Rule = {
     description: { 'zh-CN': '用肯定型语言代替否定型语言。', en: 'Positive instead of negative wording.' },
     messages: { 'negative-wording': { 'zh-CN': '否定型说法:"{words}"', en: 'Negative wording: "{words}"' } },
   },
-  check: lexiconCheck('positiveWording', () => 'bad'),
+  check: lexiconCheck('positiveWording'),
 };
 
 export const requestWording: Rule = {
@@ -68,7 +70,7 @@ export const requestWording: Rule = {
       'request-wording': { 'zh-CN': '请求的口气:"{words}"', en: 'Request: "{words}"' },
     },
   },
-  check: lexiconCheck('requestWording', (rule) => (rule === 'command-wording' ? 'bad' : 'good')),
+  check: lexiconCheck('requestWording'),
 };
 
 export const provocative: Rule = {
@@ -84,7 +86,7 @@ export const provocative: Rule = {
     },
   },
   check(reply: PreparedReply): Finding[] {
-    const findings = lexiconCheck('provocative', () => 'bad')(reply);
+    const findings = lexiconCheck('provocative')(reply);
     // Insults and threats, as the shared analysis of the reply reads them, are flagged with the clause that carries them.
     for (const clause of analysePrepared(reply).clauses) {
       const act = clause.acts.find((a): a is 'insult' | 'threat' => a === 'insult' || a === 'threat');

@@ -31,6 +31,8 @@ export interface Gates {
   blind3: GateSet;
   /** The fourth blind batch: outside the scenarios, written before reading the word lists. */
   blind4: GateSet;
+  /** The fifth blind batch: other trades again, written before reading the word lists. */
+  blind5: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
