@@ -30,6 +30,6 @@ export { simplify, type SimplifiedText } from './text/simplify.ts';
 export { csvHeader, NO_SCENARIOS, type ScenarioSource } from './batch/score-line.ts';
 export { scoreBatch, type BatchOptions, type BatchResult, type OutputFormat } from './batch/score-batch.ts';
 export * from './analysis/index.ts';
-export { clauseAround, findingQuote } from './text/clause.ts';
+export { clauseAround, findingQuote, shortQuote } from './text/clause.ts';
 export { reloadRules } from './lexicon/reload.ts';
 export { LEXICON_DIR } from './lexicon/load.ts';

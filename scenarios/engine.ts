@@ -18,6 +18,7 @@ import {
   listeningActs,
   onlyAsks,
   ruleLocale,
+  shortQuote,
 } from '../evaluators/index.ts';
 import type {
   CustomerLine,
@@ -247,7 +248,7 @@ function customerAnalysis(scenario: Scenario, text: string, locale: InputLocale)
 }
 
 function clip(text: string, n = KEEP_CHARS): string {
-  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+  return shortQuote(text, n);
 }
 
 /** A stored session must belong to this scenario and to a version this engine understands. */

@@ -78,14 +78,21 @@ function consentTag(analysis: ReplyAnalysis, clause: Clause): boolean {
   );
 }
 
+const live = (c: Clause, id: string) => c.concepts.some((h) => h.id === id && !h.negated);
+/** "Do you know…?": a question whatever else the clause offers. */
+const asksKnowledge = (c: Clause) => live(c, 'ask-know');
+/** An open question about what the customer wants ("您希望我们怎么处理？"); "您希望我帮您退掉吗？" stays an offer. */
+const asksWish = (c: Clause) => live(c, 'want-q') && live(c, 'open-question');
+
 /** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
 export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
-  // "Do you know…?" asks, whatever else the clause holds ("您知道咱们小区…吗？").
+  // "Do you know…?" asks, whatever else the clause holds ("您知道咱们小区…吗？"), and so does an open question about
+  // what the customer wants done, though it names our help ("您希望我们怎么帮您处理？").
   const asking = analysis.clauses.filter(
     (c) =>
       (c.acts.includes('question') || c.acts.includes('restate')) &&
-      (!c.acts.includes('offer') || c.concepts.some((h) => h.id === 'ask-know' && !h.negated)) &&
+      (!c.acts.includes('offer') || asksKnowledge(c) || asksWish(c)) &&
       !consentTag(analysis, c),
   );
   // "What can I do for you?" offers help in the form of a question: it asks for the demand itself.
@@ -102,16 +109,23 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
     clauses: analysis.clauses.map((c) => (asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false })) } : c)),
   };
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
+  // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
+  // about the travelling in both, and the second one is where it is asked last.
+  const sentences = [...new Set(askingUnsigned.map((c) => c.sentence))].map((s) => ({
+    ...unsigned,
+    clauses: unsigned.clauses.filter((c) => c.sentence === s),
+  }));
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
-    for (const pattern of fact.asks) {
-      const where = matchPattern(unsigned, { within: 'sentence', ...pattern });
-      if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
-      const { score: concepts, last, subjects } = specificity(pattern, where);
-      const score = concepts + (pattern.amount !== undefined ? 2 : 0);
-      if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
-    }
+    for (const pattern of fact.asks)
+      for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
+        const where = matchPattern(sentence, { within: 'sentence', ...pattern });
+        if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
+        const { score: concepts, last, subjects } = specificity(pattern, where);
+        const score = concepts + (pattern.amount !== undefined ? 2 : 0);
+        if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
+      }
   }
   // Small talk that happens to hold a question word or a word of the case ("您周末去哪儿玩？", "衣服在哪儿买的，真好看")
   // is small talk, unless the case is asked about more than the chat is.

@@ -112,6 +112,13 @@ describe('questions the customer can answer', () => {
   it('"do you know" asks even inside a clause that also offers', () => {
     expect(ask('您知道咱们这个收银系统是哪家公司做的吗？', [], 'zh-CN').question).toEqual({ kind: 'unknown' });
   });
+
+  it('an open question about what the customer wants asks, though it names our help; a yes-no one about our help offers', () => {
+    expect(ask('您希望我们怎么帮您处理？', [], 'zh-CN').question).toEqual({ kind: 'fact', fact: 'wants-money-back' });
+    expect(ask('阿姨，您想让我们怎么帮您解决？', [], 'zh-CN').question).toEqual({ kind: 'fact', fact: 'wants-money-back' });
+    expect(ask('您希望我帮您再点一遍钱箱吗？', [], 'zh-CN').question).toBeUndefined();
+    expect(ask('我帮您点一下钱箱，您看怎么样？', [], 'zh-CN').question).toBeUndefined();
+  });
 });
 
 describe('a reply that only asks', () => {

@@ -116,9 +116,7 @@ describe('the turn log behind the score card', () => {
     expect(log.findings).toHaveLength(4);
     expect(log.findings.every((f) => f.evaluator === 'jargon')).toBe(true);
     expect(log.detected).toEqual(expect.arrayContaining(['jargon', 'empathy', 'problemSolving']));
-    expect(log.credited?.map((c) => c.text)).toEqual(
-      expect.arrayContaining(['I understand how you feel', 'I will check the receipt now.']),
-    );
+    expect(log.credited?.map((c) => c.text)).toEqual(expect.arrayContaining(['I understand how you feel', 'I will check the receipt now']));
   });
 
   it('a reply that is not text is read as its text form, and nothing at all as an empty reply', () => {
@@ -174,7 +172,7 @@ describe('patience and memory over several turns', () => {
     expect(kept).toHaveLength(3);
     expect(kept.map((p) => p.turn)).toEqual([1, 2, 3]);
     expect(kept.every((p) => p.state === 'open')).toBe(true);
-    expect(kept[0]!.text).toBe('I guarantee you will get every cent back today.');
+    expect(kept[0]!.text).toBe('I guarantee you will get every cent back today');
   });
 
   it('the most advanced move wins when several transitions match, a setback before any', () => {

@@ -1,6 +1,6 @@
 // A credited step is quoted as the clause the trainee said it in; a fault by its own words.
 import { describe, expect, it } from 'vitest';
-import { clauseAround, evaluateReply, findingQuote } from '../../evaluators/index.ts';
+import { clauseAround, evaluateReply, findingQuote, shortQuote } from '../../evaluators/index.ts';
 
 const good = (reply: string, locale: 'zh-CN' | 'en', evaluator: string) =>
   evaluateReply(reply, { locale, customer: '' }).findings.find((f) => f.polarity === 'good' && f.evaluator === evaluator)!;
@@ -29,5 +29,27 @@ describe('the words quoted for a finding', () => {
     expect(clauseAround('，，', 0, 2)).toBe('，，');
     expect(clauseAround('ab\ncd', 3, 4)).toBe('cd');
     expect(clauseAround('a, ,b', 2, 3)).toBe(' ');
+  });
+});
+
+describe('quotes a trainer reads', () => {
+  it('an English full stop before a space ends a clause, a decimal point does not', () => {
+    const reply = "Evening. Sorry you've had such a long night of it.";
+    expect(findingQuote(reply, good(reply, 'en', 'empathy'))).toBe("Sorry you've had such a long night of it");
+    expect(clauseAround('It is 4.50 now. Fine', 3, 5)).toBe('It is 4.50 now');
+    expect(clauseAround('Done. Next', 6, 8)).toBe('Next');
+    expect(clauseAround('Take it.', 0, 2)).toBe('Take it');
+    expect(clauseAround('a.b c', 2, 3)).toBe('a.b c');
+  });
+
+  it('a long English quote is cut at a space, never inside a word; Chinese is cut at the limit', () => {
+    expect(shortQuote('I will ring the owner and ask him to confirm', 20)).toBe('I will ring the…');
+    expect(shortQuote('I will ring the owner', 21)).toBe('I will ring the owner');
+    expect(shortQuote('I will ring the owner', 20)).toBe('I will ring the…');
+    expect(shortQuote('I will ring the, owner', 17)).toBe('I will ring the,…');
+    expect(shortQuote('I will ring the owner', 17)).toBe('I will ring the…');
+    expect(shortQuote('Supercalifragilistic word', 10)).toBe('Supercali…');
+    expect(shortQuote('ab cdefghijklmn', 10)).toBe('ab cdefgh…');
+    expect(shortQuote('我现在就给业主打个电话确认一下', 8)).toBe('我现在就给业主…');
   });
 });
