@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { Scenario } from './model.ts';
-import { LOCALES } from './model.ts';
 import { graphProblems } from './checks.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { recordedYaml } from '../lib/parsed-yaml.ts';
@@ -59,6 +58,16 @@ function nodeAt(doc: Document, segments: Segment[]): Node | undefined {
   return found;
 }
 
+/** JSON Schema types in a trainer's words. */
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping (key: value)',
+  string: 'a text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
 function plainWords(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -69,7 +78,7 @@ function plainWords(e: ErrorObject): string {
     case 'enum':
       return `must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'type':
-      return `must be ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping (key: value)' : `a ${String(p.type)}`}`;
+      return `must be ${TYPE_WORDS[String(p.type)] ?? `of type ${String(p.type)}`}`;
     case 'minItems':
       return `must have at least ${String(p.limit)} item(s)`;
     case 'minLength':
@@ -139,17 +148,17 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
     }
     data = doc().toJS();
   }
-  const errorAt = (segments: Segment[], message: string, keyOnly = false): ValidationError => {
-    let node = nodeAt(doc(), segments);
-    if (keyOnly) node = nodeAt(doc(), segments.slice(0, -1));
-    const pos = at(node?.range?.[0]);
+  const errorAt = (segments: Segment[], message: string): ValidationError => {
+    const pos = at(nodeAt(doc(), segments)?.range?.[0]);
     return { file: shown, line: pos.line, column: pos.col, path: formatPath(segments), message };
   };
   const validate = validator();
   if (!validate(data)) {
-    const errors = (validate.errors ?? [])
-      // oneOf reports its branches too; the summary says enough.
-      .filter((e) => !e.schemaPath.includes('/oneOf/'))
+    const all = validate.errors ?? [];
+    // oneOf reports its branches too (an id's type, a list's length): its summary says enough.
+    const oneOfAt = new Set(all.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+    const errors = all
+      .filter((e) => e.keyword === 'oneOf' || (!oneOfAt.has(e.instancePath) && !e.schemaPath.includes('/oneOf/')))
       .map((e) => errorAt(pointerSegments(e.instancePath), plainWords(e)));
     return { errors: dedupe(errors) };
   }
@@ -158,7 +167,6 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
   if (basename(file).replace(/\.ya?ml$/, '') !== scenario.id) {
     errors.push(errorAt(['id'], `the id "${scenario.id}" must match the file name (${basename(file)})`));
   }
-  for (const locale of scenario.locales) if (!LOCALES.includes(locale)) errors.push(errorAt(['locales'], `unknown locale ${locale}`));
   return errors.length ? { errors } : { scenario: { ...scenario, file: shown }, errors };
 }
 

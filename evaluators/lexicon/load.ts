@@ -31,7 +31,8 @@ export interface LexiconEntry {
   /**
    * English only: the same expression written in lower case and compiled without
    * the `i` flag, to run on the lower-cased reply: V8 matches it faster than the
-   * case-insensitive Unicode expression, with the same results.
+   * case-insensitive Unicode expression, with the same results. Undefined where the
+   * results could differ (see lowerCaseExpression).
    */
   lowerRegex?: RegExp;
   /** The entry's literal phrases, as written (the segmenter learns the Chinese ones as words). */
@@ -41,6 +42,16 @@ export interface LexiconEntry {
 /** The source of an expression in lower case, leaving escapes (\S, \W, \p{Lu}…) as written. */
 export function lowerCaseSource(source: string): string {
   return source.replace(/\\[pP]\{[^}]*\}|\\.|[A-Z]/g, (token) => (token.length === 1 ? token.toLowerCase() : token));
+}
+
+/**
+ * The expression in lower case without the `i` flag, for the lower-cased reply; none when its
+ * source has a cased letter outside ASCII (é, µ, σ): case-insensitive matching takes some of
+ * those as one letter where lower-casing keeps them apart (µ and μ, σ and ς).
+ */
+function lowerCaseExpression(source: string): RegExp | undefined {
+  if ([...source].some((c) => c > '\x7f' && c.toLowerCase() !== c.toUpperCase())) return undefined;
+  return new RegExp(lowerCaseSource(source), 'gu');
 }
 
 export type Lexicon = Map<EvaluatorId, LexiconEntry[]>;
@@ -76,15 +87,14 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** English phrases match whole words only; Chinese has no word boundaries to respect. */
+/** A phrase as an expression: its characters literal, a run of spaces any whitespace, an apostrophe straight or curly. */
 function phraseBody(phrase: string): string {
   return escapeRegex(phrase).replace(/ +/g, '\\s+').replace(/'/g, "['’]");
 }
 
-function phraseSource(phrase: string, locale: RuleLocale): string {
+/** A Chinese phrase: no word boundaries to respect, except that Latin words inside Chinese text still need word edges (LTE must not match inside "ELTEX"). */
+function chinesePhraseSource(phrase: string): string {
   const body = phraseBody(phrase);
-  if (locale === 'en') return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
-  // Latin words inside Chinese text still need word edges (LTE must not match inside "ELTEX").
   const head = /^[A-Za-z0-9]/.test(phrase) ? '(?<![A-Za-z0-9])' : '';
   const tail = /[A-Za-z0-9]$/.test(phrase) ? '(?![A-Za-z0-9])' : '';
   return `${head}${body}${tail}`;
@@ -146,7 +156,7 @@ export function compileLexiconFile(file: string, text: string, problems: string[
     }
     let patternsOk = true;
     for (const pattern of entry.patterns ?? []) {
-      const reason = unsafePatternReason(pattern) ?? invalidPatternReason(pattern);
+      const reason = unsafePatternReason(pattern);
       if (reason) {
         problems.push(`${file}:${lineOfEntry(index)}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
         rejected?.add(index);
@@ -179,25 +189,17 @@ function flaggedInOwnAdvice(entry: RawEntry, locale: RuleLocale): { field: 'sugg
   return undefined;
 }
 
-function invalidPatternReason(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`;
-  }
-}
-
 function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): LexiconEntry {
   const phrases = [...(entry.phrases ?? [])].sort((a, b) => b.length - a.length);
-  // English phrases share one pair of word-edge guards: one lookbehind per position instead of one per phrase.
+  // English phrases match whole words only (no letter or digit either side), all behind one pair of guards.
   const phraseParts =
     locale === 'en' && phrases.length
       ? [`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => phraseBody(p)).join('|')})(?![\\p{L}\\p{N}])`]
-      : phrases.map((p) => phraseSource(p, locale));
+      : phrases.map((p) => chinesePhraseSource(p));
   const parts = [...phraseParts, ...(entry.patterns ?? [])];
   const needles = entry.patterns?.length ? undefined : phraseNeedles(phrases, locale);
   const expression = parts.map((p) => `(?:${p})`).join('|');
+  const lowerRegex = locale === 'en' ? lowerCaseExpression(expression) : undefined;
   return {
     id: entry.id,
     rule: entry.rule,
@@ -207,7 +209,7 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
     weight: entry.weight,
     source,
     regex: new RegExp(expression, locale === 'en' ? 'giu' : 'gu'),
-    ...(locale === 'en' ? { lowerRegex: new RegExp(lowerCaseSource(expression), 'gu') } : {}),
+    ...(lowerRegex ? { lowerRegex } : {}),
     ...(needles ? { needles } : {}),
     ...(phrases.length ? { phrases } : {}),
   };
