@@ -3,7 +3,7 @@
 import type { RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
 import { analyseReply } from '../analysis/analyse.ts';
-import { caseConcepts } from '../analysis/listening.ts';
+import { caseConcepts, listens } from '../analysis/listening.ts';
 
 const PERSON: Record<RuleLocale, RegExp> = {
   'zh-CN': /[我您你咱他她]|大家|师傅|先生|女士|阿姨/,
@@ -63,23 +63,38 @@ function normal(text: string): string {
   return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
+/** The sympathy a reply shows: its empathy credits. */
+function sympathyFindings(turn: ScoredTurn) {
+  return turn.evaluation.findings.filter((f) => f.evaluator === 'empathy' && f.polarity === 'good');
+}
+
 /** The sympathy clauses of a turn (where its empathy findings are), normalised so punctuation doesn't hide a paste. */
 export function empathyWords(turn: ScoredTurn): string[] {
-  return turn.evaluation.findings
-    .filter((f) => f.evaluator === 'empathy' && f.polarity === 'good' && f.text)
+  return sympathyFindings(turn)
+    .filter((f) => f.text)
     .map((f) => normal(f.text))
     .filter((t) => t.length >= 2);
 }
 
 /**
- * For each turn, how many earlier turns already used the same sympathy formula (the same clause
- * of sympathy, punctuation aside).
+ * The kinds of sympathy (apology, understanding, reassurance…) of a reply that does nothing else:
+ * no step and no question or play-back. Said turn after turn in new words, it is still one
+ * formula pasted ("Sorry for the inconvenience", "Apologies for any inconvenience caused").
+ */
+export function hollowSympathy(turn: ScoredTurn): string[] {
+  if (turn.evaluation.detected.problemSolving || listens(turn.listening)) return [];
+  return sympathyFindings(turn).map((f) => `kind:${f.rule}`);
+}
+
+/**
+ * For each turn, how many earlier turns already used the same sympathy formula: the same clause
+ * of sympathy, punctuation aside, or the same kind of sympathy in a reply that offers nothing else.
  */
 export function empathyRepeats(turns: ScoredTurn[]): number[] {
   const seen = new Map<string, number>();
   return turns.map((t) => {
     if (!t.evaluation.detected.empathy) return 0;
-    const keys = [...new Set(empathyWords(t))];
+    const keys = [...new Set([...empathyWords(t), ...hollowSympathy(t)])];
     const repeats = keys.length ? Math.max(...keys.map((k) => seen.get(k) ?? 0)) : 0;
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
     return repeats;

@@ -59,6 +59,58 @@ describe('a session judged as a whole', () => {
     expect(pasted.card.dimensions.empathy).toBeLessThan(100);
   });
 
+  it('the same kind of sympathy re-worded in replies that offer nothing else is pasted too', () => {
+    const reworded = playSession('paid-still-cut-off', 'en', [
+      'Sorry for the inconvenience.',
+      'Apologies for the inconvenience.',
+      'We apologise for any inconvenience caused.',
+      'Our apologies for the trouble.',
+    ]).card;
+    const zh = playSession('paid-still-cut-off', 'zh-CN', [
+      '我非常理解您的感受。',
+      '我十分理解您此刻的心情。',
+      '我完全能够理解您。',
+      '真的很理解您现在的难处。',
+    ]).card;
+    for (const card of [reworded, zh]) {
+      expect(card.tips.some((t) => t.rule === 'pasted-empathy')).toBe(true);
+      expect(card.dimensions.empathy).toBeLessThan(100);
+    }
+    // Each apology beside a step or a question about the case is not a paste, however alike the words.
+    const helped = playSession('paid-still-cut-off', 'en', [
+      'Sorry about this. When did you pay, and where?',
+      "Sorry again, I'm checking the payment record now.",
+      "Sorry for the wait: it's found, and I'm reconnecting your line now.",
+    ]).card;
+    expect(helped.tips.some((t) => t.rule === 'pasted-empathy')).toBe(false);
+    const asked = playSession('paid-still-cut-off', 'zh-CN', [
+      '真抱歉，您是昨天在哪儿交的？',
+      '不好意思，您交了多少钱？',
+      '对不起，您收据上的时间是几点？',
+    ]).card;
+    expect(asked.tips.some((t) => t.rule === 'pasted-empathy')).toBe(false);
+    // Only the sympathy is compared: a fault repeated beside a different kind of sympathy each time is no paste.
+    const denied = playSession('wrong-change', 'en', [
+      'Sorry. That is impossible.',
+      'I understand. That is impossible.',
+      "Don't worry. That is impossible.",
+    ]).card;
+    expect(denied.tips.some((t) => t.rule === 'pasted-empathy')).toBe(false);
+    // The same sympathy clause a third time is pasted even beside a step; the same step beside new sympathy is not.
+    const sameClause = playSession('paid-still-cut-off', 'en', [
+      "So sorry about this, I'm checking your payment now.",
+      "So sorry about this, I'm calling the store now.",
+      "So sorry about this, I'm reconnecting your line now.",
+    ]).card;
+    expect(sameClause.tips.some((t) => t.rule === 'pasted-empathy')).toBe(true);
+    const sameStep = playSession('paid-still-cut-off', 'en', [
+      "Sorry about that, I'm checking your payment now.",
+      "I understand, I'm checking your payment now.",
+      "Don't worry, I'm checking your payment now.",
+    ]).card;
+    expect(sameStep.tips.some((t) => t.rule === 'pasted-empathy')).toBe(false);
+  });
+
   it('tips suggest this scenario’s own phrasings, never another scenario’s, and never fault a fact question', () => {
     const { card } = playSession('angry-contractor', 'en', [
       'What time did the materials arrive?',
