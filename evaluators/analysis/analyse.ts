@@ -7,6 +7,7 @@ import { isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../en
 import { conceptsFor } from './concepts.ts';
 import { candidateConcepts } from './needle-index.ts';
 import { findNumbers } from './numbers.ts';
+import { isKeywordList } from './keyword-list.ts';
 
 /** What a clause does. */
 export const ACTS = [
@@ -61,6 +62,8 @@ export interface ReplyAnalysis {
   acts: Act[];
   /** A bare yes at the start (能 / 可以 / sure) with no refusal or "but" after it. */
   bareYes: boolean;
+  /** Nothing but bare keywords ("Receipt, till, count, refund."): names things, says nothing to the customer. */
+  keywordList: boolean;
 }
 
 // A dash between two thoughts ends a clause ("I've switched it on — did it arrive?"); a hyphen or an en dash
@@ -200,7 +203,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     firstReal !== undefined &&
     firstReal.concepts.some((h) => h.id === 'affirm' && !h.negated && text.slice(firstReal.start, h.start).trim().length <= 2) &&
     !clauses.some((c) => c.acts.includes('refusal') || c.concepts.some((h) => h.id === 'contrast' || (h.id === 'affirm' && h.negated)));
-  const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes };
+  const keywordList = isKeywordList(reply.text, locale, reply.words.functionWords);
+  const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes, keywordList };
   reply.scratch.analysis = analysis;
   return analysis;
 }
