@@ -367,7 +367,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   });
   // How the reply hears the customer out: worked out once here, for the trainee's coaching now and the score card later.
   const listening: ListeningActs = listeningActs(analysis, customer ? customerAnalysis(scenario, customer, session.input) : undefined);
-  const recognised = recogniseAnalysis(analysis, scenario.intents);
+  // A string of bare keywords names the right things and says nothing: the customer is not moved by it.
+  const keywords = analysis.keywordList;
+  const recognised = keywords ? [] : recogniseAnalysis(analysis, scenario.intents);
   const intents = recognised.map((r) => r.id);
   const bad = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'bad');
   const good = (check: string) => evaluation.findings.some((f) => f.evaluator === check && f.polarity === 'good');
@@ -377,7 +379,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const rude = bad('provocative') && !insult && !threat;
 
   // Transitions first: a question is answered only when the reply moves nothing.
-  const matched = interrupted || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
+  const matched = interrupted || keywords || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
   let transition = state ? chooseTransition(scenario, state, matched) : undefined;
   let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
   // A reply that only asks (no offer, no statement) and that the customer can answer from what they know
@@ -413,12 +415,12 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     [insult, 'insult'],
     [threat, 'threat'],
   ];
-  const hostile = insult || threat;
+  // Kind words count for nothing beside an insult or a threat in the same breath, or in a string of keywords.
+  const uncredited = insult || threat || keywords;
   const goodFlags: [boolean, MoodEffect][] = [
-    // Kind words do not cancel an insult or a threat in the same breath.
-    [evaluation.detected.empathy && !hostile, 'empathy'],
-    [evaluation.detected.problemSolving && !hostile, 'problemSolving'],
-    [good('addressing') && !hostile, 'addressedBySurname'],
+    [evaluation.detected.empathy && !uncredited, 'empathy'],
+    [evaluation.detected.problemSolving && !uncredited, 'problemSolving'],
+    [good('addressing') && !uncredited, 'addressedBySurname'],
   ];
   const before = session.anger;
   let delta = 0;
@@ -491,7 +493,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     // Sympathy that moves nothing still softens: the customer says what they are waiting for, as
     // they do, before giving up, after repeated misses.
     // Not where sympathy is itself the awaited move (then the waiting line would ask for what was just said).
-    const softened = evaluation.detected.empathy && !hostile && !state.transitions.some((t) => t.shows?.includes('empathy'));
+    const softened = evaluation.detected.empathy && !uncredited && !state.transitions.some((t) => t.shows?.includes('empathy'));
     if (state.waiting?.length && (softened || (session.misses >= 2 && session.misses % 2 === 0)))
       lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
     else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));

@@ -109,16 +109,23 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
     clauses: analysis.clauses.map((c) => (asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false })) } : c)),
   };
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
+  // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
+  // about the travelling in both, and the second one is where it is asked last.
+  const sentences = [...new Set(askingUnsigned.map((c) => c.sentence))].map((s) => ({
+    ...unsigned,
+    clauses: unsigned.clauses.filter((c) => c.sentence === s),
+  }));
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
-    for (const pattern of fact.asks) {
-      const where = matchPattern(unsigned, { within: 'sentence', ...pattern });
-      if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
-      const { score: concepts, last, subjects } = specificity(pattern, where);
-      const score = concepts + (pattern.amount !== undefined ? 2 : 0);
-      if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
-    }
+    for (const pattern of fact.asks)
+      for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
+        const where = matchPattern(sentence, { within: 'sentence', ...pattern });
+        if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
+        const { score: concepts, last, subjects } = specificity(pattern, where);
+        const score = concepts + (pattern.amount !== undefined ? 2 : 0);
+        if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
+      }
   }
   // Small talk that happens to hold a question word or a word of the case ("您周末去哪儿玩？", "衣服在哪儿买的，真好看")
   // is small talk, unless the case is asked about more than the chat is.

@@ -7,6 +7,7 @@ import { isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../en
 import { conceptsFor } from './concepts.ts';
 import { candidateConcepts } from './needle-index.ts';
 import { findNumbers } from './numbers.ts';
+import { isKeywordList } from './keyword-list.ts';
 
 /** What a clause does. */
 export const ACTS = [
@@ -61,6 +62,8 @@ export interface ReplyAnalysis {
   acts: Act[];
   /** A bare yes at the start (能 / 可以 / sure) with no refusal or "but" after it. */
   bareYes: boolean;
+  /** Nothing but bare keywords ("Receipt, till, count, refund."): names things, says nothing to the customer. */
+  keywordList: boolean;
 }
 
 // A dash between two thoughts ends a clause ("I've switched it on — did it arrive?"); a hyphen or an en dash
@@ -72,6 +75,8 @@ const QUESTION_MARK = /[?？]/;
 const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 /** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
 const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
+/** A statement with these is no play-back of the customer's account, even before a tag: the trainee's own doing, a reproach, soothing, chat. */
+const NOT_AN_ACCOUNT = ['we', 'customer-does', 'blame', 'dismiss', 'smalltalk', 'calm-down', 'understand'];
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
 
 function clauseSpans(text: string): { start: number; end: number; mark: string }[] {
@@ -174,11 +179,21 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     }
   });
   // "您是说您给了我一百，对吗？" / "So you'd like 3G, right?": the play-back and its tag are separate clauses of one sentence.
+  // A plain statement right before the tag plays the customer's account back too, whatever its words
+  // ("So the lorry got here at eleven, right?", 「材料车十一点才到，保安不让进，对吧？」), unless it is the trainee's
+  // own doing, a reproach, soothing or small talk ("您慢慢说，刚才是一百对吧" only asks).
+  const live = (k: Clause, id: string) => k.concepts.some((h) => h.id === id && !h.negated);
+  const account = (k: Clause, acts: Act[]) =>
+    acts.includes(k.act) && !FILLER[locale].test(k.text.toLowerCase()) && !NOT_AN_ACCOUNT.some((id) => live(k, id));
   clauses.forEach((c, i) => {
-    const live = (k: Clause, id: string) => k.concepts.some((h) => h.id === id && !h.negated);
-    if (c.acts.includes('restate') || !live(c, 'restate') || live(c, 'open-question')) return;
-    const tagged = clauses.slice(i + 1).some((k) => k.sentence === c.sentence && live(k, 'confirm-tag'));
-    if (!tagged) return;
+    if (c.acts.includes('restate') || live(c, 'open-question')) return;
+    const said = live(c, 'restate');
+    if (!said && !account(c, ['statement'])) return;
+    const rest = clauses.slice(i + 1).filter((k) => k.sentence === c.sentence);
+    const tag = rest.findIndex((k) => live(k, 'confirm-tag'));
+    if (tag < 0) return;
+    // Between the account and its tag only more of the account: what the customer was refused is part of it.
+    if (!said && !rest.slice(0, tag).every((k) => live(k, 'restate') || account(k, ['statement', 'refusal', 'restate']))) return;
     c.acts = ACTS.filter((a) => a === 'restate' || (c.acts.includes(a) && a !== 'statement'));
     c.act = c.acts[0]!;
   });
@@ -188,7 +203,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     firstReal !== undefined &&
     firstReal.concepts.some((h) => h.id === 'affirm' && !h.negated && text.slice(firstReal.start, h.start).trim().length <= 2) &&
     !clauses.some((c) => c.acts.includes('refusal') || c.concepts.some((h) => h.id === 'contrast' || (h.id === 'affirm' && h.negated)));
-  const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes };
+  const keywordList = isKeywordList(reply.text, locale, reply.words.functionWords);
+  const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes, keywordList };
   reply.scratch.analysis = analysis;
   return analysis;
 }

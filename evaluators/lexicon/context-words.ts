@@ -20,6 +20,7 @@ const LISTS = [
   'customerEmotion',
   'ownActions',
   'followUps',
+  'functionWords',
 ] as const;
 export type ContextList = (typeof LISTS)[number];
 export type ContextWords = Record<ContextList, string[]>;

@@ -16,6 +16,26 @@ const ABOUT_A_THING = {
   en: /^i (?:understand|get|see) (?:that )?(?:the|this|your) (?:form|page|question|process|procedure|rules?|policy|system|document|application|steps?|terms|address|number|code|instructions?|request|screen|settings?|bill|invoice) (?:is|are|has|have|says|needs|asks|goes|shows|works|was|were|will)\b/,
 };
 
+/**
+ * Sympathy words used to mock or rebuke: the sentence opens with a sneer ("哟,您可真不容易",
+ * "Oh, poor you") or the words scold the customer's feeling (您也太紧张了).
+ */
+const MOCKED = {
+  'zh-CN': /^(?:哟|呦|哎哟|啧)|^(?:喔|哦|噢)[,，]?(?:那|您|你)(?:可|还)真|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
+  en: /^oh,? poor (?:you|thing)$|\byou(?:'re| are) (?:being )?(?:too|so|overly) (?:sensitive|dramatic)$/i,
+};
+
+/** Sympathy named only to refuse in the same clause: "理解您的难处也改变不了规定", "I understand, but that doesn't change the rules". */
+const REFUSED_AFTER = {
+  'zh-CN': /^[^,，。！？!?]*也(?:改变不了|改不了|没用)/,
+  en: /^[^.!?]*\b(?:doesn't|does not|won't|will not) change (?:the|anything|our)\b/i,
+};
+
+function turnedAgainst(reply: PreparedReply, start: number, end: number): boolean {
+  const sentenceStart = reply.text.slice(0, start).search(/[^。！？!?.]*$/);
+  return MOCKED[reply.locale].test(reply.text.slice(sentenceStart, end).trim()) || REFUSED_AFTER[reply.locale].test(reply.text.slice(end));
+}
+
 export const empathy: Rule = {
   meta: {
     id: 'empathy',
@@ -37,6 +57,7 @@ export const empathy: Rule = {
     return findMatches(reply, entriesFor(reply, 'empathy'))
       .filter((m) => !negatedBefore(reply, m.start) && !DISMISSED[reply.locale].test(reply.text.slice(Math.max(0, m.start - 5), m.end + 4)))
       .filter((m) => !ABOUT_A_THING[reply.locale].test(reply.text.slice(m.start, m.end + 40).toLowerCase()))
+      .filter((m) => !turnedAgainst(reply, m.start, m.end))
       .map((m) => toFinding(reply, m, 'empathy', 'good'));
   },
 };

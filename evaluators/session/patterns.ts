@@ -1,43 +1,15 @@
 // Patterns a trainer recognises across a whole session and a single reply's score cannot see:
 // a reply that is only a list of keywords, and the same sympathy formula pasted turn after turn.
 import type { RuleLocale, ScoredTurn } from '../types.ts';
-import { simplify } from '../text/simplify.ts';
 import { analyseReply } from '../analysis/analyse.ts';
-import { caseConcepts } from '../analysis/listening.ts';
-
-const PERSON: Record<RuleLocale, RegExp> = {
-  'zh-CN': /[我您你咱他她]|大家|师傅|先生|女士|阿姨/,
-  en: /\b(?:i|i'm|i'll|i've|me|my|you|your|you're|we|we'll|we're|us|our|let's|let me)\b/i,
-};
-/** Words that make a fragment a sentence rather than a bare term: order, time, manner, aspect. */
-const LINKING: Record<RuleLocale, RegExp> = {
-  'zh-CN': /[先再就才把被将会要能了过着吗呢吧的地得都也还又]|然后|马上|现在|立刻/,
-  en: /\b(?:then|now|first|will|can|is|are|was|be|to|it|this|that|the)\b/i,
-};
 
 /**
- * A reply made of three or more fragments, most of them bare terms (a few characters or one or two
- * words, or a short term with no one acting and nothing linking it), at least two naming something
- * of the case: "小票,钱箱,核对,清点。", "商务助理，导入通讯录，群发短信，通知新号码。",
- * "Receipt, till, count, refund." It names the scenario's keywords without saying anything to the
- * customer.
+ * A reply that is nothing but bare keywords ("小票，钱箱，核对，清点。", "Receipt, till, count,
+ * refund."): the one reading the customer engine also uses (ReplyAnalysis.keywordList), so a reply
+ * that moves no customer is also the one the card gives no credit for.
  */
 export function keywordList(reply: string, locale: RuleLocale): boolean {
-  const text = locale === 'zh-CN' ? simplify(reply).text : reply;
-  const fragments = text
-    .split(locale === 'zh-CN' ? /[,，、。.;；!！?？\s/]+/ : /[,;.!?/]+|\s+-\s+/)
-    .map((f) => f.trim())
-    .filter(Boolean);
-  if (fragments.length < 3) return false;
-  const size = (f: string) => (locale === 'zh-CN' ? [...f].length : f.split(/\s+/).length);
-  const bare = fragments.filter(
-    (f) =>
-      !PERSON[locale].test(f) &&
-      (size(f) <= (locale === 'zh-CN' ? 4 : 2) || (size(f) <= (locale === 'zh-CN' ? 6 : 3) && !LINKING[locale].test(f))),
-  );
-  if (bare.length < Math.ceil(fragments.length * 0.75)) return false;
-  // Terms of the case, not filler ("OK, sure, no problem"): at least two fragments name something of it.
-  return bare.filter((f) => caseTerms(f, locale)).length >= 2;
+  return analyseReply(reply, locale).keywordList;
 }
 
 /**
@@ -88,8 +60,3 @@ export function empathyRepeats(turns: ScoredTurn[]): number[] {
 
 /** The same formula in three or more turns is pasted, not felt. */
 export const PASTED_AFTER = 2;
-
-/** Whether a fragment names something of the case (a concept other than an act). */
-function caseTerms(fragment: string, locale: RuleLocale): boolean {
-  return caseConcepts(analyseReply(fragment, locale).clauses).size > 0;
-}

@@ -43,7 +43,8 @@ describe('a session judged as a whole', () => {
       '我现在就当着您的面清点钱箱、核对小票。',
       '钱箱确实多了五十，这五十块退给您，给您添麻烦了。',
     ]).card;
-    expect(stuffed.outcome).toBe('resolved');
+    // Bare keywords move no customer; the card still says why the session went nowhere.
+    expect(stuffed.outcome).not.toBe('resolved');
     expect(listened.overall).toBeGreaterThan(stuffed.overall);
     expect(stuffed.tips.some((t) => t.quote.includes('小票，钱箱'))).toBe(true);
   });

@@ -242,5 +242,10 @@ describe('extra checks for the score card', () => {
     expect(wording('You must show me the receipt.', en())).toContain('bad');
     expect(wording('You must have been worried sick.', en())).not.toContain('bad');
     expect(wording('You must feel let down.', en())).not.toContain('bad');
+    expect(wording("That's frustrating when you need to pay a bill.", en())).not.toContain('bad');
+    expect(wording('If you have to travel, the plan still works.', en())).not.toContain('bad');
+    expect(wording("I know it's a pain, because you've got to get there early.", en())).not.toContain('bad');
+    expect(wording('You need to bring the invoice.', en())).toContain('bad');
+    expect(wording('Next, you have to sign here.', en())).toContain('bad');
   });
 });

@@ -1,0 +1,101 @@
+// A play-back closed by a confirm tag ("So the lorry got here at eleven, right?", 「材料车十一点才到，对吧？」)
+// restates the customer's account whatever its words, and the customer confirms it instead of
+// taking it for small talk; soothing, the trainee's own doing, a reproach or chat before the tag
+// stays what it is. And a question asked in two sentences is weighed in each of them.
+import { describe, expect, it } from 'vitest';
+import { analyseReply } from '../../evaluators/index.ts';
+import { loadLibrary, replyToSession, startSession, type Scenario } from '../../scenarios/index.ts';
+
+const library = loadLibrary().scenarios;
+
+/** The acts of each clause, in order. */
+const acts = (reply: string, locale: 'en' | 'zh-CN' = 'en') => analyseReply(reply, locale).clauses.map((c) => c.acts.join('+'));
+
+function answer(scenario: Scenario | string, reply: string, locale: 'en' | 'zh-CN' = 'en') {
+  const s = typeof scenario === 'string' ? library.get(scenario)! : scenario;
+  const { session } = startSession(s, { locale, seed: 1, now: 0 });
+  const r = replyToSession(s, session, reply, 60_000);
+  return { question: r.understanding?.question, listening: r.listening, anger: [session.anger, r.session.anger] };
+}
+
+describe('a statement closed by a confirm tag plays the account back', () => {
+  it('restates, in either language, even when no word of it is known', () => {
+    expect(acts('So the forklift broke down and the crane was late, right?')).toEqual(['restate', 'question+confirm']);
+    expect(acts('所以叉车坏了，吊车也来晚了，对吧？', 'zh-CN')).toEqual(['restate', 'restate', 'question+confirm']);
+  });
+
+  it('and the customer confirms it, hearing it as listening, not as small talk', () => {
+    for (const [reply, locale] of [
+      ['So the forklift broke down and the crane was late, right?', 'en'],
+      ['所以叉车坏了，吊车也来晚了，对吧？', 'zh-CN'],
+    ] as const) {
+      const r = answer('angry-contractor', reply, locale);
+      expect(r.question?.kind, reply).not.toBe('irrelevant');
+      expect(r.listening, reply).toEqual({ question: false, restate: true, confirm: true });
+      expect(r.anger[1], reply).toBeLessThanOrEqual(r.anger[0]!);
+    }
+    // Where nothing moves the customer on, the play-back is confirmed.
+    const quiet = {
+      ...library.get('angry-contractor')!,
+      states: library.get('angry-contractor')!.states.map((s) => ({ ...s, transitions: [] })),
+    };
+    expect(answer(quiet, 'So the forklift broke down and the crane was late, right?').question).toEqual({ kind: 'restated' });
+  });
+
+  it('what the customer was refused is part of the account', () => {
+    expect(acts('所以吊车来晚了，保安不让进，对吧？', 'zh-CN')[0]).toBe('restate');
+  });
+
+  it('not across something else between it and the tag, nor with the tag in another sentence, nor without a tag', () => {
+    expect(acts("The crane was late, I'll ring the owner, right?")[0]).toBe('statement');
+    expect(acts('The crane was late. Is that right?')[0]).toBe('statement');
+    expect(acts('The crane was late, the forklift broke down.')).toEqual(['statement', 'statement']);
+  });
+
+  it('a play-back said in so many words needs no bare account before the tag, and may run on through it', () => {
+    expect(acts("So you're saying the crane was late, I'll ring the owner, right?")[0]).toBe('restate');
+    expect(acts('The crane was late, you said I locked the gate, right?').slice(0, 2)).toEqual(['restate', 'restate']);
+  });
+
+  it('only what comes between the account and its tag counts, not what went before it', () => {
+    expect(acts("I'm really sorry about that, the crane was late, right?").slice(0, 2)).toEqual(['apology', 'restate']);
+  });
+
+  it('a play-back that asks something new with a question word is not one', () => {
+    expect(acts('So you mean which bag it was, right?')[0]).not.toContain('restate');
+  });
+
+  it('the trainee’s own doing, a reproach, soothing, chat, a filler or a question word before the tag is not an account', () => {
+    for (const reply of [
+      'I checked the forklift, right?',
+      'You should have checked the forklift yourself, right?',
+      "You didn't book the crane, did you?",
+      "Don't worry, the crane is coming, right?",
+      'I understand the crane was late, right?',
+      "Nice weather today, isn't it?",
+      'Okay, right?',
+    ])
+      expect(acts(reply)[0], reply).not.toContain('restate');
+    expect(acts('What time the crane came, right?')[0]).not.toContain('restate');
+    expect(acts('您慢慢说，刚才吊车来晚了对吧？', 'zh-CN')[0]).not.toContain('restate');
+    expect(acts('您别生气，吊车来晚了，对吧？', 'zh-CN')[0]).not.toContain('restate');
+  });
+});
+
+describe('a question asked in two sentences', () => {
+  it('is weighed in each: the later sentence is where the subject is asked last', () => {
+    expect(
+      answer('3g-number-migration', 'Are you out and about on business a lot, then? How many days a month are you away?').question,
+    ).toEqual({
+      kind: 'fact',
+      fact: 'travels',
+    });
+  });
+
+  it('a fact asked across the whole reply is still matched across its sentences', () => {
+    const base = structuredClone(library.get('wrong-change')!);
+    const [paid] = base.facts;
+    const s: Scenario = { ...base, facts: [{ ...paid!, id: 'paid-and-slip', asks: [{ all: ['pay', 'receipt'], within: 'reply' }] }] };
+    expect(answer(s, 'Did you pay cash? Have you kept the receipt?').question).toEqual({ kind: 'fact', fact: 'paid-and-slip' });
+  });
+});
