@@ -229,7 +229,7 @@ describe('extra checks for the score card', () => {
     ).toBe(true);
   });
 
-  it('an indignant question puts the customer\'s feelings on the table, so sympathy is due', () => {
+  it("an indignant question puts the customer's feelings on the table, so sympathy is due", () => {
     const due = (customer: string, locale: 'en' | 'zh-CN') => evaluateReply('OK.', { locale, customer }).applicable.empathy;
     expect(due('Two days old. What kind of quality is this?', 'en')).toBe(true);
     expect(due('What sort of service do you call this?', 'en')).toBe(true);
