@@ -229,6 +229,18 @@ describe('extra checks for the score card', () => {
     ).toBe(true);
   });
 
+  it("an indignant question puts the customer's feelings on the table, so sympathy is due", () => {
+    const due = (customer: string, locale: 'en' | 'zh-CN') => evaluateReply('OK.', { locale, customer }).applicable.empathy;
+    expect(due('Two days old. What kind of quality is this?', 'en')).toBe(true);
+    expect(due('What sort of service do you call this?', 'en')).toBe(true);
+    expect(due('All I want is a phone that works. Is that too much to ask?', 'en')).toBe(true);
+    expect(due('It is a brand new fridge and it leaks.', 'en')).toBe(true);
+    expect(due('My order number is 4471.', 'en')).toBe(false);
+    expect(due('这叫什么服务', 'zh-CN')).toBe(true);
+    expect(due('新买的洗衣机就漏水', 'zh-CN')).toBe(true);
+    expect(due('我的订单号是4471', 'zh-CN')).toBe(false);
+  });
+
   it('a command is flagged; a play-back or a request with the same words is not', () => {
     const wording = (reply: string, context: ReplyContext) =>
       evaluateReply(reply, context)
