@@ -81,7 +81,8 @@ export function isQuoted(reply: PreparedReply, start: number, end: number): bool
 }
 
 const CLAUSE_END = /[,，。！？!?;；…\n]|\.(?:\s|$)/u;
-const CLAUSE_MARKS = ',，。！？!?;；…\n';
+/** The characters that end a clause, for the rules and for the words quoted from a reply. */
+export const CLAUSE_MARKS = ',，。！？!?;；…\n';
 const SENTENCE_MARKS = '。！？!?;；\n';
 const SPACE = /\s/u;
 

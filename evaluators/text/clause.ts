@@ -1,13 +1,12 @@
 // The clause a finding sits in, for showing a credited step in the trainee's own words: the
 // matched words alone ("I'll do", "块您收好") do not read as what the trainee said.
 import type { Finding } from '../types.ts';
+import { CLAUSE_MARKS } from '../engine/prepare.ts';
 
-const CLAUSE_MARK = /[,，。！？!?;；\n]/;
-
-/** Whether the character at `i` ends a clause: a clause mark, or a full stop before a space or the end (not 4.50). */
+/** Whether the character at `i` ends a clause: one of the rules' clause marks, or a full stop before a space or the end (not 4.50). */
 function endsClause(text: string, i: number): boolean {
   const ch = text[i]!;
-  return CLAUSE_MARK.test(ch) || (ch === '.' && (i === text.length - 1 || /\s/.test(text[i + 1]!)));
+  return CLAUSE_MARKS.includes(ch) || (ch === '.' && (i === text.length - 1 || /\s/.test(text[i + 1]!)));
 }
 
 /** The clause of `text` that holds [start, end): from the punctuation before it to the punctuation after. */
