@@ -1,7 +1,7 @@
 // The small engine that applies lexicon entries to a prepared reply.
 import type { EvaluatorId, Finding, Polarity } from '../types.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
-import { loadLexicons } from '../lexicon/load.ts';
+import { loadLexicons, lowerCaseHaystack } from '../lexicon/load.ts';
 import { isQuoted, type PreparedReply } from './prepare.ts';
 
 export interface Match {
@@ -38,9 +38,7 @@ export function findMatches(reply: PreparedReply, entries: LexiconEntry[]): Matc
 function haystack(reply: PreparedReply): string | undefined {
   let h = reply.scratch.haystack;
   if (h === undefined) {
-    const lower = reply.locale === 'en' && !/[\u017f\u212a]/.test(reply.text) ? reply.text.toLowerCase() : null;
-    // Offsets in the lower-cased text must be offsets in the reply (İ lower-cases to two code units).
-    h = reply.locale !== 'en' ? reply.text : lower !== null && lower.length === reply.text.length ? lower : null;
+    h = reply.locale !== 'en' ? reply.text : (lowerCaseHaystack(reply.text) ?? null);
     reply.scratch.haystack = h;
   }
   return h ?? undefined;

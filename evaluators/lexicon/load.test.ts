@@ -81,6 +81,16 @@ describe('lower-case expressions for English', () => {
     expect(lowerCaseSource(String.raw`\bI'LL\S+\W[A-Z]\p{Lu}\P{L}GB`)).toBe(String.raw`\bi'll\S+\W[a-z]\p{Lu}\P{L}gb`);
   });
 
+  it('run on the lower-cased text only where its offsets and letters stay those of the text', async () => {
+    const { lowerCaseHaystack } = await import('./load.ts');
+    expect(lowerCaseHaystack("I'LL Fix It")).toBe("i'll fix it");
+    // Case-insensitive matching folds these onto s and k; toLowerCase keeps them apart.
+    expect(lowerCaseHaystack('I’ll ſort it')).toBeUndefined();
+    expect(lowerCaseHaystack('5 \u212a off')).toBeUndefined();
+    // İ lower-cases to two code units: every later offset would move.
+    expect(lowerCaseHaystack('İstanbul office')).toBeUndefined();
+  });
+
   it('find exactly what the case-insensitive expressions find', () => {
     const en = loadLexicons().get('en')!;
     const replies = [

@@ -183,12 +183,30 @@ export function compileLexiconFile(file: string, text: string, problems: string[
  * Uses the entry's own matcher, so phrases and patterns are checked alike.
  */
 function flaggedInOwnAdvice(entry: RawEntry, locale: RuleLocale): { field: 'suggestion' | 'plain'; text: string } | undefined {
-  const { regex } = compileEntry(entry, locale, entry.id);
+  const compiled = compileEntry(entry, locale, entry.id);
   for (const field of ['suggestion', 'plain'] as const) {
-    const found = entry[field]?.match(regex);
-    if (found) return { field, text: found[0] };
+    const text = entry[field];
+    if (text === undefined) continue;
+    // As match.ts runs it: the lower-case expression on the lower-cased text where it may.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the `i` expression finds the same (speed only)
+    const lower = locale === 'en' && compiled.lowerRegex ? lowerCaseHaystack(text) : undefined;
+    const re = lower === undefined ? compiled.regex : compiled.lowerRegex!;
+    const found = re.exec(lower ?? text);
+    if (found) return { field, text: text.slice(found.index, found.index + found[0].length) };
   }
   return undefined;
+}
+
+/**
+ * English text lower-cased, for the entries' lower-case expressions and literal prefilter:
+ * undefined when an offset would move (İ lower-cases to two code units) or the text has a
+ * character that Unicode case-insensitive matching folds onto ASCII while toLowerCase does
+ * not (ſ → s, K → k); such text runs the case-insensitive expression.
+ */
+export function lowerCaseHaystack(text: string): string | undefined {
+  if (/[\u017f\u212a]/.test(text)) return undefined;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : undefined;
 }
 
 function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): LexiconEntry {
