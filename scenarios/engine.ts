@@ -16,6 +16,7 @@ import {
   clipReply,
   evaluateReply,
   listeningActs,
+  greetingOnly,
   onlyAsks,
   ruleLocale,
   shortQuote,
@@ -345,6 +346,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       output: { lines: [] },
       evaluation: emptyEvaluation(),
       listening: { question: false, restate: false, confirm: false },
+      reading: { keywordList: false, greetingOnly: false },
       interrupted: false,
       clipped,
     };
@@ -551,7 +553,17 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     listening: LISTENING_ACTS.filter((act) => listening[act]),
     interrupted,
   });
-  return { session, output: output(session, scenario, lines, now, ending), evaluation, listening, interrupted, clipped, understanding };
+  const reading = { keywordList: keywords, greetingOnly: greetingOnly(analysis) };
+  return {
+    session,
+    output: output(session, scenario, lines, now, ending),
+    evaluation,
+    listening,
+    reading,
+    interrupted,
+    clipped,
+    understanding,
+  };
 }
 
 export function endSession(
