@@ -73,6 +73,8 @@ const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
 const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
+/** The second half of an either-or question ("…, or a new one?", "…，还是现金？"). */
+const EITHER_OR = { 'zh-CN': /^\s*还是/u, en: /^\s*or\b/iu } as const;
 /** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
 const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
 /** A statement with these is no play-back of the customer's account, even before a tag: the trainee's own doing, a reproach, soothing, chat. */
@@ -163,20 +165,30 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1) sentence++;
     return clause;
   });
-  // "Sorry, what's your name?" / "不好意思，请问…": a bare apology before a question is politeness, not an apology.
+  // "Same phone as always, or a new one?" / "刷卡，还是现金？": the first half of an either-or question asks too.
   clauses.forEach((c, i) => {
     const next = clauses[i + 1];
-    if (
-      c.act === 'apology' &&
-      next &&
-      next.sentence === c.sentence &&
-      next.acts.includes('question') &&
-      c.text.trim().length <= POLITE_MAX[locale]
-    ) {
-      c.acts = c.acts.filter((a) => a !== 'apology');
-      if (!c.acts.length) c.acts.push('greeting');
-      c.act = c.acts[0]!;
+    if (c.act === 'statement' && next?.sentence === c.sentence && next.acts.includes('question') && EITHER_OR[locale].test(next.text)) {
+      c.acts = ['question'];
+      c.act = 'question';
     }
+  });
+  // "Sorry, what's your name?" / "不好意思，请问…" / "Sorry, sorry — was it a hundred?" / "How much was it, sorry?":
+  // bare apologies right before a question, or one closing it, are politeness, not an apology.
+  const bareApology = (c: Clause) => c.acts.includes('apology') && c.text.trim().length <= POLITE_MAX[locale];
+  const polite = clauses.map((c, i) => {
+    if (!bareApology(c)) return false;
+    const rest = clauses.slice(i + 1).filter((k) => k.sentence === c.sentence);
+    const next = rest.find((k) => !bareApology(k));
+    if (c.act === 'apology' && next?.acts.includes('question')) return true;
+    const before = clauses[i - 1];
+    return rest.length === 0 && before?.sentence === c.sentence && before.acts.includes('question') && !before.acts.includes('apology');
+  });
+  clauses.forEach((c, i) => {
+    if (!polite[i]) return;
+    c.acts = c.acts.filter((a) => a !== 'apology');
+    if (!c.acts.length) c.acts.push('greeting');
+    c.act = c.acts[0]!;
   });
   // "您是说您给了我一百，对吗？" / "So you'd like 3G, right?": the play-back and its tag are separate clauses of one sentence.
   // A plain statement right before the tag plays the customer's account back too, whatever its words
