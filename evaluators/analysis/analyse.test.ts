@@ -23,3 +23,46 @@ describe('restating', () => {
     expect(acts('您是想换号。对吗？', 'zh-CN')[0]).not.toBe('restate');
   });
 });
+
+describe('either-or questions', () => {
+  it('the first half of an either-or question asks too', () => {
+    expect(acts('Same phone as always, or a new one?', 'en')).toEqual(['question', 'question']);
+    expect(acts('Your usual phone, Or another one?', 'en')).toEqual(['question', 'question']);
+    expect(acts('您刷的卡，还是给的现金？', 'zh-CN')).toEqual(['question', 'question']);
+  });
+
+  it('only a statement just before the "or" in the same sentence becomes a question', () => {
+    // Not an either-or: "for" is no "or", and a statement in an earlier sentence stays one.
+    expect(acts('Same phone as always, for now?', 'en')[0]).toBe('statement');
+    expect(acts('Same phone as always. Or a new one?', 'en')[0]).toBe('statement');
+    expect(acts('您是刷的卡，那是现金？', 'zh-CN')[0]).toBe('statement');
+    // A half that already does something keeps its act ("sorry" stays an apology when no question follows it).
+    expect(acts('I will check it, or a new one?', 'en')[0]).not.toBe('question');
+  });
+});
+
+describe('a bare "sorry" around a question', () => {
+  it('one or more bare apologies right before a question are politeness', () => {
+    expect(acts('Sorry, sorry, was it a hundred?', 'en')).toEqual(['greeting', 'greeting', 'question']);
+    expect(acts('不好意思，不好意思，您贵姓？', 'zh-CN')).toEqual(['greeting', 'greeting', 'question']);
+  });
+
+  it('a bare apology closing a question asks pardon', () => {
+    const clauses = analyseReply('How much did you pay, sorry?', 'en').clauses;
+    expect(clauses.map((c) => c.acts.includes('apology'))).toEqual([false, false]);
+  });
+
+  it('an apology with nothing asked, in a sentence of its own, or said at length stays an apology', () => {
+    expect(acts('Sorry, sorry, sorry.', 'en')).toEqual(['apology', 'apology', 'apology']);
+    expect(acts('Sorry. Where did you pay?', 'en')[0]).toBe('apology');
+    expect(acts('Where did you pay? Sorry.', 'en')[1]).toBe('apology');
+    expect(analyseReply('How much did you pay, I am truly sorry about all this?', 'en').clauses[1]!.acts).toContain('apology');
+    expect(acts('Sorry, we are really very sorry indeed, where did you pay?', 'en')[1]).toBe('apology');
+  });
+
+  it('a second apology after one that closes a question is not a pardon', () => {
+    // "…, sorry, sorry?" — the last one follows an apology, not the question.
+    const clauses = analyseReply('Where did you pay, sorry, sorry?', 'en').clauses;
+    expect(clauses[2]!.acts).toContain('apology');
+  });
+});
