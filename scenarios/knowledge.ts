@@ -134,7 +134,8 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
   if (purpose) return { kind: 'purpose' };
   if (asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
-  if (has('smalltalk')) return { kind: 'irrelevant' };
+  // Chat anywhere in the reply and nothing the customer can answer ("您这表挺好看，啥牌子的？"): small talk.
+  if (chat > 0) return { kind: 'irrelevant' };
   // About this case but not something the customer was told: "how would I know"; about anything else: small talk.
   const topical = asking.some((c) => c.concepts.some((h) => topicsOf(scenario).has(h.id)));
   return { kind: topical ? 'unknown' : 'irrelevant' };

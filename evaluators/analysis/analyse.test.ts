@@ -29,6 +29,7 @@ describe('either-or questions', () => {
     expect(acts('Same phone as always, or a new one?', 'en')).toEqual(['question', 'question']);
     expect(acts('Your usual phone, Or another one?', 'en')).toEqual(['question', 'question']);
     expect(acts('您刷的卡，还是给的现金？', 'zh-CN')).toEqual(['question', 'question']);
+    expect(analyseReply('Same phone as always, or a new one?', 'en').clauses[0]!.acts).toEqual(['question']);
   });
 
   it('only a statement just before the "or" in the same sentence becomes a question', () => {
@@ -45,11 +46,14 @@ describe('a bare "sorry" around a question', () => {
   it('one or more bare apologies right before a question are politeness', () => {
     expect(acts('Sorry, sorry, was it a hundred?', 'en')).toEqual(['greeting', 'greeting', 'question']);
     expect(acts('不好意思，不好意思，您贵姓？', 'zh-CN')).toEqual(['greeting', 'greeting', 'question']);
+    // Up to twelve characters in English, spaces around the clause not counted.
+    expect(acts('My apologies, where did you pay?', 'en')).toEqual(['greeting', 'question']);
+    expect(acts('Sorry, my apologies, where did you pay?', 'en')).toEqual(['greeting', 'greeting', 'question']);
   });
 
   it('a bare apology closing a question asks pardon', () => {
     const clauses = analyseReply('How much did you pay, sorry?', 'en').clauses;
-    expect(clauses.map((c) => c.acts.includes('apology'))).toEqual([false, false]);
+    expect(clauses.map((c) => c.acts)).toEqual([['question'], ['question']]);
   });
 
   it('an apology with nothing asked, in a sentence of its own, or said at length stays an apology', () => {
@@ -63,6 +67,7 @@ describe('a bare "sorry" around a question', () => {
   it('a second apology after one that closes a question is not a pardon', () => {
     // "…, sorry, sorry?" — the last one follows an apology, not the question.
     const clauses = analyseReply('Where did you pay, sorry, sorry?', 'en').clauses;
+    expect(clauses[1]!.acts).toContain('apology');
     expect(clauses[2]!.acts).toContain('apology');
   });
 });
