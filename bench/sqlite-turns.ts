@@ -36,7 +36,11 @@ const records = new SqlRecords(db);
 
 // A conversation's state about the size the product stores (see "stored state per session").
 const state = (i: number, round: number) => ({
-  conversation: { id: `c${i}`, round, log: Array.from({ length: 12 }, (_, k) => ({ turn: k, text: '顾客说找错钱了，请再核对一下'.repeat(4) })) },
+  conversation: {
+    id: `c${i}`,
+    round,
+    log: Array.from({ length: 12 }, (_, k) => ({ turn: k, text: '顾客说找错钱了，请再核对一下'.repeat(4) })),
+  },
 });
 const items = Array.from({ length: CONVERSATIONS }, (_, i) => ({ ...state(i, 0) }) as Record<string, unknown>);
 for (let i = 0; i < CONVERSATIONS; i++) {
