@@ -44,10 +44,10 @@ export class SqliteDb implements SqlDb {
 
   /**
    * The open connection keeps writing to the file it opened even after the data directory is
-   * deleted or replaced, and everything written then is gone at the next start. So the path is
-   * checked to still name that file at the first statement of each tick and before each COMMIT,
-   * and the statement or the whole group fails (the turn is refused with "please send again",
-   * /readyz turns 503) when it does not.
+   * deleted or replaced, and everything written then is gone at the next start. So the path must
+   * still name that file when a group commits (else the whole group is rolled back and its
+   * callers fail: the turn is refused with "please send again", /readyz turns 503), and at the
+   * first read of a tick with no group open (a read in a group answers after that COMMIT).
    */
   private checkFile(): void {
     const now = fileIdentity(this.file);
@@ -101,9 +101,9 @@ export class SqliteDb implements SqlDb {
     return this.committed;
   }
 
-  /** `work` settles its own caller and never throws. */
+  /** `work` settles its own caller and never throws; the next one runs even if it did. */
   private step(work: () => void | Promise<void>): void {
-    this.queue = this.queue.then(work);
+    this.queue = this.queue.then(work, work);
   }
 
   private endTickSoon(): void {
@@ -120,7 +120,7 @@ export class SqliteDb implements SqlDb {
 
   private begin(): Group {
     if (this.group) return this.group;
-    this.db.exec('BEGIN IMMEDIATE');
+    this.statement('BEGIN IMMEDIATE').run();
     this.group = { callers: [], writes: 0 };
     this.endTickSoon();
     return this.group;
@@ -133,7 +133,7 @@ export class SqliteDb implements SqlDb {
     this.group = undefined;
     try {
       this.checkFile();
-      this.db.exec('COMMIT');
+      this.statement('COMMIT').run();
     } catch (error) {
       // A COMMIT that fails (a deferred constraint, a full disk) may leave the transaction open.
       if (this.db.open && this.db.inTransaction) {
@@ -169,7 +169,6 @@ export class SqliteDb implements SqlDb {
       this.step(async () => {
         let value: T;
         try {
-          this.checkFileOncePerTick();
           this.begin();
           value = await work();
         } catch (error) {
@@ -190,7 +189,7 @@ export class SqliteDb implements SqlDb {
       this.step(() => {
         let rows: T[];
         try {
-          this.checkFileOncePerTick();
+          if (!this.group) this.checkFileOncePerTick();
           rows = this.statement(sql).all(...params.map(toSqlite)) as T[];
         } catch (error) {
           this.afterFailure(error);
@@ -210,10 +209,10 @@ export class SqliteDb implements SqlDb {
   /** All or nothing on its own: a savepoint inside the group, so failing undoes only its statements. */
   transaction<T>(fn: (db: SqlDb) => Promise<T>): Promise<T> {
     return this.write(async () => {
-      this.db.exec('SAVEPOINT tx');
+      this.statement('SAVEPOINT tx').run();
       try {
         const result = await fn(this.self);
-        this.db.exec('RELEASE tx');
+        this.statement('RELEASE tx').run();
         return result;
       } catch (error) {
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK TO tx; RELEASE tx');
