@@ -130,6 +130,25 @@ describe('group commit', () => {
     expect(committed()).toEqual(['a', 'b', 'y1', 'y2']);
   });
 
+  it("keeps other callers' statements out of a transaction that waits, and them when it fails", async () => {
+    const { db, committed } = await open();
+    let seenInside: unknown[] = [];
+    const results = await Promise.all([
+      outcome(
+        db.transaction(async (tx) => {
+          await tx.run(`INSERT INTO t VALUES ('mine', 1)`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          seenInside = await tx.all(`SELECT id FROM t ORDER BY id`);
+          throw new Error('changed my mind');
+        }),
+      ),
+      outcome(insert(db, 'theirs')),
+    ]);
+    expect(seenInside).toEqual([{ id: 'mine' }]);
+    expect(results).toEqual(['Error', 'ok']);
+    expect(committed()).toEqual(['theirs']);
+  });
+
   it('fails every caller of the group when SQLite rolls back the whole transaction', async () => {
     const { db, committed } = await open();
     await insert(db, 'dup');
