@@ -24,11 +24,13 @@ describe('listening worked out in the turn', () => {
     expect(log[1]!.listening).toEqual([]);
   });
 
-  it('an ended session hears nothing', () => {
+  it('an ended session hears and reads nothing', () => {
     const s = wrongChange();
     const { session } = play(s, [OFFER]);
     const ended = endSession(s, session, 2 * MINUTE, 'abandoned').session;
-    expect(replyToSession(s, ended, PLAYBACK, 3 * MINUTE).listening).toEqual(NONE);
+    const after = replyToSession(s, ended, 'Receipt, till, count, refund.', 3 * MINUTE);
+    expect(after.listening).toEqual(NONE);
+    expect(after.reading).toEqual({ keywordList: false, greetingOnly: false });
   });
 });
 
