@@ -120,6 +120,14 @@ export interface ListeningActs {
   confirm: boolean;
 }
 
+/** What the reply was, as a whole, read once in the turn: the coach's note needs it, not the words again. */
+export interface ReplyReading {
+  /** Bare keywords, not something said to the customer ("Receipt, till, count."). */
+  keywordList: boolean;
+  /** Only a greeting or an offer of help, nothing about the case. */
+  greetingOnly: boolean;
+}
+
 /** One scored trainee turn, as the session report needs it. */
 export interface ScoredTurn {
   turn: number;

@@ -1,6 +1,14 @@
 // The contract of the customer engine, as the CLI and the bot see it.
 // A session is plain JSON: the bot stores it in conversation state between turns.
-import type { ListeningActs, ReplyEvaluation, RuleLocale, InputLocale, ScoreCard, SessionOutcome } from '../evaluators/index.ts';
+import type {
+  ListeningActs,
+  ReplyEvaluation,
+  ReplyReading,
+  RuleLocale,
+  InputLocale,
+  ScoreCard,
+  SessionOutcome,
+} from '../evaluators/index.ts';
 
 export interface PacingOptions {
   /** Off: every part is due at once (tests, benchmarks, --no-pacing). */
@@ -54,6 +62,8 @@ export interface ReplyResult {
   evaluation: ReplyEvaluation;
   /** How the reply heard the customer out: a fact question, a restatement, a check it was understood. */
   listening: ListeningActs;
+  /** Whether the reply was only keywords or only a greeting (for the coach's note). */
+  reading: ReplyReading;
   /** True when the reply cut the customer off (decided from timestamps). */
   interrupted: boolean;
   /** Whether the reply was clipped to the maximum length before scoring. */

@@ -11,7 +11,12 @@ function run(call: ThreadCall): unknown {
   const scenario = scenarios.get(call.scenarioId);
   if (!scenario) throw new Error(`the engine thread has no scenario "${call.scenarioId}"`);
   const [session, ...rest] = call.args as [SessionStateJson, ...unknown[]];
-  if (call.method === 'replyToSession') return replyToSession(scenario, session, rest[0] as string, rest[1] as number);
+  if (call.method === 'replyToSession') {
+    const result = replyToSession(scenario, session, rest[0] as string, rest[1] as number);
+    // What the customer understood is for `roleplay play --trace`; the bot never reads it, so it is not copied back.
+    delete result.understanding;
+    return result;
+  }
   if (call.method === 'endSession') return endSession(scenario, session, rest[0] as number, rest[1] as SessionOutcome);
   return scoreCard(scenario, session);
 }

@@ -353,6 +353,7 @@ export class TrainingBot extends ActivityHandler {
             customer: data.lastCustomer ?? '',
             evaluation: result.evaluation,
             listening: result.listening,
+            reading: result.reading,
             locale,
             next,
           }),

@@ -1,7 +1,7 @@
 // The coach's note after a practice reply: at most two short points in the trainee's language.
 // The first is the costliest problem in this reply (quoting it), or what it did well; the second
 // is the next move, in this scenario's own words (the state's hint). Internal ids never appear.
-import type { ListeningActs, ReplyEvaluation, RuleLocale } from '../types.ts';
+import type { ListeningActs, ReplyEvaluation, ReplyReading, RuleLocale } from '../types.ts';
 import { FAULT_KINDS, severity, type FaultKind } from '../session/faults.ts';
 import { analyseReply } from '../analysis/analyse.ts';
 import { greetingOnly, replyListening, listens } from '../analysis/listening.ts';
@@ -17,6 +17,8 @@ export interface CoachInput {
   next?: string;
   /** How the reply heard the customer out, when the caller has worked it out already (the engine's turn result). */
   listening?: ListeningActs;
+  /** Whether the reply was only keywords or only a greeting, when the caller has read it already (the turn result). */
+  reading?: ReplyReading;
 }
 
 const WORDS = {
@@ -75,12 +77,12 @@ export function coachPoints(input: CoachInput): string[] {
     points.push(w.cutIn);
   } else if (worst) {
     points.push(`${w.quote(short(worst.text || input.reply, 24))} — ${w.fault[worst.evaluator as FaultKind]}`);
-  } else if (keywordList(input.reply, locale)) {
+  } else if (input.reading?.keywordList ?? keywordList(input.reply, locale)) {
     points.push(w.keywords);
   } else if (
     e.applicable.empathy &&
     !e.detected.empathy &&
-    !greetingOnly(analyseReply(input.reply, locale)) &&
+    !(input.reading?.greetingOnly ?? greetingOnly(analyseReply(input.reply, locale))) &&
     !(acts.question && !e.detected.problemSolving)
   ) {
     points.push(w.feelings);

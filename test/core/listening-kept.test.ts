@@ -24,11 +24,47 @@ describe('listening worked out in the turn', () => {
     expect(log[1]!.listening).toEqual([]);
   });
 
-  it('an ended session hears nothing', () => {
+  it('an ended session hears and reads nothing', () => {
     const s = wrongChange();
     const { session } = play(s, [OFFER]);
     const ended = endSession(s, session, 2 * MINUTE, 'abandoned').session;
-    expect(replyToSession(s, ended, PLAYBACK, 3 * MINUTE).listening).toEqual(NONE);
+    const after = replyToSession(s, ended, 'Receipt, till, count, refund.', 3 * MINUTE);
+    expect(after.listening).toEqual(NONE);
+    expect(after.reading).toEqual({ keywordList: false, greetingOnly: false });
+  });
+});
+
+describe('what the reply was, read in the turn', () => {
+  const KEYWORDS = 'Receipt, till, count, refund.';
+  const GREETING = 'Hi there, how can I help you today?';
+
+  it('the turn result says whether the reply was only keywords or only a greeting', () => {
+    const s = wrongChange();
+    const { results } = play(s, [KEYWORDS, GREETING, OFFER]);
+    expect(results.map((r) => r.reading)).toEqual([
+      { keywordList: true, greetingOnly: false },
+      { keywordList: false, greetingOnly: true },
+      { keywordList: false, greetingOnly: false },
+    ]);
+  });
+
+  it("the coach's note follows the turn's reading, not a second reading of the words", () => {
+    const evaluation = evaluateReply(OFFER, { locale: 'en' });
+    const note = (reply: string, reading?: { keywordList: boolean; greetingOnly: boolean }) =>
+      coachPoints({ reply, customer: '', evaluation, locale: 'en', ...(reading ? { reading } : {}) })[0];
+    const keywordsNote = note(KEYWORDS);
+    expect(keywordsNote).toMatch(/list of keywords/);
+    expect(note(OFFER, { keywordList: true, greetingOnly: false })).toBe(keywordsNote);
+    expect(note(KEYWORDS, { keywordList: false, greetingOnly: false })).not.toBe(keywordsNote);
+  });
+
+  it('a greeting is not told to acknowledge feelings, as the turn read it', () => {
+    const customer = 'You gave me the wrong change and I am furious!';
+    const evaluation = evaluateReply(OFFER, { locale: 'en', customer });
+    const note = (reading?: { keywordList: boolean; greetingOnly: boolean }) =>
+      coachPoints({ reply: OFFER, customer, evaluation, locale: 'en', ...(reading ? { reading } : {}) })[0];
+    expect(note()).toMatch(/still upset/);
+    expect(note({ keywordList: false, greetingOnly: true })).not.toMatch(/still upset/);
   });
 });
 
