@@ -20,6 +20,7 @@ const OUTSIDE = join(ROOT, 'outside');
 const BLIND3 = join(ROOT, 'blind3');
 const BLIND4 = join(ROOT, 'blind4');
 const BLIND5 = join(ROOT, 'blind5');
+const BLIND6 = join(ROOT, 'blind6');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -102,6 +103,10 @@ describe('flag corpus, fourth blind batch', () => {
 
 describe('flag corpus, fifth blind batch', () => {
   gated('Fifth blind flag corpus', () => loadFlagCorpus(BLIND5), gates.blind5, true);
+});
+
+describe('flag corpus, sixth blind batch', () => {
+  gated('Sixth blind flag corpus', () => loadFlagCorpus(BLIND6), gates.blind6, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -33,6 +33,8 @@ export interface Gates {
   blind4: GateSet;
   /** The fifth blind batch: other trades again, written before reading the word lists. */
   blind5: GateSet;
+  /** The sixth blind batch: trades beyond telecom, written before reading the word lists. */
+  blind6: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
