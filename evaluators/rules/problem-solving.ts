@@ -78,15 +78,15 @@ function heardOnly(reply: PreparedReply, at: number): boolean {
 }
 
 /**
- * "if that's no good I can rebook you": a negation inside an if-clause before the trainee's own act is the
- * condition's, not the act's (the comma is often left out).
+ * "if that's no good I can rebook you": a negation inside an if-clause before the act is the
+ * condition's, not the act's (the comma is often left out). English only: a Chinese condition holding a
+ * negation (如果不能到场我帮您改期) is read as a refusal by the clause analysis whatever this says.
  */
-const CONDITION_BEFORE = { 'zh-CN': /(?:如果|要是|假如|万一)[^,，。！？!?]*$/, en: /\b(?:if|unless)\b[^,;.!?]*$/i };
-const OWN_START = { 'zh-CN': /^(?:我|我们|咱们)/, en: /^(?:i|we|let me|let's)\b/i };
+const CONDITION_BEFORE = /\b(?:if|unless)\b[^,;.!?]*$/i;
 
 function negatedAct(reply: PreparedReply, m: Match): boolean {
   if (!negatedBefore(reply, m.start)) return false;
-  return !(OWN_START[reply.locale].test(m.text) && CONDITION_BEFORE[reply.locale].test(clauseBefore(reply.text, m.start)));
+  return !CONDITION_BEFORE.test(clauseBefore(reply.text, m.start));
 }
 
 function deflected(reply: PreparedReply, m: Match): boolean {
