@@ -50,6 +50,10 @@ describe('empathy turned against the customer', () => {
     expect(e('What a tragedy. Sorry for the wait.')).toBe(true);
     expect(e('Sorry for the wait. What a tragedy.')).toBe(true);
     expect(e('Sorry for the wait! Boo hoo')).toBe(true);
+    expect(e('Sorry, boo hoo')).toBe(false);
+    expect(e('Sorry. Boo hoo')).toBe(true);
+    expect(e('Hi. Sorry, boo hoo.')).toBe(false);
+    expect(e('Hi. Oh dear, what a tragedy.')).toBe(false);
     const z = credited(zh);
     expect(z('不好意思,您可真会挑。')).toBe(false);
     expect(z('对不起,你还真娇气。')).toBe(false);
@@ -92,6 +96,7 @@ describe('promises', () => {
     expect(z('我保证,今天四点前我一定回电。')).toBe(false);
     expect(z('我保证,今天之内给您恢复。')).toBe(true);
     expect(z('我保证。今天四点前我一定回电。')).toBe(true);
+    expect(z('我保证回电话给您,您放心。')).toBe(false);
     const e = promised(en);
     expect(e("I promise, I'll ring you back before four with whatever they say.")).toBe(false);
     expect(e("I promise, it'll be fixed by four.")).toBe(true);
@@ -125,5 +130,6 @@ describe('problem solving', () => {
     expect(e("If not, maybe, never mind, I can't rebook you.")).toBe(false);
     expect(e("If that's no good you can use the locker on Hill Street.")).toBe(true);
     expect(e("If you don't pay we'll cut you off.")).toBe(false);
+    expect(solved(zh)('从来没有给您退过。')).toBe(false);
   });
 });
