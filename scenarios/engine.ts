@@ -408,6 +408,13 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     }
   }
 
+  // A reply that moves the customer on to another state and also asks what they know ("Sorry about
+  // that. When did you buy it?") gets its answer too, before the next state's line: a person answers
+  // a question put to them. Only a known fact is answered so (not small talk).
+  const aside =
+    // Stryker disable next-line ConditionalExpression: a reply without a question gets no fact from answerQuestion (speed only)
+    transition && !misbehaves && analysis.acts.includes('question') ? answerQuestion(scenario, analysis) : undefined;
+
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [
     [interrupted || evaluation.detected.interrupting, 'interrupting'],
@@ -474,6 +481,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   }
 
   let ending: SessionOutcome | undefined;
+  /** The answer given on the way to the next state, if any. */
+  let told: typeof aside;
   // `rude` excludes a threat, so a threatening reply ends as threatened.
   let cause: EndingCause = insult || rude ? 'insulted' : threat ? 'threatened' : evaluation.detected.jargon ? 'jargon' : 'ignored';
   if (transition && intents.some((i) => /blame|dismiss/.test(i)) && cause === 'ignored') cause = 'insulted';
@@ -484,6 +493,10 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     if (next) {
       session.state = next.id;
       session.misses = 0;
+      if (aside?.fact) {
+        lines.push(line(session, scenario, 'answer', aside.fact.id, aside.fact.answers));
+        told = aside;
+      }
       lines.push(line(session, scenario, 'state', next.id, next.lines));
     }
   } else if (question && state) {
@@ -516,6 +529,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     })),
     intents: recognised,
     ...(question ? { question: { kind: question.kind, ...(question.fact ? { fact: question.fact.id } : {}) } } : {}),
+    ...(told?.fact ? { question: { kind: told.kind, fact: told.fact.id } } : {}),
     ...(transition ? { transition: { from: state?.id ?? '', to: transition.to, why: why(transition) } } : {}),
     anger: [before, session.anger],
     mood: moodBand(scenario, session.anger),

@@ -53,6 +53,18 @@ describe('roleplay play with piped input', () => {
     expect(events.filter((e) => e.type === 'findings')).toHaveLength(1);
   });
 
+  it('two rules that credit the same words show as one line', () => {
+    const reply = "I'll switch it to automatic now and we can test a call together.";
+    const r = piped(['new-phone-fails', '--no-pacing', '--locale', 'en', '--json'], `${reply}\nend\n`);
+    const findings = JSON.parse(r.out.split('\n').find((l) => l.includes('"type":"findings"'))!) as { findings: { evaluator: string }[] };
+    // The evaluation has more than one problem-solving credit for that clause; the transcript shows it once.
+    expect(findings.findings.filter((f) => f.evaluator === 'problemSolving').length).toBeGreaterThan(1);
+    const shown = piped(['new-phone-fails', '--no-pacing', '--locale', 'en'], `${reply}\nend\n`).out;
+    const lines = shown.split('\n').filter((l) => l.includes('[Problem solving]'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
   it('"end" ends an English session and the score card follows', () => {
     const r = piped(['wrong-change', '--no-pacing', '--locale', 'en'], 'I understand, let me check the receipt.\nend\n');
     expect(r.out).toContain('You > end\n');

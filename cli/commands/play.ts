@@ -139,8 +139,12 @@ class Printer {
       findings: evaluation.findings,
     });
     if (this.json) return;
+    // Two rules that find the same thing in the same words read as one line to the trainee.
+    const shown = new Set<string>();
     for (const f of evaluation.findings) {
       const line = `  ${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}] "${findingQuote(reply, f)}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
+      if (shown.has(line)) continue;
+      shown.add(line);
       this.text(f.polarity === 'good' ? this.c.good(line) : this.c.bad(line));
     }
   }

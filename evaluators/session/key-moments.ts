@@ -79,7 +79,7 @@ const faulted = (t: ScoredTurn) => t.evaluation.findings.some((f) => f.polarity 
  * The turn where a missed moment was missed, or undefined when no turn is apt: for a moment held
  * over every turn, the turn that broke it; for a moment due before a move, the turn that made the
  * move too early; for sympathy, the first apt turn where feelings were on the table and not met;
- * otherwise the first apt turn that went wrong (a fault or a refusal), else the first apt turn. A
+ * otherwise the first apt turn that went wrong (a fault or a refusal), else the last apt turn. A
  * turn that met another moment (`metAt`) is not where this one was missed, unless it broke it.
  */
 export function missedAt(
@@ -98,5 +98,7 @@ export function missedAt(
   }
   if (k.dimension === 'empathy' || k.when.shows?.includes('empathy'))
     return apt.find((t) => t.evaluation.applicable.empathy && !t.evaluation.detected.empathy);
-  return apt.find((t) => faulted(t) || turnAnalysis(t, locale).acts.includes('refusal')) ?? apt[0];
+  // With nothing gone wrong, the last chance it had is where it was missed: quoting an early turn
+  // would ask for the closing move before the case was even heard.
+  return apt.find((t) => faulted(t) || turnAnalysis(t, locale).acts.includes('refusal')) ?? apt.at(-1);
 }

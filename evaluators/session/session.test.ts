@@ -122,6 +122,17 @@ describe('a session judged as a whole', () => {
     expect(card.keyMoments?.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('a closing move never made is missed at the last chance for it, not at the first turn after the test', () => {
+    const { card } = playSession('new-phone-fails', 'en', [
+      'Let me run a test on it for you now, it takes about ten minutes.',
+      'Thanks for waiting, the test is done and it does show a fault in the handset.',
+      'So the handset itself is faulty, that much is clear now.',
+    ]);
+    const exchange = card.tips.find((t) => t.rule === 'moment:exchanged');
+    expect(exchange?.turn).toBe(3);
+    expect(exchange?.quote).toMatch(/^So the handset/);
+  });
+
   it('the coach gives at most two short points in the trainee’s language with no internal ids', () => {
     const reply = '不可能，我们从来没找错过。';
     const points = coachPoints({

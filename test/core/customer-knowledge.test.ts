@@ -135,8 +135,19 @@ describe('a reply that only asks', () => {
     expect(ask('So you gave me a hundred, is that right?', [{ to: 'end:resolved', intent: 'acknowledge' }]).ended).toBe('resolved');
   });
 
-  it('a reply that also states something moves on instead of being answered', () => {
-    expect(ask('I understand. How much did you pay?', acknowledge)).toMatchObject({ question: undefined, state: 'middle' });
-    expect(ask('Sorry about that, how much did you pay?', acknowledge)).toMatchObject({ question: undefined, state: 'middle' });
+  it('a reply that also states something moves on, and its question is answered on the way', () => {
+    const moved = { question: { kind: 'fact', fact: 'paid-hundred' }, said: ['answer:paid-hundred', 'state:middle'], state: 'middle' };
+    expect(ask('I understand. How much did you pay?', acknowledge)).toMatchObject(moved);
+    expect(ask('Sorry about that, how much did you pay?', acknowledge)).toMatchObject(moved);
+  });
+
+  it('only a fact is answered on the way: not small talk, not at the end, not beside misbehaviour', () => {
+    expect(ask('Sorry about that, how was the football?', acknowledge)).toMatchObject({ question: undefined, said: ['state:middle'] });
+    expect(ask('Sorry about that, you paid a hundred.', acknowledge)).toMatchObject({ question: undefined, said: ['state:middle'] });
+    const resolved = ask('Sorry about that, how much did you pay?', [{ to: 'end:resolved', intent: 'acknowledge' }]);
+    expect(resolved.ended).toBe('resolved');
+    expect(resolved.said).not.toContain('answer:paid-hundred');
+    const rude = ask('Sorry about that, but calm down. How much did you pay?', acknowledge);
+    expect(rude.said).not.toContain('answer:paid-hundred');
   });
 });
