@@ -1,5 +1,6 @@
 // better-sqlite3 is synchronous; this wraps it in the async SqlDb shape and queues
-// every call so an open transaction never swallows another caller's statement.
+// every call so a transaction's callback never sees another caller's statement, and it
+// commits the writes of one tick together.
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,9 +12,8 @@ export const SQLITE_FILE = 'roleplay.sqlite';
 export class SqliteDb implements SqlDb {
   readonly dialect = 'sqlite' as const;
   readonly file: string;
-  private readonly db: Database.Database;
-  private queue: Promise<unknown> = Promise.resolve();
-
+  /** The connection; protected so a test can set what the product never sets. */
+  protected readonly db: Database.Database;
   constructor(dataDir: string) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
@@ -44,13 +44,21 @@ export class SqliteDb implements SqlDb {
 
   /**
    * The open connection keeps writing to the file it opened even after the data directory is
-   * deleted or replaced, and everything written then is gone at the next start. So every
-   * statement first checks that the path still names that file, and fails (the turn is refused
-   * with "please send again", /readyz turns 503) when it does not.
+   * deleted or replaced, and everything written then is gone at the next start. So the path must
+   * still name that file when a group commits (else the whole group is rolled back and its
+   * callers fail: the turn is refused with "please send again", /readyz turns 503), and at the
+   * first read of a tick with no group open (a read in a group answers after that COMMIT).
    */
   private checkFile(): void {
     const now = fileIdentity(this.file);
     if (now !== this.identity) throw new DataDirectoryGoneError(this.file, now === undefined ? 'vanished' : 'replaced');
+  }
+
+  private checkFileOncePerTick(): void {
+    if (this.fileChecked) return;
+    this.checkFile();
+    this.fileChecked = true;
+    this.endTickSoon();
   }
 
   /** Prepared once per statement text: the product uses a handful, over and over. */
@@ -66,6 +74,7 @@ export class SqliteDb implements SqlDb {
     return stmt;
   }
 
+  /** What a transaction's callback gets: statements run at once, inside the caller's savepoint. */
   private readonly self: SqlDb = {
     dialect: 'sqlite',
     all: async <T>(sql: string, params: unknown[] = []) => this.statement(sql).all(...params.map(toSqlite)) as T[],
@@ -73,37 +82,140 @@ export class SqliteDb implements SqlDb {
     transaction: async (fn) => fn(this.self),
   };
 
-  private direct(): SqlDb {
-    return this.self;
+  // Group commit. Every write of a tick runs at once inside one open transaction (BEGIN
+  // IMMEDIATE at the group's first write) and one COMMIT ends the group at the end of the tick
+  // (setImmediate) or after MAX_GROUP_WRITES writes. A caller hears back only after that COMMIT
+  // succeeded, so nothing is acknowledged that is not committed, exactly as with a COMMIT per
+  // statement, under synchronous NORMAL and FULL alike. A read that ran inside an open group saw
+  // its uncommitted writes, so it answers only after the COMMIT too, and fails with the group.
+
+  /** Every call runs in order, one after the other: a transaction's callback holds the line. */
+  private queue: Promise<void> = Promise.resolve();
+  private group: Group | undefined;
+  private tickEnding = false;
+  private fileChecked = false;
+  private committed = 0;
+
+  /** COMMITs that succeeded on this connection. */
+  get commits(): number {
+    return this.committed;
   }
 
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const checked = () => {
+  /** `work` settles its own caller and never throws; the next one runs even if it did. */
+  private step(work: () => void | Promise<void>): void {
+    this.queue = this.queue.then(work, work);
+  }
+
+  private endTickSoon(): void {
+    if (this.tickEnding) return;
+    this.tickEnding = true;
+    setImmediate(this.endTick);
+  }
+
+  private readonly endTick = (): void => {
+    this.tickEnding = false;
+    this.fileChecked = false;
+    if (this.group) this.step(() => this.commit());
+  };
+
+  private begin(): Group {
+    if (this.group) return this.group;
+    this.statement('BEGIN IMMEDIATE').run();
+    this.group = { callers: [], writes: 0 };
+    this.endTickSoon();
+    return this.group;
+  }
+
+  /** Ends the open group; its callers hear whether the COMMIT succeeded. Never throws. */
+  private commit(): void {
+    const group = this.group;
+    if (!group) return;
+    this.group = undefined;
+    try {
       this.checkFile();
-      return work();
-    };
-    const next = this.queue.then(checked, checked);
-    this.queue = next.catch(() => undefined);
-    return next;
+      this.statement('COMMIT').run();
+    } catch (error) {
+      // A COMMIT that fails (a deferred constraint, a full disk) may leave the transaction open.
+      if (this.db.open && this.db.inTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // Nothing more to undo here: the next BEGIN reports what is wrong with the connection.
+        }
+      }
+      for (const caller of group.callers) caller.reject(error);
+      return;
+    }
+    this.committed++;
+    for (const caller of group.callers) caller.resolve();
   }
 
-  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    return this.enqueue(() => this.direct().all<T>(sql, params));
+  /**
+   * After a statement threw: SQLite undid that statement only, and only its caller fails,
+   * unless SQLite rolled back the whole transaction (a full disk, an I/O error, OR ROLLBACK).
+   * Then no write of the group survives, and every caller of the group must hear it.
+   */
+  private afterFailure(error: unknown): void {
+    const group = this.group;
+    if (!group || (this.db.open && this.db.inTransaction)) return;
+    this.group = undefined;
+    const lost = new GroupRolledBackError(error);
+    for (const caller of group.callers) caller.reject(lost);
   }
 
-  run(sql: string, params?: unknown[]): Promise<number> {
-    return this.enqueue(() => this.direct().run(sql, params));
+  /** Runs `work` in the open group; its caller hears back at the group's COMMIT. */
+  private write<T>(work: () => Promise<T> | T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.step(async () => {
+        let value: T;
+        try {
+          this.begin();
+          value = await work();
+        } catch (error) {
+          this.afterFailure(error);
+          reject(error);
+          return;
+        }
+        const group = this.group;
+        if (!group) return reject(new GroupRolledBackError(new Error('the transaction ended before its COMMIT')));
+        group.callers.push({ resolve: () => resolve(value), reject });
+        if (++group.writes >= MAX_GROUP_WRITES) this.commit();
+      });
+    });
   }
 
+  all<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return new Promise<T[]>((resolve, reject) => {
+      this.step(() => {
+        let rows: T[];
+        try {
+          if (!this.group) this.checkFileOncePerTick();
+          rows = this.statement(sql).all(...params.map(toSqlite)) as T[];
+        } catch (error) {
+          this.afterFailure(error);
+          reject(error);
+          return;
+        }
+        if (this.group) this.group.callers.push({ resolve: () => resolve(rows), reject });
+        else resolve(rows);
+      });
+    });
+  }
+
+  run(sql: string, params: unknown[] = []): Promise<number> {
+    return this.write(() => this.statement(sql).run(...params.map(toSqlite)).changes);
+  }
+
+  /** All or nothing on its own: a savepoint inside the group, so failing undoes only its statements. */
   transaction<T>(fn: (db: SqlDb) => Promise<T>): Promise<T> {
-    return this.enqueue(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+    return this.write(async () => {
+      this.statement('SAVEPOINT tx').run();
       try {
-        const result = await fn(this.direct());
-        this.db.exec('COMMIT');
+        const result = await fn(this.self);
+        this.statement('RELEASE tx').run();
         return result;
       } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK TO tx; RELEASE tx');
         throw error;
       }
     });
@@ -111,23 +223,47 @@ export class SqliteDb implements SqlDb {
 
   /** A cheap write probe: a full disk or a read-only file shows up here. */
   async ready(): Promise<boolean> {
-    try {
-      await this.enqueue(async () => {
-        this.db.prepare('SELECT 1').get();
-        this.db.exec('BEGIN IMMEDIATE; ROLLBACK');
+    return new Promise<boolean>((resolve) => {
+      this.step(() => {
+        this.commit();
+        try {
+          this.checkFile();
+          this.db.prepare('SELECT 1').get();
+          this.db.exec('BEGIN IMMEDIATE; ROLLBACK');
+          resolve(true);
+        } catch {
+          resolve(false);
+        }
       });
-      return true;
-    } catch {
-      return false;
-    }
+    });
   }
 
+  /** Commits what is still open, then closes. */
   async close(): Promise<void> {
     await this.checkpointer?.close();
-    const close = async () => {
-      if (this.db.open) this.db.close();
-    };
-    await this.queue.then(close, close);
+    await new Promise<void>((resolve) => {
+      this.step(() => {
+        this.commit();
+        if (this.db.open) this.db.close();
+        resolve();
+      });
+    });
+  }
+}
+
+/** A group is bounded so that one COMMIT, and the wait of its first caller, stay short. */
+export const MAX_GROUP_WRITES = 64;
+
+interface Group {
+  callers: { resolve: () => void; reject: (error: unknown) => void }[];
+  writes: number;
+}
+
+/** A write that succeeded on its own but was undone with its group, whose transaction SQLite rolled back. */
+export class GroupRolledBackError extends Error {
+  constructor(cause: unknown) {
+    super(`the write was rolled back with its group: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'GroupRolledBackError';
   }
 }
 
