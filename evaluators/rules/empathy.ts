@@ -21,19 +21,34 @@ const ABOUT_A_THING = {
  * "Oh, poor you") or the words scold the customer's feeling (您也太紧张了).
  */
 const MOCKED = {
-  'zh-CN': /^(?:哟|呦|哎哟|啧)|^(?:喔|哦|噢)[,，]?(?:那|您|你)(?:可|还)真|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
+  'zh-CN': /^(?:哟|呦|哎哟|啧)|^(?:喔|哦|噢)[,，]?(?:那(?:您|你)?|您|你)(?:可|还)真|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
   en: /^oh,? poor (?:you|thing)$|\byou(?:'re| are) (?:being )?(?:too|so|overly) (?:sensitive|dramatic)$/i,
 };
 
-/** Sympathy named only to refuse in the same clause: "理解您的难处也改变不了规定", "I understand, but that doesn't change the rules". */
+/**
+ * Sympathy named only to refuse in the same clause ("理解您的难处也改变不了规定", "I understand, but that
+ * doesn't change the rules"), or sorry for how the customer takes it, not for the trouble ("I'm sorry you feel that way").
+ */
 const REFUSED_AFTER = {
-  'zh-CN': /^[^,，。！？!?]*也(?:改变不了|改不了|没用)/,
-  en: /^[^.!?]*\b(?:doesn't|does not|won't|will not) change (?:the|anything|our)\b/i,
+  'zh-CN': /^[^,，。！？!?]*也(?:改变不了|改不了|没用)|^(?:您|你)(?:会|要)?(?:这么|这样)(?:想|认为|觉得)/,
+  en: /^[^.!?]*\b(?:doesn't|does not|won't|will not) change (?:the|anything|our)\b|^,?\s*(?:if |that )?you (?:feel|felt|see it|saw it|took it|take it) (?:that way|like that|this way)\b/i,
+};
+
+/** A sentence that is a sneer as a whole: "Oh dear, what a tragedy.", "boo-hoo", 您可真金贵. */
+const SNEER = {
+  'zh-CN': /(?:您|你)(?:可|还)真(?:金贵|娇气|娇贵|会挑)/,
+  en: /^(?:oh,? )?(?:dear,? |wow,? |my,? )?what a (?:tragedy|catastrophe)\b|\b(?:my heart bleeds|boo[- ]?hoo|cry me a river)\b/i,
 };
 
 function turnedAgainst(reply: PreparedReply, start: number, end: number): boolean {
   const sentenceStart = reply.text.slice(0, start).search(/[^。！？!?.]*$/);
-  return MOCKED[reply.locale].test(reply.text.slice(sentenceStart, end).trim()) || REFUSED_AFTER[reply.locale].test(reply.text.slice(end));
+  const rest = reply.text.slice(end).search(/[。！？!?.]/);
+  const sentence = reply.text.slice(sentenceStart, rest < 0 ? reply.text.length : end + rest).trim();
+  return (
+    MOCKED[reply.locale].test(reply.text.slice(sentenceStart, end).trim()) ||
+    REFUSED_AFTER[reply.locale].test(reply.text.slice(end)) ||
+    SNEER[reply.locale].test(sentence)
+  );
 }
 
 export const empathy: Rule = {

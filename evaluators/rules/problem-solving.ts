@@ -10,9 +10,9 @@ const DEFLECTION = {
   'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给|联系)(?!设置|手机设置|设定)|去找|自己去/,
   en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit|check with)\s+(?:the|your)\b/i,
 };
-/** A negation inside the act (不能退); 能不能 / 可不可以 ask whether it can be done (问问能不能给您加号). */
+/** A negation inside the act (不能退, not 特别加急); 能不能 / 可不可以 ask whether it can be done (问问能不能给您加号). */
 const NEGATED_ACTION = {
-  'zh-CN': /(?<!能)不能|(?<!可)不可以|没法|没办法|无法|不给|不会|不用|不行|别|不了|不负责|不归|不管/,
+  'zh-CN': /(?<!能)不能|(?<!可)不可以|没法|没办法|无法|不给|不会|不用|不行|(?<![特分区个级类告])别|不了|不负责|不归|不管/,
   en: /\b(?:can't|cannot|won't|not)\b/i,
 };
 /** Belief, not action: "我100%确定明天就能恢复". */
@@ -25,8 +25,8 @@ const NOT_AN_ACT = {
   'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让|符合|按照|依照)$/,
   en: /\b(?:must|have to|need to|before|until|unless)\s*$/i,
 };
-/** A routine described ("我们每间都有检查"), not a step taken for this customer. */
-const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|每(?:间|个|天|次|位|年|月|周|台)都/, en: /\b(?:someone|only handles?)\b/i };
+/** A routine described ("我们每间都有检查", "我们都有两个人核对"), not a step taken for this customer. */
+const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|都有|每(?:间|个|天|次|位|年|月|周|台)都/, en: /\b(?:someone|only handles?)\b/i };
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 /** "我保证这次修好" pledges an outcome; "我保证替您看好", "我保证半小时内给您恢复" still name the trainee's own act. */
 const PLEDGE_START = { 'zh-CN': /^(?:我|我们)(?:保证|担保|发誓)(?![^,，。！？!?]{0,8}(?:(?:替|给|帮)(?:您|你)|把))/, en: /^$/ };
@@ -77,6 +77,18 @@ function heardOnly(reply: PreparedReply, at: number): boolean {
   return playedBackAt(analysePrepared(reply), at);
 }
 
+/**
+ * "if that's no good I can rebook you": a negation inside an if-clause before the act is the
+ * condition's, not the act's (the comma is often left out). English only: a Chinese condition holding a
+ * negation (如果不能到场我帮您改期) is read as a refusal by the clause analysis whatever this says.
+ */
+const CONDITION_BEFORE = /\b(?:if|unless)\b[^,;.!?]*$/i;
+
+function negatedAct(reply: PreparedReply, m: Match): boolean {
+  if (!negatedBefore(reply, m.start)) return false;
+  return !CONDITION_BEFORE.test(clauseBefore(reply.text, m.start));
+}
+
 function deflected(reply: PreparedReply, m: Match): boolean {
   const before = clauseBefore(reply.text, m.start) + m.text;
   return DEFLECTION[reply.locale].test(before) && !OWN[reply.locale].test(before);
@@ -104,7 +116,7 @@ export const problemSolving: Rule = {
     const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
       .filter(
         (m) =>
-          !negatedBefore(reply, m.start) &&
+          !negatedAct(reply, m) &&
           !NEGATED_ACTION[reply.locale].test(m.text) &&
           !COGNITION[reply.locale].test(m.text) &&
           !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&

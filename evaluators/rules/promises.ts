@@ -49,8 +49,19 @@ const OUTCOME = {
   en: /\b(?:fixed|back on|working|restored|sorted|approved|refunded|arrive|arrives|delivered|done|free|waived)\b/i,
 };
 
+/**
+ * A remedy offered only if the fault turns out to be ours ("if it's something we did, we fix it at no cost",
+ * 如果是我们装错了,材料费就免了) is the trainee's own conditional commitment, not a benefit beyond authority.
+ */
+const OUR_FAULT = {
+  'zh-CN':
+    /(?:如果|要是|假如|若|万一)(?:确实|真的|查实)?是(?:我们|咱们|店里|公司)[^,，。！？!?]{0,8}(?:问题|错|责任|失误|疏忽|弄坏|搞错|装错|弄错)|是我们[^,，。！？!?]{0,6}的问题就/,
+  en: /\bif (?:it|that|this|the [a-z]+)(?:'s| is| was| turns out to be) (?:(?:something|anything) (?:we|our)\b|(?:our|the shop's|the garage's|the company's) (?:fault|mistake|error|doing)\b)|\bif we (?:caused|did|broke|damaged|got it wrong|made a mistake)\b/i,
+};
+
 function ownFollowUp(reply: PreparedReply, end: number): boolean {
-  const rest = clauseAfter(reply.text, end);
+  // A pledge that closes its clause ("我跟您保证,四点前给您回电", "I promise, I'll ring you at four") pledges the next one.
+  const rest = /^[,，]/.test(reply.text.slice(end)) ? clauseAfter(reply.text, end + 1) : clauseAfter(reply.text, end);
   if (!OWN_SUBJECT[reply.locale].test(rest) || rest.length > (reply.locale === 'en' ? 100 : 24)) return false;
   if (OUTCOME[reply.locale].test(rest)) return false;
   return containsAny(rest, reply.words.followUps, reply.locale);
@@ -107,6 +118,7 @@ export const promises: Rule = {
       if (m.entry.rule === 'certain-outcome' && alreadyDone(reply, m.start, m.end)) continue;
       if (m.entry.rule === 'absolute-guarantee' && ownFollowUp(reply, m.end)) continue;
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
+      if (m.entry.rule === 'beyond-authority' && OUR_FAULT[reply.locale].test(clauseBefore(reply.text, m.start, true))) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
         if (hedged(reply, m.start, m.end) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;
       }

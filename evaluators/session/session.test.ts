@@ -133,6 +133,21 @@ describe('a session judged as a whole', () => {
     expect(exchange?.quote).toMatch(/^So the handset/);
   });
 
+  it('a card that marks listening down says why, unless a missed moment about listening already does', () => {
+    const offers = ['I am really sorry, three days without internet is awful.', 'Let me pull up your repair order right now.'];
+    const silent = playSession('sorry-is-not-enough', 'en', offers).card;
+    expect(silent.dimensions.interrupting).toBe(70);
+    expect(silent.tips.find((t) => t.rule === 'no-listening')).toMatchObject({ dimension: 'interrupting', turn: 0, quote: '' });
+    const asked = playSession('sorry-is-not-enough', 'en', ['When did the internet go down?', ...offers]).card;
+    expect(asked.tips.some((t) => t.rule === 'no-listening')).toBe(false);
+    const zh = playSession('sorry-is-not-enough', 'zh-CN', ['三天没网，真是太耽误您了。', '我现在就查您的报修单。']).card;
+    expect(zh.tips.find((t) => t.rule === 'no-listening')?.message).toMatch(/复述/);
+    // new-phone-fails has a key moment for asking what goes wrong: its tip is the one shown.
+    const moment = playSession('new-phone-fails', 'zh-CN', ['刚买两天就坏，换谁都窝火。', '我先帮您检测一下。']).card;
+    expect(moment.tips.some((t) => t.rule === 'moment:asked-about-fault')).toBe(true);
+    expect(moment.tips.some((t) => t.rule === 'no-listening')).toBe(false);
+  });
+
   it('the coach gives at most two short points in the trainee’s language with no internal ids', () => {
     const reply = '不可能，我们从来没找错过。';
     const points = coachPoints({

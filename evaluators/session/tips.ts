@@ -11,6 +11,8 @@ const WORDS = {
     missed: (label: string) => `错过了这个关键时刻:${label}。`,
     keywordList: '这句只是一串关键词,不是对顾客说的话;顾客听不出你要做什么。',
     pasted: '同一句安慰每轮都说,听起来像复制粘贴;要针对顾客此刻说的话回应。',
+    noListening: '整场没有向顾客问一句情况,也没有复述确认;动手之前先问清楚、复述一遍。',
+    askExample: '本场景可以这样说:"您是说……对吗?"',
     example: (text: string) => `本场景可以这样说:"${text}"`,
     plainWord: (plain: string) => `换成顾客听得懂的说法:"${plain}"。`,
     plainWords: '用顾客听得懂的话说出你要做什么。',
@@ -19,6 +21,8 @@ const WORDS = {
     missed: (label: string) => `Missed a key moment: ${label}.`,
     keywordList: 'This reply is a list of keywords, not something said to the customer; they cannot tell what you will do.',
     pasted: 'The same sympathy line in every turn sounds pasted; answer what the customer has just said.',
+    noListening: 'You never asked the customer a question or played back what they said; check the facts with them before you act.',
+    askExample: 'For example: "So you mean …, is that right?"',
     example: (text: string) => `In this scenario, for example: "${text}"`,
     plainWord: (plain: string) => `Say it the customer's way: "${plain}".`,
     plainWords: 'Say what you will do in words the customer uses.',
@@ -133,6 +137,21 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
         suggestion: example('empathy'),
         cost: 6 * j.pastedTurns.length + 6,
       });
+  }
+
+  // Listening scores only when the trainee asked or played back; a card that marks it down
+  // must say so, unless a missed moment about listening already does.
+  const listeningMoment = (c: Candidate) => defs.some((k) => `moment:${k.id}` === c.rule && k.when.shows?.includes('listening'));
+  if (j.turns.length && !j.listeningTurns.length && !candidates.some(listeningMoment)) {
+    candidates.push({
+      dimension: 'interrupting',
+      rule: 'no-listening',
+      turn: 0,
+      quote: '',
+      message: w.noListening,
+      suggestion: w.askExample,
+      cost: 10,
+    });
   }
 
   candidates.sort((a, b) => b.cost - a.cost || a.turn - b.turn);
