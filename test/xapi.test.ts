@@ -126,12 +126,14 @@ async function endOne(records: ReturnType<typeof withLearningRecords>, index: nu
   return start.sessionId;
 }
 
+/** Kicks the sender until `check` holds, then lets it finish what it was doing (a delivery is marked sent after the store answers). */
 async function until(check: () => boolean | Promise<boolean>, sender: XapiSender): Promise<void> {
   for (let i = 0; i < 2000 && !(await check()); i++) {
     sender.kick();
     await sender.idle();
     await new Promise((r) => setTimeout(r, 5));
   }
+  await sender.idle();
 }
 
 describe('sending to a learning record store', () => {
