@@ -91,6 +91,14 @@ describe('lower-case expressions for English', () => {
     expect(lowerCaseHaystack('İstanbul office')).toBeUndefined();
   });
 
+  it('Chinese lists match their Latin words in the case written, English ones ignore case unless marked', () => {
+    const lexicons = loadLexicons();
+    const zh = [...lexicons.get('zh-CN')!.values()].flat();
+    expect(zh.filter((e) => e.regex.flags.includes('i')).map((e) => e.source)).toEqual([]);
+    const en = [...lexicons.get('en')!.values()].flat();
+    expect(en.filter((e) => !e.regex.flags.includes('i')).map((e) => e.source)).toEqual(['jargon.yaml#billing-acronyms-cased']);
+  });
+
   it('find exactly what the case-insensitive expressions find', () => {
     const en = loadLexicons().get('en')!;
     const replies = [
@@ -99,7 +107,10 @@ describe('lower-case expressions for English', () => {
       'Your APN on the HLR, and the IMEI? It is fine.',
       'We NEVER make mistakes!',
     ];
-    for (const entry of [...en.values()].flat()) {
+    // Entries that match only the case written have no lower-case copy and need none.
+    const ignoringCase = [...en.values()].flat().filter((e) => e.regex.flags.includes('i'));
+    expect([...en.values()].flat().filter((e) => !e.regex.flags.includes('i') && e.lowerRegex)).toEqual([]);
+    for (const entry of ignoringCase) {
       for (const reply of replies) {
         const a = [...reply.matchAll(new RegExp(entry.regex.source, entry.regex.flags))].map((m) => [m.index, m[0].length]);
         const b = [...reply.toLowerCase().matchAll(new RegExp(entry.lowerRegex!.source, entry.lowerRegex!.flags))].map((m) => [

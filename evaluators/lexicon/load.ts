@@ -71,6 +71,7 @@ interface RawEntry {
   patterns?: string[];
   plain?: string;
   weight?: number;
+  matchCase?: boolean;
   note: string;
   suggestion: string;
 }
@@ -219,9 +220,11 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
   const parts = [...phraseParts, ...(entry.patterns ?? [])];
   const needles = entry.patterns?.length ? undefined : phraseNeedles(phrases, locale);
   const expression = parts.map((p) => `(?:${p})`).join('|');
+  // English ignores case, except in an entry that matches only the case written.
+  const ignoreCase = locale === 'en' && !entry.matchCase;
   // Only English replies run the lower-case copy (match.ts); without one they run `regex` (speed only).
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: speed only, see above
-  const lowerRegex = locale === 'en' ? lowerCaseExpression(expression) : undefined;
+  // Stryker disable next-line ConditionalExpression: speed only, see above
+  const lowerRegex = ignoreCase ? lowerCaseExpression(expression) : undefined;
   return {
     id: entry.id,
     rule: entry.rule,
@@ -230,7 +233,7 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
     plain: entry.plain,
     weight: entry.weight,
     source,
-    regex: new RegExp(expression, locale === 'en' ? 'giu' : 'gu'),
+    regex: new RegExp(expression, ignoreCase ? 'giu' : 'gu'),
     // Stryker disable next-line ObjectLiteral: without the lower-case copy the `i` expression runs (speed only)
     ...(lowerRegex ? { lowerRegex } : {}),
     ...(needles ? { needles } : {}),
