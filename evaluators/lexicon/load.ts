@@ -11,6 +11,7 @@ import { schemaValidator } from '../../lib/schema-validator.ts';
 import { recordedYaml } from '../../lib/parsed-yaml.ts';
 import { sourcePath } from '../../lib/source-path.ts';
 import { entryFlagsFault } from './fault-entries.ts';
+import { patternNeedles } from './literal-needles.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -24,7 +25,7 @@ export interface LexiconEntry {
   regex: RegExp;
   /**
    * Literal text the reply must contain (any one of them) for `regex` to have a
-   * chance of matching; undefined when the entry has patterns, which always run.
+   * chance of matching; undefined when nothing is certain (the entry always runs).
    * Lower-case for English, whose expressions ignore case.
    */
   needles?: string[];
@@ -218,7 +219,7 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
       ? [`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => phraseBody(p)).join('|')})(?![\\p{L}\\p{N}])`]
       : phrases.map((p) => chinesePhraseSource(p));
   const parts = [...phraseParts, ...(entry.patterns ?? [])];
-  const needles = entry.patterns?.length ? undefined : phraseNeedles(phrases, locale);
+  const needles = entryNeedles(phrases, entry.patterns ?? [], locale);
   const expression = parts.map((p) => `(?:${p})`).join('|');
   // English ignores case, except in an entry that matches only the case written.
   const ignoreCase = locale === 'en' && !entry.matchCase;
@@ -239,6 +240,18 @@ function compileEntry(entry: RawEntry, locale: RuleLocale, source: string): Lexi
     ...(needles ? { needles } : {}),
     ...(phrases.length ? { phrases } : {}),
   };
+}
+
+/** What the reply must contain for the entry to match: its phrases' needles and its patterns' (literal-needles.ts). */
+function entryNeedles(phrases: string[], patterns: string[], locale: RuleLocale): string[] | undefined {
+  const fromPhrases = phrases.length ? phraseNeedles(phrases, locale) : [];
+  const fromPatterns = patterns.map((p) => patternNeedles(p));
+  if (!fromPhrases || fromPatterns.some((n) => n === undefined)) return undefined;
+  const all = [...fromPhrases, ...fromPatterns.flat()] as string[];
+  if (locale !== 'en') return all.length ? all : undefined;
+  // English needles are matched against the lower-cased reply, which equals case folding only in ASCII.
+  if (!all.length || all.some((n) => !/^[\x20-\x7e]+$/.test(n))) return undefined;
+  return all.map((n) => n.toLowerCase());
 }
 
 /**
