@@ -122,12 +122,14 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
   if (has('ask-know') || has('system')) return { kind: 'unknown' };
-  // A question is about its subject whatever its polarity: "why don't you want a new number?" asks about the
-  // new number, "您没带发票吗？" about the invoice.
+  // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
+  // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己会在App上看明细吗？" about the app.
   const asked = new Set(asking);
   const unsigned: ReplyAnalysis = {
     ...analysis,
-    clauses: analysis.clauses.map((c) => (asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false })) } : c)),
+    clauses: analysis.clauses.map((c) =>
+      asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false, byCustomer: false })) } : c,
+    ),
   };
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
   // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
