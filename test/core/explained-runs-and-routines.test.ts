@@ -45,6 +45,14 @@ describe('jargon: an English term explained in apposition', () => {
     expect(j('The second one is a pending authorisation, your bank just holds it.')).toBe(true);
   });
 
+  it('the spaces around the words and the dash may be missing or doubled', () => {
+    const j = jargon(en);
+    expect(j('We can do an ILL— an inter-library loan from another library.')).toBe(false);
+    expect(j('We can do an ILL —an inter-library loan from another library.')).toBe(false);
+    expect(j('We can do an ILL for  that — an inter-library loan from another library.')).toBe(false);
+    expect(j('The second one is a pending authorisation —your bank just holds the amount.')).toBe(false);
+  });
+
   it('"where" after the dash explains too', () => {
     const j = jargon(en);
     expect(j("I'll raise a chargeback — where we claim the money back from the shop's bank.")).toBe(false);
