@@ -21,6 +21,7 @@ const BLIND3 = join(ROOT, 'blind3');
 const BLIND4 = join(ROOT, 'blind4');
 const BLIND5 = join(ROOT, 'blind5');
 const BLIND6 = join(ROOT, 'blind6');
+const BLIND7 = join(ROOT, 'blind7');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -107,6 +108,10 @@ describe('flag corpus, fifth blind batch', () => {
 
 describe('flag corpus, sixth blind batch', () => {
   gated('Sixth blind flag corpus', () => loadFlagCorpus(BLIND6), gates.blind6, true);
+});
+
+describe('flag corpus, seventh blind batch', () => {
+  gated('Seventh blind flag corpus', () => loadFlagCorpus(BLIND7), gates.blind7, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -35,6 +35,8 @@ export interface Gates {
   blind5: GateSet;
   /** The sixth blind batch: trades beyond telecom, written before reading the word lists. */
   blind6: GateSet;
+  /** The seventh blind batch: banks, hotels, restaurants, letting, IT desks and more, written before reading the word lists. */
+  blind7: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
