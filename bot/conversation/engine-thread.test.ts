@@ -59,6 +59,22 @@ describe('the engine thread', () => {
     expect(await playThrough(threaded, 'en')).toEqual(mine);
   });
 
+  it('goes on with a session the thread no longer keeps, and with one the bot changed itself', async () => {
+    const scenario = threaded.scenarios.get('wrong-change')!;
+    const start = (seed: number) => threaded.startSession(scenario, { locale: 'en', seed, now: 0 }).session;
+    const first = await threaded.replyToSession(scenario, start(7), REPLIES.en[0]!, 60_000);
+    // More sessions than the thread keeps (1000): the first one's is gone from it.
+    for (let i = 0; i < 1001; i++) await threaded.replyToSession(scenario, start(i), 'OK', 60_000);
+    const mine = await here.replyToSession(scenario, first.session, REPLIES.en[1]!, 120_000);
+    const { understanding: _u, ...expected } = mine;
+    expect(await threaded.replyToSession(scenario, first.session, REPLIES.en[1]!, 120_000)).toEqual(expected);
+    // A copy the bot made with a change of its own is sent whole, and its change counts.
+    const changed = { ...first.session, speakingUntil: 0 };
+    expect((await threaded.replyToSession(scenario, changed, REPLIES.en[1]!, 120_000)).session).toEqual(
+      (await here.replyToSession(scenario, changed, REPLIES.en[1]!, 120_000)).session,
+    );
+  });
+
   it('fails the calls in flight when it is closed, and the next call starts a new thread', async () => {
     const scenario = threaded.scenarios.get('wrong-change')!;
     const { session } = threaded.startSession(scenario, { locale: 'en', seed: 7, now: 0 });
