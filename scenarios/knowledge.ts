@@ -43,12 +43,12 @@ const NOT_SUBJECTS: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, ...FACT
  */
 function askedSubjects(text: string, clauses: Clause[]): Set<string> {
   const asked = new Set<string>();
+  // The asking clauses come with negation and the customer as actor already cleared (answerQuestion).
   for (const clause of clauses)
     for (const word of clause.concepts) {
-      if (word.id !== 'open-question' || word.negated) continue;
+      if (word.id !== 'open-question') continue;
       for (const h of clause.concepts)
-        if (!h.negated && !h.byCustomer && !NOT_SUBJECTS.has(h.id) && h.start >= word.start && /^\s*$/.test(text.slice(word.end, h.start)))
-          asked.add(h.id);
+        if (!NOT_SUBJECTS.has(h.id) && h.start >= word.start && /^\s*$/.test(text.slice(word.end, h.start))) asked.add(h.id);
     }
   return asked;
 }
