@@ -99,14 +99,21 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   const purpose = analysis.clauses.some((c) => c.acts.includes('question') && c.concepts.some((h) => h.id === 'ask-purpose' && !h.negated));
   if (!asking.length) return purpose ? { kind: 'purpose' } : smallTalk(scenario, analysis) ? { kind: 'irrelevant' } : undefined;
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
-  // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
-  if (has('ask-know') || has('system')) return { kind: 'unknown' };
-  // A question is about its subject whatever its polarity: "why don't you want a new number?" asks about the
-  // new number, "您没带发票吗？" about the invoice.
+  // Other customers named anywhere in a sentence that asks ("前面那位顾客给的是一百还是五十，您看见了吗？").
+  const others = analysis.clauses.some(
+    (c) => asking.some((a) => a.sentence === c.sentence) && c.concepts.some((h) => h.id === 'other-customers' && !h.negated),
+  );
+  // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office), and so
+  // does a question about other customers' business.
+  if (has('ask-know') || has('system') || others) return { kind: 'unknown' };
+  // A question is about its subject whatever its polarity and whoever does it: "why don't you want a new
+  // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己试过重启没？" about the restart.
   const asked = new Set(asking);
   const unsigned: ReplyAnalysis = {
     ...analysis,
-    clauses: analysis.clauses.map((c) => (asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false })) } : c)),
+    clauses: analysis.clauses.map((c) =>
+      asked.has(c) ? { ...c, concepts: c.concepts.map((h) => ({ ...h, negated: false, byCustomer: false })) } : c,
+    ),
   };
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
   // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
