@@ -33,20 +33,41 @@ function topicsOf(scenario: Scenario): Set<string> {
   return set;
 }
 
+const NOT_SUBJECTS: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, ...FACT_QUESTION]);
+
+/**
+ * The subjects a question word asks about: a subject named right at the word, overlapping it or
+ * after nothing but a space. "几楼的材料？" asks which floor, not what the materials are; "什么材料？"
+ * asks the materials; "which floor…?" asks the floor. A subject further off ("how many nights a
+ * month…?") is left to the other weights.
+ */
+function askedSubjects(text: string, clauses: Clause[]): Set<string> {
+  const asked = new Set<string>();
+  // The asking clauses come with negation and the customer as actor already cleared (answerQuestion).
+  for (const clause of clauses)
+    for (const word of clause.concepts) {
+      if (word.id !== 'open-question') continue;
+      for (const h of clause.concepts)
+        if (!NOT_SUBJECTS.has(h.id) && h.start >= word.start && /^\s*$/.test(text.slice(word.end, h.start))) asked.add(h.id);
+    }
+  return asked;
+}
+
 /**
  * How much of what was asked a fact's pattern accounts for: each concept it requires
  * (all, seq) that the asking sentence holds counts, and the best one of its alternatives
  * (any); a subject (the invoice, the freezing) counts twice as much as a question word
  * (when, how much), so "when did it start freezing?" is about the freezing, not about
- * when the phone was bought. Between equals, the one said last is what is asked
+ * when the phone was bought, and the subject a question word asks about (askedSubjects)
+ * once more. Between equals, the one said last is what is asked
  * ("停机对您的生意影响大吗" asks about the effect, not the cut-off).
  */
-function specificity(pattern: ConceptPattern, clauses: Clause[]): { score: number; last: number; subjects: number } {
+function specificity(pattern: ConceptPattern, clauses: Clause[], asked: Set<string>): { score: number; last: number; subjects: number } {
   let last = -1;
   const weight = (id: string) => {
     const hits = clauses.flatMap((c) => c.concepts.filter((h) => h.id === id && !h.negated && !h.byCustomer));
     for (const h of hits) last = Math.max(last, h.end);
-    return hits.length ? (FACT_QUESTION.has(id) ? 1 : 2) : 0;
+    return hits.length ? (FACT_QUESTION.has(id) ? 1 : asked.has(id) ? 3 : 2) : 0;
   };
   let score = 0;
   for (const id of new Set([...(pattern.all ?? []), ...(pattern.seq ?? [])])) score += weight(id);
@@ -106,8 +127,8 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office), and so
   // does a question about other customers' business.
   if (has('ask-know') || has('system') || others) return { kind: 'unknown' };
-  // A question is about its subject whatever its polarity and whoever does it: "why don't you want a new
-  // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己试过重启没？" about the restart.
+  // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
+  // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己会在App上看明细吗？" about the app.
   const asked = new Set(asking);
   const unsigned: ReplyAnalysis = {
     ...analysis,
@@ -122,6 +143,15 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
     ...unsigned,
     clauses: unsigned.clauses.filter((c) => c.sentence === s),
   }));
+  const askedIn = new Map(
+    [unsigned, ...sentences].map((s) => [
+      s,
+      askedSubjects(
+        analysis.text,
+        s.clauses.filter((c) => askingUnsigned.includes(c)),
+      ),
+    ]),
+  );
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
@@ -129,7 +159,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
       for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
         const where = matchPattern(sentence, { within: 'sentence', ...pattern });
         if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
-        const { score: concepts, last, subjects } = specificity(pattern, where);
+        const { score: concepts, last, subjects } = specificity(pattern, where, askedIn.get(sentence)!);
         const score = concepts + (pattern.amount !== undefined ? 2 : 0);
         if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
       }

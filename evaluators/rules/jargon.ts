@@ -6,6 +6,8 @@ import { segment, teachWords } from '../text/segment.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
 
 const LATIN_WORD = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+\-']*[A-Za-z0-9]?(?![A-Za-z])/g;
+/** The English words that follow a word with only spaces between (late checkout, fast track). */
+const ENGLISH_RUN = /^(?: +[A-Za-z][A-Za-z0-9+\-']*)*/;
 
 const ENGLISH_IN_CHINESE = {
   rule: 'english-in-chinese',
@@ -26,7 +28,11 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       .replace(/’/g, "'")
       .replace(/^[\s,—–:?-]+/, '');
     // "Your IBAN — the long number on your statement", "your NI number (that's the National Insurance number)": explained in apposition.
-    if (/^\s*(?:[a-z]+\s+)?[—–(]\s*(?:that's|that is|it's|the|a|an|which|i\.e\.|meaning|basically)\b/i.test(after)) return true;
+    // "an ILL for that — an inter-library loan" (two words may come between); "a pending authorisation — your bank holds it".
+    if (
+      /^\s*(?:(?:[a-z]+\s+){0,2}[—–(]\s*(?:that's|that is|it's|the|a|an|which|where|i\.e\.|meaning|basically)|[—–(]\s*your)\b/i.test(after)
+    )
+      return true;
     return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
   }
   // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.
@@ -171,7 +177,9 @@ export const jargon: Rule = {
         if (m[0].length < 2 || matches.some((x) => start < x.end && end > x.start)) continue;
         if (everydaySet(reply.words.everyday).has(m[0].toLowerCase())) continue;
         if (/^[A-Z0-9]{1,3}\d*$/.test(m[0]) && /\d/.test(m[0])) continue; // 3G, 4G, 5G and model numbers
-        if (isQuoted(reply, start, end) || explained(reply, start, end) || customerSaid(context, m[0])) continue;
+        // "late checkout,就是延迟退房": English words in a row are one term, explained after the last of them.
+        const runEnd = end + (ENGLISH_RUN.exec(reply.text.slice(end))?.[0].length ?? 0);
+        if (isQuoted(reply, start, end) || explained(reply, start, runEnd) || customerSaid(context, m[0])) continue;
         findings.push(toFinding(reply, { start, end, entry: ENGLISH_IN_CHINESE }, 'jargon', 'bad'));
       }
     }

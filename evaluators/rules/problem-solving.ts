@@ -25,8 +25,14 @@ const NOT_AN_ACT = {
   'zh-CN': /(?:要|得|需要|必须|才能|同意|允许|让|符合|按照|依照)$/,
   en: /\b(?:must|have to|need to|before|until|unless)\s*$/i,
 };
-/** A routine described ("我们每间都有检查", "我们都有两个人核对"), not a step taken for this customer. */
-const DESCRIBED = { 'zh-CN': /有人|只负责|只管|都是|都有|每(?:间|个|天|次|位|年|月|周|台)都/, en: /\b(?:someone|only handles?)\b/i };
+/**
+ * A routine described ("我们每间都有检查", "我们都有两个人核对", "我们收银台天天对账"), not a step taken for this
+ * customer; a routine promised to the customer ("我每天给您打个电话") is still one.
+ */
+const DESCRIBED = {
+  'zh-CN': /有人|只负责|只管|都是|都有|每(?:间|个|天|次|位|年|月|周|台)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)/,
+  en: /\b(?:someone|only handles?)\b/i,
+};
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 /** "我保证这次修好" pledges an outcome; "我保证替您看好", "我保证半小时内给您恢复" still name the trainee's own act. */
 const PLEDGE_START = { 'zh-CN': /^(?:我|我们)(?:保证|担保|发誓)(?![^,，。！？!?]{0,8}(?:(?:替|给|帮)(?:您|你)|把))/, en: /^$/ };
