@@ -67,8 +67,10 @@ export interface ReplyAnalysis {
 }
 
 // A dash between two thoughts ends a clause ("I've switched it on — did it arrive?"); a hyphen or an en dash
-// inside a word or a range (top-up, 2–4 pm) does not.
-const CLAUSE_MARK = /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s/gu;
+// inside a word or a range (top-up, 2–4 pm) does not. "and I'll / and we will" starts a clause of its own, so a
+// request put before it ("Tell me where you paid and I'll look it up") is still a request.
+const CLAUSE_MARK =
+  /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
