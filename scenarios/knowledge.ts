@@ -120,8 +120,13 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   const purpose = analysis.clauses.some((c) => c.acts.includes('question') && c.concepts.some((h) => h.id === 'ask-purpose' && !h.negated));
   if (!asking.length) return purpose ? { kind: 'purpose' } : smallTalk(scenario, analysis) ? { kind: 'irrelevant' } : undefined;
   const has = (id: string) => asking.some((c) => c.concepts.some((h) => h.id === id && !h.negated));
-  // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office).
-  if (has('ask-know') || has('system')) return { kind: 'unknown' };
+  // Other customers named anywhere in a sentence that asks ("前面那位顾客给的是一百还是五十，您看见了吗？").
+  const others = analysis.clauses.some(
+    (c) => asking.some((a) => a.sentence === c.sentence) && c.concepts.some((h) => h.id === 'other-customers' && !h.negated),
+  );
+  // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office), and so
+  // does a question about other customers' business.
+  if (has('ask-know') || has('system') || others) return { kind: 'unknown' };
   // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
   // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己会在App上看明细吗？" about the app.
   const asked = new Set(asking);

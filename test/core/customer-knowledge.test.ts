@@ -77,6 +77,20 @@ describe('questions the customer can answer', () => {
     }
   });
 
+  it('a question about other customers gets "how would I know", wherever its sentence names them', () => {
+    expect(ask('Did the lady before you pay with a fifty?').question).toEqual({ kind: 'unknown' });
+    expect(ask('前面那位顾客给的是一百还是五十，您看见了吗？', [], 'zh-CN').question).toEqual({ kind: 'unknown' });
+    expect(ask('How much did you pay me? Did the lady before you pay with a fifty?').question).toEqual({ kind: 'unknown' });
+    // Named in a sentence that only tells, they leave the question after it alone.
+    expect(ask('Other customers pay by card. How much did you pay me?').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+    expect(ask('别的顾客一般刷卡。您付了多少钱？', [], 'zh-CN').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+  });
+
+  it('a question about what the customer did themselves is answered from what they know', () => {
+    expect(ask('您自己付了多少钱？', [], 'zh-CN').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+    expect(ask('How much did you yourself pay me?').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+  });
+
   it('"do you know" in any of the questions asks what the customer cannot know, even beside a fact question', () => {
     expect(ask('Who served you? Do you know how much is in the till?').question).toEqual({ kind: 'unknown' });
   });
