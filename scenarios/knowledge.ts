@@ -133,16 +133,9 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   // A subject put before a dash and asked about after it ("The owner - is he still upstairs?", "And the rubbish -
   // what is it?") is what is asked: the clause before the dash asks too, and its subjects count as asked.
   const topics = new Set(
-    analysis.clauses.filter((c, i) => {
-      const next = analysis.clauses[i + 1];
-      const later = analysis.clauses.slice(i + 1).filter((k) => k.sentence === c.sentence);
-      return (
-        next !== undefined &&
-        !asking.includes(c) &&
-        DASH.test(analysis.text.slice(c.end, next.start)) &&
-        later.some((k) => asking.includes(k))
-      );
-    }),
+    analysis.clauses.filter(
+      (c) => !asking.includes(c) && DASH.test(analysis.text.slice(c.end)) && asking.some((k) => k.sentence === c.sentence),
+    ),
   );
   // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
   // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己会在App上看明细吗？" about the app.

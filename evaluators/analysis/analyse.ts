@@ -167,8 +167,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     // "是所有短信都收不到？还是只有银行的？" / "Every text? Or only the bank's?": the question mark before 还是 / "or"
     // does not end the either-or; its second half is asked in the same sentence.
     const next = spans[index + 1];
-    const eitherOr = next !== undefined && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end));
-    if ((SENTENCE_MARK.test(span.mark) && !eitherOr) || index === spans.length - 1) sentence++;
+    if (next && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end))) return clause;
+    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1) sentence++;
     return clause;
   });
   // "Same phone as always, or a new one?" / "刷卡，还是现金？": the first half of an either-or question asks too.
