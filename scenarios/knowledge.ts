@@ -9,6 +9,7 @@ import {
   type Clause,
   type ConceptPattern,
   type ReplyAnalysis,
+  simplify,
 } from '../evaluators/index.ts';
 import type { Fact, Scenario } from './model.ts';
 
@@ -74,6 +75,52 @@ function specificity(pattern: ConceptPattern, clauses: Clause[], asked: Set<stri
   score += Math.max(0, ...(pattern.any ?? []).map(weight));
   // Each subject counts 2 and each question word 1, at most one question word per pattern part.
   return { score, last, subjects: Math.floor(score / 2) };
+}
+
+/** A named value weighs as a subject does (specificity). */
+const VALUE_WEIGHT = 3;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** The reply as values are compared with it (lower-case English), and the spans of the sentences that ask. */
+interface AskingText {
+  text: string;
+  spans: [number, number][];
+}
+function askingText(analysis: ReplyAnalysis, asking: Clause[]): AskingText {
+  const sentences = new Set(asking.map((c) => c.sentence));
+  return {
+    text: analysis.locale === 'en' ? analysis.text.toLowerCase() : analysis.text,
+    spans: analysis.clauses.filter((c) => sentences.has(c.sentence)).map((c) => [c.start, c.end]),
+  };
+}
+
+const preparedValues = new WeakMap<Fact, Map<string, string[]>>();
+/** A fact's values as a prepared reply writes them: simplified Chinese, lower-case English. */
+function valuesOf(fact: Fact, locale: ReplyAnalysis['locale']): string[] {
+  let byLocale = preparedValues.get(fact);
+  if (!byLocale) preparedValues.set(fact, (byLocale = new Map()));
+  let values = byLocale.get(locale);
+  if (!values) {
+    values = (fact.values?.[locale] ?? []).map((v) => (locale === 'en' ? v.toLowerCase() : simplify(v).text));
+    byLocale.set(locale, values);
+  }
+  return values;
+}
+
+/**
+ * Where the last value of the fact named in the asking sentences ends, or -1: an English value is a word or
+ * words of their own ("Chen", not "Chennai"); a Chinese one is found anywhere.
+ */
+function namedValueEnd(fact: Fact, locale: ReplyAnalysis['locale'], { text, spans }: AskingText): number {
+  let end = -1;
+  for (const value of valuesOf(fact, locale))
+    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+      const after = i + value.length;
+      if (!spans.some(([from, to]) => i >= from && after <= to)) continue;
+      if (locale === 'en' && (LETTER.test(text[i - 1] ?? '') || LETTER.test(text[after] ?? ''))) continue;
+      end = Math.max(end, after);
+    }
+  return end;
 }
 
 /** Small talk said without a question ("今天天气真不错", "Lovely day today."): chat and nothing about the case. */
@@ -153,16 +200,23 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
     ]),
   );
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
+  const guessed = askingText(analysis, askingUnsigned);
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
+    // A value of the fact named in the asking sentences ("It's the Hongda lot, isn't it?") counts as its subject.
+    const named = namedValueEnd(fact, analysis.locale, guessed);
+    let own: { score: number; last: number; subjects: number } | undefined =
+      named >= 0 ? { score: VALUE_WEIGHT, last: named, subjects: 1 } : undefined;
     for (const pattern of fact.asks)
       for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
         const where = matchPattern(sentence, { within: 'sentence', ...pattern });
         if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
-        const { score: concepts, last, subjects } = specificity(pattern, where, askedIn.get(sentence)!);
-        const score = concepts + (pattern.amount !== undefined ? 2 : 0);
-        if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
+        const found = specificity(pattern, where, askedIn.get(sentence)!);
+        const score = found.score + (pattern.amount !== undefined ? 2 : 0) + (named >= 0 ? VALUE_WEIGHT : 0);
+        if (!own || score > own.score || (score === own.score && found.last > own.last))
+          own = { score, last: Math.max(found.last, named), subjects: found.subjects + (named >= 0 ? 1 : 0) };
       }
+    if (own && (!best || own.score > best.score || (own.score === best.score && own.last > best.last))) best = { fact, ...own };
   }
   // Small talk that happens to hold a question word or a word of the case ("您周末去哪儿玩？", "衣服在哪儿买的，真好看")
   // is small talk, unless the case is asked about more than the chat is.

@@ -68,6 +68,25 @@ describe('questions the customer can answer', () => {
     expect(ask('Did you pay?', [], 'en', { facts }).question).toEqual({ kind: 'fact', fact: 'paid' });
   });
 
+  it("a guess naming a fact's value asks about that fact, as much as a subject does", () => {
+    const values = (over: Record<string, { 'zh-CN': string[]; en: string[] }>) => ({
+      facts: library.get('wrong-change')!.facts.map((f) => ({ ...f, values: over[f.id] ?? {} })),
+    });
+    const eggs = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['eggs'] } });
+    expect(ask('It was the eggs, yeah?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('是雞蛋吧？', [], 'zh-CN', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Only as a word of its own in English, and only in a sentence that asks.
+    expect(ask('Were those eggshells?', [], 'en', eggs).question?.fact).not.toBe('bought');
+    expect(ask('I like eggs. Is that your receipt?', [], 'en', eggs).question?.fact).not.toBe('bought');
+    // A value adds to a pattern's weight: named with "when", the eggs outrank the bare question word.
+    expect(ask('When did you get the eggs?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('When did you get them?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'just-now' });
+    // Of two facts named by value, the one named last is asked.
+    const two = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['eggs'] }, regular: { 'zh-CN': ['对面'], en: ['across the road'] } });
+    expect(ask('You live across the road and buy eggs here, right?', [], 'en', two).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('You buy eggs here and live across the road, right?', [], 'en', two).question).toEqual({ kind: 'fact', fact: 'regular' });
+  });
+
   it('a question about the case the customer cannot know gets "how would I know", and costs no patience', () => {
     for (const reply of ['Do you know how much is in the till?', 'Is it the system?', 'What colour is the till?']) {
       const r = ask(reply);
