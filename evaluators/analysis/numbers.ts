@@ -97,8 +97,9 @@ function englishWords(words: string[]): number | undefined {
 
 const ZH_RUN = /[零〇一二两三四五六七八九十百千万]+/gu;
 const DIGITS = /\d+(?:[.,]\d+)?/g;
+// Whole words only: "hundreds of clients" names no number.
 const EN_WORD = new RegExp(
-  `\\b(?:(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_SCALES)].join('|')})(?:[\\s-]+(?:and[\\s-]+)?)?)+`,
+  `\\b(?:(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_SCALES)].join('|')})(?![a-z])(?:[\\s-]+(?:and[\\s-]+)?)?)+`,
   'gi',
 );
 
