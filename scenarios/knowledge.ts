@@ -155,7 +155,12 @@ function numbersAskedBack(scenario: Scenario, locale: ReplyAnalysis['locale'], a
 }
 
 /** What a guess at the fact's value weighs, and where it was said last. */
-function guessOf(fact: Fact, locale: ReplyAnalysis['locale'], text: AskingText, numbered: Map<Fact, number>): { score: number; last: number } {
+function guessOf(
+  fact: Fact,
+  locale: ReplyAnalysis['locale'],
+  text: AskingText,
+  numbered: Map<Fact, number>,
+): { score: number; last: number } {
   const named = namedValueEnd(fact, locale, text);
   const number = numbered.get(fact) ?? -1;
   return { score: (named >= 0 ? VALUE_WEIGHT : 0) + (number >= 0 ? NUMBER_WEIGHT : 0), last: Math.max(named, number) };
