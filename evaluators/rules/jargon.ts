@@ -33,7 +33,11 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       /^\s*(?:(?:[a-z]+\s+){0,2}[—–(]\s*(?:that's|that is|it's|the|a|an|which|where|i\.e\.|meaning|basically)|[—–(]\s*your)\b/i.test(after)
     )
       return true;
-    return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
+    // "your motion sensor, we call it a PIR": named as the trade calls it, after the plain words.
+    return (
+      words.some((w) => a.startsWith(w.toLowerCase())) ||
+      /\b(?:called|known as|the so-called|call (?:it|this|that) (?:a |an |the )?)\s*$/i.test(before)
+    );
   }
   // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.
   const a = after.replace(/^[码吗呢]?[,,::?？ ]*/, '');
@@ -51,15 +55,22 @@ function explainedLater(reply: PreparedReply, end: number): boolean {
   return LATER_EXPLAINER[reply.locale].test(reply.text.slice(end, end + 60));
 }
 
-/** A term the customer used first is the customer's own word, not jargon thrown at them. */
+/** The customer asks what a word means ("What does RCT mean?", "妥投是啥意思?"): it is not yet theirs. */
+const ASKS_MEANING =
+  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b|什[么麼]意思|啥意思|是什[么麼]|是啥|看不懂|[听聽]不懂|什[么麼]东西|什[么麼]東西/i;
+
+/** A term the customer used first is the customer's own word, not jargon thrown at them, unless they asked what it means. */
 function customerSaid(context: ReplyContext, term: string): boolean {
   const lower = term.toLowerCase();
   const said = [context.customer ?? '', ...(context.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text)];
-  return said.some((t) => t.toLowerCase().includes(lower));
+  return said.some((t) => t.toLowerCase().includes(lower) && !ASKS_MEANING.test(t));
 }
 
-/** An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV). */
-const ABBREVIATION = /(?<![A-Za-z0-9'-])[A-Z][A-Z0-9&]{1,6}(?:s)?(?![A-Za-z0-9'-])/g;
+/**
+ * An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV).
+ * A clitic after it leaves it one ("your DIN's on six", "it was RTS'd").
+ */
+const ABBREVIATION = /(?<![A-Za-z0-9'-])[A-Z][A-Z0-9&]{1,6}(?:s)?(?=['’](?:s|d|ll|ve|re)\b|(?![A-Za-z0-9'-]))/g;
 
 const UNKNOWN_ABBREVIATION = {
   rule: 'technical-term',
