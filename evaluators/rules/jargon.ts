@@ -55,9 +55,12 @@ function explainedLater(reply: PreparedReply, end: number): boolean {
   return LATER_EXPLAINER[reply.locale].test(reply.text.slice(end, end + 60));
 }
 
-/** The customer asks what a word means ("What does RCT mean?", "妥投是啥意思?"): it is not yet theirs. */
+/**
+ * The customer asks what an English term means ("What does RCT mean?"): it is not yet theirs. A Chinese reply
+ * usually answers with the cause in the same breath (鉴权失败一般是卡没插好), so Chinese keeps the customer's word.
+ */
 const ASKS_MEANING =
-  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b|什[么麼]意思|啥意思|是什[么麼]|是啥|看不懂|[听聽]不懂|什[么麼]东西|什[么麼]東西/i;
+  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b/i;
 
 /** A term the customer used first is the customer's own word, not jargon thrown at them, unless they asked what it means. */
 function customerSaid(context: ReplyContext, term: string): boolean {
