@@ -62,11 +62,19 @@ function explainedLater(reply: PreparedReply, end: number): boolean {
 const ASKS_MEANING =
   /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b/i;
 
+/** The term in the customer's text as a word of its own: "DIN" is not in "bindings". */
+function saysWord(text: string, term: string): boolean {
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    if (!/[a-z0-9]/.test(text.charAt(at - 1)) && !/[a-z0-9]/.test(text.charAt(at + term.length))) return true;
+  }
+  return false;
+}
+
 /** A term the customer used first is the customer's own word, not jargon thrown at them, unless they asked what it means. */
 function customerSaid(context: ReplyContext, term: string): boolean {
   const lower = term.toLowerCase();
   const said = [context.customer ?? '', ...(context.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text)];
-  return said.some((t) => t.toLowerCase().includes(lower) && !ASKS_MEANING.test(t));
+  return said.some((t) => saysWord(t.toLowerCase(), lower) && !ASKS_MEANING.test(t));
 }
 
 /**

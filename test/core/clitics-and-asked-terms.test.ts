@@ -57,3 +57,19 @@ describe('jargon: a term named after the plain words', () => {
     expect(jargon('A motion sensor, we call them a PIR, saw something.')).toBe(true);
   });
 });
+
+describe("jargon: the customer's own word is a whole word", () => {
+  it('letters inside a longer word of the customer are not the term', () => {
+    expect(jargon("Your DIN's on six.", 'The bindings keep popping off.')).toBe(true);
+    expect(jargon("Your DIN's on six.", 'My DINs keep popping off.')).toBe(true);
+    expect(jargon("Your DIN's on six.", 'It says DIN2 on the boot.')).toBe(true);
+    expect(jargon("Your DIN's on six.", 'The bindings, the DIN setting, all of it.')).toBe(false);
+  });
+
+  it('at the start or the end of what they said, next to punctuation or Chinese', () => {
+    expect(jargon("Your DIN's on six.", 'DIN is too low.')).toBe(false);
+    expect(jargon("Your DIN's on six.", 'Can you raise my DIN')).toBe(false);
+    expect(jargon("Your DIN's on six.", 'Is it the DIN?')).toBe(false);
+    expect(evaluateReply('APN要重新设置一下。', { locale: 'zh-CN', customer: '我的APN设置不对吗?' }).detected.jargon).toBe(false);
+  });
+});
