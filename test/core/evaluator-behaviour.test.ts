@@ -126,6 +126,10 @@ describe('jargon', () => {
     const scenario: ScenarioRules = { scenarioId: 'x', extraJargon: [{ locale: 'zh-CN', term: '录像回放', plain: '看录像' }] };
     expect(flags('我查了录像回放。', { locale: 'zh-CN', scenario }).jargon).toBe(true);
     expect(flags('我查了录像回放。', { locale: 'zh-CN' }).jargon).toBe(false);
+    // Its own word only: found inside two others it is no use of the term.
+    const line: ScenarioRules = { scenarioId: 'y', extraJargon: [{ locale: 'zh-CN', term: '外线', plain: '楼外的线路' }] };
+    expect(flags('要是外线的问题，今天可能修不完。', { locale: 'zh-CN', scenario: line }).jargon).toBe(true);
+    expect(flags('如果是楼外线路的问题，今天可能修不完。', { locale: 'zh-CN', scenario: line }).jargon).toBe(false);
   });
 });
 
