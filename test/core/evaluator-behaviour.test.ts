@@ -133,6 +133,16 @@ describe('jargon', () => {
   });
 });
 
+describe('provocation', () => {
+  it('blaming the customer as a person provokes; naming his long day does not', () => {
+    const provokes = (reply: string) =>
+      evaluateReply(reply, { locale: 'zh-CN' }).findings.some((f) => f.evaluator === 'provocative' && f.polarity === 'bad');
+    expect(provokes('你这人怎么回事，赶紧搬走！')).toBe(true);
+    expect(provokes('你这个人怎么回事啊？')).toBe(true);
+    expect(provokes('你们累了一整天，我知道。')).toBe(false);
+  });
+});
+
 describe('promises', () => {
   it('an absolute guarantee is flagged; a negated one is not', () => {
     expect(rules('我保证明天修好。', zh('什么时候能好'), 'promises')).toContain('absolute-guarantee');
