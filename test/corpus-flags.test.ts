@@ -22,6 +22,7 @@ const BLIND4 = join(ROOT, 'blind4');
 const BLIND5 = join(ROOT, 'blind5');
 const BLIND6 = join(ROOT, 'blind6');
 const BLIND7 = join(ROOT, 'blind7');
+const BLIND8 = join(ROOT, 'blind8');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -112,6 +113,10 @@ describe('flag corpus, sixth blind batch', () => {
 
 describe('flag corpus, seventh blind batch', () => {
   gated('Seventh blind flag corpus', () => loadFlagCorpus(BLIND7), gates.blind7, true);
+});
+
+describe('flag corpus, eighth blind batch', () => {
+  gated('Eighth blind flag corpus', () => loadFlagCorpus(BLIND8), gates.blind8, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -33,7 +33,11 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       /^\s*(?:(?:[a-z]+\s+){0,2}[—–(]\s*(?:that's|that is|it's|the|a|an|which|where|i\.e\.|meaning|basically)|[—–(]\s*your)\b/i.test(after)
     )
       return true;
-    return words.some((w) => a.startsWith(w.toLowerCase())) || /\b(?:called|known as|the so-called)\s*$/i.test(before);
+    // "your motion sensor, we call it a PIR": named as the trade calls it, after the plain words.
+    return (
+      words.some((w) => a.startsWith(w.toLowerCase())) ||
+      /\b(?:called|known as|the so-called|call (?:it|this|that) (?:a |an |the )?)\s*$/i.test(before)
+    );
   }
   // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.
   const a = after.replace(/^[码吗呢]?[,,::?？ ]*/, '');
@@ -51,15 +55,33 @@ function explainedLater(reply: PreparedReply, end: number): boolean {
   return LATER_EXPLAINER[reply.locale].test(reply.text.slice(end, end + 60));
 }
 
-/** A term the customer used first is the customer's own word, not jargon thrown at them. */
+/**
+ * The customer asks what an English term means ("What does RCT mean?"): it is not yet theirs. A Chinese reply
+ * usually answers with the cause in the same breath (鉴权失败一般是卡没插好), so Chinese keeps the customer's word.
+ */
+const ASKS_MEANING =
+  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b/i;
+
+/** The term in the customer's text as a word of its own: "DIN" is not in "bindings". */
+function saysWord(text: string, term: string): boolean {
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    if (!/[a-z0-9]/.test(text.charAt(at - 1)) && !/[a-z0-9]/.test(text.charAt(at + term.length))) return true;
+  }
+  return false;
+}
+
+/** A term the customer used first is the customer's own word, not jargon thrown at them, unless they asked what it means. */
 function customerSaid(context: ReplyContext, term: string): boolean {
   const lower = term.toLowerCase();
   const said = [context.customer ?? '', ...(context.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text)];
-  return said.some((t) => t.toLowerCase().includes(lower));
+  return said.some((t) => saysWord(t.toLowerCase(), lower) && !ASKS_MEANING.test(t));
 }
 
-/** An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV). */
-const ABBREVIATION = /(?<![A-Za-z0-9'-])[A-Z][A-Z0-9&]{1,6}(?:s)?(?![A-Za-z0-9'-])/g;
+/**
+ * An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV).
+ * A clitic after it leaves it one ("your DIN's on six", "it was RTS'd").
+ */
+const ABBREVIATION = /(?<![A-Za-z0-9'-])[A-Z][A-Z0-9&]{1,6}(?:s)?(?=['’](?:s|d|ll|ve|re)\b|(?![A-Za-z0-9'-]))/g;
 
 const UNKNOWN_ABBREVIATION = {
   rule: 'technical-term',

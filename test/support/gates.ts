@@ -37,6 +37,8 @@ export interface Gates {
   blind6: GateSet;
   /** The seventh blind batch: banks, hotels, restaurants, letting, IT desks and more, written before reading the word lists. */
   blind7: GateSet;
+  /** The eighth blind batch: post offices, dentists, garages, building management, driving schools and more, written before reading the word lists. */
+  blind8: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
