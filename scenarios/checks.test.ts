@@ -38,6 +38,25 @@ describe('scenario checks', () => {
     expect(found).toContain(`duplicate fact id "${s.facts[0]!.id}"`);
   });
 
+  it('refuses a value naming two facts, a one-character Chinese value and values on a fact never asked', () => {
+    const s = copy();
+    const [bought, regular] = ['bought', 'regular'].map((id) => s.facts.find((f) => f.id === id)!);
+    bought!.values = { 'zh-CN': ['鸡蛋'], en: ['Eggs'] };
+    // The same value however it is written: case in English, traditional characters in Chinese.
+    regular!.values = { 'zh-CN': ['雞蛋', '米'], en: ['eggs'] };
+    s.facts.push({ id: 'told-nobody', text: s.facts[0]!.text, values: { en: ['secret'] } });
+    const found = graphProblems(s);
+    const at = (message: string) => found.filter((p) => p.message === message).map((p) => p.path.join('.'));
+    const regularAt = s.facts.indexOf(regular!);
+    expect(at('value "雞蛋" also names fact "bought"')).toEqual([`facts.${regularAt}.values.zh-CN.0`]);
+    expect(at('value "eggs" also names fact "bought"')).toEqual([`facts.${regularAt}.values.en.0`]);
+    expect(at('value "米" is one character: it would be found inside other words')).toEqual([`facts.${regularAt}.values.zh-CN.1`]);
+    expect(at('fact "told-nobody" has values but the customer is never asked it (asks, answers)')).toEqual([
+      `facts.${s.facts.length - 1}.values`,
+    ]);
+    expect(found).toHaveLength(4);
+  });
+
   it('finds locales that drift apart in the number of parts of a line', () => {
     const s = copy();
     s.states[0]!.lines[0]!.en = ['Only one part.'];

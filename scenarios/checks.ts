@@ -9,6 +9,7 @@ import {
   impossiblePatternReason,
   matchAny,
   patternConcepts,
+  simplify,
   type ConceptPattern,
 } from '../evaluators/index.ts';
 
@@ -25,6 +26,33 @@ function patternProblems(p: ConceptPattern, locales: readonly string[], path: (s
   for (const act of p.acts ?? []) if (!(ACTS as readonly string[]).includes(act)) problems.push({ path, message: `unknown act "${act}"` });
   const reason = impossiblePatternReason(p);
   if (reason) problems.push({ path, message: `pattern can never match: ${reason}` });
+  return problems;
+}
+
+/**
+ * A fact's values name it in a question, so each must name one fact only, belong to a fact the customer
+ * answers, and be long enough not to turn up inside other words (陈 in 陈述).
+ */
+function valueProblems(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, string>();
+  s.facts.forEach((f, i) => {
+    if (f.values && !(f.asks?.length && f.answers?.length))
+      problems.push({
+        path: ['facts', i, 'values'],
+        message: `fact "${f.id}" has values but the customer is never asked it (asks, answers)`,
+      });
+    for (const locale of LOCALES)
+      (f.values?.[locale] ?? []).forEach((value, j) => {
+        const path = ['facts', i, 'values', locale, j];
+        const key = `${locale}\u0000${locale === 'en' ? value.toLowerCase() : simplify(value).text}`;
+        const other = owner.get(key);
+        if (other !== undefined) problems.push({ path, message: `value "${value}" also names fact "${other}"` });
+        else owner.set(key, f.id);
+        if (locale === 'zh-CN' && [...value].length < 2)
+          problems.push({ path, message: `value "${value}" is one character: it would be found inside other words` });
+      });
+  });
   return problems;
 }
 
@@ -61,6 +89,7 @@ export function graphProblems(s: Scenario): Problem[] {
       });
     }
   });
+  problems.push(...valueProblems(s));
   s.facts.forEach((f, i) => {
     (f.asks ?? []).forEach((p, j) => problems.push(...patternProblems(p, s.locales, ['facts', i, 'asks', j])));
     if (f.asks?.length && !f.answers?.length)

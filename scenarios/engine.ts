@@ -383,7 +383,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // Transitions first: a question is answered only when the reply moves nothing.
   const matched = interrupted || keywords || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
   let transition = state ? chooseTransition(scenario, state, matched) : undefined;
-  let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis) : undefined;
+  let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis, listening.restate) : undefined;
   // A reply that only asks (no offer, no statement) and that the customer can answer from what they know
   // is answered, and the conversation stays: only a setback or the resolution itself outranks it. A
   // question that blames, talks down or over-promises ("是你自己弄错了吧？") is that move, not a question.
@@ -399,7 +399,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     (evaluation.detected.empathy || evaluation.detected.problemSolving) &&
     analysis.clauses.some((c) => !c.acts.some((a) => a === 'question' || a === 'restate' || COURTESY_ACTS.has(a)));
   if (transition && state && onlyAsks(analysis) && !misbehaves && !leadInMoves) {
-    const answer = answerQuestion(scenario, analysis);
+    const answer = answerQuestion(scenario, analysis, listening.restate);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;
     const target = targetDistance(scenario, transition.to);
     if (answer && (answer.kind === 'fact' || answer.kind === 'unknown') && target <= here && target > 0) {
@@ -413,7 +413,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // a question put to them. Only a known fact is answered so (not small talk).
   const aside =
     // Stryker disable next-line ConditionalExpression: a reply without a question gets no fact from answerQuestion (speed only)
-    transition && !misbehaves && analysis.acts.includes('question') ? answerQuestion(scenario, analysis) : undefined;
+    transition && !misbehaves && analysis.acts.includes('question') ? answerQuestion(scenario, analysis, listening.restate) : undefined;
 
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [

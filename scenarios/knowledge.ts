@@ -9,6 +9,8 @@ import {
   type Clause,
   type ConceptPattern,
   type ReplyAnalysis,
+  findNumbers,
+  simplify,
 } from '../evaluators/index.ts';
 import type { Fact, Scenario } from './model.ts';
 
@@ -76,6 +78,94 @@ function specificity(pattern: ConceptPattern, clauses: Clause[], asked: Set<stri
   return { score, last, subjects: Math.floor(score / 2) };
 }
 
+/** A named value weighs as a subject does (specificity). */
+const VALUE_WEIGHT = 3;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** The reply as values are compared with it (lower-case English), and the spans of the sentences that ask. */
+interface AskingText {
+  text: string;
+  spans: [number, number][];
+}
+function askingText(analysis: ReplyAnalysis, asking: Clause[]): AskingText {
+  const sentences = new Set(asking.map((c) => c.sentence));
+  return {
+    text: analysis.locale === 'en' ? analysis.text.toLowerCase() : analysis.text,
+    spans: analysis.clauses.filter((c) => sentences.has(c.sentence)).map((c) => [c.start, c.end]),
+  };
+}
+
+const preparedValues = new WeakMap<Fact, Map<string, string[]>>();
+/** A fact's values as a prepared reply writes them: simplified Chinese, lower-case English. */
+function valuesOf(fact: Fact, locale: ReplyAnalysis['locale']): string[] {
+  let byLocale = preparedValues.get(fact);
+  if (!byLocale) preparedValues.set(fact, (byLocale = new Map()));
+  let values = byLocale.get(locale);
+  if (!values) {
+    values = (fact.values?.[locale] ?? []).map((v) => (locale === 'en' ? v.toLowerCase() : simplify(v).text));
+    byLocale.set(locale, values);
+  }
+  return values;
+}
+
+/**
+ * Where the last value of the fact named in the asking sentences ends, or -1: an English value is a word or
+ * words of their own ("Chen", not "Chennai"); a Chinese one is found anywhere.
+ */
+function namedValueEnd(fact: Fact, locale: ReplyAnalysis['locale'], { text, spans }: AskingText): number {
+  let end = -1;
+  for (const value of valuesOf(fact, locale))
+    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+      const after = i + value.length;
+      if (!spans.some(([from, to]) => i >= from && after <= to)) continue;
+      if (locale === 'en' && (LETTER.test(text[i - 1] ?? '') || LETTER.test(text[after] ?? ''))) continue;
+      end = Math.max(end, after);
+    }
+  return end;
+}
+
+const NUMBER_WEIGHT = 2;
+const statedNumbers = new WeakMap<Fact, Map<string, Set<number>>>();
+/** The numbers a fact's answers state in a locale (五块, fifty-five, 55). */
+function numbersOf(fact: Fact, locale: ReplyAnalysis['locale']): Set<number> {
+  let byLocale = statedNumbers.get(fact);
+  if (!byLocale) statedNumbers.set(fact, (byLocale = new Map()));
+  let numbers = byLocale.get(locale);
+  if (!numbers) {
+    const text = (fact.answers ?? []).flatMap((a) => a[locale] ?? []).join('\n');
+    numbers = new Set(findNumbers(text).map((n) => n.value));
+    byLocale.set(locale, numbers);
+  }
+  return numbers;
+}
+
+/**
+ * For each fact, where the asking clauses end that ask back a number only that fact's answers state. One is
+ * no figure ("a new one", "which one?").
+ */
+function numbersAskedBack(scenario: Scenario, locale: ReplyAnalysis['locale'], asking: Clause[]): Map<Fact, number> {
+  const found = new Map<Fact, number>();
+  for (const clause of asking)
+    for (const n of clause.numbers) {
+      if (n === 1) continue;
+      const stating = scenario.facts.filter((f) => f.answers?.length && numbersOf(f, locale).has(n));
+      if (stating.length === 1) found.set(stating[0]!, Math.max(found.get(stating[0]!) ?? -1, clause.end));
+    }
+  return found;
+}
+
+/** What a guess at the fact's value weighs, and where it was said last. */
+function guessOf(
+  fact: Fact,
+  locale: ReplyAnalysis['locale'],
+  text: AskingText,
+  numbered: Map<Fact, number>,
+): { score: number; last: number } {
+  const named = namedValueEnd(fact, locale, text);
+  const number = numbered.get(fact) ?? -1;
+  return { score: (named >= 0 ? VALUE_WEIGHT : 0) + (number >= 0 ? NUMBER_WEIGHT : 0), last: Math.max(named, number) };
+}
+
 /** Small talk said without a question ("今天天气真不错", "Lovely day today."): chat and nothing about the case. */
 function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
   const live = analysis.clauses.flatMap((c) => c.concepts.filter((h) => !h.negated));
@@ -105,8 +195,11 @@ const asksKnowledge = (c: Clause) => live(c, 'ask-know');
 /** An open question about what the customer wants ("您希望我们怎么处理？"); "您希望我帮您退掉吗？" stays an offer. */
 const asksWish = (c: Clause) => live(c, 'want-q') && live(c, 'open-question');
 
-/** The customer's answer to the questions in a reply; undefined when the reply asks nothing. */
-export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Answer | undefined {
+/**
+ * The customer's answer to the questions in a reply; undefined when the reply asks nothing. `playedBack`:
+ * the reply restates what the customer just said (listeningActs).
+ */
+export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, playedBack = false): Answer | undefined {
   // A question that proposes our own action (shall we phone the owner?) is an offer, not a request for facts.
   // "Do you know…?" asks, whatever else the clause holds ("您知道咱们小区…吗？"), and so does an open question about
   // what the customer wants done, though it names our help ("您希望我们怎么帮您处理？").
@@ -153,16 +246,24 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
     ]),
   );
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
+  const guessed = askingText(analysis, askingUnsigned);
+  const numbered = numbersAskedBack(scenario, analysis.locale, askingUnsigned);
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
+    // A value of the fact named in the asking sentences ("It's the Hongda lot, isn't it?"), or a number only its
+    // answers state asked back ("You got five?"), counts as its subject.
+    const guess = guessOf(fact, analysis.locale, guessed, numbered);
+    let own: { score: number; last: number; subjects: number } | undefined = guess.score ? { ...guess, subjects: 1 } : undefined;
     for (const pattern of fact.asks)
       for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
         const where = matchPattern(sentence, { within: 'sentence', ...pattern });
         if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
-        const { score: concepts, last, subjects } = specificity(pattern, where, askedIn.get(sentence)!);
-        const score = concepts + (pattern.amount !== undefined ? 2 : 0);
-        if (!best || score > best.score || (score === best.score && last > best.last)) best = { fact, score, last, subjects };
+        const found = specificity(pattern, where, askedIn.get(sentence)!);
+        const score = found.score + (pattern.amount !== undefined ? 2 : 0) + guess.score;
+        if (!own || score > own.score || (score === own.score && found.last > own.last))
+          own = { score, last: Math.max(found.last, guess.last), subjects: found.subjects + (guess.score ? 1 : 0) };
       }
+    if (own && (!best || own.score > best.score || (own.score === best.score && own.last > best.last))) best = { fact, ...own };
   }
   // Small talk that happens to hold a question word or a word of the case ("您周末去哪儿玩？", "衣服在哪儿买的，真好看")
   // is small talk, unless the case is asked about more than the chat is.
@@ -170,7 +271,8 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis): Ans
   if (best && chat > best.subjects) return { kind: 'irrelevant' };
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
   if (purpose) return { kind: 'purpose' };
-  if (asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
+  // A play-back (restating, or her own figures asked back: "You got five?") is confirmed.
+  if (playedBack || asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
   // Chat anywhere in the reply and nothing the customer can answer ("您这表挺好看，啥牌子的？"): small talk.
   if (chat > 0) return { kind: 'irrelevant' };
   // About this case but not something the customer was told: "how would I know"; about anything else: small talk.

@@ -30,6 +30,8 @@ export interface Fact {
   asks?: ConceptPattern[];
   /** … and how the customer answers them. */
   answers?: LineVariant[];
+  /** Words naming this fact's value (宏达, Hongda): a question that names one asks about this fact. */
+  values?: LocalizedList;
 }
 
 /** What a trainee reply can do: patterns over concepts and acts; any one pattern is enough. */

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { evaluateReply } from '../evaluators/index.ts';
-import { loadLibrary, recognise } from '../scenarios/index.ts';
+import { DIMENSIONS, evaluateReply } from '../evaluators/index.ts';
+import { loadLibrary, recognise, scenarioRules } from '../scenarios/index.ts';
 import { playSession } from './support/play-session.ts';
 
 type Locale = 'zh-CN' | 'en';
@@ -48,6 +48,11 @@ describe('gaming traps score below a real attempt', () => {
       for (const k of moments) {
         const ex = k.example[locale];
         const e = evaluateReply(ex, { locale });
+        // Said in its own scenario, the better phrasing raises none of the five faults (its terms, its promises).
+        const own = evaluateReply(ex, { locale, scenario: scenarioRules(s) });
+        for (const f of own.findings)
+          if (f.polarity === 'bad' && DIMENSIONS.includes(f.evaluator as never))
+            examples.push(`${s.id} ${locale} ${k.id}: ${f.evaluator} "${f.text}" in "${ex}"`);
         for (const d of k.when.shows ?? [])
           if (d !== 'listening' && !e.detected[d]) examples.push(`${s.id} ${locale} ${k.id}: no ${d} in "${ex}"`);
         if (k.when.intent && !k.when.intent.some((i) => recognise(ex, locale, s.intents).includes(i)))

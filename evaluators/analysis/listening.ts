@@ -85,12 +85,20 @@ export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis)
   );
   const confirm = analysis.clauses.some((c) => c.acts.includes('confirm') || (c.acts.includes('question') && live(c, 'agree')));
   const said = caseConcepts(customer?.clauses ?? []);
+  const saidNumbers = new Set((customer?.clauses ?? []).flatMap((c) => c.numbers));
   const sentences = [...new Set(analysis.clauses.map((c) => c.sentence))];
   const restate = sentences.some((s) => {
     const parts = analysis.clauses.filter((c) => c.sentence === s);
     const about = [...caseConcepts(parts)].some((id) => said.has(id));
+    // The customer's own figures asked back, and nothing else asked ("You got five?", "就找了您五块？").
+    const numbers = parts.flatMap((c) => c.numbers);
+    const echoed =
+      numbers.length > 0 &&
+      numbers.every((n) => saidNumbers.has(n)) &&
+      parts.some((c) => c.acts.includes('question')) &&
+      !parts.some((c) => c.acts.includes('offer') || c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated));
     // Played back as a question, or said outright ("您的意思是…", "So you're saying…") about what the customer said.
-    return h.playedBack.has(s) ? parts.some((c) => c.acts.includes('restate')) || about : about && live(parts[0]!, 'restate');
+    return h.playedBack.has(s) ? parts.some((c) => c.acts.includes('restate')) || about : (about && live(parts[0]!, 'restate')) || echoed;
   });
   return { question, restate, confirm };
 }

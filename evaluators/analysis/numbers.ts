@@ -97,10 +97,13 @@ function englishWords(words: string[]): number | undefined {
 
 const ZH_RUN = /[零〇一二两三四五六七八九十百千万]+/gu;
 const DIGITS = /\d+(?:[.,]\d+)?/g;
+// Whole words only: "hundreds of clients" names no number.
 const EN_WORD = new RegExp(
-  `\\b(?:(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_SCALES)].join('|')})(?:[\\s-]+(?:and[\\s-]+)?)?)+`,
+  `\\b(?:(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_SCALES)].join('|')})(?![a-z])(?:[\\s-]+(?:and[\\s-]+)?)?)+`,
   'gi',
 );
+
+const APPROXIMATE = /\b(?:few|several|couple of|couple|some|many)\s+$/i;
 
 /** Every number in the text, in reading order. */
 export function findNumbers(text: string): NumberHit[] {
@@ -118,12 +121,14 @@ export function findNumbers(text: string): NumberHit[] {
   }
   if (/[a-z]/i.test(text)) {
     for (const m of text.matchAll(EN_WORD)) {
-      const words = m[0]
-        .toLowerCase()
-        .split(/[\s-]+/)
-        .filter(Boolean);
-      const value = englishWords(words);
-      if (value !== undefined) hits.push({ value, start: m.index, end: m.index + m[0].trimEnd().length });
+      const words = [...m[0].matchAll(/[a-z]+/gi)];
+      // "a hundred a month": a word after the number that only joins ("a", "and") is not part of it.
+      while (words.length > 1 && /^(?:an?|and)$/i.test(words.at(-1)![0])) words.pop();
+      const value = englishWords(words.map((w) => w[0].toLowerCase()));
+      // "a few hundred", "several thousand" name no amount.
+      if (value === undefined || APPROXIMATE.test(text.slice(0, m.index))) continue;
+      const last = words.at(-1)!;
+      hits.push({ value, start: m.index, end: m.index + last.index + last[0].length });
     }
   }
   return hits.sort((a, b) => a.start - b.start);

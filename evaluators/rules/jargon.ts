@@ -1,4 +1,4 @@
-import type { Finding, ReplyContext } from '../types.ts';
+import type { Finding, ReplyContext, ScenarioJargon } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
 import { isQuoted, type PreparedReply } from '../engine/prepare.ts';
@@ -96,6 +96,14 @@ function taughtTerms(entries: LexiconEntry[]): void {
   for (const entry of entries) if (entry.phrases) teachWords(entry.phrases);
 }
 
+/** A scenario's own terms as one list per scenario, so the segmenter is taught them once. */
+const scenarioTerms = new WeakMap<readonly ScenarioJargon[], string[]>();
+function termsOf(extra: readonly ScenarioJargon[]): string[] {
+  let terms = scenarioTerms.get(extra);
+  if (!terms) scenarioTerms.set(extra, (terms = extra.map((x) => x.term)));
+  return terms;
+}
+
 /**
  * A Chinese term found across a word boundary belongs to two other words, not to the
  * reply (资损 in 工资损失, 话单 in 说的话单独): a word of the reply straddles its start or end.
@@ -155,13 +163,18 @@ export const jargon: Rule = {
             note: extra.note ?? '',
             suggestion: extra.plain,
             source: 'scenario',
+            // Its own word, so one found inside two others (外线 in 楼外线路) is no use of it.
+            phrases: [extra.term],
             regex: /$^/,
           },
         });
         at = reply.text.indexOf(extra.term, at + extra.term.length);
       }
     }
-    if (reply.locale === 'zh-CN' && matches.length) taughtTerms(entries);
+    if (reply.locale === 'zh-CN' && matches.length) {
+      taughtTerms(entries);
+      if (context.scenario?.extraJargon) teachWords(termsOf(context.scenario.extraJargon));
+    }
     // Only the list's own words are taught to the segmenter; a pattern's match is not checked.
     const ownWords = matches.filter((m) => !(m.entry.phrases?.includes(m.text) && acrossWords(reply, m.start, m.end, m.text)));
     // A term explained once in the reply is explained for all its uses.

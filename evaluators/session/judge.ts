@@ -42,6 +42,8 @@ export const OUTCOME_FACTOR: Record<SessionOutcome, number> = { resolved: 1, aba
 
 /** What is left of a session that never took up the case: courtesy with no question, no play-back, no step. */
 export const COURTESY_ONLY = 0.7;
+/** Replies that ask or play back the customer's account before listening counts in full. */
+export const FULL_LISTENING = 2;
 
 /** Owned steps: the trainee does it, or hands it on with a follow-up. */
 const OWNED_STEPS = new Set(['concrete-action', 'follow-up', 'scenario-solution']);
@@ -117,7 +119,9 @@ export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJud
   const keyMoments = keyMomentResults(info.keyMoments, turns, info.locale);
 
   const dimensions: Record<Dimension, number | null> = {
-    interrupting: turns.length ? clamp(70 + 15 * Math.min(2, listeningTurns.length) - faultCost(faults, 'interrupting')) : null,
+    interrupting: turns.length
+      ? clamp(70 + 15 * Math.min(FULL_LISTENING, listeningTurns.length) - faultCost(faults, 'interrupting'))
+      : null,
     empathy: empathyScore(turns, keywordSet, faults) ?? momentEmpathy(keyMoments, info.keyMoments ?? [], faults),
     jargon: turns.length ? clamp(100 - faultCost(faults, 'jargon')) : null,
     promises: turns.length ? clamp(100 - faultCost(faults, 'promises')) : null,

@@ -140,6 +140,17 @@ describe('a session judged as a whole', () => {
     expect(silent.tips.find((t) => t.rule === 'no-listening')).toMatchObject({ dimension: 'interrupting', turn: 0, quote: '' });
     const asked = playSession('sorry-is-not-enough', 'en', ['When did the internet go down?', ...offers]).card;
     expect(asked.tips.some((t) => t.rule === 'no-listening')).toBe(false);
+    // Asked once: listening is 85, and the card says a second check is missing.
+    expect(asked.dimensions.interrupting).toBe(85);
+    expect(asked.tips.find((t) => t.rule === 'more-listening')).toMatchObject({ dimension: 'interrupting', turn: 0, quote: '' });
+    expect(asked.tips.find((t) => t.rule === 'more-listening')?.message).toMatch(/^Only one reply/);
+    const twice = playSession('sorry-is-not-enough', 'en', [
+      'When did the internet go down?',
+      'Is the light on the modem red?',
+      ...offers,
+    ]).card;
+    expect(twice.dimensions.interrupting).toBe(100);
+    expect(twice.tips.some((t) => (t.rule ?? '').includes('listening'))).toBe(false);
     const zh = playSession('sorry-is-not-enough', 'zh-CN', ['三天没网，真是太耽误您了。', '我现在就查您的报修单。']).card;
     expect(zh.tips.find((t) => t.rule === 'no-listening')?.message).toMatch(/复述/);
     // new-phone-fails has a key moment for asking what goes wrong: its tip is the one shown.

@@ -3,7 +3,7 @@
 // A tip about something missed never quotes a greeting or a reply that only asks or plays back;
 // when no turn is apt it quotes none.
 import type { Dimension, EvaluatorId, KeyMoment, RuleLocale, ScoreCardTip } from '../types.ts';
-import type { SessionJudgement } from './judge.ts';
+import { FULL_LISTENING, type SessionJudgement } from './judge.ts';
 import { dueTurns, missedAt } from './key-moments.ts';
 
 const WORDS = {
@@ -12,6 +12,7 @@ const WORDS = {
     keywordList: '这句只是一串关键词,不是对顾客说的话;顾客听不出你要做什么。',
     pasted: '同一句安慰每轮都说,听起来像复制粘贴;要针对顾客此刻说的话回应。',
     noListening: '整场没有向顾客问一句情况,也没有复述确认;动手之前先问清楚、复述一遍。',
+    moreListening: '只有一句回复问了情况或复述了顾客的话;再问一句、复述一遍,顾客才知道你把事情听全了。',
     askExample: '本场景可以这样说:"您是说……对吗?"',
     example: (text: string) => `本场景可以这样说:"${text}"`,
     plainWord: (plain: string) => `换成顾客听得懂的说法:"${plain}"。`,
@@ -22,6 +23,7 @@ const WORDS = {
     keywordList: 'This reply is a list of keywords, not something said to the customer; they cannot tell what you will do.',
     pasted: 'The same sympathy line in every turn sounds pasted; answer what the customer has just said.',
     noListening: 'You never asked the customer a question or played back what they said; check the facts with them before you act.',
+    moreListening: 'Only one reply asked or played back what the customer said; one more check shows you heard the whole story.',
     askExample: 'For example: "So you mean …, is that right?"',
     example: (text: string) => `In this scenario, for example: "${text}"`,
     plainWord: (plain: string) => `Say it the customer's way: "${plain}".`,
@@ -142,15 +144,16 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
   // Listening scores only when the trainee asked or played back; a card that marks it down
   // must say so, unless a missed moment about listening already does.
   const listeningMoment = (c: Candidate) => defs.some((k) => `moment:${k.id}` === c.rule && k.when.shows?.includes('listening'));
-  if (j.turns.length && !j.listeningTurns.length && !candidates.some(listeningMoment)) {
+  const heard = j.listeningTurns.length;
+  if (j.turns.length && heard < FULL_LISTENING && !candidates.some(listeningMoment)) {
     candidates.push({
       dimension: 'interrupting',
-      rule: 'no-listening',
+      rule: heard ? 'more-listening' : 'no-listening',
       turn: 0,
       quote: '',
-      message: w.noListening,
+      message: heard ? w.moreListening : w.noListening,
       suggestion: w.askExample,
-      cost: 10,
+      cost: heard ? 5 : 10,
     });
   }
 

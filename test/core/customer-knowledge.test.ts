@@ -68,6 +68,49 @@ describe('questions the customer can answer', () => {
     expect(ask('Did you pay?', [], 'en', { facts }).question).toEqual({ kind: 'fact', fact: 'paid' });
   });
 
+  it("a guess naming a fact's value asks about that fact, as much as a subject does", () => {
+    const values = (over: Record<string, { 'zh-CN': string[]; en: string[] }>) => ({
+      facts: library.get('wrong-change')!.facts.map((f) => ({ ...f, values: over[f.id] ?? {} })),
+    });
+    const eggs = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['eggs'] } });
+    expect(ask('It was the eggs, yeah?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('是雞蛋吧？', [], 'zh-CN', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Only as a word of its own in English, and only in a sentence that asks.
+    expect(ask('Were those eggshells?', [], 'en', eggs).question?.fact).not.toBe('bought');
+    expect(ask('I like eggs. Is that your receipt?', [], 'en', eggs).question?.fact).not.toBe('bought');
+    // A value adds to a pattern's weight: named with "when", the eggs outrank the bare question word.
+    expect(ask('When did you get the eggs?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('When did you get them?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'just-now' });
+    // Of two facts named by value, the one named last is asked.
+    const two = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['eggs'] }, regular: { 'zh-CN': ['对面'], en: ['across the road'] } });
+    expect(ask('You live across the road and buy eggs here, right?', [], 'en', two).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('You buy eggs here and live across the road, right?', [], 'en', two).question).toEqual({ kind: 'fact', fact: 'regular' });
+  });
+
+  it('a number only one fact states, asked back, asks about that fact; one two facts state asks neither', () => {
+    const none = { facts: library.get('wrong-change')!.facts.map((f) => ({ ...f, values: {} })) };
+    expect(ask('And it came to forty-five?', [], 'en', none).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('一共是四十五吧？', [], 'zh-CN', none).question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Five is the change she got and the minutes since: nobody's on its own.
+    expect(ask('Five?', [], 'en', none).question?.kind).not.toBe('fact');
+    // One is no figure: "one 100 note" is in her answers, "which one?" asks nothing of it.
+    expect(ask('Which one?', [], 'en', none).question?.kind).not.toBe('fact');
+  });
+
+  it("the customer's own figures asked back are a play-back she confirms", () => {
+    const s = scenario();
+    s.states[0]!.lines = [say('I gave you 100 and got 5 back!', '我给了一百，你只找我五块！我都排了二十分钟队！')];
+    const asked = (reply: string, locale: 'en' | 'zh-CN' = 'en') =>
+      replyToSession(s, startSession(s, { locale, seed: 1, now: 0 }).session, reply, 60_000).understanding?.question;
+    expect(asked('You got five?')).toEqual({ kind: 'restated' });
+    expect(asked('排了二十分钟？', 'zh-CN')).toEqual({ kind: 'restated' });
+    // A figure of hers that one fact states is answered from it.
+    expect(asked('就五块？', 'zh-CN')).toEqual({ kind: 'fact', fact: 'change-short' });
+    // A figure she did not say is no play-back, nor is one asked with a question word.
+    expect(asked('You got seven?')?.kind).not.toBe('restated');
+    expect(asked('How much did you get back, five?')?.kind).toBe('fact');
+  });
+
   it('a question about the case the customer cannot know gets "how would I know", and costs no patience', () => {
     for (const reply of ['Do you know how much is in the till?', 'Is it the system?', 'What colour is the till?']) {
       const r = ask(reply);

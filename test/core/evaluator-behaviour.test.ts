@@ -126,6 +126,20 @@ describe('jargon', () => {
     const scenario: ScenarioRules = { scenarioId: 'x', extraJargon: [{ locale: 'zh-CN', term: '录像回放', plain: '看录像' }] };
     expect(flags('我查了录像回放。', { locale: 'zh-CN', scenario }).jargon).toBe(true);
     expect(flags('我查了录像回放。', { locale: 'zh-CN' }).jargon).toBe(false);
+    // Its own word only: found inside two others it is no use of the term.
+    const line: ScenarioRules = { scenarioId: 'y', extraJargon: [{ locale: 'zh-CN', term: '外线', plain: '楼外的线路' }] };
+    expect(flags('要是外线的问题，今天可能修不完。', { locale: 'zh-CN', scenario: line }).jargon).toBe(true);
+    expect(flags('如果是楼外线路的问题，今天可能修不完。', { locale: 'zh-CN', scenario: line }).jargon).toBe(false);
+  });
+});
+
+describe('provocation', () => {
+  it('blaming the customer as a person provokes; naming his long day does not', () => {
+    const provokes = (reply: string) =>
+      evaluateReply(reply, { locale: 'zh-CN' }).findings.some((f) => f.evaluator === 'provocative' && f.polarity === 'bad');
+    expect(provokes('你这人怎么回事，赶紧搬走！')).toBe(true);
+    expect(provokes('你这个人怎么回事啊？')).toBe(true);
+    expect(provokes('你们累了一整天，我知道。')).toBe(false);
   });
 });
 

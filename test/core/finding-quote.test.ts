@@ -21,6 +21,15 @@ describe('the words quoted for a finding', () => {
     expect(findingQuote('abcdefghij', { polarity: 'good', span: [2, 4], text: 'cd' }, 10)).toBe('abcdefghij');
   });
 
+  it('quotes a long clause from the matched words when they come too late in it to be shown', () => {
+    const reply = "Hello Mr Zhou, so you won't need to go through it all again — I'm sorry it's taken four calls.";
+    expect(findingQuote(reply, good(reply, 'en', 'empathy'))).toBe("…I'm sorry it's taken four calls");
+    // Words that end just inside the limit keep the clause's start; one character later they lead the quote.
+    expect(findingQuote('ab cdefgh', { polarity: 'good', span: [3, 5], text: 'cd' }, 6)).toBe('ab cd…');
+    expect(findingQuote('ab cdefgh', { polarity: 'good', span: [4, 6], text: 'de' }, 6)).toBe('…defgh');
+    expect(findingQuote('ab cdefghij', { polarity: 'good', span: [4, 6], text: 'de' }, 6)).toBe('…defg…');
+  });
+
   it('a clause runs from the mark before it to the mark after it; a span on marks alone keeps its own words', () => {
     expect(clauseAround('一，二三，四', 2, 3)).toBe('二三');
     expect(clauseAround('one; two three! four', 5, 8)).toBe('two three');
