@@ -36,6 +36,8 @@ function topicsOf(scenario: Scenario): Set<string> {
 }
 
 const NOT_SUBJECTS: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, ...FACT_QUESTION]);
+/** A dash between words (" - ", " — "), not a hyphen inside one. */
+const DASH = /^\s+[-–—]\s|^\s*[–—]/;
 
 /**
  * The subjects a question word asks about: a subject named right at the word, overlapping it or
@@ -43,11 +45,12 @@ const NOT_SUBJECTS: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, ...FACT
  * asks the materials; "which floor…?" asks the floor. A subject further off ("how many nights a
  * month…?") is left to the other weights.
  */
-function askedSubjects(text: string, clauses: Clause[]): Set<string> {
+function askedSubjects(text: string, clauses: Clause[], topics: ReadonlySet<Clause>): Set<string> {
   const asked = new Set<string>();
   // The asking clauses come with negation and the customer as actor already cleared (answerQuestion).
   for (const clause of clauses)
     for (const word of clause.concepts) {
+      if (topics.has(clause) && !NOT_SUBJECTS.has(word.id)) asked.add(word.id);
       if (word.id !== 'open-question') continue;
       for (const h of clause.concepts)
         if (!NOT_SUBJECTS.has(h.id) && h.start >= word.start && /^\s*$/.test(text.slice(word.end, h.start))) asked.add(h.id);
@@ -220,9 +223,16 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   // "Do you know …?" asks for what the customer cannot know (the till's contents, the back office), and so
   // does a question about other customers' business.
   if (has('ask-know') || has('system') || others) return { kind: 'unknown' };
+  // A subject put before a dash and asked about after it ("The owner - is he still upstairs?", "And the rubbish -
+  // what is it?") is what is asked: the clause before the dash asks too, and its subjects count as asked.
+  const topics = new Set(
+    analysis.clauses.filter(
+      (c) => !asking.includes(c) && DASH.test(analysis.text.slice(c.end)) && asking.some((k) => k.sentence === c.sentence),
+    ),
+  );
   // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
   // number?" asks about the new number, "您没带发票吗？" about the invoice, "您自己会在App上看明细吗？" about the app.
-  const asked = new Set(asking);
+  const asked = new Set([...asking, ...topics]);
   const unsigned: ReplyAnalysis = {
     ...analysis,
     clauses: analysis.clauses.map((c) =>
@@ -230,6 +240,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
     ),
   };
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
+  const topicsUnsigned = new Set(unsigned.clauses.filter((_, i) => topics.has(analysis.clauses[i]!)));
   // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
   // about the travelling in both, and the second one is where it is asked last.
   const sentences = [...new Set(askingUnsigned.map((c) => c.sentence))].map((s) => ({
@@ -242,6 +253,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
       askedSubjects(
         analysis.text,
         s.clauses.filter((c) => askingUnsigned.includes(c)),
+        topicsUnsigned,
       ),
     ]),
   );

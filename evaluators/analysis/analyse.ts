@@ -164,6 +164,10 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       numbers: numbers.filter((n) => n.start >= span.start && n.start < span.end).map((n) => n.value),
       actor: live('customer-does') ? 'customer' : live('we') || live('offer') ? 'trainee' : 'unspecified',
     };
+    // "是所有短信都收不到？还是只有银行的？" / "Every text? Or only the bank's?": the question mark before 还是 / "or"
+    // does not end the either-or; its second half is asked in the same sentence.
+    const next = spans[index + 1];
+    if (next && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end))) return clause;
     if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1) sentence++;
     return clause;
   });
