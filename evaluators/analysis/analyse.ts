@@ -186,7 +186,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     if (!bareApology(c)) return false;
     const rest = clauses.slice(i + 1).filter((k) => k.sentence === c.sentence);
     const next = rest.find((k) => !bareApology(k));
-    if (c.act === 'apology' && next?.acts.includes('question')) return true;
+    // An apology before a proposal put as a question ("真的很抱歉，要不您再考虑考虑？") is an apology.
+    if (c.act === 'apology' && next?.acts.includes('question') && !next.acts.includes('offer')) return true;
     const before = clauses[i - 1];
     return rest.length === 0 && before?.sentence === c.sentence && before.acts.includes('question') && !before.acts.includes('apology');
   });
