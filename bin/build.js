@@ -88,6 +88,7 @@ const VALIDATING_MODULES = [
   'scenarios/load.js',
   'evaluators/lexicon/load.js',
   'evaluators/lexicon/context-words.js',
+  'evaluators/lexicon/fragments.js',
   'evaluators/analysis/concepts.js',
 ];
 

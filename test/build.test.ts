@@ -104,8 +104,8 @@ describe('the compiled copy', () => {
       loadLibrary(); lexiconProblems(); loadContextWords('en');
       const files = Object.keys(createRequire(import.meta.url).cache);
       console.log(JSON.stringify({ precompiled: files.filter((f) => f.includes('/precompiled/')).map((f) => f.replace(/^.*\\//, '').replace(/-[0-9a-f]{16}\\.cjs$/, '')).sort(), ajv: files.filter((f) => /node_modules\\/ajv\\/dist\\/(ajv|core)\\.js$/.test(f)) }));`);
-    expect(loaded).toEqual({ precompiled: ['concepts', 'context-words', 'lexicon', 'scenario'], ajv: [] });
-    expect(readdirSync(join(build, 'lib', 'precompiled')).filter((f) => f.endsWith('.cjs'))).toHaveLength(4);
+    expect(loaded).toEqual({ precompiled: ['concepts', 'context-words', 'fragments', 'lexicon', 'scenario'], ajv: [] });
+    expect(readdirSync(join(build, 'lib', 'precompiled')).filter((f) => f.endsWith('.cjs'))).toHaveLength(5);
   });
 
   it('loads the shipped scenarios, lexicons and context words exactly as the sources do', () => {

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LIBRARY_DIR } from '../scenarios/load.ts';
 import { LEXICON_DIR } from '../evaluators/lexicon/load.ts';
 import '../evaluators/lexicon/context-words.ts';
+import { FRAGMENTS_FILE } from '../evaluators/lexicon/fragments.ts';
 import {
   precompiledFile,
   registeredSchemas,
@@ -33,12 +34,18 @@ const yamlIn = (folder: string, keep: (name: string) => boolean) =>
     .sort()
     .map((n) => parse(readFileSync(join(folder, n), 'utf8')) as unknown);
 
+const FRAGMENT_FIXTURES = fileURLToPath(new URL('./core/fixtures/lexicons/fragments/', import.meta.url));
+
 /** The shipped documents each schema checks. */
 const DOCUMENTS: Record<string, unknown[]> = {
   scenario: yamlIn(LIBRARY_DIR, (n) => !n.endsWith('.tests.yaml')),
-  lexicon: ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l), (n) => n !== 'context.yaml')),
+  lexicon: ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l), (n) => n !== 'context.yaml' && n !== FRAGMENTS_FILE)),
   'context-words': ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l), (n) => n === 'context.yaml')),
   concepts: ['zh-CN', 'en'].flatMap((l) => yamlIn(join(LEXICON_DIR, l, 'concepts'), () => true)),
+  // The shipped fragments are few: the test fixture's (valid against the schema, refused later by the loader) are checked too.
+  fragments: [LEXICON_DIR, FRAGMENT_FIXTURES].flatMap((dir) =>
+    ['zh-CN', 'en'].flatMap((l) => yamlIn(join(dir, l), (n) => n === FRAGMENTS_FILE)),
+  ),
 };
 
 const REPLACEMENTS: unknown[] = [42, -1, 1e9, 0.5, 'x', '', 'Not Valid!', true, null, [], {}, ['x', 'x']];
@@ -82,8 +89,8 @@ function outcome(validate: SchemaValidator<unknown>, data: unknown) {
 describe('precompiled validators', () => {
   const specs = registeredSchemas();
 
-  it('cover the scenario, lexicon, context-word and concept schemas', () => {
-    expect(specs.map((s) => s.name).sort()).toEqual(['concepts', 'context-words', 'lexicon', 'scenario']);
+  it('cover the scenario, lexicon, context-word, concept and fragment schemas', () => {
+    expect(specs.map((s) => s.name).sort()).toEqual(['concepts', 'context-words', 'fragments', 'lexicon', 'scenario']);
   });
 
   for (const spec of specs) {

@@ -2,12 +2,13 @@
 // money back, an insult…), per locale, in lexicons/<locale>/concepts/*.yaml. Shared
 // by every scenario and by the evaluators. Validated against concepts.schema.json;
 // duplicate ids, duplicate phrases and unsafe patterns are refused with file:line.
+// Patterns may name the locale's fragments (lexicon/fragments.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { RuleLocale } from '../types.ts';
 import { LEXICON_DIR, LexiconError, lowerCaseSource } from '../lexicon/load.ts';
-import { unsafePatternReason } from '../../lib/safe-pattern.ts';
+import { expandPattern, loadFragments, type Fragments } from '../lexicon/fragments.ts';
 import { schemaValidator } from '../../lib/schema-validator.ts';
 import { recordedYaml } from '../../lib/parsed-yaml.ts';
 
@@ -99,8 +100,15 @@ function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number
   return counter.linePos(node?.range?.[0] ?? 0).line;
 }
 
-/** Parses and checks one concepts file into `set`; problems are added as file:line messages. */
-export function compileConceptFile(file: string, text: string, locale: RuleLocale, set: ConceptSet, problems: string[]): void {
+/** Parses and checks one concepts file into `set`; problems are added as file:line messages. Its patterns may name the locale's `fragments`. */
+export function compileConceptFile(
+  file: string,
+  text: string,
+  locale: RuleLocale,
+  set: ConceptSet,
+  problems: string[],
+  fragments?: Fragments,
+): void {
   const counter = new LineCounter();
   let parsed: ReturnType<typeof parseDocument> | undefined;
   const doc = () => (parsed ??= parseDocument(text, { lineCounter: counter }));
@@ -148,12 +156,11 @@ export function compileConceptFile(file: string, text: string, locale: RuleLocal
       phraseParts.push(phraseExpression(phrase, locale));
     }
     for (const pattern of raw.patterns ?? []) {
-      const reason = unsafePatternReason(pattern);
-      if (reason) {
-        problems.push(`${where()}: pattern /${pattern}/ in concept '${raw.id}' ${reason}`);
+      const expanded = expandPattern(pattern, fragments);
+      if (expanded.refused !== undefined) {
+        problems.push(`${where()}: pattern /${pattern}/ in concept '${raw.id}'${expanded.refused}`);
         bad = true;
-      }
-      parts.push(locale === 'en' ? lowerCaseSource(pattern) : pattern);
+      } else parts.push(locale === 'en' ? lowerCaseSource(expanded.pattern) : expanded.pattern);
     }
     if (bad) return;
     // Longer alternatives first, so the longest phrase at a place is the one matched. English phrases
@@ -187,11 +194,13 @@ export function loadConcepts(dir: string = LEXICON_DIR, options: { strict?: bool
       const set: ConceptSet = new Map();
       const folder = join(dir, locale, 'concepts');
       if (existsSync(folder)) {
+        // The lexicon loader reports the fragments file's own problems; here, only the patterns that use a fragment refused.
+        const fragments = loadFragments(join(dir, locale), locale);
         for (const name of readdirSync(folder)
           .filter((n) => n.endsWith('.yaml'))
           .sort()) {
           const file = join(folder, name);
-          compileConceptFile(file, readFileSync(file, 'utf8'), locale, set, problems);
+          compileConceptFile(file, readFileSync(file, 'utf8'), locale, set, problems, fragments);
         }
       }
       for (const id of REQUIRED_CONCEPTS) if (!set.has(id)) problems.push(`${folder}: concept '${id}' is required and not defined`);

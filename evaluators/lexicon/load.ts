@@ -1,17 +1,18 @@
 // Loads the per-locale lexicon files (YAML), validates them against the schema,
-// rejects duplicates and unsafe patterns with file:line, and compiles each
-// entry into a matcher. Loaded once per process; the result is immutable.
+// puts the locale's named fragments into the patterns (fragments.ts), rejects
+// duplicates and unsafe patterns with file:line, and compiles each entry into a
+// matcher. Loaded once per process; the result is immutable.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { EvaluatorId, RuleLocale } from '../types.ts';
-import { unsafePatternReason } from '../../lib/safe-pattern.ts';
 import { schemaValidator } from '../../lib/schema-validator.ts';
 import { recordedYaml } from '../../lib/parsed-yaml.ts';
 import { sourcePath } from '../../lib/source-path.ts';
 import { entryFlagsFault } from './fault-entries.ts';
 import { patternNeedles } from './literal-needles.ts';
+import { expandPattern, FRAGMENTS_FILE, loadFragments, type Fragments } from './fragments.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -116,9 +117,15 @@ function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number
 /**
  * Parses and checks one lexicon file; returns its entries, each compiled once, or adds
  * to `problems`. `rejected` receives the index of every entry with a problem, so a
- * loader can keep the rest of the file.
+ * loader can keep the rest of the file. Its patterns may name the `fragments` of its locale.
  */
-export function compileLexiconFile(file: string, text: string, problems: string[], rejected?: Set<number>): CompiledFile | undefined {
+export function compileLexiconFile(
+  file: string,
+  text: string,
+  problems: string[],
+  rejected?: Set<number>,
+  fragments?: Fragments,
+): CompiledFile | undefined {
   const counter = new LineCounter();
   // Parsed only when needed: a file the build recorded has its data without parsing, until a problem needs a line.
   let parsed: ReturnType<typeof parseDocument> | undefined;
@@ -164,15 +171,16 @@ export function compileLexiconFile(file: string, text: string, problems: string[
       } else seenPhrases.set(key, index);
     }
     let patternsOk = true;
+    const patterns: string[] = [];
     for (const pattern of entry.patterns ?? []) {
-      const reason = unsafePatternReason(pattern);
-      if (reason) {
-        problems.push(`${file}:${lineOfEntry(index)}: pattern /${pattern}/ in entry '${entry.id}' ${reason}`);
+      const expanded = expandPattern(pattern, fragments);
+      if (expanded.refused !== undefined) {
+        problems.push(`${file}:${lineOfEntry(index)}: pattern /${pattern}/ in entry '${entry.id}'${expanded.refused}`);
         rejected?.add(index);
         patternsOk = false;
-      }
+      } else patterns.push(expanded.pattern);
     }
-    const own = patternsOk ? compileEntry(entry, data.locale, `${basename(file)}#${entry.id}`) : undefined;
+    const own = patternsOk ? compileEntry({ ...entry, patterns }, data.locale, `${basename(file)}#${entry.id}`) : undefined;
     compiled.push(own);
     const repeated = own && entryFlagsFault(data.evaluator, entry.rule) ? flaggedInOwnAdvice(entry, own, data.locale) : undefined;
     if (repeated) {
@@ -308,12 +316,14 @@ export function loadLexicons(dir: string = LEXICON_DIR, options: { strict?: bool
     const lexicon: Lexicon = new Map();
     const folder = join(dir, locale);
     if (!existsSync(folder)) continue;
+    // The concept loader reads the same fragments; their problems are reported here only.
+    const fragments = loadFragments(folder, locale, problems);
     for (const name of readdirSync(folder)
-      .filter((n) => n.endsWith('.yaml') && n !== 'context.yaml')
+      .filter((n) => n.endsWith('.yaml') && n !== 'context.yaml' && n !== FRAGMENTS_FILE)
       .sort()) {
       const file = join(folder, name);
       const rejected = new Set<number>();
-      const raw = compileLexiconFile(file, readFileSync(file, 'utf8'), problems, rejected);
+      const raw = compileLexiconFile(file, readFileSync(file, 'utf8'), problems, rejected, fragments);
       if (!raw) continue;
       if (raw.locale !== locale) {
         problems.push(`${file}:1: locale '${raw.locale}' does not match its folder '${locale}'`);

@@ -52,8 +52,10 @@ describe('jargon: a term named after the plain words', () => {
     expect(jargon('A motion sensor, we call it PIR, saw something.')).toBe(false);
   });
 
-  it('calling someone is no explanation', () => {
+  it('calling someone is no explanation, nor a naming that does not end right before the term', () => {
     expect(jargon("I'll call the DPF team.")).toBe(true);
+    expect(jargon('They call it a, erm, PIR.')).toBe(true);
+    expect(jargon('They call it the:PIR.')).toBe(true);
     expect(jargon('A motion sensor, we call them a PIR, saw something.')).toBe(true);
   });
 });
