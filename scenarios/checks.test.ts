@@ -55,6 +55,12 @@ describe('scenario checks', () => {
       `facts.${s.facts.length - 1}.values`,
     ]);
     expect(found).toHaveLength(4);
+    // A fact asked about but never answered has no use for values either; an English value may be one character.
+    const t = copy();
+    t.facts.push({ id: 'asked-only', text: t.facts[0]!.text, asks: [{ any: ['pay'] }], values: { en: ['6'] } });
+    const messages = graphProblems(t).map((p) => p.message);
+    expect(messages).toContain('fact "asked-only" has values but the customer is never asked it (asks, answers)');
+    expect(messages.some((m) => m.includes('one character'))).toBe(false);
   });
 
   it('finds locales that drift apart in the number of parts of a line', () => {

@@ -75,6 +75,12 @@ describe('questions the customer can answer', () => {
     const eggs = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['eggs'] } });
     expect(ask('It was the eggs, yeah?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
     expect(ask('是雞蛋吧？', [], 'zh-CN', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Written as a trainer writes it (any case), and found at the very start of the reply.
+    const capital = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['Eggs'] } });
+    expect(ask('Eggs, was it?', [], 'en', capital).question).toEqual({ kind: 'fact', fact: 'bought' });
+    expect(ask('It was the EGGS, yeah?', [], 'en', capital).question).toEqual({ kind: 'fact', fact: 'bought' });
+    // Named in a sentence that does not ask, it asks nothing: "when" asks when.
+    expect(ask('The eggs are fine. When was this?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'just-now' });
     // Only as a word of its own in English, and only in a sentence that asks.
     expect(ask('Were those eggshells?', [], 'en', eggs).question?.fact).not.toBe('bought');
     expect(ask('I like eggs. Is that your receipt?', [], 'en', eggs).question?.fact).not.toBe('bought');

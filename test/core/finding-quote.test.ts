@@ -38,6 +38,8 @@ describe('the words quoted for a finding', () => {
     expect(clauseAround('，，', 0, 2)).toBe('，，');
     expect(clauseAround('ab\ncd', 3, 4)).toBe('cd');
     expect(clauseAround('a, ,b', 2, 3)).toBe(' ');
+    // Spaces before the mark are not part of the clause.
+    expect(clauseAround('ab cd  , e', 0, 2)).toBe('ab cd');
   });
 });
 

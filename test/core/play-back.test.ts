@@ -3,7 +3,7 @@
 // taking it for small talk; soothing, the trainee's own doing, a reproach or chat before the tag
 // stays what it is. And a question asked in two sentences is weighed in each of them.
 import { describe, expect, it } from 'vitest';
-import { analyseReply } from '../../evaluators/index.ts';
+import { analyseReply, listeningActs } from '../../evaluators/index.ts';
 import { loadLibrary, replyToSession, startSession, type Scenario } from '../../scenarios/index.ts';
 
 const library = loadLibrary().scenarios;
@@ -97,5 +97,22 @@ describe('a question asked in two sentences', () => {
     const [paid] = base.facts;
     const s: Scenario = { ...base, facts: [{ ...paid!, id: 'paid-and-slip', asks: [{ all: ['pay', 'receipt'], within: 'reply' }] }] };
     expect(answer(s, 'Did you pay cash? Have you kept the receipt?').question).toEqual({ kind: 'fact', fact: 'paid-and-slip' });
+  });
+});
+
+describe("the customer's own figures asked back", () => {
+  const heard = (reply: string, customer = 'I gave you 100 and got 5 back!') =>
+    listeningActs(analyseReply(reply, 'en'), analyseReply(customer, 'en')).restate;
+
+  it('are a play-back when every figure asked is one she said, and nothing else is asked or offered', () => {
+    expect(heard('You got five?')).toBe(true);
+    expect(heard('Right, you got five?')).toBe(true);
+    // One figure she never said, and it is a question of the trainee's own.
+    expect(heard('You paid 100 and got 7?')).toBe(false);
+    // Asked with a question word, or offered: a question or an offer, not a play-back.
+    expect(heard('How much, five?')).toBe(false);
+    expect(heard('Shall I give you five?')).toBe(false);
+    // Said, not asked.
+    expect(heard('You got five.')).toBe(false);
   });
 });
