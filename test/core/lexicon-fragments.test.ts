@@ -5,11 +5,11 @@
 // entries kept find what the pattern written out in full would find. Cases and
 // expectations are data: fixtures/lexicon-fragments.yaml and the lexicon folders under
 // fixtures/lexicons/.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureCopies, kept, relative } from '../support/lexicon-fixtures.ts';
 import { parse } from 'yaml';
 import { compileLexiconFile, LexiconError, lexiconProblems, loadLexicons } from '../../evaluators/lexicon/load.ts';
 import { conceptProblems, loadConcepts } from '../../evaluators/analysis/concepts.ts';
@@ -36,26 +36,9 @@ interface Expected {
 const expected = parse(readFileSync(join(FIXTURES, 'lexicon-fragments.yaml'), 'utf8')) as Expected;
 const namedDir = join(FIXTURES, expected.named.dir);
 
-/** The problems as a trainer reads them, with paths relative to `dir`. */
-const relative = (dir: string, problems: string[]) => problems.map((p) => p.split(`${dir}/`).join(''));
-
-const kept = (lexicons: ReturnType<typeof loadLexicons>) =>
-  Object.fromEntries(
-    [...lexicons].map(([locale, lexicon]) => [
-      locale,
-      Object.fromEntries([...lexicon].map(([ev, entries]) => [ev, entries.map((e) => e.id)])),
-    ]),
-  );
-
-const temp: string[] = [];
-afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-// Loads are cached per folder for the life of the process, so each test loads its own copy.
-function copyOf(dir: string): string {
-  const copy = mkdtempSync(join(tmpdir(), 'lexicon-fragments-'));
-  temp.push(copy);
-  cpSync(dir, copy, { recursive: true });
-  return copy;
-}
+const copies = fixtureCopies('lexicon-fragments-');
+afterAll(() => copies.removeAll());
+const { copyOf } = copies;
 
 describe('fragments named in lexicon patterns', () => {
   it('refuse a duplicate, an unsafe fragment, one that is not one group or names another, and each pattern they break, with file:line', () => {

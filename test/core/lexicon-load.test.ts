@@ -2,12 +2,12 @@
 // with file:line and left out, the rest kept, and the kept entries finding their
 // phrases in replies. Cases and expectations are data: fixtures/lexicon-load.yaml
 // and the lexicon folders under fixtures/lexicons/.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureCopies, kept, relative } from '../support/lexicon-fixtures.ts';
 import { parse } from 'yaml';
 import { LexiconError, lexiconProblems, loadLexicons, reloadLexicons, type LexiconEntry } from '../../evaluators/lexicon/load.ts';
 import { findMatches, toFinding } from '../../evaluators/engine/match.ts';
@@ -29,27 +29,9 @@ const expected = parse(readFileSync(join(FIXTURES, 'lexicon-load.yaml'), 'utf8')
 const refusedDir = join(FIXTURES, expected.refused.dir);
 const matchingDir = join(FIXTURES, expected.matching.dir);
 
-/** The problems as a trainer reads them, with paths relative to `dir`. */
-const relative = (dir: string, problems: string[]) => problems.map((p) => p.split(`${dir}/`).join(''));
-
-const kept = (lexicons: ReturnType<typeof loadLexicons>) =>
-  Object.fromEntries(
-    [...lexicons].map(([locale, lexicon]) => [
-      locale,
-      Object.fromEntries([...lexicon].map(([ev, entries]) => [ev, entries.map((e) => e.id)])),
-    ]),
-  );
-
-const temp: string[] = [];
-afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-// Loads are cached per folder for the life of the process, so each test loads its own copy:
-// a copy is read by the loader as the test runs, never served from an earlier load.
-function copyOf(dir: string): string {
-  const copy = mkdtempSync(join(tmpdir(), 'lexicon-load-'));
-  temp.push(copy);
-  cpSync(dir, copy, { recursive: true });
-  return copy;
-}
+const copies = fixtureCopies('lexicon-load-');
+afterAll(() => copies.removeAll());
+const { copyOf } = copies;
 
 describe('broken lexicon files and entries', () => {
   it('are each named with file:line and what is wrong, in folder and file order', () => {
