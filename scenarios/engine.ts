@@ -278,6 +278,9 @@ function nextSession(previous: SessionStateJson): EngineSession {
   };
 }
 
+/** Intents that attack the customer: blaming, dismissing or threatening them. */
+const ATTACK_INTENT = /blame|dismiss|threat/;
+
 /** Per scenario, how many transitions each state is from end:resolved (Infinity when it cannot get there). */
 const distances = new WeakMap<Scenario, Map<string, number>>();
 function distanceToResolved(scenario: Scenario): Map<string, number> {
@@ -410,10 +413,14 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
 
   // A reply that moves the customer on to another state and also asks what they know ("Sorry about
   // that. When did you buy it?") gets its answer too, before the next state's line: a person answers
-  // a question put to them. Only a known fact is answered so (not small talk).
+  // a question put to them. Only a known fact is answered so (not small talk), and not beside an
+  // attack on the customer ("规定就是规定，赶紧搬走！你们明天几点来？"): they react to the attack.
+  const attacked = intents.some((i) => ATTACK_INTENT.test(i));
   const aside =
     // Stryker disable next-line ConditionalExpression: a reply without a question gets no fact from answerQuestion (speed only)
-    transition && !misbehaves && analysis.acts.includes('question') ? answerQuestion(scenario, analysis, listening.restate) : undefined;
+    transition && !misbehaves && !attacked && analysis.acts.includes('question')
+      ? answerQuestion(scenario, analysis, listening.restate)
+      : undefined;
 
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [

@@ -184,6 +184,22 @@ describe('questions the customer can answer', () => {
   });
 });
 
+describe('a question beside an attack on the customer', () => {
+  it('gets no answer on the way: the customer reacts to the attack', () => {
+    const s = library.get('angry-contractor')!;
+    const said = (reply: string) => {
+      const r = replyToSession(s, startSession(s, { locale: 'zh-CN', seed: 3, now: 0 }).session, reply, 60_000);
+      return { lines: r.output.lines.map((l) => `${l.kind}:${l.ref}`), state: (r.session as unknown as { state: string }).state };
+    };
+    const attack = said('规定就是规定，赶紧搬走！你们明天几点来？');
+    expect(attack.state).toBe('grabbed');
+    expect(attack.lines.some((l) => l.startsWith('answer:'))).toBe(false);
+    // The same question beside sympathy is answered on the way.
+    const kind = said('师傅，这么晚还在干，辛苦了。你们明天几点来？');
+    expect(kind.lines).toContain('answer:move-tomorrow');
+  });
+});
+
 describe('a reply that only asks', () => {
   const acknowledge: Transition[] = [{ to: 'middle', intent: 'acknowledge' }];
 
