@@ -98,18 +98,24 @@ function askingText(analysis: ReplyAnalysis, asking: Clause[]): AskingText {
   };
 }
 
+/** What is worked out once per fact and locale from the scenario's data, kept for the life of the fact. */
+function perFact<T>(cache: WeakMap<Fact, Map<string, T>>, fact: Fact, locale: ReplyAnalysis['locale'], make: () => T): T {
+  let byLocale = cache.get(fact);
+  // Stryker disable next-line ConditionalExpression: a new map each time only loses the cache (speed only)
+  if (!byLocale) cache.set(fact, (byLocale = new Map()));
+  let value = byLocale.get(locale);
+  // Stryker disable next-line ConditionalExpression: making it again gives the same value (speed only)
+  if (value === undefined) byLocale.set(locale, (value = make()));
+  return value;
+}
+
 const preparedValues = new WeakMap<Fact, Map<string, string[]>>();
 /** A fact's values as a prepared reply writes them: simplified Chinese, lower-case English. */
-function valuesOf(fact: Fact, locale: ReplyAnalysis['locale']): string[] {
-  let byLocale = preparedValues.get(fact);
-  if (!byLocale) preparedValues.set(fact, (byLocale = new Map()));
-  let values = byLocale.get(locale);
-  if (!values) {
-    values = (fact.values?.[locale] ?? []).map((v) => (locale === 'en' ? v.toLowerCase() : simplify(v).text));
-    byLocale.set(locale, values);
-  }
-  return values;
-}
+const valuesOf = (fact: Fact, locale: ReplyAnalysis['locale']): string[] =>
+  perFact(preparedValues, fact, locale, () =>
+    // Stryker disable next-line ArrayDeclaration: only a reply holding the mutant's own words could tell
+    (fact.values?.[locale] ?? []).map((v) => (locale === 'en' ? v.toLowerCase() : simplify(v).text)),
+  );
 
 /**
  * Where the last value of the fact named in the asking sentences ends, or -1: an English value is a word or
@@ -130,17 +136,11 @@ function namedValueEnd(fact: Fact, locale: ReplyAnalysis['locale'], { text, span
 const NUMBER_WEIGHT = 2;
 const statedNumbers = new WeakMap<Fact, Map<string, Set<number>>>();
 /** The numbers a fact's answers state in a locale (五块, fifty-five, 55). */
-function numbersOf(fact: Fact, locale: ReplyAnalysis['locale']): Set<number> {
-  let byLocale = statedNumbers.get(fact);
-  if (!byLocale) statedNumbers.set(fact, (byLocale = new Map()));
-  let numbers = byLocale.get(locale);
-  if (!numbers) {
+const numbersOf = (fact: Fact, locale: ReplyAnalysis['locale']): Set<number> =>
+  perFact(statedNumbers, fact, locale, () => {
     const text = (fact.answers ?? []).flatMap((a) => a[locale] ?? []).join('\n');
-    numbers = new Set(findNumbers(text).map((n) => n.value));
-    byLocale.set(locale, numbers);
-  }
-  return numbers;
-}
+    return new Set(findNumbers(text).map((n) => n.value));
+  });
 
 /**
  * For each fact, where the asking clauses end that ask back a number only that fact's answers state. One is

@@ -75,6 +75,9 @@ describe('questions the customer can answer', () => {
     const eggs = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['eggs'] } });
     expect(ask('It was the eggs, yeah?', [], 'en', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
     expect(ask('是雞蛋吧？', [], 'zh-CN', eggs).question).toEqual({ kind: 'fact', fact: 'bought' });
+    // A trainer may write the value in traditional characters: it is compared simplified, as the reply is.
+    const written = values({ bought: { 'zh-CN': ['蘋果'], en: ['apples'] } });
+    expect(ask('是苹果吧？', [], 'zh-CN', written).question).toEqual({ kind: 'fact', fact: 'bought' });
     // Written as a trainer writes it (any case), and found at the very start of the reply.
     const capital = values({ bought: { 'zh-CN': ['鸡蛋'], en: ['Eggs'] } });
     expect(ask('Eggs, was it?', [], 'en', capital).question).toEqual({ kind: 'fact', fact: 'bought' });
