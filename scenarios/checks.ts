@@ -2,6 +2,7 @@
 import type { LineVariant, Scenario, State } from './model.ts';
 import { LOCALES } from './model.ts';
 import { unsafePatternReason } from '../lib/safe-pattern.ts';
+import { preparedValue } from './knowledge.ts';
 import {
   ACTS,
   analyseReply,
@@ -9,7 +10,6 @@ import {
   impossiblePatternReason,
   matchAny,
   patternConcepts,
-  simplify,
   type ConceptPattern,
 } from '../evaluators/index.ts';
 
@@ -45,7 +45,7 @@ function valueProblems(s: Scenario): Problem[] {
     for (const locale of LOCALES)
       (f.values?.[locale] ?? []).forEach((value, j) => {
         const path = ['facts', i, 'values', locale, j];
-        const key = `${locale}\u0000${locale === 'en' ? value.toLowerCase() : simplify(value).text}`;
+        const key = `${locale}\u0000${preparedValue(value, locale)}`;
         const other = owner.get(key);
         if (other !== undefined) problems.push({ path, message: `value "${value}" also names fact "${other}"` });
         else owner.set(key, f.id);

@@ -109,12 +109,16 @@ function perFact<T>(cache: WeakMap<Fact, Map<string, T>>, fact: Fact, locale: Re
   return value;
 }
 
+/** A fact's value as a prepared reply writes it: simplified Chinese, lower-case English. */
+export const preparedValue = (value: string, locale: ReplyAnalysis['locale']): string =>
+  locale === 'en' ? value.toLowerCase() : simplify(value).text;
+
 const preparedValues = new WeakMap<Fact, Map<string, string[]>>();
 /** A fact's values as a prepared reply writes them: simplified Chinese, lower-case English. */
 const valuesOf = (fact: Fact, locale: ReplyAnalysis['locale']): string[] =>
   perFact(preparedValues, fact, locale, () =>
     // Stryker disable next-line ArrayDeclaration: only a reply holding the mutant's own words could tell
-    (fact.values?.[locale] ?? []).map((v) => (locale === 'en' ? v.toLowerCase() : simplify(v).text)),
+    (fact.values?.[locale] ?? []).map((v) => preparedValue(v, locale)),
   );
 
 /**
