@@ -23,6 +23,7 @@ const BLIND5 = join(ROOT, 'blind5');
 const BLIND6 = join(ROOT, 'blind6');
 const BLIND7 = join(ROOT, 'blind7');
 const BLIND8 = join(ROOT, 'blind8');
+const BLIND9 = join(ROOT, 'blind9');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -117,6 +118,10 @@ describe('flag corpus, seventh blind batch', () => {
 
 describe('flag corpus, eighth blind batch', () => {
   gated('Eighth blind flag corpus', () => loadFlagCorpus(BLIND8), gates.blind8, true);
+});
+
+describe('flag corpus, ninth blind batch', () => {
+  gated('Ninth blind flag corpus', () => loadFlagCorpus(BLIND9), gates.blind9, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -39,6 +39,8 @@ export interface Gates {
   blind7: GateSet;
   /** The eighth blind batch: post offices, dentists, garages, building management, driving schools and more, written before reading the word lists. */
   blind8: GateSet;
+  /** The ninth blind batch: gyms, pharmacies, car parks, EV charging, SaaS support, care homes, locksmiths, solar installers and more, written before reading the word lists. */
+  blind9: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
