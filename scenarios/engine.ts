@@ -416,11 +416,13 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // a question put to them. Only a known fact is answered so (not small talk), and not beside an
   // attack on the customer ("规定就是规定，赶紧搬走！你们明天几点来？"): they react to the attack.
   const attacked = intents.some((i) => ATTACK_INTENT.test(i));
+  // A question that is itself a move the customer recognised ("could you try asking the bank to send the code
+  // again?") is that move, not something to answer on the way.
+  const moves = new Set(recognised.flatMap((r) => r.at));
+  const asksAside = analysis.clauses.some((c) => c.acts.includes('question') && !moves.has(c));
   const aside =
     // Stryker disable next-line ConditionalExpression: a reply without a question gets no fact from answerQuestion (speed only)
-    transition && !misbehaves && !attacked && analysis.acts.includes('question')
-      ? answerQuestion(scenario, analysis, listening.restate)
-      : undefined;
+    transition && !misbehaves && !attacked && asksAside ? answerQuestion(scenario, analysis, listening.restate) : undefined;
 
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [

@@ -18,6 +18,8 @@ export interface Recognised {
   /** Index of the pattern that matched, and the clause(s) where. */
   pattern: number;
   clause: string;
+  /** The clauses themselves. */
+  at: Clause[];
 }
 
 /** Patterns about asking or playing back look at the whole reply; the others at the trainee's own moves. */
@@ -44,7 +46,7 @@ export function recogniseAnalysis(analysis: ReplyAnalysis, intents: Intent[]): R
   const own = ownMoves(analysis);
   for (const intent of intents) {
     const hit = firstMatch(intent.patterns, analysis, own);
-    if (hit) found.push({ id: intent.id, pattern: hit.pattern, clause: hit.clauses.map((c) => c.text.trim()).join('，') });
+    if (hit) found.push({ id: intent.id, pattern: hit.pattern, clause: hit.clauses.map((c) => c.text.trim()).join('，'), at: hit.clauses });
   }
   return found;
 }
