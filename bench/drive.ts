@@ -1,20 +1,20 @@
 // The load generator for the bot benchmarks, run in its own process so it never
 // shares an event loop (or a core's time slice accounting) with the bot it measures.
-// autocannon keeps one keep-alive connection per conversation and sends the next
-// turn only when the previous reply has arrived (pipelining 1): N connections are
-// N trainees playing a scenario turn by turn. Prints one JSON TurnResult line.
+// Each conversation has its own keep-alive connection and sends its next turn only
+// when the previous reply has arrived: N connections are N trainees playing a scenario
+// turn by turn. Prints one JSON TurnResult line.
 //
 // With `overallRate` the load is open-loop instead: turns arrive evenly spaced at that
 // total rate whatever the server does, each going to the next conversation that is not
 // waiting for an answer, and a turn's latency counts from when it was due, not from when
 // it could be sent (so a stalled server is not flattered by the turns it held back).
-// autocannon's own rate limit is not used for this: it lets each connection send its
-// whole second's quota back to back at the top of every second, so 50 connections
-// arrive as one burst per second and the latency measured is the burst's queue.
+//
+// The client is a plain socket (keep-alive-client.ts), not a general HTTP client: the
+// generator runs on the same cores as the server, and every microsecond it spends per
+// turn is one the server under test does not get (docs/benchmarks.md, "The load generator").
 //
 //   node --import tsx bench/drive.ts '{"url":"http://127.0.0.1:3978","conversations":50,"turnsEach":12,"rounds":2,"tag":"bot50"}'
-import { Agent, request } from 'node:http';
-import autocannon from 'autocannon';
+import { KeepAliveConnection, type Answer } from './keep-alive-client.ts';
 import { percentile, type TurnResult } from './turns.ts';
 
 export interface DriveOptions {
@@ -70,114 +70,108 @@ function activity(text: string, conversation: string, user: string, turn: number
   });
 }
 
-interface Context {
-  conversation?: string;
-  user?: string;
-  turn?: number;
+interface Player {
+  connection: KeepAliveConnection;
+  conversation: string;
+  user: string;
+  /** The next line of the script to send. */
+  line: number;
+  turn: number;
 }
 
+/** Sessions of `tag`, each on its own keep-alive connection, numbered as their conversations start. */
+function players(options: DriveOptions, tag: string): { list: Player[]; next(p: Player, lines: string[]): string } {
+  const url = new URL(options.url);
+  let conversations = 0;
+  const list = Array.from({ length: options.conversations }, () => ({
+    connection: new KeepAliveConnection(url),
+    conversation: '',
+    user: '',
+    line: 0,
+    turn: 0,
+  }));
+  return {
+    list,
+    /** The body of the player's next turn; a script begins in a new conversation. */
+    next(p, lines) {
+      if (p.line === 0) {
+        const n = conversations++;
+        p.conversation = `${tag}-${n}`;
+        p.user = `${tag}-user-${n}`;
+        p.turn = 0;
+      }
+      const body = activity(lines[p.line]!, p.conversation, p.user, ++p.turn);
+      p.line = (p.line + 1) % lines.length;
+      return body;
+    },
+  };
+}
+
+/** An expectReplies answer carries the bot's activities in its body; a turn without any did not really happen. */
+const answered = (a: Answer): boolean => a.status < 300 && a.body.includes('"activities"');
+
+/** Closed loop: each connection sends its next turn as soon as the answer to the last one has arrived. */
 async function run(options: DriveOptions, rounds: number, tag: string): Promise<TurnResult> {
   const lines = script(options.turnsEach, options.script ?? 'play');
-  let conversations = 0;
-  let empty = 0;
+  const { list, next } = players(options, tag);
   const latencies: number[] = [];
-  const requests = lines.map((text, index) => ({
-    method: 'POST' as const,
-    path: '/api/messages',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (req: Record<string, unknown>, context: Context) => {
-      if (index === 0 || !context.conversation) {
-        const n = conversations++;
-        context.conversation = `${tag}-${n}`;
-        context.user = `${tag}-user-${n}`;
-        context.turn = 0;
-      }
-      const turn = (context.turn = (context.turn ?? 0) + 1);
-      req.body = activity(text, context.conversation, context.user ?? '', turn);
-      return req;
-    },
-    // An expectReplies answer carries the bot's activities in its body; a turn without any did not really happen.
-    onResponse: (status: number, body: string) => {
-      if (status < 300 && !body.includes('"activities"')) empty++;
-    },
-  }));
-  const instance = autocannon({
-    url: options.url,
-    connections: options.conversations,
-    pipelining: 1,
-    amount: options.conversations * lines.length * rounds,
-    timeout: 60,
-    // autocannon's types describe setupRequest loosely; the shape above is what it calls.
-    requests: requests as unknown as autocannon.Request[],
-  });
-  // Timed from the first request sent to the last answer received: autocannon's own duration includes its set-up and end-of-run tick.
+  let errors = 0;
   let first = Infinity;
   let last = 0;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    const now = performance.now();
-    first = Math.min(first, now - responseTime);
-    last = now;
-    latencies.push(responseTime);
-  });
-  const result = await instance;
-  return summary(latencies, result.errors + result.timeouts + result.non2xx + empty, last - first);
+  await Promise.all(
+    list.map(async (p) => {
+      for (let i = 0; i < lines.length * rounds; i++) {
+        const body = next(p, lines);
+        const sent = performance.now();
+        first = Math.min(first, sent);
+        try {
+          if (!answered(await p.connection.post('/api/messages', body))) errors++;
+        } catch {
+          errors++;
+        }
+        last = performance.now();
+        latencies.push(last - sent);
+      }
+      p.connection.close();
+    }),
+  );
+  return summary(latencies, errors, last - first);
 }
 
 /** Open loop: `overallRate` turns per second, evenly spaced, over `conversations` keep-alive connections. */
 async function runOpen(options: DriveOptions, rate: number, rounds: number, tag: string): Promise<TurnResult> {
   const lines = script(options.turnsEach, options.script ?? 'play');
   const total = options.conversations * lines.length * rounds;
-  const url = new URL('/api/messages', options.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.conversations });
   const interval = 1000 / rate;
-  const players = Array.from({ length: options.conversations }, () => ({ conversation: '', user: '', line: 0, turn: 0 }));
-  const idle = players.map((_, i) => i);
+  const { list, next } = players(options, tag);
+  const idle = list.map((_, i) => i);
   const due: number[] = [];
   const latencies: number[] = [];
   let started = 0;
-  let conversations = 0;
-  let answered = 0;
+  let done = 0;
   let errors = 0;
   const t0 = performance.now();
   let last = t0;
 
   return new Promise<TurnResult>((resolve) => {
     const send = (index: number, dueAt: number) => {
-      const player = players[index]!;
-      if (player.line === 0) {
-        const n = conversations++;
-        player.conversation = `${tag}-${n}`;
-        player.user = `${tag}-user-${n}`;
-        player.turn = 0;
-      }
-      const body = activity(lines[player.line]!, player.conversation, player.user, ++player.turn);
-      player.line = (player.line + 1) % lines.length;
-      const done = (ok: boolean) => {
+      const player = list[index]!;
+      const finish = (ok: boolean) => {
         const now = performance.now();
         latencies.push(now - dueAt);
         if (!ok) errors++;
         last = now;
-        answered++;
+        done++;
         idle.push(index);
-        if (answered === total) {
-          agent.destroy();
+        if (done === total) {
+          for (const p of list) p.connection.close();
           resolve(summary(latencies, errors, last - t0));
         } else dispatch();
       };
-      const req = request(
-        url,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => done((res.statusCode ?? 500) < 300 && text.includes('"activities"')));
-          res.on('error', () => done(false));
-        },
+      player.connection.post('/api/messages', next(player, lines)).then(
+        (a) => finish(answered(a)),
+        () => finish(false),
       );
-      req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
-      req.on('error', () => done(false));
-      req.end(body);
     };
     const dispatch = () => {
       while (due.length && idle.length) send(idle.shift()!, due.shift()!);

@@ -4,6 +4,7 @@
 // Run: npm run bench                  (full; rewrites the generated block of docs/benchmarks.md)
 //      npm run bench -- --quick       (small sizes, prints only; used by CI)
 //      npm run bench -- --profile DIR (also writes CPU profiles of `roleplay score` and the server to DIR)
+//      npm run bench -- --only "bot turn"  (only the named sections: understanding, scoring, start-up, bot turn, memory; prints only)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +17,9 @@ import { generateReplies } from './replies.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const QUICK = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+/** Sections to run (`--only "bot turn,memory"`); a partial run prints its rows and leaves the table in docs alone. */
+const ONLY = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').map((n) => n.trim()) : undefined;
 const profileAt = process.argv.indexOf('--profile');
 const PROFILE_DIR = profileAt > 0 && process.argv[profileAt + 1] ? resolve(process.argv[profileAt + 1]!) : undefined;
 const SCORE_LINES = QUICK ? 2_000 : 50_000;
@@ -415,14 +419,17 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 const machine = `${cpus().length} cores, ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at start`;
 console.log(`${QUICK ? 'quick' : 'full'} benchmark run on ${machine}`);
-await section('understanding', understanding);
-await section('scoring', scoring);
-await section('start-up', startup);
-await section('bot turn', turns);
-await section('memory', memory);
+const SECTIONS: [string, () => Promise<void>][] = [
+  ['understanding', understanding],
+  ['scoring', scoring],
+  ['start-up', startup],
+  ['bot turn', turns],
+  ['memory', memory],
+];
+for (const [name, fn] of SECTIONS) if (!ONLY || ONLY.includes(name)) await section(name, fn);
 console.log(`load average ${loadavg()[0]!.toFixed(1)} at the end`);
 
-if (!QUICK) {
+if (!QUICK && !ONLY) {
   const path = join(ROOT, 'docs/benchmarks.md');
   const table = ['| benchmark | result | notes |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const block = `<!-- bench:begin -->\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 16)}Z, ${machine}, ${loadavg()[0]!.toFixed(1)} at the end):\n\n${table}\n<!-- bench:end -->`;

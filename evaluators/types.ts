@@ -126,6 +126,10 @@ export interface ReplyReading {
   keywordList: boolean;
   /** Only a greeting or an offer of help, nothing about the case. */
   greetingOnly: boolean;
+  /** Only asks or plays back: nothing offered, stated or acknowledged. */
+  onlyAsks: boolean;
+  /** Refuses something the customer wants. */
+  refuses: boolean;
 }
 
 /** One scored trainee turn, as the session report needs it. */
@@ -139,6 +143,8 @@ export interface ScoredTurn {
   state?: string;
   intents?: string[];
   listening?: ListeningActs;
+  /** What kind of reply it was, read when the turn was played; absent, the card reads the reply again. */
+  reading?: ReplyReading;
 }
 
 /** What a key moment's reply must do; every condition given must hold in the same reply. */

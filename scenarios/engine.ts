@@ -16,7 +16,7 @@ import {
   clipReply,
   evaluateReply,
   listeningActs,
-  greetingOnly,
+  replyReading,
   onlyAsks,
   ruleLocale,
   shortQuote,
@@ -33,7 +33,7 @@ import type {
 import { NO_PACING } from './engine-types.ts';
 import { recogniseAnalysis } from './intents.ts';
 import { answerQuestion } from './knowledge.ts';
-import { LISTENING_ACTS, readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
+import { LISTENING_ACTS, READING_MARKS, readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
 import type { EndingCause, LineVariant, MoodBand, MoodEffect, ReactionKind, Scenario, State, Transition } from './model.ts';
 
 export const SESSION_VERSION = 2;
@@ -349,7 +349,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       output: { lines: [] },
       evaluation: emptyEvaluation(),
       listening: { question: false, restate: false, confirm: false },
-      reading: { keywordList: false, greetingOnly: false },
+      reading: { keywordList: false, greetingOnly: false, onlyAsks: false, refuses: false },
       interrupted: false,
       clipped,
     };
@@ -557,6 +557,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     .filter((f) => f.polarity === 'good' && (f.evaluator === 'empathy' || f.evaluator === 'problemSolving'))
     .slice(0, 4)
     .map((f) => ({ evaluator: f.evaluator, rule: f.rule, text: clip(clauseAround(reply, f.span[0], f.span[1]), 40) }));
+  const reading = replyReading(analysis);
   session.log.push({
     customer: clip(customer),
     reply: clip(reply),
@@ -572,9 +573,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     state: answered,
     ...(intents.length ? { intents: intents.slice(0, 6) } : {}),
     listening: LISTENING_ACTS.filter((act) => listening[act]),
+    reading: READING_MARKS.filter((mark) => reading[mark]),
     interrupted,
   });
-  const reading = { keywordList: keywords, greetingOnly: greetingOnly(analysis) };
   return {
     session,
     output: output(session, scenario, lines, now, ending),

@@ -6,17 +6,22 @@ import {
   type EvaluatorId,
   type Finding,
   type ListeningActs,
+  type ReplyReading,
   type ScoreCard,
   type ScoredTurn,
   DIMENSIONS,
 } from '../evaluators/index.ts';
 import type { EngineSession } from './engine.ts';
-import { readTurnLog, type TurnSummary } from './turn-log.ts';
+import { READING_MARKS, readTurnLog, type TurnSummary } from './turn-log.ts';
 import type { Scenario } from './model.ts';
 import type { SessionStateJson } from './engine-types.ts';
 
 function listened(acts: (keyof ListeningActs)[]): ListeningActs {
   return { question: acts.includes('question'), restate: acts.includes('restate'), confirm: acts.includes('confirm') };
+}
+
+function read(marks: (keyof ReplyReading)[]): ReplyReading {
+  return Object.fromEntries(READING_MARKS.map((m) => [m, marks.includes(m)])) as Record<keyof ReplyReading, boolean>;
 }
 
 function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
@@ -52,6 +57,7 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     ...(t.state ? { state: t.state } : {}),
     intents: t.intents ?? [],
     ...(t.listening ? { listening: listened(t.listening) } : {}),
+    ...(t.reading ? { reading: read(t.reading) } : {}),
   };
 }
 

@@ -24,8 +24,8 @@ it('a v1 session is written back with named fields', () => {
   expect(log).toHaveLength(4);
   const named = ['applicable', 'checks', 'customer', 'detected', 'findings', 'interrupted', 'reply', 'scores'];
   // A turn in the current format also keeps what the key moments read (state, intents), the credited
-  // clauses and how the reply heard the customer out.
-  const optional = ['credited', 'intents', 'listening', 'state'];
+  // clauses, how the reply heard the customer out and what kind of reply it was.
+  const optional = ['credited', 'intents', 'listening', 'reading', 'state'];
   for (const turn of log) {
     expect(
       Object.keys(turn)

@@ -3,10 +3,13 @@
 // in format v1 kept the same facts under one-letter keys and in tuples; they are
 // read into the named shape here, so a conversation stored before an upgrade
 // continues and ends with its full score card.
-import type { Dimension, ListeningActs } from '../evaluators/index.ts';
+import type { Dimension, ListeningActs, ReplyReading } from '../evaluators/index.ts';
 
 /** The listening acts a turn can show, in the order the log lists them. */
 export const LISTENING_ACTS = ['question', 'restate', 'confirm'] as const satisfies readonly (keyof ListeningActs)[];
+
+/** What kind of reply a turn was (ReplyReading), in the order the log lists the marks that hold. */
+export const READING_MARKS = ['keywordList', 'greetingOnly', 'onlyAsks', 'refuses'] as const satisfies readonly (keyof ReplyReading)[];
 
 /** A bad finding on one of the five dimensions, with the words quoted from the reply. */
 export interface LoggedFinding {
@@ -48,6 +51,8 @@ export interface TurnSummary {
   intents?: string[];
   /** How the reply heard the customer out (the acts it showed); absent in turns logged before it was kept. */
   listening?: (keyof ListeningActs)[];
+  /** What kind of reply it was (the marks that hold), so the score card need not read it again; absent in turns logged before it was kept. */
+  reading?: (keyof ReplyReading)[];
   interrupted: boolean;
 }
 

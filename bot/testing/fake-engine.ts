@@ -92,7 +92,7 @@ export function fakeEngine(pacingMs = 0): EnginePort {
           },
           evaluation,
           listening,
-          reading: { keywordList: false, greetingOnly: false },
+          reading: { keywordList: false, greetingOnly: false, onlyAsks: false, refuses: false },
           interrupted,
           clipped: false,
         };
@@ -102,7 +102,7 @@ export function fakeEngine(pacingMs = 0): EnginePort {
         output: line([interrupted ? 'Let me finish!' : 'Hmm.', 'So what will you do?'], pacingMs),
         evaluation,
         listening,
-        reading: { keywordList: false, greetingOnly: false },
+        reading: { keywordList: false, greetingOnly: false, onlyAsks: false, refuses: false },
         interrupted,
         clipped: false,
       };

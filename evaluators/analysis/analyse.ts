@@ -81,6 +81,8 @@ const EITHER_OR = { 'zh-CN': /^\s*还是/u, en: /^\s*or\b/iu } as const;
 const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
 /** A statement with these is no play-back of the customer's account, even before a tag: the trainee's own doing, a reproach, soothing, chat. */
 const NOT_AN_ACCOUNT = ['we', 'customer-does', 'blame', 'dismiss', 'smalltalk', 'calm-down', 'understand'];
+/** The words of a bare "do you know?" tag that softens the question before it (a locale's `soft-tag`). */
+const KNOW_TAG = new Set(['soft-tag', 'ask-know', 'question']);
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
 
 function clauseSpans(text: string): { start: number; end: number; mark: string }[] {
@@ -178,6 +180,17 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       c.acts = ['question'];
       c.act = 'question';
     }
+  });
+  // "Since when has it been down, do you know?": a bare tag closing a sentence (a locale's `soft-tag`) only softens
+  // what the sentence asks before it. Those clauses ask; the tag asks for nothing the customer cannot know.
+  clauses.forEach((tag, i) => {
+    const before = clauses.filter((k, j) => j < i && k.sentence === tag.sentence);
+    const last = clauses[i + 1]?.sentence !== tag.sentence;
+    if (!last || !before.length || !tag.concepts.every((h) => KNOW_TAG.has(h.id))) return;
+    if (!tag.concepts.some((h) => h.id === 'soft-tag')) return;
+    for (const k of before.filter((k) => k.act === 'statement')) k.acts = ['question'];
+    tag.acts = ['greeting'];
+    for (const k of [...before, tag]) k.act = k.acts[0]!;
   });
   // "Sorry, what's your name?" / "不好意思，请问…" / "Sorry, sorry — was it a hundred?" / "How much was it, sorry?":
   // bare apologies right before a question, or one closing it, are politeness, not an apology.

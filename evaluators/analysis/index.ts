@@ -13,6 +13,7 @@ export {
   listens,
   greetingOnly,
   onlyAsks,
+  replyReading,
   COURTESY_ACTS,
   type Hearing,
 } from './listening.ts';

@@ -3,7 +3,7 @@
 // understood. One reading, used by the customer engine (what the trainee only asked or
 // played back is not a move of theirs), by the per-reply rules (a restatement is not a
 // solution) and by the session's listening credit.
-import type { ListeningActs } from '../types.ts';
+import type { ListeningActs, ReplyReading } from '../types.ts';
 import { analyseReply, type Act, type Clause, type ReplyAnalysis } from './analyse.ts';
 import type { RuleLocale } from '../types.ts';
 import { REQUIRED_CONCEPTS } from './concepts.ts';
@@ -131,6 +131,16 @@ export function onlyAsks(analysis: ReplyAnalysis): boolean {
   const leadsIn = (c: Clause) => asking.has(c.sentence) && c.acts.length === 1 && c.act === 'statement';
   const polite = (c: Clause) => c.acts.every((a) => COURTESY_ACTS.has(a));
   return analysis.clauses.some(asks) && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks(c) || leadsIn(c) || polite(c)));
+}
+
+/** What kind of reply an analysis shows, as a turn keeps it for the score card. */
+export function replyReading(analysis: ReplyAnalysis): ReplyReading {
+  return {
+    keywordList: analysis.keywordList,
+    greetingOnly: greetingOnly(analysis),
+    onlyAsks: onlyAsks(analysis),
+    refuses: analysis.acts.includes('refusal'),
+  };
 }
 
 /**

@@ -1,8 +1,10 @@
-// The one-pass needle index finds exactly the concepts that testing every needle finds.
+// The one-pass needle index finds exactly the concepts, and the lexicon entries, that testing
+// every needle finds.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conceptsFor } from './concepts.ts';
-import { candidateConcepts } from './needle-index.ts';
+import { candidateConcepts, candidateEntries } from './needle-index.ts';
+import { loadLexicons } from '../lexicon/load.ts';
 
 const dir = new URL('../../test/understanding/paraphrases/', import.meta.url);
 const texts = (locale: string) =>
@@ -23,6 +25,31 @@ describe('needle index', () => {
           candidateConcepts(set, text).map((c) => c.id),
           text,
         ).toEqual(slow);
+      }
+    });
+  }
+
+  const flagDir = new URL('../../test/corpus-flags/blind8/', import.meta.url);
+  const replies = (locale: string) =>
+    readFileSync(new URL(`${locale}.jsonl`, flagDir), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { reply: string }).reply);
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`gives the same candidate lexicon entries as testing each needle (${locale})`, () => {
+      const lists = loadLexicons().get(locale)!;
+      const all = [...texts(locale), ...replies(locale)].map((t) => (locale === 'en' ? t.toLowerCase() : t));
+      expect(all.length).toBeGreaterThan(100);
+      for (const [evaluator, entries] of lists) {
+        expect(
+          entries.some((e) => e.needles),
+          evaluator,
+        ).toBe(true);
+        for (const text of [...all, '', all.join(' ')]) {
+          const slow = entries.filter((e) => !e.needles || e.needles.some((n) => text.includes(n)));
+          expect(candidateEntries(entries, text), `${evaluator}: ${text}`).toEqual(slow);
+        }
       }
     });
   }

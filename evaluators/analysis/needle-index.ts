@@ -1,34 +1,39 @@
-// Which concepts of a set can occur in a text, in one pass over it: every concept's
-// needles (literal runs its expression cannot match without) go into one automaton
-// (Aho–Corasick), built once per concept set. A concept with no needles (it has
-// patterns) is always a candidate. Must give exactly the concepts whose needles
-// some of which the text contains, as testing each needle with includes() would.
+// Which concepts of a set, or entries of a lexicon list, can occur in a text, in one
+// pass over it: every item's needles (literal runs its expression cannot match
+// without) go into one automaton (Aho–Corasick), built once per set or list. An item
+// with no needles is always a candidate. Must give exactly the items some of whose
+// needles the text contains, as testing each needle with includes() would.
 import type { Concept, ConceptSet } from './concepts.ts';
 
-interface NeedleIndex {
-  concepts: Concept[];
-  /** Per node, the next node for a character. */
-  next: Map<string, number>[];
+/** Anything with the literal runs its expression cannot match without. */
+export interface Needled {
+  needles?: readonly string[];
+}
+
+interface NeedleIndex<T extends Needled> {
+  items: T[];
+  /** Per node, the next node for a UTF-16 code unit (a needle is found where includes() finds it, surrogate halves alike). */
+  next: Map<number, number>[];
   fail: number[];
-  /** Per node, the concepts (indexes) whose needle ends here or at a suffix of it. */
+  /** Per node, the items (indexes) whose needle ends here or at a suffix of it. */
   out: number[][];
-  /** Concepts that always run. */
+  /** Items that always run. */
   always: number[];
 }
 
-function build(set: ConceptSet): NeedleIndex {
-  const concepts = [...set.values()];
-  const next: Map<string, number>[] = [new Map()];
+function build<T extends Needled>(items: T[]): NeedleIndex<T> {
+  const next: Map<number, number>[] = [new Map()];
   const own: number[][] = [[]];
   const always: number[] = [];
-  concepts.forEach((concept, index) => {
-    if (!concept.needles) {
+  items.forEach((item, index) => {
+    if (!item.needles) {
       always.push(index);
       return;
     }
-    for (const needle of concept.needles) {
+    for (const needle of item.needles) {
       let node = 0;
-      for (const ch of needle) {
+      for (let i = 0; i < needle.length; i++) {
+        const ch = needle.charCodeAt(i);
         let to = next[node]!.get(ch);
         if (to === undefined) {
           to = next.length;
@@ -56,19 +61,40 @@ function build(set: ConceptSet): NeedleIndex {
       queue.push(child);
     }
   }
-  return { concepts, next, fail, out, always };
+  return { items, next, fail, out, always };
 }
 
-const indexes = new WeakMap<ConceptSet, NeedleIndex>();
+const indexes = new WeakMap<object, NeedleIndex<Needled>>();
+
+/** The index of the items `key` stands for, built on first use. */
+function indexOf<T extends Needled>(key: object, items: () => T[]): NeedleIndex<T> {
+  let index = indexes.get(key) as NeedleIndex<T> | undefined;
+  if (!index) indexes.set(key, (index = build(items())));
+  return index;
+}
 
 /** The concepts of `set` that may match `text` (in the set's order). */
 export function candidateConcepts(set: ConceptSet, text: string): Concept[] {
-  let index = indexes.get(set);
-  if (!index) indexes.set(set, (index = build(set)));
-  const found = new Uint8Array(index.concepts.length);
+  return candidates(
+    indexOf(set, () => [...set.values()]),
+    text,
+  );
+}
+
+/** The entries of a lexicon list that may match `text` (in the list's order); the list must not change once asked about. */
+export function candidateEntries<T extends Needled>(entries: readonly T[], text: string): T[] {
+  return candidates(
+    indexOf(entries, () => [...entries]),
+    text,
+  );
+}
+
+function candidates<T extends Needled>(index: NeedleIndex<T>, text: string): T[] {
+  const found = new Uint8Array(index.items.length);
   for (const i of index.always) found[i] = 1;
   let node = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
     let to = index.next[node]!.get(ch);
     while (to === undefined && node !== 0) {
       node = index.fail[node]!;
@@ -77,5 +103,5 @@ export function candidateConcepts(set: ConceptSet, text: string): Concept[] {
     node = to ?? 0;
     for (const c of index.out[node]!) found[c] = 1;
   }
-  return index.concepts.filter((_, i) => found[i] === 1);
+  return index.items.filter((_, i) => found[i] === 1);
 }

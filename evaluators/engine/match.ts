@@ -3,6 +3,7 @@ import type { EvaluatorId, Finding, Polarity } from '../types.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
 import { loadLexicons, lowerCaseHaystack } from '../lexicon/load.ts';
 import { isQuoted, type PreparedReply } from './prepare.ts';
+import { candidateEntries } from '../analysis/needle-index.ts';
 
 export interface Match {
   entry: LexiconEntry;
@@ -44,17 +45,13 @@ function haystack(reply: PreparedReply): string | undefined {
   return h ?? undefined;
 }
 
-function mayMatch(reply: PreparedReply, entry: LexiconEntry): boolean {
-  if (!entry.needles) return true;
-  const text = haystack(reply);
-  return text === undefined || entry.needles.some((n) => text.includes(n));
-}
-
 function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
   const found: Match[] = [];
-  const lower = reply.locale === 'en' ? haystack(reply) : undefined;
-  for (const entry of entries) {
-    if (!mayMatch(reply, entry)) continue;
+  const hay = haystack(reply);
+  const lower = reply.locale === 'en' ? hay : undefined;
+  // Only the entries whose needles the reply holds can match (all of them where the prefilter cannot be used).
+  // Stryker disable next-line ConditionalExpression: running every entry finds the same matches, only slower.
+  for (const entry of hay === undefined ? entries : candidateEntries(entries, hay)) {
     // English runs the lower-case expression on the lower-cased reply where it can (same offsets, no `i` flag).
     const fast = lower !== undefined && entry.lowerRegex !== undefined;
     const text = fast ? lower : reply.text;

@@ -4,8 +4,7 @@
 import type { ListeningActs, ReplyEvaluation, ReplyReading, RuleLocale } from '../types.ts';
 import { FAULT_KINDS, severity, type FaultKind } from '../session/faults.ts';
 import { analyseReply } from '../analysis/analyse.ts';
-import { greetingOnly, replyListening, listens } from '../analysis/listening.ts';
-import { keywordList } from '../session/patterns.ts';
+import { replyListening, listens, replyReading } from '../analysis/listening.ts';
 
 export interface CoachInput {
   reply: string;
@@ -73,18 +72,14 @@ export function coachPoints(input: CoachInput): string[] {
     .sort((a, b) => b.cost - a.cost);
   const worst = faults[0]?.f;
   const acts = input.listening ?? replyListening(input.reply, input.customer, locale);
+  const reading = input.reading ?? replyReading(analyseReply(input.reply, locale));
   if (worst?.rule === 'cut-in') {
     points.push(w.cutIn);
   } else if (worst) {
     points.push(`${w.quote(short(worst.text || input.reply, 24))} — ${w.fault[worst.evaluator as FaultKind]}`);
-  } else if (input.reading?.keywordList ?? keywordList(input.reply, locale)) {
+  } else if (reading.keywordList) {
     points.push(w.keywords);
-  } else if (
-    e.applicable.empathy &&
-    !e.detected.empathy &&
-    !(input.reading?.greetingOnly ?? greetingOnly(analyseReply(input.reply, locale))) &&
-    !(acts.question && !e.detected.problemSolving)
-  ) {
+  } else if (e.applicable.empathy && !e.detected.empathy && !reading.greetingOnly && !(acts.question && !e.detected.problemSolving)) {
     points.push(w.feelings);
   } else {
     const good: string[] = (['empathy', 'problemSolving'] as const).filter((d) => e.detected[d]).map((d) => w.good[d]);

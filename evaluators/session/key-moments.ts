@@ -1,9 +1,8 @@
 // A scenario's key moments, met or missed over a session: the turn that met each.
 import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../types.ts';
 import { simplify } from '../text/simplify.ts';
-import { analyseReply } from '../analysis/analyse.ts';
-import { greetingOnly, listens, onlyAsks } from '../analysis/listening.ts';
-import { keywordTurn, perTurn } from './patterns.ts';
+import { listens } from '../analysis/listening.ts';
+import { keywordTurn, turnReading } from './patterns.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -59,17 +58,14 @@ export function dueTurns(k: KeyMoment, turns: ScoredTurn[]): ScoredTurn[] {
   return turns.filter((t) => inState(k, t));
 }
 
-/** The analysis of a turn's reply, made once per turn while a card is built. */
-const turnAnalysis = perTurn((t, locale) => analyseReply(t.reply, locale));
-
 /**
  * A turn a tip about something missed may quote: it said something of the trainee's own. A
  * greeting, a reply that only asks or plays back, and a bare list of keywords are not where a
  * moment was missed.
  */
 export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
-  const analysis = turnAnalysis(t, locale);
-  return !greetingOnly(analysis) && !onlyAsks(analysis) && !keywordTurn(t, locale);
+  const reading = turnReading(t, locale);
+  return !reading.greetingOnly && !reading.onlyAsks && !reading.keywordList;
 }
 
 const FAULTS = ['interrupting', 'promises', 'provocative', 'jargon'];
@@ -100,5 +96,5 @@ export function missedAt(
     return apt.find((t) => t.evaluation.applicable.empathy && !t.evaluation.detected.empathy);
   // With nothing gone wrong, the last chance it had is where it was missed: quoting an early turn
   // would ask for the closing move before the case was even heard.
-  return apt.find((t) => faulted(t) || turnAnalysis(t, locale).acts.includes('refusal')) ?? apt.at(-1);
+  return apt.find((t) => faulted(t) || turnReading(t, locale).refuses) ?? apt.at(-1);
 }

@@ -2,7 +2,7 @@
 // a reply that is only a list of keywords, and the same sympathy formula pasted turn after turn.
 import type { RuleLocale, ScoredTurn } from '../types.ts';
 import { analyseReply } from '../analysis/analyse.ts';
-import { listens } from '../analysis/listening.ts';
+import { listens, replyReading } from '../analysis/listening.ts';
 
 /**
  * A reply that is nothing but bare keywords ("小票，钱箱，核对，清点。", "Receipt, till, count,
@@ -29,8 +29,11 @@ export function perTurn<T>(read: (t: ScoredTurn, locale: RuleLocale) => T): (t: 
   };
 }
 
+/** What kind of reply a scored turn was: as read when it was played, or read now for a turn that did not keep it. */
+export const turnReading = perTurn((t, locale) => t.reading ?? replyReading(analyseReply(t.reply, locale)));
+
 /** Whether a scored turn is a keyword list. */
-export const keywordTurn = perTurn((t, locale) => keywordList(t.reply, locale));
+export const keywordTurn = (t: ScoredTurn, locale: RuleLocale): boolean => turnReading(t, locale).keywordList;
 
 function normal(text: string): string {
   return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');

@@ -57,3 +57,42 @@ describe('a dash ends a clause, a hyphen inside a word does not', () => {
     expect(check!.acts).toContain('question');
   });
 });
+
+describe('a bare "do you know?" closing a sentence only softens what it asks', () => {
+  const acts = (text: string, locale: 'en' | 'zh-CN' = 'en') =>
+    analyseReply(text, locale).clauses.map((c) => `${c.text.trim()}: ${c.acts.join('+')}`);
+  it('the clauses before the tag ask, and the tag asks nothing of its own', () => {
+    expect(acts('Since when has the line been dead, do you know?')).toEqual([
+      'Since when has the line been dead: question',
+      'do you know: greeting',
+    ]);
+    expect(acts('Any idea if it froze on a call, any idea?')).toEqual(['Any idea if it froze on a call: question', 'any idea: greeting']);
+    expect(acts('It went off on Monday, you said so, do you know?')).toEqual([
+      'It went off on Monday: question',
+      'you said so: question',
+      'do you know: greeting',
+    ]);
+  });
+  it('a tag that opens the sentence, holds more, or does not close it, still asks', () => {
+    expect(acts('Do you know when it started?')).toEqual(['Do you know when it started: question']);
+    expect(acts('When did it start, do you know why?')).toEqual(['When did it start: question', 'do you know why: question']);
+    expect(acts('When did it start, do you know, or roughly?')).toEqual([
+      'When did it start: question',
+      'do you know: question',
+      'or roughly: question',
+    ]);
+    expect(acts('The line went dead. Do you know?')).toEqual(['The line went dead: statement', 'Do you know: question']);
+    expect(acts("It was the 3rd, you don't know?")).toEqual(['It was the 3rd: statement', "you don't know: question"]);
+    // In Chinese a closing 您知道吗 asks whether the customer knows at all: the locale has no soft tag.
+    expect(acts('几点停的机，您知道吗？', 'zh-CN')).toEqual(['几点停的机: question', '您知道吗: question']);
+  });
+  it('the act that counts most follows: the question, then the tag as politeness', () => {
+    expect(analyseReply('Since when has the line been dead, do you know?', 'en').clauses.map((c) => c.act)).toEqual([
+      'question',
+      'greeting',
+    ]);
+  });
+  it('an offer or a thank-you before the tag keeps its act', () => {
+    expect(acts("I'll look it up, thanks, do you know?")).toEqual(["I'll look it up: offer", 'thanks: thanks', 'do you know: greeting']);
+  });
+});
