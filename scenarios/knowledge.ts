@@ -3,6 +3,7 @@
 // would I know"; small talk gets impatience; restating the customer's words gets a
 // confirmation; asking what they came for gets the demand again. The state does not change.
 import {
+  COURTESY_ACTS,
   FACT_QUESTION,
   matchPattern,
   REQUIRED_CONCEPTS,
@@ -186,15 +187,18 @@ function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
 /** Words of a tag that only asks the customer to agree ("好不好？", "how does that sound?"). */
 const CONSENT_TAG = new Set(['agree', 'question', 'open-question', 'confirm-tag']);
 
-/** A tag asking consent to a proposal made before it ("每月给您寄账单，好不好？", "… How does that sound?") asks for no fact. */
-function consentTag(analysis: ReplyAnalysis, clause: Clause): boolean {
+/** A clause that only asks the customer to agree ("好不好？", "Does that work for you?") after something said before it. */
+function agreeTag(analysis: ReplyAnalysis, clause: Clause, said: (k: Clause) => boolean): boolean {
   const live = clause.concepts.filter((h) => !h.negated);
   return (
     live.some((h) => h.id === 'agree') &&
     live.every((h) => CONSENT_TAG.has(h.id)) &&
-    analysis.clauses.some((k) => k.end <= clause.start && k.acts.includes('offer'))
+    analysis.clauses.some((k) => k.end <= clause.start && said(k))
   );
 }
+
+/** A tag asking consent to a proposal made before it ("每月给您寄账单，好不好？", "… How does that sound?") asks for no fact. */
+const consentTag = (analysis: ReplyAnalysis, clause: Clause) => agreeTag(analysis, clause, (k) => k.acts.includes('offer'));
 
 const live = (c: Clause, id: string) => c.concepts.some((h) => h.id === id && !h.negated);
 /** "Do you know…?": a question whatever else the clause offers. */
@@ -289,6 +293,11 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   if (purpose) return { kind: 'purpose' };
   // A play-back (restating, or her own figures asked back: "You got five?") is confirmed.
   if (playedBack || asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
+  // Asked only to agree to what was told before ("the manager says the bags can go in the loading bay tonight.
+  // Does that work for you?"), where that names nothing she was asked about: no question. A bare "Sure, how does
+  // that sound?" told her nothing to agree to.
+  const told = (k: Clause) => k.acts.some((a) => a !== 'question' && !COURTESY_ACTS.has(a));
+  if (asking.every((c) => agreeTag(analysis, c, told))) return undefined;
   // Chat anywhere in the reply and nothing the customer can answer ("您这表挺好看，啥牌子的？"): small talk.
   if (chat > 0) return { kind: 'irrelevant' };
   // About this case but not something the customer was told: "how would I know"; about anything else: small talk.

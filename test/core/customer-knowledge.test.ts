@@ -175,6 +175,13 @@ describe('questions the customer can answer', () => {
     expect(ask("I'll count the till for you, right?").question).toBeDefined();
   });
 
+  it('a tag asking to agree to an arrangement told as plain statements asks for no fact, unless what was told names one', () => {
+    expect(ask('The supervisor says we can recount the drawer at closing time. Does that work for you?').question).toBeUndefined();
+    expect(ask('值班经理说了，关门前一起再点一遍钱箱，您看这样行吗？', [], 'zh-CN').question).toBeUndefined();
+    expect(ask('You paid in cash, okay?').question).toMatchObject({ kind: 'fact', fact: 'paid-cash' });
+    expect(ask('Thanks. Does that work for you?').question).toBeDefined();
+  });
+
   it('"do you know" asks even inside a clause that also offers', () => {
     expect(ask('您知道咱们这个收银系统是哪家公司做的吗？', [], 'zh-CN').question).toEqual({ kind: 'unknown' });
   });
