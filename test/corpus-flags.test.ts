@@ -24,6 +24,7 @@ const BLIND6 = join(ROOT, 'blind6');
 const BLIND7 = join(ROOT, 'blind7');
 const BLIND8 = join(ROOT, 'blind8');
 const BLIND9 = join(ROOT, 'blind9');
+const BLIND10 = join(ROOT, 'blind10');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -122,6 +123,10 @@ describe('flag corpus, eighth blind batch', () => {
 
 describe('flag corpus, ninth blind batch', () => {
   gated('Ninth blind flag corpus', () => loadFlagCorpus(BLIND9), gates.blind9, true);
+});
+
+describe('flag corpus, tenth blind batch', () => {
+  gated('Tenth blind flag corpus', () => loadFlagCorpus(BLIND10), gates.blind10, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -41,6 +41,8 @@ export interface Gates {
   blind8: GateSet;
   /** The ninth blind batch: gyms, pharmacies, car parks, EV charging, SaaS support, care homes, locksmiths, solar installers and more, written before reading the word lists. */
   blind9: GateSet;
+  /** The tenth blind batch: wedding venues, pawn shops, escape rooms, music schools, electricians, tattoo studios, storage units and more, written before reading the word lists. */
+  blind10: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
