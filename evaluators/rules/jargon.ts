@@ -39,14 +39,15 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       /\b(?:called|known as|the so-called|call (?:it|this|that) (?:a |an |the )?)\s*$/i.test(before)
     );
   }
-  // "PUK码就是…", "IMEI吗?就是…": the explanation may follow a particle or a question mark.
-  const a = after.replace(/^[码吗呢]?[,,::?？ ]*/, '');
+  // "PUK码就是…", "IMEI吗?就是…", "cork taint，就是…": the explanation may follow a particle, a question mark or a comma,
+  // half-width or full-width.
+  const a = after.replace(/^[码吗呢]?[,，:：?？ ]*/, '');
   return words.some((w) => a.startsWith(w)) || /(?:也就是|叫做|叫|所谓的?)$/.test(before);
 }
 
 const LATER_EXPLAINER = {
   'zh-CN':
-    /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,,]说明|(?:就)?是(?:用来|一种|一个|指))/,
+    /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,，]说明|(?:就)?是(?:用来|一种|一个|指))/,
   en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|that's (?:where|how|when)|which is where|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
 };
 

@@ -26,11 +26,13 @@ const NOT_AN_ACT = {
   en: /\b(?:must|have to|need to|before|until|unless)\s*$/i,
 };
 /**
- * A routine described ("我们每间都有检查", "我们都有两个人核对", "我们收银台天天对账"), not a step taken for this
- * customer; a routine promised to the customer ("我每天给您打个电话") is still one.
+ * A routine described ("我们每间都有检查", "我们都有两个人核对", "我们收银台天天对账", "我们出库前件件都检查过",
+ * "我们每天开门前都把机关过一遍"), not a step taken for this customer; a routine promised to the customer
+ * ("我每天给您打个电话") is still one.
  */
 const DESCRIBED = {
-  'zh-CN': /有人|只负责|只管|都是|都有|每(?:间|个|天|次|位|年|月|周|台)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)/,
+  'zh-CN':
+    /有人|只负责|只管|都是|都有|每(?:间|个|天|次|位|年|月|周|台)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)|(?:件件|个个|样样|台台|次次|回回)都|每(?:天|次|场|晚|早)(?:开门|营业|上班|开场|开工|出车|出库|发货|关门|下班)/,
   en: /\b(?:someone|only handles?)\b/i,
 };
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
