@@ -68,9 +68,11 @@ export interface ReplyAnalysis {
 
 // A dash between two thoughts ends a clause ("I've switched it on — did it arrive?"); a hyphen or an en dash
 // inside a word or a range (top-up, 2–4 pm) does not. "and I'll / and we will" starts a clause of its own, so a
-// request put before it ("Tell me where you paid and I'll look it up") is still a request.
+// request put before it ("Tell me where you paid and I'll look it up") is still a request. Chinese typed in a
+// chat window often breaks two clauses with a space instead of a comma (我这就给您查 停机的是哪个号码): a space
+// between two Chinese characters ends a clause; one beside a digit or a Latin word (3G 套餐, 138 1672) does not.
 const CLAUSE_MARK =
-  /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )/gu;
+  /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */

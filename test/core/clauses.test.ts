@@ -46,6 +46,17 @@ describe('a dash ends a clause, a hyphen inside a word does not', () => {
     expect(clauses('短信功能给您打开了——收到测试短信了吗？', 'zh-CN')).toEqual(['短信功能给您打开了', '收到测试短信了吗']);
   });
 
+  it('a space between two Chinese characters ends a clause; one beside a digit or a Latin word does not', () => {
+    expect(clauses('我这就给您查 停机的是哪个号码啊', 'zh-CN')).toEqual(['我这就给您查', '停机的是哪个号码啊']);
+    expect(clauses('我先看一下  您是哪天买的', 'zh-CN')).toEqual(['我先看一下', '您是哪天买的']);
+    expect(clauses('我帮您办3G 套餐', 'zh-CN')).toEqual(['我帮您办3G 套餐']);
+    expect(clauses('号码是138 1672 5530吧', 'zh-CN')).toEqual(['号码是138 1672 5530吧']);
+    expect(clauses('我看一下 App 上的明细', 'zh-CN')).toEqual(['我看一下 App 上的明细']);
+    const [offer, ask] = analyseReply('我这就给您查 停机的是哪个号码啊', 'zh-CN').clauses;
+    expect(offer!.acts).not.toContain('question');
+    expect(ask!.acts).toContain('question');
+  });
+
   it('a hyphenated word or a range stays one clause', () => {
     expect(clauses('Your top-up came through between 2–4 pm')).toEqual(['Your top-up came through between 2–4 pm']);
     expect(clauses('a twenty-odd day trip')).toEqual(['a twenty-odd day trip']);
