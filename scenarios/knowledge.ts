@@ -37,6 +37,8 @@ function topicsOf(scenario: Scenario): Set<string> {
 }
 
 const NOT_SUBJECTS: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, ...FACT_QUESTION]);
+/** How much a bare question's own word ("when was that?") outweighs a subject asked about (3) in the statement before it. */
+const BARE_QUESTION_WEIGHT = 3;
 /** A dash between words (" - ", " — "), not a hyphen inside one. */
 const DASH = /^\s+[-–—]\s|^\s*[–—]/;
 
@@ -233,9 +235,23 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   if (has('ask-know') || has('system') || others) return { kind: 'unknown' };
   // A subject put before a dash and asked about after it ("The owner - is he still upstairs?", "And the rubbish -
   // what is it?") is what is asked: the clause before the dash asks too, and its subjects count as asked.
+  // A question that names nothing but its question word ("How many are we talking about?", 「那是什么时候的事？」)
+  // asks about what the statement just before it says ("…so it's letting all those clients know."), and so
+  // does that sentence's subject count as asked; an offer before it ("I'll check. When…?") is no subject.
+  const subjectless = (c: Clause) => c.concepts.every((h) => NOT_SUBJECTS.has(h.id));
+  const bare = new Set(
+    asking.filter(
+      (c) => c.concepts.some((h) => FACT_QUESTION.has(h.id)) && analysis.clauses.every((k) => k.sentence !== c.sentence || subjectless(k)),
+    ),
+  );
+  const elliptic = new Set([...bare].map((c) => c.sentence - 1));
   const topics = new Set(
     analysis.clauses.filter(
-      (c) => !asking.includes(c) && DASH.test(analysis.text.slice(c.end)) && asking.some((k) => k.sentence === c.sentence),
+      (c) =>
+        !asking.includes(c) &&
+        ((DASH.test(analysis.text.slice(c.end)) && asking.some((k) => k.sentence === c.sentence)) ||
+          (elliptic.has(c.sentence) &&
+            !analysis.clauses.some((k) => k.sentence === c.sentence && (k.acts.includes('offer') || asking.includes(k))))),
     ),
   );
   // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
@@ -249,11 +265,18 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   };
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
   const topicsUnsigned = new Set(unsigned.clauses.filter((_, i) => topics.has(analysis.clauses[i]!)));
+  // Only a bare question with a statement before it to be about.
+  const bareUnsigned = new Set(
+    unsigned.clauses.filter(
+      (c, i) => bare.has(analysis.clauses[i]!) && unsigned.clauses.some((k) => k.sentence === c.sentence - 1 && topicsUnsigned.has(k)),
+    ),
+  );
   // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
-  // about the travelling in both, and the second one is where it is asked last.
-  const sentences = [...new Set(askingUnsigned.map((c) => c.sentence))].map((s) => ({
+  // about the travelling in both, and the second one is where it is asked last. A bare question is read
+  // together with the statement it asks about.
+  const sentences = [...new Set(asking.map((c) => c.sentence))].map((s) => ({
     ...unsigned,
-    clauses: unsigned.clauses.filter((c) => c.sentence === s),
+    clauses: unsigned.clauses.filter((c) => c.sentence === s || (c.sentence === s - 1 && elliptic.has(s - 1) && topicsUnsigned.has(c))),
   }));
   const askedIn = new Map(
     [unsigned, ...sentences].map((s) => [
@@ -276,10 +299,16 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
     let own: { score: number; last: number; subjects: number } | undefined = guess.score ? { ...guess, subjects: 1 } : undefined;
     for (const pattern of fact.asks)
       for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
-        const where = matchPattern(sentence, { within: 'sentence', ...pattern });
+        const spans = sentence !== unsigned && sentence.clauses.some((c) => c.sentence !== sentence.clauses[0]!.sentence);
+        const where = matchPattern(sentence, { within: 'sentence', ...pattern, ...(spans ? { within: 'reply' } : {}) });
         if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
         const found = specificity(pattern, where, askedIn.get(sentence)!);
-        const score = found.score + (pattern.amount !== undefined ? 2 : 0) + guess.score;
+        // What a bare question's own word asks ("那是什么时候的事？" asks when) comes before what the statement names.
+        const words = new Set([...(pattern.all ?? []), ...(pattern.any ?? []), ...(pattern.seq ?? [])]);
+        const ownWord = sentence.clauses.some((c) => bareUnsigned.has(c) && c.concepts.some((h) => words.has(h.id)))
+          ? BARE_QUESTION_WEIGHT
+          : 0;
+        const score = found.score + (pattern.amount !== undefined ? 2 : 0) + guess.score + ownWord;
         if (!own || score > own.score || (score === own.score && found.last > own.last))
           own = { score, last: Math.max(found.last, guess.last), subjects: found.subjects + (guess.score ? 1 : 0) };
       }
