@@ -266,11 +266,8 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   const askingUnsigned = unsigned.clauses.filter((_, i) => asked.has(analysis.clauses[i]!));
   const topicsUnsigned = new Set(unsigned.clauses.filter((_, i) => topics.has(analysis.clauses[i]!)));
   // Only a bare question with a statement before it to be about.
-  const bareUnsigned = new Set(
-    unsigned.clauses.filter(
-      (c, i) => bare.has(analysis.clauses[i]!) && unsigned.clauses.some((k) => k.sentence === c.sentence - 1 && topicsUnsigned.has(k)),
-    ),
-  );
+  const topicSentences = new Set([...topics].map((c) => c.sentence));
+  const bareUnsigned = new Set(unsigned.clauses.filter((c, i) => bare.has(analysis.clauses[i]!) && topicSentences.has(c.sentence - 1)));
   // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
   // about the travelling in both, and the second one is where it is asked last. A bare question is read
   // together with the statement it asks about.

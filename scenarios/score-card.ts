@@ -12,20 +12,17 @@ import {
   DIMENSIONS,
 } from '../evaluators/index.ts';
 import type { EngineSession } from './engine.ts';
-import { READING_MARKS, readTurnLog, type TurnSummary } from './turn-log.ts';
+import { LISTENING_ACTS, READING_MARKS, readTurnLog, type TurnSummary } from './turn-log.ts';
 import type { Scenario } from './model.ts';
 import type { SessionStateJson } from './engine-types.ts';
 
-function listened(acts: (keyof ListeningActs)[]): ListeningActs {
-  return { question: acts.includes('question'), restate: acts.includes('restate'), confirm: acts.includes('confirm') };
-}
-
-function read(marks: (keyof ReplyReading)[]): ReplyReading {
-  return Object.fromEntries(READING_MARKS.map((m) => [m, marks.includes(m)])) as Record<keyof ReplyReading, boolean>;
+/** The log's list of the marks that held, as a record of every mark the log can list. */
+function marked<K extends string>(all: readonly K[], on: readonly K[]): Record<K, boolean> {
+  return Object.fromEntries(all.map((k) => [k, on.includes(k)])) as Record<K, boolean>;
 }
 
 function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
-  const flags = (on: Dimension[]) => Object.fromEntries(DIMENSIONS.map((d) => [d, on.includes(d)])) as Record<Dimension, boolean>;
+  const flags = (on: Dimension[]) => marked(DIMENSIONS, on);
   const findings: Finding[] = t.findings.map((f) => ({
     evaluator: f.evaluator as EvaluatorId,
     rule: f.rule,
@@ -56,8 +53,8 @@ function toScoredTurn(t: TurnSummary, index: number): ScoredTurn {
     evaluation: { detected: flags(t.detected), scores: t.scores, applicable: flags(t.applicable), findings },
     ...(t.state ? { state: t.state } : {}),
     intents: t.intents ?? [],
-    ...(t.listening ? { listening: listened(t.listening) } : {}),
-    ...(t.reading ? { reading: read(t.reading) } : {}),
+    ...(t.listening ? { listening: marked<keyof ListeningActs>(LISTENING_ACTS, t.listening) } : {}),
+    ...(t.reading ? { reading: marked<keyof ReplyReading>(READING_MARKS, t.reading) } : {}),
   };
 }
 
