@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateReply } from '../index.ts';
 import { analyseReply } from './analyse.ts';
-import { onlyAsks, replyListening } from './listening.ts';
+import { onlyAsks, ownMoves, replyListening } from './listening.ts';
 
 interface Case {
   locale: 'zh-CN' | 'en';
@@ -36,5 +36,24 @@ describe('only asking', () => {
     expect(asksOnly('您好，您付的是多少钱？', 'zh-CN')).toBe(true);
     expect(asksOnly('Hi, how much did you pay?', 'en')).toBe(true);
     expect(asksOnly('师傅不行，您付了多少？', 'zh-CN')).toBe(false);
+  });
+});
+
+describe('what the trainee only asks is not a move of theirs', () => {
+  const kept = (text: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+    ownMoves(analyseReply(text, locale)).clauses.map((c) => c.concepts.map((h) => h.id));
+
+  it('a question asking whether the customer knows how we do a thing keeps nothing of that thing', () => {
+    expect(kept('您知道我们退钱之前得先走哪些手续吧？')).toEqual([[]]);
+    expect(kept('您知道能不能打个电话就直接退掉吗？')).toEqual([[]]);
+    // An offer asked as "do you know" is asked all the same; the offer said beside it stays.
+    const [asked, offered] = kept('您知道能不能退掉吗？我现在就给您退订');
+    expect(asked).toEqual([]);
+    expect(offered).toContain('unsubscribe');
+  });
+
+  it('the same words said, not asked about, stay a move', () => {
+    expect(kept('我现在就给您退订').flat()).toContain('unsubscribe');
+    expect(kept('能不能打个电话就直接退掉').flat()).toContain('unsubscribe');
   });
 });

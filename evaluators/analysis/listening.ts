@@ -25,7 +25,11 @@ export interface Hearing {
    * "So you'd like to keep your number, is that right?".
    */
   playedBack: Set<number>;
-  /** Clauses that ask the customer for a fact and offer nothing: "can I ask when the owner left?". */
+  /**
+   * Clauses that ask the customer for a fact and offer nothing ("can I ask when the owner left?"), and
+   * clauses that ask what the customer knows or has heard of ("您知道能不能打个电话就直接退掉吗？", "您知道我们退钱之前得走哪些手续吧？"):
+   * what such a question names is asked about, not done.
+   */
   factQuestions: Set<Clause>;
 }
 
@@ -39,7 +43,9 @@ export function hearing(analysis: ReplyAnalysis): Hearing {
   );
   const factQuestions = new Set(
     analysis.clauses.filter(
-      (c) => c.acts.includes('question') && !c.acts.includes('offer') && c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated),
+      (c) =>
+        c.acts.includes('question') &&
+        (live(c, 'ask-know') || (!c.acts.includes('offer') && c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated))),
     ),
   );
   return { playedBack, factQuestions };
