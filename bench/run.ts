@@ -164,12 +164,31 @@ async function waitReady(child: ChildProcess, url: string, t0: number, what: str
   }
 }
 
+/** Node's own options in `npm start` (the server is measured as it is run). */
+function startOptions(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').split(/\s+/);
+  if (words[0] !== 'node' || !words.includes('bin/roleplay.js'))
+    throw new Error(`npm start is not "node … bin/roleplay.js serve": ${scripts.start}`);
+  return words.slice(1, words.indexOf('bin/roleplay.js'));
+}
+
 async function startProduct(env: NodeJS.ProcessEnv, profile?: string): Promise<Child> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    [...(profile ? profileArgs(profile) : []), 'bin/roleplay.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-pacing'],
+    [
+      ...startOptions(),
+      ...(profile ? profileArgs(profile) : []),
+      'bin/roleplay.js',
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--no-pacing',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, PACING: 'false', LOG_LEVEL: 'warn' },
