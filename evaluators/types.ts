@@ -172,6 +172,8 @@ export interface KeyMoment {
   when: KeyMomentCondition;
   /** Met only in a reply no later than the first one recognised with this intent (e.g. acknowledge before the rule). */
   before?: string;
+  /** Met only in the first reply recognised with this intent or a later one (e.g. the exchange after the test). */
+  after?: string;
   /** Every reply matching `when.state` (all replies when no state is given) must meet the other conditions. */
   every?: boolean;
 }

@@ -79,6 +79,20 @@ describe('scenario checks', () => {
     expect(found).toContain(`duplicate key moment id "${first.id}"`);
   });
 
+  it('names a key moment before or after that is no intent, at its own field', () => {
+    const s = copy();
+    const first = s.keyMoments![0]!;
+    s.keyMoments!.push({ ...first, id: 'ordered', when: {}, before: 'nothing-before', after: 'nothing-after' });
+    const at = s.keyMoments!.length - 1;
+    const paths = graphProblems(s)
+      .filter((p) => p.path[0] === 'keyMoments' && p.path[1] === at)
+      .map((p) => `${p.path.slice(2).join('.')}: ${p.message}`);
+    expect(paths).toEqual([
+      'before: intent "nothing-before" is not defined under intents',
+      'after: intent "nothing-after" is not defined under intents',
+    ]);
+  });
+
   it('every shipped scenario briefs the trainee in both languages and declares its key moments', () => {
     for (const scenario of loadLibrary().scenarios.values()) {
       for (const part of ['role', 'situation', 'goal'] as const)

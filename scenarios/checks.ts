@@ -246,8 +246,11 @@ function keyMomentProblems(s: Scenario, stateIds: Set<string>, intentIds: Set<st
     (k.when.intent ?? []).forEach((it, j) => {
       if (!intentIds.has(it)) problems.push({ path: at('when', 'intent', j), message: `intent "${it}" is not defined under intents` });
     });
-    if (k.before !== undefined && !intentIds.has(k.before))
-      problems.push({ path: at('before'), message: `intent "${k.before}" is not defined under intents` });
+    for (const key of ['before', 'after'] as const) {
+      const intent = k[key];
+      if (intent !== undefined && !intentIds.has(intent))
+        problems.push({ path: at(key), message: `intent "${intent}" is not defined under intents` });
+    }
     if (k.when.words) {
       for (const locale of s.locales)
         if (!k.when.words[locale]?.length) problems.push({ path: at('when', 'words'), message: `no words in ${locale}` });

@@ -2,7 +2,8 @@
 // graceful shutdown. Everything Bot Framework–specific about hosting lives here.
 import type { AddressInfo } from 'node:net';
 import restify from './restify.ts';
-import { CloudAdapter, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { AppContext, Logger } from './app-context.ts';
 import { isLoopback, type AppConfig } from './config.ts';
 import { loadEngine, type EnginePort } from '../conversation/engine-port.ts';
@@ -15,6 +16,7 @@ import { registerWebChat, type WebChatHandle } from '../web/index.ts';
 import { registerTrainerRoutes } from '../trainer/index.ts';
 import { HttpError, readJsonBody } from '../directline/http-helpers.ts';
 import { activityProblem, MAX_ACTIVITY_BYTES } from './activity-check.ts';
+import { TurnAdapter } from './turn-adapter.ts';
 import { guardHttpServer, keepServingOnUncaught } from './request-guard.ts';
 import { withLearningRecords, XapiSender } from '../records/xapi-sender.ts';
 import { watchTrainingFiles } from './reload.ts';
@@ -71,7 +73,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   const store = options.store ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
 
   const auth = hostAuthentication(config);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TurnAdapter(auth);
   // Learning records: each finished session's statement waits in the store's outbox until the LRS has it.
   const xapi = config.xapi.endpoint && store.outbox ? new XapiSender(store.outbox, config.xapi, logger) : undefined;
   const records =
@@ -142,8 +144,14 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const answer = await adapter.turn(req.headers.authorization ?? '', req.body as Activity, (context) => bot.run(context));
+      if (answer?.body !== undefined) res.send(answer.status ?? 200, answer.body);
+      else res.send(answer?.status ?? 200);
     } catch (error) {
+      if (error instanceof AuthenticationError) {
+        res.send(401, { error: error.message });
+        return;
+      }
       logger.error('messages.failed', { error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) res.send(500);
     } finally {

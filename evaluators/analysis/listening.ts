@@ -27,6 +27,56 @@ export interface Hearing {
   playedBack: Set<number>;
   /** Clauses that ask the customer for a fact and offer nothing: "can I ask when the owner left?". */
   factQuestions: Set<Clause>;
+  /**
+   * Clauses that play back, as a plain statement, what the customer wants or said: "So you'd like 3G
+   * but on the number you've had for years.", 「您的意思是想办3G套餐，但是号码不变。」
+   */
+  statedBack: Set<Clause>;
+}
+
+/** What may come before a restatement that opens a statement: fillers and "I see". */
+const PLAY_BACK_LEAD = {
+  en: /^[\s,]*(?:(?:oh|ok|okay|right|so|and|alright|got it|i see|i understand|i get it|yeah|yes|sure|mm)\b[\s,]*)*$/iu,
+  'zh-CN': /^[\s，,]*(?:(?:嗯|啊|哦|噢|好的|好|对|是|明白了?|懂了?|了解|我理解|我明白|那|所以)[\s，,]*)*$/u,
+} as const;
+/** The customer as the subject of what is played back, and what follows it. */
+const PLAY_BACK_SUBJECT = { en: /\byou(?:['’](?:d|re|ve))?\b/iu, 'zh-CN': /[您你]/u } as const;
+/** Said of the customer after a restatement's opening words, these tell what they can or must do: "so you can keep it", 「也就是说您可以保留」. */
+const NOT_PLAY_BACK = {
+  en: /^(?:['’]ll\b|\s+(?:can|could|will|won['’]t|should|must|may|might|know|see|get|need|have to|don['’]t (?:need|have)|do not (?:need|have)|needn['’]t)\b)/iu,
+  'zh-CN': /^(?:可以|能|就能|会|将|不用|不需要|无需|只要|得|必须|要是|的话)/u,
+} as const;
+
+/** A statement clause that opens by playing back the customer's wish or account, with nothing of the trainee's own in it. */
+function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
+  if (c.acts.length !== 1 || c.act !== 'statement' || live(c, 'condition') || live(c, 'offer')) return false;
+  // It opens its sentence ("…, so you keep your number" after a step of ours says what the step is for).
+  const lead = PLAY_BACK_LEAD[analysis.locale];
+  const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);
+  if (!before.every((k) => lead.test(k.text) || k.acts.every((a) => COURTESY_ACTS.has(a)))) return false;
+  const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
+  if (!hit || !lead.test(analysis.text.slice(c.start, hit.start))) return false;
+  if (c.concepts.some((h) => h.id === 'we' && !h.negated && h.start >= hit.end)) return false;
+  const rest = analysis.text.slice(hit.start, c.end);
+  const subject = PLAY_BACK_SUBJECT[analysis.locale].exec(rest);
+  if (!subject || subject.index > hit.end - hit.start + 4) return false;
+  return !NOT_PLAY_BACK[analysis.locale].test(rest.slice(subject.index + subject[0].length));
+}
+
+/** The played-back statement goes on into the next clause of its sentence when that one opens with a "but". */
+function statedBackClauses(analysis: ReplyAnalysis): Set<Clause> {
+  const back = new Set<Clause>();
+  analysis.clauses.forEach((c, i) => {
+    if (!opensPlayBack(analysis, c)) return;
+    back.add(c);
+    for (const next of analysis.clauses.slice(i + 1)) {
+      const but = next.concepts.find((h) => h.id === 'contrast' && !h.negated);
+      const own = live(next, 'offer') || live(next, 'we') || live(next, 'condition') || next.act !== 'statement';
+      if (next.sentence !== c.sentence || own || !but || analysis.text.slice(next.start, but.start).trim()) break;
+      back.add(next);
+    }
+  });
+  return back;
 }
 
 export function hearing(analysis: ReplyAnalysis): Hearing {
@@ -42,13 +92,15 @@ export function hearing(analysis: ReplyAnalysis): Hearing {
       (c) => c.acts.includes('question') && !c.acts.includes('offer') && c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated),
     ),
   );
-  return { playedBack, factQuestions };
+  return { playedBack, factQuestions, statedBack: statedBackClauses(analysis) };
 }
 
-/** Whether the sentence holding `at` (an offset in the prepared text) plays back the customer's account. */
+/** Whether the sentence holding `at` (an offset in the prepared text) plays back the customer's account, or its clause does as a statement. */
 export function playedBackAt(analysis: ReplyAnalysis, at: number): boolean {
   const clause = analysis.clauses.find((c) => at >= c.start && at < c.end);
-  return !!clause && hearing(analysis).playedBack.has(clause.sentence);
+  if (!clause) return false;
+  const h = hearing(analysis);
+  return h.playedBack.has(clause.sentence) || h.statedBack.has(clause);
 }
 
 /** The reply without what it only asks or plays back: the trainee's own moves. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateReply } from '../index.ts';
 import type { KeyMoment, ScoredTurn } from '../types.ts';
-import { missedAt } from './key-moments.ts';
+import { keyMomentResults, missedAt } from './key-moments.ts';
 
 const exchange: KeyMoment = {
   id: 'exchanged',
@@ -30,5 +30,30 @@ describe('a missed moment', () => {
     expect(missedAt(exchange, fault, 'en')?.turn).toBe(2);
     const refusal = turns(['Let me run a test on it for you now.', 'Unfortunately a refund is not possible.', 'So the handset is faulty.']);
     expect(missedAt(exchange, refusal, 'en')?.turn).toBe(2);
+  });
+});
+
+describe('a moment due after another move', () => {
+  const after: KeyMoment = { ...exchange, after: 'test' };
+  const played = (moves: string[][]): ScoredTurn[] =>
+    moves.map((intents, i) => ({
+      turn: i + 1,
+      customer: '',
+      reply: 'I can swap it for a new one.',
+      evaluation: evaluateReply('I can swap it for a new one.', { locale: 'en' }),
+      intents,
+    }));
+
+  it('is met in the reply that makes that move or a later one', () => {
+    expect(keyMomentResults([after], played([['test'], ['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 2 });
+    expect(keyMomentResults([after], played([['test', 'exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+  });
+
+  it('is not met before it, nor without it, and the reply that came too early is where it was missed', () => {
+    const early = played([['exchange'], ['test']]);
+    expect(keyMomentResults([after], early, 'en')[0]).toMatchObject({ met: false, turn: null });
+    expect(missedAt(after, early, 'en')?.turn).toBe(1);
+    expect(keyMomentResults([after], played([['exchange']]), 'en')[0]).toMatchObject({ met: false, turn: null });
+    expect(keyMomentResults([exchange], played([['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
   });
 });

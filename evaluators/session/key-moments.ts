@@ -47,10 +47,20 @@ export function keyMomentResults(moments: KeyMoment[] | undefined, turns: Scored
       const failed = due.find((t) => !meets(k, t, locale));
       return { id: k.id, label, met: !failed, turn: failed ? null : (due[due.length - 1]?.turn ?? null) };
     }
-    const deadline = k.before ? turns.find((t) => t.intents?.includes(k.before!))?.turn : undefined;
-    const hit = turns.find((t) => (deadline === undefined || t.turn <= deadline) && inState(k, t) && meets(k, t, locale));
+    const deadline = k.before ? firstWith(turns, k.before)?.turn : undefined;
+    const from = k.after ? firstWith(turns, k.after)?.turn : undefined;
+    if (k.after && from === undefined) return { id: k.id, label, met: false, turn: null };
+    const hit = turns.find(
+      (t) =>
+        (deadline === undefined || t.turn <= deadline) && (from === undefined || t.turn >= from) && inState(k, t) && meets(k, t, locale),
+    );
     return { id: k.id, label, met: !!hit, turn: hit?.turn ?? null };
   });
+}
+
+/** The first reply recognised with the intent. */
+function firstWith(turns: ScoredTurn[], intent: string): ScoredTurn | undefined {
+  return turns.find((t) => t.intents?.includes(intent));
 }
 
 /** The turns that answered the states the moment is due in. */
@@ -89,7 +99,13 @@ export function missedAt(
   // A turn that met another moment is shown ✓ on the card; quoting it for this miss would contradict that.
   const apt = due.filter((t) => aptTurn(t, locale) && !metAt.has(t.turn));
   if (k.before) {
-    const early = turns.find((t) => t.intents?.includes(k.before!));
+    const early = firstWith(turns, k.before);
+    if (early) return aptTurn(early, locale) ? early : undefined;
+  }
+  // Made before what it must follow: the turn that made it too early is where it was missed.
+  if (k.after) {
+    const from = firstWith(turns, k.after)?.turn ?? Infinity;
+    const early = due.find((t) => t.turn < from && meets(k, t, locale));
     if (early) return aptTurn(early, locale) ? early : undefined;
   }
   if (k.dimension === 'empathy' || k.when.shows?.includes('empathy'))

@@ -3,8 +3,8 @@
 // taking it for small talk; soothing, the trainee's own doing, a reproach or chat before the tag
 // stays what it is. And a question asked in two sentences is weighed in each of them.
 import { describe, expect, it } from 'vitest';
-import { analyseReply, listeningActs } from '../../evaluators/index.ts';
-import { loadLibrary, replyToSession, startSession, type Scenario } from '../../scenarios/index.ts';
+import { analyseReply, evaluateReply, listeningActs } from '../../evaluators/index.ts';
+import { loadLibrary, replyToSession, scenarioRules, startSession, type Scenario } from '../../scenarios/index.ts';
 
 const library = loadLibrary().scenarios;
 
@@ -114,5 +114,37 @@ describe("the customer's own figures asked back", () => {
     expect(heard('Shall I give you five?')).toBe(false);
     // Said, not asked.
     expect(heard('You got five.')).toBe(false);
+  });
+});
+
+describe('a plain statement that opens by restating plays the wish back and promises nothing', () => {
+  const flags = (reply: string, locale: 'en' | 'zh-CN' = 'en') => {
+    const s = library.get('3g-number-migration')!;
+    return evaluateReply(reply, { locale, scenario: scenarioRules(s) }).findings.map((f) => f.evaluator);
+  };
+
+  it('in either language, with a "but" that carries on the wish', () => {
+    expect(flags("Right, so you'd like to move onto a 3G plan but keep the number you've had for years.")).toEqual([]);
+    expect(flags("So what you're saying is you want 3G and you want to keep your current number.")).toEqual([]);
+    expect(flags("I see, so you want 3G but you don't want to lose your number.")).toEqual([]);
+    expect(flags('您的意思是想办3G套餐，但是号码不变。', 'zh-CN')).toEqual([]);
+  });
+
+  it('the trainee’s own step after it is still a step, and what is said of the customer with can or will is a promise', () => {
+    expect(flags('明白，您是想保留原号码办3G，我先帮您查一下。', 'zh-CN')).toEqual(['problemSolving']);
+    expect(flags('So you’ll keep your current number and get 3G today.')).toContain('promises');
+    expect(flags('So you can keep your number on 3G.')).toContain('promises');
+    expect(flags('也就是说您可以保留原号码办3G。', 'zh-CN')).toContain('promises');
+    expect(flags('If you want, you can keep your current number and go on 3G today.')).toContain('promises');
+    // "so you…" after a step of ours says what the step is for.
+    expect(flags("I'll get the network team to override it so you keep your number on the 3G plan.")).toContain('promises');
+  });
+
+  it('"what … is" opens a statement, not a question, and the question words still ask', () => {
+    expect(acts("What you're saying is the crane was late.")).toEqual(['statement']);
+    expect(acts("What I'll do is ring the owner now.")).toEqual(['offer']);
+    expect(acts('what do you need')).toEqual(['question']);
+    expect(acts('what is your number')).toEqual(['question']);
+    expect(acts('what time did you come in')).toEqual(['question']);
   });
 });
