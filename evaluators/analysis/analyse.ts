@@ -154,7 +154,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       inside.some((o) => o.id === 'offer' && o.end <= h.start && /not|n't|不/.test(text.slice(o.start, o.end)));
     for (const h of inside) {
       h.negated =
-        (!UNNEGATED.has(h.id) && negatedBefore(reply, h.start) && !suggested(h)) || (DISCLAIMABLE.has(h.id) && disclaimedAfter(reply, h.end));
+        (!UNNEGATED.has(h.id) && negatedBefore(reply, h.start) && !suggested(h)) ||
+        (DISCLAIMABLE.has(h.id) && disclaimedAfter(reply, h.end));
       h.byCustomer = customerAt.some((at) => at <= h.start);
     }
     const live = (id: string) => inside.some((h) => h.id === id && !h.negated);

@@ -208,6 +208,9 @@ describe('promises', () => {
     expect(promised('今天一定修好，这一点我保证不了。')).toBe(false);
     expect(promised('今天一定修好。')).toBe(true);
     expect(promised('今天一定修好。别的我不敢打包票。')).toBe(true);
+    expect(promised('今天一定修好！别的我不敢打包票。')).toBe(true);
+    expect(promised('今天一定修好；别的我不敢打包票。')).toBe(true);
+    expect(promised("It'll be fixed today for sure. I can't promise anything else.", 'en')).toBe(true);
     expect(promised("It'll be fixed today for sure, but I can't promise that.", 'en')).toBe(false);
     expect(promised("It'll be fixed today for sure.", 'en')).toBe(true);
     expect(flags('我们肯定没问题，这个我不敢保证。', zh('能好吗')).promises).toBe(false);
