@@ -75,6 +75,8 @@ const CLAUSE_MARK =
   /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
+/** A Chinese sentence asked without a question mark: 吗 / 呢 at its end. */
+const CLOSING_PARTICLE = /(?:吗|呢|么|嘛)[\s~～]*$/u;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
 const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 /** The second half of an either-or question ("…, or a new one?", "…，还是现金？"). */
@@ -183,6 +185,21 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       c.act = 'question';
     }
   });
+  // 「有什么问题您随时找我」: a question word that only means "any" in an invitation to come back asks nothing,
+  // unless its sentence is asked with a question mark or a closing 吗 / 呢.
+  for (const invite of hits.filter((h) => h.id === 'come-back-invite' && !h.negated)) {
+    const inside = clauses.filter((c) => c.start < invite.end && c.end > invite.start);
+    const sentences = new Set(inside.map((c) => c.sentence));
+    const asked = clauses.some(
+      (c, i) => sentences.has(c.sentence) && (QUESTION_MARK.test(spans[i]!.mark) || CLOSING_PARTICLE.test(c.text)),
+    );
+    if (asked) continue;
+    for (const c of inside) {
+      c.acts = c.acts.filter((a) => a !== 'question');
+      if (!c.acts.length) c.acts.push('statement');
+      c.act = c.acts[0]!;
+    }
+  }
   // "Since when has it been down, do you know?": a bare tag closing a sentence (a locale's `soft-tag`) only softens
   // what the sentence asks before it. Those clauses ask; the tag asks for nothing the customer cannot know.
   clauses.forEach((tag, i) => {

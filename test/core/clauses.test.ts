@@ -107,3 +107,20 @@ describe('a bare "do you know?" closing a sentence only softens what it asks', (
     expect(acts("I'll look it up, thanks, do you know?")).toEqual(["I'll look it up: offer", 'thanks: thanks', 'do you know: greeting']);
   });
 });
+
+describe('a question word that only means "any" in an invitation to come back', () => {
+  const acts = (reply: string) => analyseReply(reply, 'zh-CN').clauses.map((c) => c.acts.join('+'));
+
+  it('asks nothing, in the same clause or across a comma', () => {
+    expect(acts('有什么问题随时找我。')).toEqual(['statement']);
+    expect(acts('哪儿不舒服就告诉我')).toEqual(['statement']);
+    expect(acts('有什么问题，随时找我')).toEqual(['statement', 'statement']);
+  });
+
+  it('still asks with a question mark or a closing 吗, and a plain question word still asks', () => {
+    expect(acts('有什么问题随时找我吗？')).toEqual(['question']);
+    expect(acts('有什么问题随时找我吗')).toEqual(['question']);
+    expect(acts('您还有什么问题')).toEqual(['question']);
+    expect(acts('你为什么不早点告诉我')).toEqual(['question']);
+  });
+});
