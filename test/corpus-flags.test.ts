@@ -25,6 +25,7 @@ const BLIND7 = join(ROOT, 'blind7');
 const BLIND8 = join(ROOT, 'blind8');
 const BLIND9 = join(ROOT, 'blind9');
 const BLIND10 = join(ROOT, 'blind10');
+const BLIND11 = join(ROOT, 'blind11');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -127,6 +128,10 @@ describe('flag corpus, ninth blind batch', () => {
 
 describe('flag corpus, tenth blind batch', () => {
   gated('Tenth blind flag corpus', () => loadFlagCorpus(BLIND10), gates.blind10, true);
+});
+
+describe('flag corpus, eleventh blind batch', () => {
+  gated('Eleventh blind flag corpus', () => loadFlagCorpus(BLIND11), gates.blind11, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

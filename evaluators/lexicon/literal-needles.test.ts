@@ -24,7 +24,8 @@ describe('the literal text a pattern needs', () => {
       expect(found ? [...found].sort() : null).toEqual(c.needles ? [...c.needles].sort() : null);
     });
 
-  it('is in every labelled reply a shipped entry matches', () => {
+  // Every entry against every labelled reply: the work grows with each batch, so it gets more time than one test.
+  it('is in every labelled reply a shipped entry matches', { timeout: 240_000 }, () => {
     const dir = join(ROOT, 'test/corpus-flags');
     const replies = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.jsonl'))

@@ -15,6 +15,14 @@ const ENGLISH_IN_CHINESE = {
   suggestion: '用普通话说出来,例如"跟进"而不是"follow"。',
 };
 
+/**
+ * The English explainer begins the text as words of its own: "it's a" starts "it's a fee we add", not
+ * "it's applied to all bookings"; an explainer ending in a mark ("(") needs no word end after it.
+ */
+function startsWithWord(text: string, words: string): boolean {
+  return text.startsWith(words) && (!/[a-z0-9]$/.test(words) || !/^[a-z0-9]/.test(text.slice(words.length)));
+}
+
 /** A term counts as explained when an explainer follows it closely (PUK码就是…) or precedes it (也就是APN). */
 function explained(reply: PreparedReply, start: number, end: number): boolean {
   if (explainedLater(reply, end)) return true;
@@ -35,7 +43,7 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       return true;
     // "your motion sensor, we call it a PIR": named as the trade calls it, after the plain words.
     return (
-      words.some((w) => a.startsWith(w.toLowerCase())) ||
+      words.some((w) => startsWithWord(a, w.toLowerCase())) ||
       /\b(?:called|known as|the so-called|call (?:it|this|that) (?:a |an |the )?)\s*$/i.test(before)
     );
   }

@@ -7,7 +7,7 @@ import { playedBackAt } from '../analysis/listening.ts';
 
 /** Sending the customer elsewhere with no action of one's own ("您去找物业经理吧"). */
 const DEFLECTION = {
-  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给|联系)(?!设置|手机设置|设定)|去找|自己去/,
+  'zh-CN': /(?:您|你)(?:自己|可以|得|就)?(?:去|到|找|打给|打电话给|联系)(?![^,，。！？!?]{0,10}?(?:设置|设定|后台))|去找|自己去/,
   en: /\byou(?:'ll)? (?:need to|have to|should|can|could|must) (?:(?:come back|go back) and )?(?:go|call|contact|visit|ask|speak|come back)|^\s*(?:please\s+)?(?:contact|call|ring|phone|ask|speak to|go to|visit|check with)\s+(?:the|your)\b/i,
 };
 /** A negation inside the act (不能退, not 特别加急); 能不能 / 可不可以 ask whether it can be done (问问能不能给您加号). */
@@ -27,14 +27,24 @@ const NOT_AN_ACT = {
 };
 /**
  * A routine described ("我们每间都有检查", "我们都有两个人核对", "我们收银台天天对账", "我们出库前件件都检查过",
- * "我们每天开门前都把机关过一遍"), not a step taken for this customer; a routine promised to the customer
- * ("我每天给您打个电话") is still one.
+ * "我们每天开门前都把机关过一遍") or a document quoted ("我们合同里写的是“协助办理”"), not a step taken for this
+ * customer; a routine promised to the customer ("我每天给您打个电话") is still one.
  */
 const DESCRIBED = {
   'zh-CN':
-    /有人|只负责|只管|都是|都有|每(?:间|个|天|次|位|年|月|周|台)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)|(?:件件|个个|样样|台台|次次|回回)都|每(?:天|次|场|晚|早)(?:开门|营业|上班|开场|开工|出车|出库|发货|关门|下班)/,
+    /有人|只负责|只管|都是|都有|写的是|写着|写明|每(?:间|个|天|次|位|年|月|周|台)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)|(?:件件|个个|样样|台台|次次|回回)都|每(?:天|次|场|晚|早)(?:开门|营业|上班|开场|开工|出车|出库|发货|关门|下班)/,
   en: /\b(?:someone|only handles?)\b/i,
 };
+/**
+ * A record claimed, not a step taken: "我修了二十年车从来没装歪过", "我们柜台从来没拿错过" say what never happened, in the
+ * clause that holds the verb.
+ */
+const RECORD = { 'zh-CN': /从来没|从来不|从没|从未|向来没/, en: /$^/ };
+
+function claimsRecord(reply: PreparedReply, m: Match): boolean {
+  return RECORD[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
+}
+
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 /** "我保证这次修好" pledges an outcome; "我保证替您看好", "我保证半小时内给您恢复" still name the trainee's own act. */
 const PLEDGE_START = { 'zh-CN': /^(?:我|我们)(?:保证|担保|发誓)(?![^,，。！？!?]{0,8}(?:(?:替|给|帮)(?:您|你)|把))/, en: /^$/ };
@@ -131,6 +141,7 @@ export const problemSolving: Rule = {
           !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
           !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
           !DESCRIBED[reply.locale].test(m.text) &&
+          !claimsRecord(reply, m) &&
           !PLEDGE_START[reply.locale].test(m.text) &&
           !deflected(reply, m) &&
           !refusedOrThreatened(reply, m.start) &&

@@ -43,6 +43,8 @@ export interface Gates {
   blind9: GateSet;
   /** The tenth blind batch: wedding venues, pawn shops, escape rooms, music schools, electricians, tattoo studios, storage units and more, written before reading the word lists. */
   blind10: GateSet;
+  /** The eleventh blind batch: funeral homes, notaries, translation and visa agencies, zoos, concert halls, jewellers, medical labs, kennels, farm supply, CCTV installers, auction houses and more, written before reading the word lists. */
+  blind11: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
