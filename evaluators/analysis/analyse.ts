@@ -3,7 +3,7 @@
 // the reply split into clauses; per clause the concepts present (negated or not,
 // attributed to the customer or not), the numbers said, the act, and who acts.
 import type { InputLocale, RuleLocale } from '../types.ts';
-import { isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
+import { disclaimedAfter, isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
 import { conceptsFor } from './concepts.ts';
 import { candidateConcepts } from './needle-index.ts';
 import { findNumbers } from './numbers.ts';
@@ -83,6 +83,8 @@ const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 const EITHER_OR = { 'zh-CN': /^\s*还是/u, en: /^\s*or\b/iu } as const;
 /** Concepts that carry their own polarity: a refusal, an insult or a threat is not undone by a "not" before it. */
 const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
+/** Pledges that a disclaimer later in the sentence takes back (今天一定修好，这个我不敢打包票). */
+const DISCLAIMABLE = new Set(['over-promise']);
 /** A statement with these is no play-back of the customer's account, even before a tag: the trainee's own doing, a reproach, soothing, chat. */
 const NOT_AN_ACCOUNT = ['we', 'customer-does', 'blame', 'dismiss', 'smalltalk', 'calm-down', 'understand'];
 /** The words of a bare "do you know?" tag that softens the question before it (a locale's `soft-tag`). */
@@ -153,7 +155,9 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     const suggested = (h: ConceptHit) =>
       inside.some((o) => o.id === 'offer' && o.end <= h.start && /not|n't|不/.test(text.slice(o.start, o.end)));
     for (const h of inside) {
-      h.negated = !UNNEGATED.has(h.id) && negatedBefore(reply, h.start) && !suggested(h);
+      h.negated =
+        (!UNNEGATED.has(h.id) && negatedBefore(reply, h.start) && !suggested(h)) ||
+        (DISCLAIMABLE.has(h.id) && disclaimedAfter(reply, h.end));
       h.byCustomer = customerAt.some((at) => at <= h.start);
     }
     const live = (id: string) => inside.some((h) => h.id === id && !h.negated);

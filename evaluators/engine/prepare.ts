@@ -183,6 +183,17 @@ export function negatedBefore(reply: PreparedReply, index: number): boolean {
   return reply.words.adjacentNegators.includes(last);
 }
 
+const SENTENCE_END = /[。！？!?;；\n]|\.(?:\s|$)/u;
+/** How far after a pledge a disclaimer still takes it back: the rest of a short sentence. */
+const DISCLAIMER_REACH = { 'zh-CN': 16, en: 60 } as const;
+
+/** True when the rest of the sentence after `end` takes back the pledge (今天一定修好，这个我不敢打包票). */
+export function disclaimedAfter(reply: PreparedReply, end: number): boolean {
+  const rest = reply.text.slice(end, end + DISCLAIMER_REACH[reply.locale]);
+  const stop = SENTENCE_END.exec(rest);
+  return containsAny(stop ? rest.slice(0, stop.index) : rest, reply.words.disclaimers, reply.locale);
+}
+
 /** True when the words right after `end` negate the match (保证不了, 肯定不行). */
 export function negatedAfter(reply: PreparedReply, end: number): boolean {
   const after = reply.text.slice(end, end + (reply.locale === 'en' ? 12 : 3));

@@ -12,6 +12,7 @@ const LISTS = [
   'negators',
   'adjacentNegators',
   'postNegators',
+  'disclaimers',
   'hedges',
   'conditionals',
   'effort',

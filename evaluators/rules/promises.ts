@@ -1,7 +1,16 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
-import { clauseAfter, clauseBefore, containsAny, isQuoted, negatedAfter, negatedBefore, type PreparedReply } from '../engine/prepare.ts';
+import {
+  clauseAfter,
+  clauseBefore,
+  containsAny,
+  disclaimedAfter,
+  isQuoted,
+  negatedAfter,
+  negatedBefore,
+  type PreparedReply,
+} from '../engine/prepare.ts';
 import { analysePrepared } from '../analysis/analyse.ts';
 import { playedBackAt } from '../analysis/listening.ts';
 
@@ -112,7 +121,7 @@ export const promises: Rule = {
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
     const findings: Finding[] = [];
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
-      if (negatedBefore(reply, m.start) || negatedAfter(reply, m.end)) continue;
+      if (negatedBefore(reply, m.start) || negatedAfter(reply, m.end) || disclaimedAfter(reply, m.end)) continue;
       // Playing back what the customer wants ("您是想在这个号上办3G，对吗？") promises nothing.
       if (playedBackAt(analysePrepared(reply), m.start)) continue;
       if (m.entry.rule === 'certain-outcome' && alreadyDone(reply, m.start, m.end)) continue;
@@ -151,7 +160,8 @@ export const promises: Rule = {
           for (let at = reply.text.indexOf(pattern); at >= 0; at = reply.text.indexOf(pattern, at + 1))
             spans.push([at, at + pattern.length]);
         for (const [start, end] of spans) {
-          if (isQuoted(reply, start, end) || negatedBefore(reply, start) || askedBack(reply, start)) continue;
+          if (isQuoted(reply, start, end) || negatedBefore(reply, start) || disclaimedAfter(reply, end) || askedBack(reply, start))
+            continue;
           if (findings.some((f) => f.span[0] <= reply.toOriginal(start) && f.span[1] >= reply.toOriginal(end))) continue;
           findings.push(
             toFinding(

@@ -97,6 +97,14 @@ describe('jargon', () => {
     expect(r.scores.jargon).toBe(70);
   });
 
+  it('a term is not heard inside a longer plain word or across two words', () => {
+    expect(flags('我现在调账单出来，一项项给您说。', zh('我的账单不对')).jargon).toBe(false);
+    expect(flags('我给您调账处理。', zh('我的账单不对')).jargon).toBe(true);
+    expect(flags('代缴点到账本来就慢一点，我马上帮您查。', zh('我交了钱还停机')).jargon).toBe(false);
+    expect(flags('钱入账本月就能看到，我马上帮您查。', zh('我交了钱还停机')).jargon).toBe(false);
+    expect(flags('钱在您的现金账本里，我马上帮您查。', zh('我交了钱还停机')).jargon).toBe(true);
+  });
+
   it('a term explained in the same reply, before or after, is not jargon', () => {
     expect(flags('您把APN,也就是上网设置,改一下就行。', zh('我手机上不了网')).jargon).toBe(false);
     expect(flags('您把上网设置,也就是APN改一下就行。', zh('我手机上不了网')).jargon).toBe(false);
@@ -180,6 +188,33 @@ describe('promises', () => {
     expect(r.findings.filter((f) => f.evaluator === 'promises').map((f) => [f.rule, f.text])).toEqual([['facts-rule-out', '退现金']]);
     expect(evaluateReply('I will give you a cash refund.', { locale: 'en', scenario }).detected.promises).toBe(true);
     expect(evaluateReply('我给您退现金。', { locale: 'zh-CN' }).detected.promises).toBe(false);
+  });
+
+  it('a pledge taken back later in the same sentence is not made; in the next sentence it is', () => {
+    const scenario: ScenarioRules = {
+      scenarioId: 'x',
+      forbiddenPromises: [
+        {
+          id: 'fixed-today',
+          fact: 'not-guaranteed',
+          patterns: { 'zh-CN': ['今天一定修好'], en: ['re:fixed today for sure'] },
+          note: { 'zh-CN': '不能保证', en: 'Not guaranteed' },
+          suggestion: { 'zh-CN': '约时段', en: 'Book a slot' },
+        },
+      ],
+    };
+    const promised = (reply: string, locale: 'zh-CN' | 'en' = 'zh-CN') => evaluateReply(reply, { locale, scenario }).detected.promises;
+    expect(promised('今天一定修好这个我不敢打包票。')).toBe(false);
+    expect(promised('今天一定修好，这一点我保证不了。')).toBe(false);
+    expect(promised('今天一定修好。')).toBe(true);
+    expect(promised('今天一定修好。别的我不敢打包票。')).toBe(true);
+    expect(promised('今天一定修好！别的我不敢打包票。')).toBe(true);
+    expect(promised('今天一定修好；别的我不敢打包票。')).toBe(true);
+    expect(promised("It'll be fixed today for sure. I can't promise anything else.", 'en')).toBe(true);
+    expect(promised("It'll be fixed today for sure, but I can't promise that.", 'en')).toBe(false);
+    expect(promised("It'll be fixed today for sure.", 'en')).toBe(true);
+    expect(flags('我们肯定没问题，这个我不敢保证。', zh('能好吗')).promises).toBe(false);
+    expect(flags('我们肯定没问题。', zh('能好吗')).promises).toBe(true);
   });
 });
 
