@@ -60,7 +60,8 @@ const packageOf = (file: string) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.ex
 describe('the compiled copy', () => {
   it('bundles botbuilder, botframework-connector and restify', () => {
     for (const pkg of PACKAGES) expect(existsSync(join(build, 'bundled', `${pkg}.mjs`)), pkg).toBe(true);
-    expect(readFileSync(join(build, 'bot', 'host', 'server.js'), 'utf8')).toMatch(/from "\.\.\/\.\.\/bundled\/botbuilder\.mjs"/);
+    // The bot's adapter is where the server takes botbuilder from at run time.
+    expect(readFileSync(join(build, 'bot', 'host', 'turn-adapter.js'), 'utf8')).toMatch(/from "\.\.\/\.\.\/bundled\/botbuilder\.mjs"/);
   });
 
   it("each bundled module exports what Node's own import of the package gives, of the same kinds", () => {
