@@ -31,11 +31,6 @@ export interface Hearing {
    * what such a question names is asked about, not done.
    */
   factQuestions: Set<Clause>;
-  /**
-   * Clauses that play back, as a plain statement, what the customer wants or said: "So you'd like 3G
-   * but on the number you've had for years.", 「您的意思是想办3G套餐，但是号码不变。」
-   */
-  statedBack: Set<Clause>;
 }
 
 /** What may come before a restatement that opens a statement: fillers and "I see". */
@@ -67,7 +62,11 @@ function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
   return !NOT_PLAY_BACK[analysis.locale].test(rest.slice(subject.index + subject[0].length));
 }
 
-/** The played-back statement goes on into the next clause of its sentence when that one opens with a "but". */
+/**
+ * Clauses that play back, as a plain statement, what the customer wants or said ("So you'd like 3G but
+ * on the number you've had for years.", 「您的意思是想办3G套餐，但是号码不变。」): the played-back statement
+ * goes on into the next clause of its sentence when that one opens with a "but".
+ */
 function statedBackClauses(analysis: ReplyAnalysis): Set<Clause> {
   const back = new Set<Clause>();
   analysis.clauses.forEach((c, i) => {
@@ -98,15 +97,13 @@ export function hearing(analysis: ReplyAnalysis): Hearing {
         (live(c, 'ask-know') || (!c.acts.includes('offer') && c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated))),
     ),
   );
-  return { playedBack, factQuestions, statedBack: statedBackClauses(analysis) };
+  return { playedBack, factQuestions };
 }
 
 /** Whether the sentence holding `at` (an offset in the prepared text) plays back the customer's account, or its clause does as a statement. */
 export function playedBackAt(analysis: ReplyAnalysis, at: number): boolean {
   const clause = analysis.clauses.find((c) => at >= c.start && at < c.end);
-  if (!clause) return false;
-  const h = hearing(analysis);
-  return h.playedBack.has(clause.sentence) || h.statedBack.has(clause);
+  return !!clause && (hearing(analysis).playedBack.has(clause.sentence) || statedBackClauses(analysis).has(clause));
 }
 
 /** The reply without what it only asks or plays back: the trainee's own moves. */
