@@ -26,6 +26,7 @@ const BLIND8 = join(ROOT, 'blind8');
 const BLIND9 = join(ROOT, 'blind9');
 const BLIND10 = join(ROOT, 'blind10');
 const BLIND11 = join(ROOT, 'blind11');
+const BLIND12 = join(ROOT, 'blind12');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -132,6 +133,10 @@ describe('flag corpus, tenth blind batch', () => {
 
 describe('flag corpus, eleventh blind batch', () => {
   gated('Eleventh blind flag corpus', () => loadFlagCorpus(BLIND11), gates.blind11, true);
+});
+
+describe('flag corpus, twelfth blind batch', () => {
+  gated('Twelfth blind flag corpus', () => loadFlagCorpus(BLIND12), gates.blind12, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

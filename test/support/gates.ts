@@ -45,6 +45,8 @@ export interface Gates {
   blind10: GateSet;
   /** The eleventh blind batch: funeral homes, notaries, translation and visa agencies, zoos, concert halls, jewellers, medical labs, kennels, farm supply, CCTV installers, auction houses and more, written before reading the word lists. */
   blind11: GateSet;
+  /** The twelfth blind batch: freight forwarders, customs brokers, glaziers, septic-tank services, tree surgeons, pool maintenance, chiropractors, sleep clinics, milk rounds, marquee hire, cobblers, climbing walls and more, written before reading the word lists. */
+  blind12: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
