@@ -255,6 +255,13 @@ describe('problem solving', () => {
     expect(flags('You said the "Business Assistant" was no use.', en('Too much hassle')).problemSolving).toBe(false);
   });
 
+  it('a tag question ends at its comma: what follows is said, not asked', () => {
+    const due = zh('你们什么时候拉走');
+    expect(flags('今天周三是吧，您放心，明天一早我们就拉走。', due).problemSolving).toBe(true);
+    expect(flags('今天周三对吧，周五晚上保证给您送回来。', due).promises).toBe(true);
+    expect(flags('您是说明天一早我们就拉走，是吧？', due).problemSolving).toBe(false);
+  });
+
   it('a service slogan is no step', () => {
     expect(flags('我们一定竭诚为您服务。', zh('怎么回事')).problemSolving).toBe(false);
     expect(flags('我们一定马上为您查。', zh('怎么回事')).problemSolving).toBe(true);
