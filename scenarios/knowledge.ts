@@ -271,9 +271,14 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   // Each asking sentence on its own: "Are you on business a lot? How many days a month are you away?" asks
   // about the travelling in both, and the second one is where it is asked last. A bare question is read
   // together with the statement it asks about.
+  // What we say we will do after asking ("…so I can pull up the account?") tells what the question is for, not what it asks.
+  const ownStep = (c: Clause) =>
+    c.acts.includes('offer') && !askingUnsigned.includes(c) && askingUnsigned.some((a) => a.sentence === c.sentence && a.end <= c.start);
   const sentences = [...new Set(asking.map((c) => c.sentence))].map((s) => ({
     ...unsigned,
-    clauses: unsigned.clauses.filter((c) => c.sentence === s || (c.sentence === s - 1 && elliptic.has(s - 1) && topicsUnsigned.has(c))),
+    clauses: unsigned.clauses.filter(
+      (c) => (c.sentence === s && !ownStep(c)) || (c.sentence === s - 1 && elliptic.has(s - 1) && topicsUnsigned.has(c)),
+    ),
   }));
   const askedIn = new Map(
     [unsigned, ...sentences].map((s) => [

@@ -41,7 +41,31 @@ export interface MatchScratch {
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
-function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
+/** Longest quotation read as a name when the words around it take a name: a name is a few words, not a sentence. */
+const NAME_CHARS = { 'zh-CN': 8, en: 32 } as const;
+const NAME_BREAK = /[,，。！？!?;；…\n]/u;
+
+/**
+ * Whether the quotation text[open..close] names a thing (用“由你商务助理”, our "Any Time" plan) rather than
+ * repeating someone's words: short, one phrase, right after a word that takes a name or right before one.
+ */
+function namesThing(text: string, open: number, close: number, locale: RuleLocale, words: ContextWords): boolean {
+  const inner = text.slice(open + 1, close);
+  if (!inner.trim() || inner.length > NAME_CHARS[locale] || NAME_BREAK.test(inner)) return false;
+  const before = text.slice(0, open).trimEnd().toLowerCase();
+  const after = text
+    .slice(close + 1)
+    .trimStart()
+    .toLowerCase();
+  // An English word is whole: "use" ends "…use", not "…cause".
+  const wordEdge = (s: string) => locale !== 'en' || !/[a-z]/.test(s);
+  return (
+    words.nameBefore.some((w) => before.endsWith(w) && wordEdge(before.slice(-w.length - 1, -w.length))) ||
+    words.nameAfter.some((w) => after.startsWith(w) && wordEdge(after.slice(w.length, w.length + 1)))
+  );
+}
+
+function quotedRanges(text: string, locale: RuleLocale, words: ContextWords): [number, number][] {
   const ranges: [number, number][] = [];
   for (let i = 0; i < text.length; i++) {
     // In Chinese text a straight single quote quotes words; in English it is an apostrophe.
@@ -49,7 +73,7 @@ function quotedRanges(text: string, locale: RuleLocale): [number, number][] {
     if (!close) continue;
     const end = text.indexOf(close, i + 1);
     if (end < 0) break;
-    ranges.push([i, end + 1]);
+    if (!namesThing(text, i, end, locale, words)) ranges.push([i, end + 1]);
     i = end;
   }
   return ranges;
@@ -63,6 +87,7 @@ export function prepareReply(reply: string, locale: InputLocale | undefined): Pr
   const scored = clipReply(reply).text;
   const rl = ruleLocale(locale, () => textLocale(scored));
   const simplified = rl === 'zh-CN' ? simplify(scored) : { text: scored, toOriginal: (o: number) => o };
+  const words = loadContextWords(rl);
   return {
     original: reply,
     // English lists write the apostrophe straight; a typographic one (don’t) is the same letter, one for one.
@@ -70,8 +95,8 @@ export function prepareReply(reply: string, locale: InputLocale | undefined): Pr
     locale: rl,
     toOriginal: simplified.toOriginal,
     // Quotes are found before the apostrophes are straightened: ‘…’ still quotes.
-    quoted: quotedRanges(simplified.text, rl),
-    words: loadContextWords(rl),
+    quoted: quotedRanges(simplified.text, rl, words),
+    words,
     scratch: { matches: new Map() },
   };
 }

@@ -22,6 +22,8 @@ const LISTS = [
   'ownActions',
   'followUps',
   'functionWords',
+  'nameBefore',
+  'nameAfter',
 ] as const;
 export type ContextList = (typeof LISTS)[number];
 export type ContextWords = Record<ContextList, string[]>;

@@ -245,6 +245,27 @@ describe('problem solving', () => {
     expect(flags('看录像要经理同意。', { locale: 'zh-CN', scenario }).problemSolving).toBe(false);
     expect(flags('咱们看录像。', { locale: 'zh-CN' }).problemSolving).toBe(false);
   });
+
+  it('a short quotation naming a product is the trainee’s own words; words someone said are not', () => {
+    expect(flags('用“由你商务助理”把通讯录导进去。', zh('换号太麻烦')).problemSolving).toBe(true);
+    expect(flags('咱们有个「商务助理」业务。', zh('换号太麻烦')).problemSolving).toBe(true);
+    expect(flags('您说“商务助理”不好用。', zh('换号太麻烦')).problemSolving).toBe(false);
+    expect(flags('Your contacts all hear at once with the "Business Assistant" plan.', en('Too much hassle')).problemSolving).toBe(true);
+    expect(flags('Your contacts all hear at once if you use ‘Business Assistant’.', en('Too much hassle')).problemSolving).toBe(true);
+    expect(flags('You said the "Business Assistant" was no use.', en('Too much hassle')).problemSolving).toBe(false);
+  });
+
+  it('a tag question ends at its comma: what follows is said, not asked', () => {
+    const due = zh('你们什么时候拉走');
+    expect(flags('今天周三是吧，您放心，明天一早我们就拉走。', due).problemSolving).toBe(true);
+    expect(flags('今天周三对吧，周五晚上保证给您送回来。', due).promises).toBe(true);
+    expect(flags('您是说明天一早我们就拉走，是吧？', due).problemSolving).toBe(false);
+  });
+
+  it('a service slogan is no step', () => {
+    expect(flags('我们一定竭诚为您服务。', zh('怎么回事')).problemSolving).toBe(false);
+    expect(flags('我们一定马上为您查。', zh('怎么回事')).problemSolving).toBe(true);
+  });
 });
 
 describe('traditional Chinese input', () => {
