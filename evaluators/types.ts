@@ -184,6 +184,8 @@ export interface KeyMomentResult {
   met: boolean;
   /** The trainee turn that met it; null when missed, or for an `every` moment whose state never came. */
   turn: number | null;
+  /** False for a moment held over every turn whose state never came: nothing to hold, so the card says it did not come up. */
+  arose?: false;
 }
 
 export type ServiceStyle = 'cold' | 'production' | 'friendly' | 'quality';

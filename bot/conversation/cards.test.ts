@@ -42,6 +42,7 @@ describe('cards', () => {
       keyMoments: [
         { id: 'heard-her-out', label: '先让她说完，接住她的着急', met: true, turn: 1 },
         { id: 'checked-first', label: '先核对小票、清点钱箱，再谈退钱', met: false, turn: null },
+        { id: 'stayed-calm', label: '她拍柜台时仍然平静', met: true, turn: null, arose: false },
       ],
     });
     for (const locale of ['zh-CN', 'en'] as const) {
@@ -57,6 +58,10 @@ describe('cards', () => {
       expect(shown).toContain(locale === 'zh-CN' ? '✓ 先让她说完，接住她的着急 (第1轮)' : '✓ 先让她说完，接住她的着急 (turn 1)');
       expect(shown).toContain('✗ 先核对小票、清点钱箱，再谈退钱');
       expect(text).toContain('✗ 先核对小票、清点钱箱，再谈退钱');
+      // A moment whose state never came is neither ticked nor crossed.
+      const notArisen = locale === 'zh-CN' ? '– 她拍柜台时仍然平静 (本场没有出现)' : '– 她拍柜台时仍然平静 (did not come up)';
+      expect(shown).toContain(notArisen);
+      expect(text).toContain(notArisen);
     }
   });
 

@@ -198,7 +198,7 @@ function keyMomentBlocks(card: ScoreCard, locale: RuleLocale): object[] {
       text: keyMomentLine(k, locale),
       wrap: true,
       spacing: 'None',
-      color: k.met ? 'Good' : 'Attention',
+      color: k.arose === false ? 'Default' : k.met ? 'Good' : 'Attention',
     })),
   ];
 }

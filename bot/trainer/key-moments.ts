@@ -10,6 +10,8 @@ export interface MomentResult {
   met: boolean;
   /** The turn that met it, when one did. */
   turn?: number;
+  /** False when it is held over every turn and its state never came. */
+  arose?: false;
 }
 
 function labelOf(value: unknown): Partial<Record<DashLocale, string>> {
@@ -42,7 +44,13 @@ export function keyMomentsOf(report: ScoreCard | undefined): MomentResult[] {
     const met = metOf(m);
     if (typeof m.id !== 'string' || met === undefined) continue;
     const label = labelOf(m.label ?? m.title ?? m.name ?? m.description);
-    out.push({ id: m.id, label, met, ...(typeof m.turn === 'number' ? { turn: m.turn } : {}) });
+    out.push({
+      id: m.id,
+      label,
+      met,
+      ...(typeof m.turn === 'number' ? { turn: m.turn } : {}),
+      ...(m.arose === false ? { arose: false as const } : {}),
+    });
   }
   return out;
 }

@@ -238,7 +238,7 @@ export function sessionPage(view: View, session: SessionSummary, turns: TurnReco
     ? `<ul class="plain">${moments
         .map(
           (m) =>
-            `<li>${m.met ? '<span class="badge ok">✓</span>' : '<span class="badge warn">✗</span>'} ${e(momentLabel(m, view.locale))}${m.turn ? ` · ${tx(view, 'turn', { n: m.turn })}` : ''}</li>`,
+            `<li>${m.arose === false ? '<span class="badge">–</span>' : m.met ? '<span class="badge ok">✓</span>' : '<span class="badge warn">✗</span>'} ${e(momentLabel(m, view.locale))}${m.turn ? ` · ${tx(view, 'turn', { n: m.turn })}` : ''}${m.arose === false ? ` · ${tx(view, 'notArisen')}` : ''}</li>`,
         )
         .join('')}</ul>`
     : `<p class="muted">${tx(view, 'noMoments')}</p>`;

@@ -49,6 +49,21 @@ describe('trainer dashboard', () => {
     expect(html).toMatch(/<mark class="finding"[^>]*>SKU<\/mark>/);
   });
 
+  it('shows a key moment whose state never came as not come up, neither ticked nor crossed', async () => {
+    const records = new MemoryRecords();
+    await records.sessionStarted(sessionStart('s2'));
+    const end = sessionEnd('s2', 80);
+    const keyMoments = [
+      { id: 'heard-out', label: 'Heard him out', met: true, turn: 1 },
+      { id: 'stayed-calm', label: 'Stayed calm after the grab', met: true, turn: null, arose: false as const },
+    ];
+    await records.sessionEnded({ ...end, report: { ...end.report, keyMoments } });
+    const base = await startDashboard(servers, records, 't0k');
+    const html = await (await fetch(`${base}/trainer/sessions/s2?lang=en`, { headers: { Authorization: 'Bearer t0k' } })).text();
+    expect(html).toMatch(/<span class="badge ok">✓<\/span> Heard him out/);
+    expect(html).toMatch(/<span class="badge">–<\/span> Stayed calm after the grab · did not come up/);
+  });
+
   it('exports CSV and a dispute as a corpus fixture', async () => {
     const base = await start('t0k');
     const auth = { headers: { Authorization: 'Bearer t0k' } };

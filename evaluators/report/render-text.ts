@@ -26,6 +26,7 @@ export const SCORE_CARD_WORDS = {
     none: '没有需要特别改进的地方,继续保持。',
     keyMoments: '关键时刻',
     missed: '未做到',
+    notArisen: '本场没有出现',
   },
   en: {
     title: 'Score card',
@@ -48,6 +49,7 @@ export const SCORE_CARD_WORDS = {
     none: 'Nothing stands out to improve: keep it up.',
     keyMoments: 'Key moments',
     missed: 'missed',
+    notArisen: 'did not come up',
   },
 } as const;
 
@@ -85,8 +87,9 @@ export function renderScoreCardText(card: ScoreCard, locale: RuleLocale = card.l
   return `${lines.join('\n')}\n`;
 }
 
-/** "✓ label (turn 3)" or "✗ label". */
+/** "✓ label (turn 3)", "✗ label", or "– label (did not come up)". */
 export function keyMomentLine(k: KeyMomentResult, locale: RuleLocale): string {
   const w = SCORE_CARD_WORDS[locale];
+  if (k.arose === false) return `– ${k.label} (${w.notArisen})`;
   return k.met ? `✓ ${k.label}${k.turn !== null ? ` (${w.turn.replace('{n}', String(k.turn))})` : ''}` : `✗ ${k.label}`;
 }

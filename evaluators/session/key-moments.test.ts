@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateReply } from '../index.ts';
 import type { KeyMoment, ScoredTurn } from '../types.ts';
 import { keyMomentResults, missedAt } from './key-moments.ts';
+import { keyMomentLine } from '../report/render-text.ts';
 
 const exchange: KeyMoment = {
   id: 'exchanged',
@@ -55,5 +56,41 @@ describe('a moment due after another move', () => {
     expect(missedAt(after, early, 'en')?.turn).toBe(1);
     expect(keyMomentResults([after], played([['exchange']]), 'en')[0]).toMatchObject({ met: false, turn: null });
     expect(keyMomentResults([exchange], played([['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+  });
+});
+
+describe('a moment held over every turn of a state', () => {
+  const calm: KeyMoment = {
+    id: 'stayed-calm',
+    label: { 'zh-CN': '被揪住衣服后仍保持冷静', en: 'Stayed calm after the grab' },
+    dimension: 'interrupting',
+    example: { 'zh-CN': '师傅，您先松手，咱们慢慢说。', en: "Let go, please, and we'll talk it through." },
+    every: true,
+    when: { state: ['grabbed'], avoids: ['interrupting'] },
+  };
+  const inStates = (states: string[]): ScoredTurn[] =>
+    states.map((state, i) => ({
+      turn: i + 1,
+      customer: '',
+      reply: 'I hear you.',
+      evaluation: evaluateReply('I hear you.', { locale: 'en' }),
+      intents: [],
+      state,
+    }));
+
+  it('did not come up when its state never came, and the card says so instead of a tick', () => {
+    const result = keyMomentResults([calm], inStates(['complaint', 'reasons']), 'en')[0]!;
+    expect(result).toMatchObject({ met: true, turn: null, arose: false });
+    expect(keyMomentLine(result, 'en')).toBe('– Stayed calm after the grab (did not come up)');
+    expect(keyMomentLine({ ...result, label: calm.label['zh-CN'] }, 'zh-CN')).toBe('– 被揪住衣服后仍保持冷静 (本场没有出现)');
+  });
+
+  it('is met, with a tick, when its state came and every reply in it held', () => {
+    const result = keyMomentResults([calm], inStates(['complaint', 'grabbed']), 'en')[0]!;
+    expect(result).toMatchObject({ met: true, turn: 2 });
+    expect(result.arose).toBeUndefined();
+    expect(keyMomentLine(result, 'en')).toBe('✓ Stayed calm after the grab (turn 2)');
+    expect(keyMomentResults([calm], [], 'en')[0]).toMatchObject({ met: false, turn: null });
+    expect(keyMomentResults([calm], [], 'en')[0]!.arose).toBeUndefined();
   });
 });

@@ -43,7 +43,7 @@ export function keyMomentResults(moments: KeyMoment[] | undefined, turns: Scored
     const label = k.label[locale];
     if (k.every) {
       const due = turns.filter((t) => inState(k, t));
-      if (!due.length) return { id: k.id, label, met: turns.length > 0, turn: null };
+      if (!due.length) return { id: k.id, label, met: turns.length > 0, turn: null, ...(turns.length ? { arose: false as const } : {}) };
       const failed = due.find((t) => !meets(k, t, locale));
       return { id: k.id, label, met: !failed, turn: failed ? null : (due[due.length - 1]?.turn ?? null) };
     }
