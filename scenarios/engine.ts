@@ -211,16 +211,18 @@ export function emptyEvaluation(): ReplyEvaluation {
 }
 
 function matches(t: Transition, intents: string[], evaluation: ReplyEvaluation, anger: number): boolean {
-  if (t.intent !== undefined) {
-    const wanted = Array.isArray(t.intent) ? t.intent : [t.intent];
-    if (!wanted.some((w) => intents.includes(w))) return false;
-  }
+  if (t.intent !== undefined && !intentList(t).some((w) => intents.includes(w))) return false;
   if (t.unless && t.unless.some((w) => intents.includes(w))) return false;
   if (t.shows && !t.shows.every((d) => evaluation.detected[d])) return false;
   if (t.avoids && t.avoids.some((d) => evaluation.detected[d])) return false;
   if (t.angerAtLeast !== undefined && anger < t.angerAtLeast) return false;
   if (t.angerAtMost !== undefined && anger > t.angerAtMost) return false;
   return true;
+}
+
+/** The intents a transition fires on; none when it needs only evaluator outcomes or mood. */
+function intentList(t: Transition): string[] {
+  return t.intent === undefined ? [] : Array.isArray(t.intent) ? t.intent : [t.intent];
 }
 
 function history(session: EngineSession): Turn[] {
@@ -411,6 +413,30 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     }
   }
 
+  // A step reported done in this reply and the next state's move after it ("I've taken the block off. Can you ask
+  // the bank to resend the code?", 「查到了，钱已经到账，我现在给您开机」): the customer takes both, as a person
+  // would; a step only announced ("I'll test it, and if…") leaves the time it takes.
+  let via: Transition | undefined;
+  if (transition && !misbehaves) {
+    const first = transition;
+    const used = new Set(intentList(first));
+    const doneHere = recognised.some((r) => used.has(r.id) && r.at.some((c) => c.concepts.some((h) => h.id === 'done' && !h.negated)));
+    const next = doneHere ? scenario.states.find((s) => s.id === first.to) : undefined;
+    const onward = next
+      ? chooseTransition(
+          scenario,
+          next,
+          next.transitions.filter(
+            (t) => intentList(t).some((i) => !used.has(i) && intents.includes(i)) && matches(t, intents, evaluation, session.anger),
+          ),
+        )
+      : undefined;
+    if (onward && targetDistance(scenario, onward.to) < targetDistance(scenario, first.to)) {
+      via = first;
+      transition = onward;
+    }
+  }
+
   // A reply that moves the customer on to another state and also asks what they know ("Sorry about
   // that. When did you buy it?") gets its answer too, before the next state's line: a person answers
   // a question put to them. Only a known fact is answered so (not small talk), and not beside an
@@ -539,7 +565,15 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     intents: recognised,
     ...(question ? { question: { kind: question.kind, ...(question.fact ? { fact: question.fact.id } : {}) } } : {}),
     ...(told?.fact ? { question: { kind: told.kind, fact: told.fact.id } } : {}),
-    ...(transition ? { transition: { from: state?.id ?? '', to: transition.to, why: why(transition) } } : {}),
+    ...(transition
+      ? {
+          transition: {
+            from: state?.id ?? '',
+            to: transition.to,
+            why: via ? `${why(via)} → ${via.to}, ${why(transition)}` : why(transition),
+          },
+        }
+      : {}),
     anger: [before, session.anger],
     mood: moodBand(scenario, session.anger),
     ...(ending ? { ending: { outcome: ending, cause: ending === 'resolved' ? '' : cause } } : {}),

@@ -53,6 +53,38 @@ describe('the trace of a turn', () => {
     expect(play(scenario([{ to: 'middle', intent: 'check' }]), [PLAIN]).last.understanding?.transition).toBeUndefined();
   });
 
+  it("takes a step reported done and the next state's move in the same reply as both, forward only", () => {
+    const chain = (to: string): Scenario =>
+      smallScenario('chain', {
+        intents: ['check', 'refund'],
+        states: [
+          { id: 'open', lines: [say('You gave me the wrong change.')], transitions: [{ to: 'counted', intent: 'check' }] },
+          {
+            id: 'counted',
+            lines: [say('Well? What did you find?')],
+            transitions: [
+              { to, intent: 'refund' },
+              { to: 'end:resolved', intent: 'check' },
+            ],
+          },
+        ],
+      });
+    const done = "I've counted the till and you're right, here's your fifty back.";
+    expect(play(chain('end:resolved'), [done]).last.understanding?.transition).toEqual({
+      from: 'open',
+      to: 'end:resolved',
+      why: 'intent check → counted, intent refund',
+    });
+    expect(
+      play(chain('end:resolved'), ['我已经把钱箱点过了，您说得对，这五十块您拿好。'], 'zh-CN').last.understanding?.transition?.to,
+    ).toBe('end:resolved');
+    // Only announced, the count takes its time: the customer waits for what it finds.
+    const announced = play(chain('end:resolved'), ["I'll count the till and then give you your fifty back."]).last.understanding;
+    expect(announced?.transition).toEqual({ from: 'open', to: 'counted', why: 'intent check' });
+    // Never on to a state farther from the resolution.
+    expect(play(chain('open'), [done]).last.understanding?.transition?.to).toBe('counted');
+  });
+
   it('gives the anger before and after the reply and the mood it leaves', () => {
     const s = scenario([], { mood: { start: 49, escalateAt: 95, effects: { nothing: 1, jargon: 28 } } });
     const calm = play(s, [EMPATHY]).last.understanding!;
