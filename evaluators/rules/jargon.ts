@@ -66,10 +66,11 @@ function explainedLater(reply: PreparedReply, end: number): boolean {
 
 /**
  * The customer asks what an English term means ("What does RCT mean?"): it is not yet theirs. A Chinese reply
- * usually answers with the cause in the same breath (鉴权失败一般是卡没插好), so Chinese keeps the customer's word.
+ * usually answers with the cause in the same breath (鉴权失败一般是卡没插好), so a Chinese question keeps the customer's
+ * word; a customer who says they cannot read or follow it (报告上写着MLU,我看不懂) has not made it theirs.
  */
 const ASKS_MEANING =
-  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b/i;
+  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b|[看听]不懂/i;
 
 /** The term in the customer's text as a word of its own: "DIN" is not in "bindings". */
 function saysWord(text: string, term: string): boolean {

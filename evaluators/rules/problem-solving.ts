@@ -45,6 +45,16 @@ function claimsRecord(reply: PreparedReply, m: Match): boolean {
   return RECORD[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
 }
 
+/**
+ * A house rule or a contract's scope given as the answer, not a step: "我们疗程卡是不退不换的", "我们合约只有修剪" name the
+ * verb in the clause that refuses it; an act in the next clause ("…只有保洁,不过这次我帮您清走") is still one.
+ */
+const HOUSE_RULE = { 'zh-CN': /(?:是|都|概)不退不换|(?:合同|合约|协议)(?:里|上)?只(?:有|包|管|含)/, en: /$^/ };
+
+function statesHouseRule(reply: PreparedReply, m: Match): boolean {
+  return HOUSE_RULE[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
+}
+
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
 /** "我保证这次修好" pledges an outcome; "我保证替您看好", "我保证半小时内给您恢复" still name the trainee's own act. */
 const PLEDGE_START = { 'zh-CN': /^(?:我|我们)(?:保证|担保|发誓)(?![^,，。！？!?]{0,8}(?:(?:替|给|帮)(?:您|你)|把))/, en: /^$/ };
@@ -142,6 +152,7 @@ export const problemSolving: Rule = {
           !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
           !DESCRIBED[reply.locale].test(m.text) &&
           !claimsRecord(reply, m) &&
+          !statesHouseRule(reply, m) &&
           !PLEDGE_START[reply.locale].test(m.text) &&
           !deflected(reply, m) &&
           !refusedOrThreatened(reply, m.start) &&
