@@ -271,7 +271,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     firstReal !== undefined &&
     firstReal.concepts.some((h) => h.id === 'affirm' && !h.negated && text.slice(firstReal.start, h.start).trim().length <= 2) &&
     !clauses.some((c) => c.acts.includes('refusal') || c.concepts.some((h) => h.id === 'contrast' || (h.id === 'affirm' && h.negated)));
-  const keywordList = isKeywordList(reply.text, locale, reply.words.functionWords);
+  const keywordList = isKeywordList(reply.text, locale, reply.words.functionWords, reply.words.keywordWrappers);
   const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes, keywordList };
   reply.scratch.analysis = analysis;
   return analysis;

@@ -1,6 +1,7 @@
 // A string of bare keywords is not speech: "Receipt, till, count, refund." or "小票，钱箱，核对，清点。"
 // names the right things without saying anything to the customer, so it moves no one. The words
-// that make speech of keywords are data (context.yaml, functionWords).
+// that make speech of keywords are data (context.yaml, functionWords), and so are the stock
+// phrases that refer to a run of keywords instead of saying them (keywordWrappers).
 import type { RuleLocale } from '../types.ts';
 import { segment } from '../text/segment.ts';
 import { findNumbers } from './numbers.ts';
@@ -16,9 +17,26 @@ const MIN_ZH_PIECES = 3;
 /** Longest Chinese piece read as a bare keyword: 核对小票 is already an action with its object. */
 const ZH_KEYWORD_CHARS = 3;
 const ZH_SEPARATORS = /[\s,，。！!；;、.]+/u;
+/** Where a Chinese reply's parts end: a colon, a semicolon, a dash, a full stop or an exclamation. */
+const ZH_PARTS = /[：:；;。！!]|——/u;
+/** What separates the items of a Chinese run: commas, enumeration commas and spaces. */
+const ZH_ITEMS = /[\s,，、]+/u;
+/** Longest item of a Chinese run inside speech: 全国接听免费, 导入通讯录 are named, not said. */
+const ZH_RUN_ITEM_CHARS = 6;
+/** Fewest items of a Chinese run inside speech ("这些我们都能为您解决：商务助理、导入通讯录、群发短信、通知新号码，…"). */
+const MIN_ZH_ITEMS = 4;
+/** Fewest items of a run that a stock phrase in its part refers to ("缴费记录，开机，我们会为您处理"). */
+const MIN_ZH_WRAPPED_ITEMS = 2;
+/** A network generation (2G, 3G) is a name, not a figure. */
+const GENERATION = /\d+G/giu;
 
 /** Whether `text` (prepared: simplified, straight apostrophes) is nothing but bare keywords. */
-export function isKeywordList(text: string, locale: RuleLocale, functionWords: readonly string[]): boolean {
+export function isKeywordList(
+  text: string,
+  locale: RuleLocale,
+  functionWords: readonly string[],
+  keywordWrappers: readonly string[] = [],
+): boolean {
   if (/[?？]/.test(text)) return false;
   if (locale === 'en') {
     const bare = (part: string) => {
@@ -33,6 +51,32 @@ export function isKeywordList(text: string, locale: RuleLocale, functionWords: r
     return bare(text) || text.split(EN_PARTS).some(run);
   }
   const pieces = text.split(ZH_SEPARATORS).filter((p) => p.length > 0);
-  if (pieces.length < MIN_ZH_PIECES || pieces.some((p) => p.length > ZH_KEYWORD_CHARS)) return false;
-  return !segment(text).some((t) => functionWords.includes(t.text));
+  const whole = pieces.length >= MIN_ZH_PIECES && pieces.every((p) => p.length <= ZH_KEYWORD_CHARS);
+  if (whole && !segment(text).some((t) => functionWords.includes(t.text))) return true;
+  return text.split(ZH_PARTS).some((part) => zhRun(part, functionWords, keywordWrappers));
+}
+
+/**
+ * Whether a part of a Chinese reply holds a run of bare keywords inside speech: at least
+ * MIN_ZH_ITEMS bare items in a row, or at least MIN_ZH_WRAPPED_ITEMS beside a stock phrase that
+ * stands in for saying them ("消防通道，规定，理由，请您理解"). An item is bare when it is short, has
+ * no function word and names no figure: "核对小票，清点钱箱，退差额" is three actions, terse speech,
+ * and "套餐五十八，会员三十，流量八块" itemises a bill.
+ */
+function zhRun(part: string, functionWords: readonly string[], keywordWrappers: readonly string[]): boolean {
+  const items = part.split(ZH_ITEMS).filter((p) => p.length > 0);
+  const bare = items.map(
+    (item) =>
+      item.length <= ZH_RUN_ITEM_CHARS &&
+      findNumbers(item.replace(GENERATION, '')).length === 0 &&
+      !segment(item).some((t) => functionWords.includes(t.text)),
+  );
+  const wrapped = items.some((item, i) => !bare[i] && keywordWrappers.some((w) => item.includes(w)));
+  let longest = 0;
+  let run = 0;
+  for (const b of bare) {
+    run = b ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest >= MIN_ZH_ITEMS || (wrapped && longest >= MIN_ZH_WRAPPED_ITEMS);
 }

@@ -22,6 +22,7 @@ const LISTS = [
   'ownActions',
   'followUps',
   'functionWords',
+  'keywordWrappers',
   'nameBefore',
   'nameAfter',
 ] as const;
