@@ -73,7 +73,7 @@ describe('catastrophic patterns are refused at load', () => {
     writeFileSync(join(dir, 'wrong-change.yaml'), good);
     const risky = good
       .replace(/^id: wrong-change$/m, 'id: risky-change')
-      .replace('zh-CN: [不用查直接退, 不查了直接给您, 不用核对]', "zh-CN: [不用查直接退, 're:(退|退)*钱!']");
+      .replace(/zh-CN: \[不用查直接退, [^\]\n]*\]/u, "zh-CN: [不用查直接退, 're:(退|退)*钱!']");
     expect(risky).toContain('(退|退)*');
     writeFileSync(join(dir, 'risky-change.yaml'), risky);
     writeFileSync(join(dir, 'broken.yaml'), 'id: broken\nstates: [\n');
