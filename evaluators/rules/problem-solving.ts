@@ -41,18 +41,15 @@ const DESCRIBED = {
  */
 const RECORD = { 'zh-CN': /从来没|从来不|从没|从未|向来没/, en: /$^/ };
 
-function claimsRecord(reply: PreparedReply, m: Match): boolean {
-  return RECORD[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
-}
-
 /**
  * A house rule or a contract's scope given as the answer, not a step: "我们疗程卡是不退不换的", "我们合约只有修剪" name the
  * verb in the clause that refuses it; an act in the next clause ("…只有保洁,不过这次我帮您清走") is still one.
  */
 const HOUSE_RULE = { 'zh-CN': /(?:是|都|概)不退不换|(?:合同|合约|协议)(?:里|上)?只(?:有|包|管|含)/, en: /$^/ };
 
-function statesHouseRule(reply: PreparedReply, m: Match): boolean {
-  return HOUSE_RULE[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
+/** Whether the clause that holds the match says `words` (a record claimed, a house rule). */
+function clauseSays(reply: PreparedReply, m: Match, words: Record<PreparedReply['locale'], RegExp>): boolean {
+  return words[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
 }
 
 /** A guarantee dressed as an act ("我拿工作担保") or an act the words deny ("查不到", "拿不回"). */
@@ -151,8 +148,8 @@ export const problemSolving: Rule = {
           !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
           !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
           !DESCRIBED[reply.locale].test(m.text) &&
-          !claimsRecord(reply, m) &&
-          !statesHouseRule(reply, m) &&
+          !clauseSays(reply, m, RECORD) &&
+          !clauseSays(reply, m, HOUSE_RULE) &&
           !PLEDGE_START[reply.locale].test(m.text) &&
           !deflected(reply, m) &&
           !refusedOrThreatened(reply, m.start) &&
