@@ -53,6 +53,8 @@ export interface TurnOutput {
   lines: CustomerLine[];
   /** Set when this turn ended the session. */
   ending?: { outcome: SessionOutcome; ref: string };
+  /** Set when this turn resolved the case: the customer has said goodbye, the trainee may still close. */
+  settled?: true;
 }
 
 export interface ReplyResult {
@@ -102,6 +104,11 @@ export interface SessionStateJson {
   /** Epoch ms at which the customer's last line finishes being spoken. */
   speakingUntil: number;
   ended?: { outcome: SessionOutcome; at: number };
+  /**
+   * Set when the case is resolved but the session is still open for the trainee's closing words:
+   * the next reply ends it, resolved, or escalated when it turns on the customer.
+   */
+  settled?: { at: number };
   [engineOwned: string]: unknown;
 }
 

@@ -20,6 +20,7 @@ import {
   onlyAsks,
   ruleLocale,
   shortQuote,
+  turnsOnCustomer,
 } from '../evaluators/index.ts';
 import type {
   CustomerLine,
@@ -170,6 +171,11 @@ function noteSurname(session: EngineSession, scenario: Scenario, lines: Customer
 function output(session: EngineSession, scenario: Scenario, lines: CustomerLine[], now: number, ending?: SessionOutcome): TurnOutput {
   pace(session, lines, now);
   noteSurname(session, scenario, lines);
+  // A case resolved by this reply stays open for the trainee's closing words: they count too.
+  if (ending === 'resolved' && !session.settled) {
+    session.settled = { at: now };
+    return { lines, settled: true };
+  }
   if (ending) {
     session.ended = { outcome: ending, at: now };
     return { lines, ending: { outcome: ending, ref: ending } };
@@ -361,6 +367,8 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const customer = heardParts.map(([, t]) => t).join(session.locale === 'en' ? ' ' : '');
   const state = scenario.states.find((s) => s.id === session.state);
   const answered = session.state;
+  // The case is resolved and the customer has thanked the trainee: this reply only closes the session.
+  const closing = session.settled !== undefined;
   const analysis: ReplyAnalysis = analyseReply(reply, session.input);
   const evaluation = evaluateReply(reply, {
     locale: session.input,
@@ -386,9 +394,10 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const rude = bad('provocative') && !insult && !threat;
 
   // Transitions first: a question is answered only when the reply moves nothing.
-  const matched = interrupted || keywords || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
+  const matched =
+    interrupted || keywords || closing || !state ? [] : state.transitions.filter((t) => matches(t, intents, evaluation, session.anger));
   let transition = state ? chooseTransition(scenario, state, matched) : undefined;
-  let question = !transition && !interrupted && state ? answerQuestion(scenario, analysis, listening.restate) : undefined;
+  let question = !transition && !interrupted && !closing && state ? answerQuestion(scenario, analysis, listening.restate) : undefined;
   // A reply that only asks (no offer, no statement) and that the customer can answer from what they know
   // is answered, and the conversation stays: only a setback or the resolution itself outranks it. A
   // question that blames, talks down or over-promises ("是你自己弄错了吧？") is that move, not a question.
@@ -484,34 +493,37 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     if (variants) lines.push(line(session, scenario, 'reaction', kind, variants, vars));
     return Boolean(variants);
   };
-  if (interrupted) react('interrupted');
-  if (insult) {
-    if (!react('insulted')) react('rude');
-  } else if (threat) {
-    if (!react('threatened')) react('rude');
-  } else if (rude) react('rude');
-  if (evaluation.detected.jargon) {
-    const term = evaluation.findings.find((f) => f.evaluator === 'jargon' && f.polarity === 'bad')?.text ?? '';
-    react('jargon', { term: clip(term, 20) });
-  }
-  const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
-  if (promise) {
-    // The customer remembers what was promised, not just the trigger word ("I guarantee").
-    if (session.promises.length < 3)
-      session.promises.push({
-        text: clip(clauseAround(reply, promise.span[0], promise.span[1]), 60),
-        turn: session.turns,
-        state: session.state,
-      });
-  } else if (session.promises.length > session.recalled) {
-    // An earlier over-promise comes back when it is broken (a refusal now) or falls due
-    // (three turns on and still nothing), not while the trainee is doing what was promised.
-    const p = remembered(session.promises[session.recalled]!);
-    const broken = analysis.acts.includes('refusal');
-    const due = session.turns - p.turn >= 3 && (p.state === '' || p.state === session.state);
-    if (broken || due) {
-      react('promise-recalled', { promise: p.text });
-      session.recalled++;
+  // Closing words get no reaction of their own: the customer has said goodbye, and only an attack brings them back.
+  if (!closing) {
+    if (interrupted) react('interrupted');
+    if (insult) {
+      if (!react('insulted')) react('rude');
+    } else if (threat) {
+      if (!react('threatened')) react('rude');
+    } else if (rude) react('rude');
+    if (evaluation.detected.jargon) {
+      const term = evaluation.findings.find((f) => f.evaluator === 'jargon' && f.polarity === 'bad')?.text ?? '';
+      react('jargon', { term: clip(term, 20) });
+    }
+    const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
+    if (promise) {
+      // The customer remembers what was promised, not just the trigger word ("I guarantee").
+      if (session.promises.length < 3)
+        session.promises.push({
+          text: clip(clauseAround(reply, promise.span[0], promise.span[1]), 60),
+          turn: session.turns,
+          state: session.state,
+        });
+    } else if (session.promises.length > session.recalled) {
+      // An earlier over-promise comes back when it is broken (a refusal now) or falls due
+      // (three turns on and still nothing), not while the trainee is doing what was promised.
+      const p = remembered(session.promises[session.recalled]!);
+      const broken = analysis.acts.includes('refusal');
+      const due = session.turns - p.turn >= 3 && (p.state === '' || p.state === session.state);
+      if (broken || due) {
+        react('promise-recalled', { promise: p.text });
+        session.recalled++;
+      }
     }
   }
 
@@ -521,7 +533,12 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // `rude` excludes a threat, so a threatening reply ends as threatened.
   let cause: EndingCause = insult || rude ? 'insulted' : threat ? 'threatened' : evaluation.detected.jargon ? 'jargon' : 'ignored';
   if (transition && intents.some((i) => /blame|dismiss/.test(i)) && cause === 'ignored') cause = 'insulted';
-  if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
+  if (closing) {
+    // Told off, blamed or insulted after the fix, the customer leaves with a complaint after all.
+    const soured = insult || threat || rude || turnsOnCustomer(evaluation.findings) || intents.some((i) => ATTACK_INTENT.test(i));
+    ending = soured ? 'escalated' : 'resolved';
+    cause = 'soured';
+  } else if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
   else if (transition?.to.startsWith('end:')) ending = transition.to.slice(4) as SessionOutcome;
   else if (transition) {
     const next = scenario.states.find((s) => s.id === transition.to);
@@ -549,10 +566,11 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
   }
   if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
-  if (ending) {
-    const closing = scenario.endings[ending];
-    const byCause = ending === 'resolved' ? undefined : closing.causes?.[cause];
-    lines.push(line(session, scenario, 'ending', byCause ? `${ending}:${cause}` : ending, byCause ?? closing.lines));
+  // The resolved ending was said when the case was settled; a quiet close adds nothing to it.
+  if (ending && !(closing && ending === 'resolved')) {
+    const said = scenario.endings[ending];
+    const byCause = ending === 'resolved' ? undefined : said.causes?.[cause];
+    lines.push(line(session, scenario, 'ending', byCause ? `${ending}:${cause}` : ending, byCause ?? said.lines));
   }
   const understanding: Understanding = {
     clauses: analysis.clauses.map((c) => ({
@@ -633,12 +651,23 @@ export function endSession(
   checkSession(scenario, previous);
   const session = nextSession(previous);
   if (session.ended) return { session, output: { lines: [] } };
+  // A settled case ends resolved whenever the trainee stops: the customer has already said goodbye.
+  if (session.settled) return { session, output: output(session, scenario, [], now, 'resolved') };
   const lines = [line(session, scenario, 'ending', reason, scenario.endings[reason].lines)];
   return { session, output: output(session, scenario, lines, now, reason) };
 }
 
+/** How the session has come out: its ending, or resolved once the case is settled; undefined while the case is open. */
+export function sessionOutcome(session: SessionStateJson): SessionOutcome | undefined {
+  return session.ended?.outcome ?? (session.settled ? 'resolved' : undefined);
+}
+
 export function hint(scenario: Scenario, session: SessionStateJson, locale: InputLocale): string {
   const l = ruleLocale(locale, 'zh-CN');
+  if (session.settled)
+    return l === 'en'
+      ? 'Solved. Check there is nothing else, thank the customer and see them off; no lessons for next time.'
+      : '问题已解决。问问还有没有别的需要，道声谢送走顾客；别再说“下次注意”之类的话。';
   const state = scenario.states.find((s) => s.id === (session as EngineSession).state);
   if (state?.hint) return state.hint[l];
   return l === 'en'

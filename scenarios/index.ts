@@ -9,7 +9,7 @@ export type * from './engine-types.ts';
 export { NO_PACING } from './engine-types.ts';
 export type { Scenario, State, Transition, Intent, Fact, LineVariant } from './model.ts';
 export { loadLibrary, loadScenarioFile, scenarioFiles, LIBRARY_DIR, SCHEMA_PATH, type ValidationError, type Library } from './load.ts';
-export { scenarioRules, SESSION_VERSION } from './engine.ts';
+export { scenarioRules, sessionOutcome, SESSION_VERSION } from './engine.ts';
 /** The reply limit the engine applies (decided by the evaluators' clipReply). */
 export { MAX_REPLY_CHARS } from '../evaluators/index.ts';
 export { scoreCard } from './score-card.ts';

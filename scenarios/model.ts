@@ -98,8 +98,8 @@ export interface Mood {
 export type ReactionKind =
   'interrupted' | 'jargon' | 'promise-recalled' | 'rude' | 'insulted' | 'threatened' | 'unknown' | 'irrelevant' | 'restated';
 
-/** Why a session ended badly; an ending may word itself by cause. */
-export type EndingCause = 'threatened' | 'insulted' | 'ignored' | 'jargon';
+/** Why a session ended badly (soured: turned on the customer after the fix); an ending may word itself by cause. */
+export type EndingCause = 'threatened' | 'insulted' | 'ignored' | 'jargon' | 'soured';
 
 export interface Scenario {
   id: string;

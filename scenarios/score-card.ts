@@ -11,7 +11,7 @@ import {
   type ScoredTurn,
   DIMENSIONS,
 } from '../evaluators/index.ts';
-import type { EngineSession } from './engine.ts';
+import { sessionOutcome, type EngineSession } from './engine.ts';
 import { LISTENING_ACTS, READING_MARKS, readTurnLog, type TurnSummary } from './turn-log.ts';
 import type { Scenario } from './model.ts';
 import type { SessionStateJson } from './engine-types.ts';
@@ -65,7 +65,7 @@ export function scoreCard(scenario: Scenario, previous: SessionStateJson): Score
     scenarioId: scenario.id,
     title: scenario.title[session.locale],
     locale: session.locale,
-    outcome: session.ended?.outcome ?? 'abandoned',
+    outcome: sessionOutcome(session) ?? 'abandoned',
     weights: scenario.evaluation.weights,
     keyMoments: scenario.keyMoments,
   });

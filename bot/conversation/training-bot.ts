@@ -380,11 +380,21 @@ export class TrainingBot extends ActivityHandler {
       result.output.lines = [];
       return this.finish(context, data, scenario, result.output.ending?.outcome ?? 'resolved', now);
     }
-    return this.speak(context, data, result.output, now);
+    // A resolved case leaves the trainee a closing word; they are told so after the customer's goodbye.
+    return this.speak(context, data, result.output, now, result.output.settled ? m.settled : undefined);
   }
 
-  /** Sends the first part now; returns the paced delivery of the rest, to run after the state is saved. */
-  private speak(context: TurnContext, data: ConversationData, output: TurnOutput, now: number): (() => Promise<void>) | void {
+  /**
+   * Sends the first part now; returns the paced delivery of the rest, to run after the state is saved.
+   * A note follows the customer's last part.
+   */
+  private speak(
+    context: TurnContext,
+    data: ConversationData,
+    output: TurnOutput,
+    now: number,
+    note?: string,
+  ): (() => Promise<void>) | void {
     const parts = output.lines.flatMap((l) => l.parts);
     data.lineId = (data.lineId ?? 0) + 1;
     data.lastCustomer = parts.map((p) => p.text).join(' ');
@@ -392,6 +402,7 @@ export class TrainingBot extends ActivityHandler {
     const paced = this.options.pacing.enabled && context.activity.deliveryMode !== 'expectReplies';
     if (!paced) {
       for (const part of parts) this.send(context, part.text);
+      if (note) this.send(context, note);
       // All parts go out in this one response, so the customer has finished speaking when it is
       // sent; the engine's paced timestamps would make the trainee's next message an interruption.
       if (data.session && data.session.speakingUntil > now) data.session = { ...data.session, speakingUntil: now };
@@ -399,7 +410,10 @@ export class TrainingBot extends ActivityHandler {
     }
     const [first, ...rest] = parts;
     if (first) this.send(context, first.text);
-    if (rest.length === 0) return;
+    if (rest.length === 0) {
+      if (note) this.send(context, note);
+      return;
+    }
     const lineId = data.lineId;
     return async () => {
       let previous = first?.atMs ?? 0;
@@ -412,6 +426,7 @@ export class TrainingBot extends ActivityHandler {
         if (current.lineId !== lineId) return;
         await context.sendActivity(part.text);
       }
+      if (note) await context.sendActivity(note);
     };
   }
 }

@@ -62,6 +62,10 @@ function unreadable(text: string): boolean {
 const CUSTOMER = { 'zh-CN': '顾客', en: 'Customer' } as const;
 const PROMPT = { 'zh-CN': '你 > ', en: 'You > ' } as const;
 const HOW_TO_END = { 'zh-CN': '(输入“结束”结束练习并查看成绩)', en: '(type "end" to finish and see your score card)' } as const;
+const SETTLED = {
+  'zh-CN': '(问题已解决。说句结束语送走顾客，或输入“结束”查看成绩)',
+  en: '(Solved. Say your closing words, or type "end" to see your score card)',
+} as const;
 
 class Printer {
   private timers: NodeJS.Timeout[] = [];
@@ -101,6 +105,12 @@ class Printer {
 
   howToEnd(): void {
     this.text(this.c.dim(HOW_TO_END[this.locale]));
+  }
+
+  /** The case is resolved; the next reply closes the session. */
+  settled(): void {
+    this.event({ type: 'settled' });
+    this.text(this.c.dim(SETTLED[this.locale]));
   }
 
   customer(output: TurnOutput): void {
@@ -260,6 +270,7 @@ const command: Command = {
         out.findings(session.turns, clip.text, result.evaluation, result.interrupted, result.clipped);
         if (values.trace && result.understanding) out.trace(result.understanding);
         out.customer(result.output);
+        if (result.output.settled) out.settled();
         if (session.ended) break;
         if (interactive) rl.prompt();
       }

@@ -4,7 +4,7 @@
 // keeps the conversation where it is unless it resolves the case. Through
 // scenarios/index.ts, on the library's wrong-change customer with two states.
 import { describe, expect, it } from 'vitest';
-import { loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import { loadLibrary, replyToSession, sessionOutcome, startSession } from '../../scenarios/index.ts';
 import type { Scenario, Transition } from '../../scenarios/index.ts';
 
 const library = loadLibrary().scenarios;
@@ -34,7 +34,7 @@ function ask(reply: string, transitions: Transition[] = [], locale: 'en' | 'zh-C
     said: r.output.lines.map((l) => `${l.kind}:${l.ref}`),
     anger: r.session.anger,
     state: (r.session as unknown as { state: string }).state,
-    ended: r.session.ended?.outcome,
+    ended: sessionOutcome(r.session),
   };
 }
 

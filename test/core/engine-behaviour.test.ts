@@ -3,7 +3,7 @@
 // small scenario built here so that only the behaviour under test can move it.
 import { describe, expect, it } from 'vitest';
 import { MAX_REPLY_CHARS } from '../../evaluators/index.ts';
-import { endSession, hint, replyToSession, startSession } from '../../scenarios/index.ts';
+import { endSession, hint, replyToSession, scoreCard, sessionOutcome, startSession } from '../../scenarios/index.ts';
 import type { PacingOptions, Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
 import { library, MINUTE, play, say, wrongChange } from './unit-scenario.ts';
 
@@ -277,7 +277,8 @@ describe('session life', () => {
 
   it('an ended session answers nothing and changes nothing', () => {
     const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }]);
-    const { session } = play(s, [EMPATHY_ONLY]);
+    const { session } = play(s, [EMPATHY_ONLY, 'Thank you, take care.']);
+    expect(session.ended?.outcome).toBe('resolved');
     const after = replyToSession(s, session, 'Hello?', 10 * MINUTE);
     expect(after.output.lines).toEqual([]);
     expect(after.session.turns).toBe(session.turns);
@@ -352,5 +353,60 @@ describe('session life', () => {
     expect(card.outcome).toBe('resolved');
     expect(card.turns).toBe(2);
     expect(card.dimensions.jargon).toBeLessThan(100);
+  });
+});
+
+describe('closing words after the case is resolved', () => {
+  const resolving = () => scenario([{ to: 'end:resolved', shows: ['empathy'] }]);
+  const BLAME = 'Glad that is sorted. You must have counted it wrong yourself last time though.';
+
+  it('the resolving reply settles the case: the customer says goodbye and the session waits for a closing word', () => {
+    const { session, last } = play(resolving(), [EMPATHY_ONLY]);
+    expect(last.output.settled).toBe(true);
+    expect(last.output.ending).toBeUndefined();
+    expect(last.output.lines.map((l) => `${l.kind}:${l.ref}`)).toEqual(['ending:resolved']);
+    expect(session.ended).toBeUndefined();
+    expect(sessionOutcome(session)).toBe('resolved');
+    expect(hint(resolving(), session, 'en')).toMatch(/nothing else/);
+    expect(hint(resolving(), session, 'zh-CN')).toMatch(/别的需要/);
+  });
+
+  it('a courteous closing ends it resolved, says nothing more and is on the score card', () => {
+    const s = resolving();
+    const { session, last } = play(s, [EMPATHY_ONLY, 'Thanks for your patience, have a lovely evening.']);
+    expect(last.output.ending?.outcome).toBe('resolved');
+    expect(last.output.lines).toEqual([]);
+    expect(session.turns).toBe(2);
+    expect(scoreCard(s, session).outcome).toBe('resolved');
+  });
+
+  it('a closing that turns on the customer sours the case: they leave with a complaint after all', () => {
+    const s = resolving();
+    const { session, last } = play(s, [EMPATHY_ONLY, BLAME]);
+    expect(session.ended?.outcome).toBe('escalated');
+    expect(last.output.lines.map((l) => `${l.kind}:${l.ref}`)).toEqual(['ending:escalated:soured']);
+    expect(last.understanding?.ending).toEqual({ outcome: 'escalated', cause: 'soured' });
+    expect(play(s, [EMPATHY_ONLY, 'Cheers, and learn to count, you idiot.']).session.ended?.outcome).toBe('escalated');
+  });
+
+  it('the closing moves no state, answers no question and is not cut off by the turn limit', () => {
+    const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }], { turnLimit: 1 });
+    const { session, last } = play(s, [EMPATHY_ONLY, 'How much did you pay me, by the way?']);
+    expect(last.understanding?.question).toBeUndefined();
+    expect(last.output.lines).toEqual([]);
+    expect(session.ended?.outcome).toBe('resolved');
+  });
+
+  it('a trainee who stops after the fix ends resolved, with no line from the customer', () => {
+    const s = resolving();
+    const { session } = play(s, [EMPATHY_ONLY]);
+    const ended = endSession(s, session, 5 * MINUTE, 'abandoned');
+    expect(ended.session.ended?.outcome).toBe('resolved');
+    expect(ended.output.lines).toEqual([]);
+    expect(ended.output.ending?.outcome).toBe('resolved');
+  });
+
+  it('a case still open has no outcome yet', () => {
+    expect(sessionOutcome(play(resolving(), [PLAIN]).session)).toBeUndefined();
   });
 });

@@ -316,7 +316,7 @@ describe('old sessions and ended sessions', () => {
 
   it('an ended session reports nothing heard, detected or applicable', () => {
     const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }]);
-    const { session } = play(s, [EMPATHY]);
+    const { session } = play(s, [EMPATHY, 'Goodbye.']);
     const after = replyToSession(s, session, EMPATHY, 5 * MINUTE);
     expect(after.listening).toEqual({ question: false, restate: false, confirm: false });
     expect(after.interrupted).toBe(false);

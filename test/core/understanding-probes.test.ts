@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadLibrary, replyToSession, scoreCard, startSession, type SessionStateJson } from '../../scenarios/index.ts';
+import { loadLibrary, replyToSession, scoreCard, sessionOutcome, startSession, type SessionStateJson } from '../../scenarios/index.ts';
 import type { InputLocale } from '../../evaluators/index.ts';
 
 interface Probe {
@@ -42,7 +42,7 @@ describe('replies once misunderstood', () => {
       if (e.angerUp === false) expect(u.anger[1], 'anger after').toBeLessThanOrEqual(u.anger[0]);
       if (e.met) expect(scoreCard(scenario, session).keyMoments?.find((k) => k.id === e.met)?.met, e.met).toBe(true);
       if (e.state) expect(session.state, 'state after the last reply').toBe(e.state);
-      if (probe.ending) expect(session.ended?.outcome ?? 'open', 'ending').toBe(probe.ending);
+      if (probe.ending) expect(sessionOutcome(session) ?? 'open', 'ending').toBe(probe.ending);
       if (probe.cause) expect(u.ending?.cause, 'cause of the ending').toBe(probe.cause);
     });
   }

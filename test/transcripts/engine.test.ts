@@ -3,7 +3,7 @@
 // rules), replayed through the engine. cli.test.ts replays the same files
 // through `roleplay play --json`.
 import { describe, expect, it } from 'vitest';
-import { loadLibrary, replyToSession, startSession } from '../../scenarios/index.ts';
+import { loadLibrary, replyToSession, sessionOutcome, startSession } from '../../scenarios/index.ts';
 import type { SessionStateJson } from '../../scenarios/index.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -42,7 +42,7 @@ describe('transcript fixtures', () => {
         visited.push(String(session.state));
         trail.push(`${reply} → ${String(session.state)} anger ${session.anger}`);
       }
-      expect(session.ended?.outcome, trail.join('\n')).toBe(t.expect);
+      expect(sessionOutcome(session), trail.join('\n')).toBe(t.expect);
       if (t.through) {
         let at = 0;
         for (const state of visited) if (state === t.through[at]) at++;

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibrary, replyToSession, startSession, type Scenario, type SessionStateJson } from '../../scenarios/index.ts';
+import { loadLibrary, replyToSession, sessionOutcome, startSession, type Scenario, type SessionStateJson } from '../../scenarios/index.ts';
 import type { InputLocale } from '../../evaluators/index.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -69,7 +69,8 @@ export interface Outcome {
 export function routeParaphrase(p: Paraphrase): Outcome {
   const scenario = scenarioOf(p.scenario);
   const result = replyToSession(scenario, sessionIn(scenario, p.locale, p.state), p.text, MINUTE);
-  const got = result.session.ended ? `end:${result.session.ended.outcome}` : String(result.session.state);
+  const outcome = sessionOutcome(result.session);
+  const got = outcome ? `end:${outcome}` : String(result.session.state);
   return { ok: got === p.expect, got };
 }
 
@@ -83,7 +84,7 @@ export function playSession(s: NaturalSession): Outcome {
     now += MINUTE;
     session = replyToSession(scenario, session, reply, now).session;
   }
-  const got = session.ended?.outcome ?? 'open';
+  const got = sessionOutcome(session) ?? 'open';
   return { ok: s.expect === 'not-resolved' ? got !== 'resolved' : got === s.expect, got };
 }
 
@@ -94,7 +95,7 @@ export function askQuestion(q: QuestionProbe): Outcome {
   const result = replyToSession(scenario, before, q.question, MINUTE);
   const answer = result.output.lines.find((l) => l.kind === 'answer');
   const said = result.output.lines.map((l) => l.parts.map((p) => p.text).join(' ')).join(' | ');
-  const stayed = !result.session.ended && result.session.state === before.state;
+  const stayed = !sessionOutcome(result.session) && result.session.state === before.state;
   let ok = false;
   if (stayed && answer) {
     const text = answer.parts

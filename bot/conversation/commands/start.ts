@@ -14,8 +14,10 @@ export const start: BotCommandHandler<'start' | 'restart'> = {
     const now = turn.now();
     const previous = data.scenarioId ? engine.scenarios.get(data.scenarioId) : undefined;
     if (previous && data.session && !data.session.ended) {
+      // A settled case is recorded as resolved: only its closing words were left.
+      const settled = !!data.session.settled;
       await turn.abandon(previous, now);
-      send(m.previousAbandoned);
+      if (!settled) send(m.previousAbandoned);
     }
     const mode = data.mode ?? options.defaultMode;
     const { session, output } = engine.startSession(scenario, { locale, seed: now % 2147483647, now, pacing: options.pacing, mode });
