@@ -15,6 +15,8 @@ const GOOD = [
   '您好，您先别着急，慢慢说，我在听。',
   '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
   '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+  // The case is resolved at the refund; the closing words end the session.
+  '不客气，今天给您添麻烦了，您还有别的需要随时找我，慢走。',
 ];
 const NO_SESSION = '当前没有进行中的练习';
 
@@ -73,15 +75,15 @@ describe('durability (real server processes)', () => {
     const two = await say(second.url, 'conv-kill', GOOD[1]!);
     expect(two.status).toBe(200);
     expect(two.text).not.toContain(NO_SESSION);
-    const three = await say(second.url, 'conv-kill', GOOD[2]!);
-    let last = three;
+    await say(second.url, 'conv-kill', GOOD[2]!);
+    let last = await say(second.url, 'conv-kill', GOOD[3]!);
     if (!hasCard(last)) last = await say(second.url, 'conv-kill', '结束');
     expect(hasCard(last)).toBe(true);
     await kill9(second);
 
     const sessions = await sessionsOf(dataDir);
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]!.turns).toBe(3);
+    expect(sessions[0]!.turns).toBe(4);
     expect(sessions[0]!.outcome).toBe('resolved');
   }, 180_000);
 
@@ -99,6 +101,7 @@ describe('durability (real server processes)', () => {
       last = await say(a.url, conversation, GOOD[1]!);
       expect(last.text).not.toContain(NO_SESSION);
       last = await say(b.url, conversation, GOOD[2]!);
+      last = await say(a.url, conversation, GOOD[3]!);
       if (!hasCard(last)) last = await say(a.url, conversation, '结束');
       expect(hasCard(last)).toBe(true);
       const store = await openStorage({ dataDir: '', databaseUrl });
@@ -106,7 +109,7 @@ describe('durability (real server processes)', () => {
         const session = ((await store.records.listSessions?.()) ?? []).find(
           (s) => s.traineeId === `trainee-${conversation}` || JSON.stringify(s).includes(conversation),
         );
-        expect(session?.turns).toBe(3);
+        expect(session?.turns).toBe(4);
         expect(session?.outcome).toBe('resolved');
       } finally {
         await store.close();

@@ -120,6 +120,7 @@ describe('HTTP server', () => {
       '您好，您先别着急，慢慢说，我在听。',
       '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
       '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+      '不客气，今天给您添麻烦了，您还有别的需要随时找我，慢走。',
     ]) {
       const { activities } = await post(server, { ...body, text: reply });
       answers.push(...activities.map((a) => a.text ?? ''));

@@ -73,11 +73,12 @@ describe('Microsoft 365 Agents Playground', () => {
       await page.getByText('已切换为中文').first().waitFor({ timeout: 30_000 });
       await page.getByText('▶ 找错零钱').first().click();
       await page.getByText('开始练习', { exact: false }).first().waitFor({ timeout: 30_000 });
-      // The good path of test/transcripts/wrong-change.zh-CN.good.yaml: the customer is satisfied, no "结束" needed.
+      // The good path of test/transcripts/wrong-change.zh-CN.good.yaml and its closing words: no "结束" needed.
       const replies = [
         '您好，您先别着急，慢慢说，我在听。',
         '我理解您着急，我现在就核对一下小票，再清点钱箱对一下账。',
         '王女士，钱箱确实多出了五十元，是我们的失误，这五十元现在退给您，非常抱歉。',
+        '不客气，今天给您添麻烦了，您还有别的需要随时找我，慢走。',
       ];
       for (const [i, reply] of replies.entries()) {
         await box.click();

@@ -116,6 +116,8 @@ describe('wrong-change in the web chat', () => {
     // The good path ends the session by itself: no "结束", and the customer was never cut off.
     expect(await page.locator('.ac-adaptiveCard').count()).toBeGreaterThan(cardsBefore);
     const transcript = await page.locator('.webchat__basic-transcript').innerText();
+    // After the refund the trainee is told the case is solved and the closing words are next.
+    expect(transcript).toContain('说句结束语送走顾客');
     expect(transcript).not.toContain('你打断了顾客');
     const scoreCard = page.locator('.ac-adaptiveCard').last();
     await scoreCard.scrollIntoViewIfNeeded();
