@@ -19,7 +19,6 @@ export function evaluateReply(reply: string, context: ReplyContext): ReplyEvalua
 }
 export { buildScoreCard, MISSING_ADVICE, DIMENSION_LABELS, STYLE_LABELS, type ScoreCardInfo } from './report/score-card.ts';
 export { renderScoreCardText, keyMomentLine, SCORE_CARD_WORDS, OUTCOME_WORDS } from './report/render-text.ts';
-export { turnsOnCustomer } from './session/hostile.ts';
 export { coachPoints, type CoachInput } from './report/coach.ts';
 export { evaluatorName } from './report/names.ts';
 export { lexiconProblems } from './lexicon/load.ts';

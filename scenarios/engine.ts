@@ -20,7 +20,6 @@ import {
   onlyAsks,
   ruleLocale,
   shortQuote,
-  turnsOnCustomer,
 } from '../evaluators/index.ts';
 import type {
   CustomerLine,
@@ -73,6 +72,8 @@ export interface EngineSession extends SessionStateJson {
   misses?: number;
   surnameKnown: boolean;
   log: TurnSummary[];
+  /** Replies said since the case was settled. */
+  settled?: { at: number; replies?: number };
 }
 
 export interface RememberedPromise {
@@ -286,6 +287,14 @@ function nextSession(previous: SessionStateJson): EngineSession {
   };
 }
 
+/** Replies after the fix that the customer stays for: on the last of them they are gone. */
+const CLOSING_REPLIES = 3;
+
+/** Whether the trainee's own words (not quoted from the customer, not negated) carry the concept. */
+function says(analysis: ReplyAnalysis, concept: string): boolean {
+  return analysis.clauses.some((c) => c.concepts.some((h) => h.id === concept && !h.negated && !h.byCustomer));
+}
+
 /** Intents that attack the customer: blaming, dismissing or threatening them. */
 const ATTACK_INTENT = /blame|dismiss|threat/;
 
@@ -367,7 +376,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   const customer = heardParts.map(([, t]) => t).join(session.locale === 'en' ? ' ' : '');
   const state = scenario.states.find((s) => s.id === session.state);
   const answered = session.state;
-  // The case is resolved and the customer has thanked the trainee: this reply only closes the session.
+  // The case is resolved and the customer is on the way out: this reply moves nothing, it closes or sours.
   const closing = session.settled !== undefined;
   const analysis: ReplyAnalysis = analyseReply(reply, session.input);
   const evaluation = evaluateReply(reply, {
@@ -533,11 +542,19 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // `rude` excludes a threat, so a threatening reply ends as threatened.
   let cause: EndingCause = insult || rude ? 'insulted' : threat ? 'threatened' : evaluation.detected.jargon ? 'jargon' : 'ignored';
   if (transition && intents.some((i) => /blame|dismiss/.test(i)) && cause === 'ignored') cause = 'insulted';
-  if (closing) {
-    // Told off, blamed or insulted after the fix, the customer leaves with a complaint after all.
-    const soured = insult || threat || rude || turnsOnCustomer(evaluation.findings) || intents.some((i) => ATTACK_INTENT.test(i));
-    ending = soured ? 'escalated' : 'resolved';
-    cause = 'soured';
+  if (session.settled) {
+    const settled = session.settled;
+    const replies = (settled.replies ?? 0) + 1;
+    // Told off, blamed or insulted after the fix (下回您当场数清楚再走 / "that's on you"), the customer leaves with a complaint after all.
+    if (insult || threat || rude || says(analysis, 'blame') || intents.some((i) => ATTACK_INTENT.test(i))) {
+      ending = 'escalated';
+      cause = 'soured';
+    } else if (says(analysis, 'farewell') || says(analysis, 'thanks') || replies >= CLOSING_REPLIES) ending = 'resolved';
+    else {
+      session.settled = { ...settled, replies };
+      const leaving = scenario.reactions.leaving;
+      if (leaving) lines.push(line(session, scenario, 'reaction', 'leaving', leaving));
+    }
   } else if (session.anger >= scenario.mood.escalateAt) ending = 'escalated';
   else if (transition?.to.startsWith('end:')) ending = transition.to.slice(4) as SessionOutcome;
   else if (transition) {
@@ -565,7 +582,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
     else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
   }
-  if (!ending && session.turns >= scenario.turnLimit) ending = 'turn-limit';
+  if (!ending && !closing && session.turns >= scenario.turnLimit) ending = 'turn-limit';
   // The resolved ending was said when the case was settled; a quiet close adds nothing to it.
   if (ending && !(closing && ending === 'resolved')) {
     const said = scenario.endings[ending];

@@ -96,7 +96,17 @@ export interface Mood {
 }
 
 export type ReactionKind =
-  'interrupted' | 'jargon' | 'promise-recalled' | 'rude' | 'insulted' | 'threatened' | 'unknown' | 'irrelevant' | 'restated';
+  | 'interrupted'
+  | 'jargon'
+  | 'promise-recalled'
+  | 'rude'
+  | 'insulted'
+  | 'threatened'
+  | 'unknown'
+  | 'irrelevant'
+  | 'restated'
+  /** Said on the way out, to words after the fix that neither close nor turn on the customer. */
+  | 'leaving';
 
 /** Why a session ended badly (soured: turned on the customer after the fix); an ending may word itself by cause. */
 export type EndingCause = 'threatened' | 'insulted' | 'ignored' | 'jargon' | 'soured';

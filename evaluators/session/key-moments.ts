@@ -3,7 +3,6 @@ import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../type
 import { simplify } from '../text/simplify.ts';
 import { listens } from '../analysis/listening.ts';
 import { keywordTurn, turnReading } from './patterns.ts';
-import { turnsOnCustomer } from './hostile.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -16,13 +15,16 @@ function showsFault(t: ScoredTurn, fault: string): boolean {
   return t.evaluation.findings.some((f) => f.evaluator === fault && f.polarity === 'bad');
 }
 
+/** Faults that undo whatever else the reply does. */
+const HOSTILE = new Set(['blame-customer', 'flat-denial', 'insult', 'threat']);
+
 /** Whether one reply meets the moment's conditions other than its state. */
 function meets(k: KeyMoment, t: ScoredTurn, locale: RuleLocale): boolean {
   const w = k.when;
   // A bare list of keywords says nothing to the customer, so it meets no moment that asks for something said.
   if ((w.intent || w.words || w.shows) && keywordTurn(t, locale)) return false;
   // Nor does a reply that blames, contradicts or insults the customer: the move is lost in it.
-  if ((w.intent || w.words || w.shows) && turnsOnCustomer(t.evaluation.findings)) return false;
+  if ((w.intent || w.words || w.shows) && t.evaluation.findings.some((f) => f.polarity === 'bad' && HOSTILE.has(f.rule))) return false;
   if (w.intent && !w.intent.some((i) => t.intents?.includes(i))) return false;
   if (w.words && !hasWords(t.reply, w.words[locale], locale)) return false;
   for (const s of w.shows ?? []) {

@@ -389,12 +389,40 @@ describe('closing words after the case is resolved', () => {
     expect(play(s, [EMPATHY_ONLY, 'Cheers, and learn to count, you idiot.']).session.ended?.outcome).toBe('escalated');
   });
 
-  it('the closing moves no state, answers no question and is not cut off by the turn limit', () => {
+  it('words after the fix move no state, answer no question and are not cut off by the turn limit', () => {
     const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }], { turnLimit: 1 });
     const { session, last } = play(s, [EMPATHY_ONLY, 'How much did you pay me, by the way?']);
     expect(last.understanding?.question).toBeUndefined();
-    expect(last.output.lines).toEqual([]);
-    expect(session.ended?.outcome).toBe('resolved');
+    expect(last.output.lines.map((l) => `${l.kind}:${l.ref}`)).toEqual(['reaction:leaving']);
+    expect(session.ended).toBeUndefined();
+    expect(session.state).toBe('open');
+  });
+
+  it('the customer stays for a few replies after the fix: a lecture in the last of them still sours the case', () => {
+    const s = resolving();
+    const talkOn = 'The receipt is in the bag as well.';
+    const { results } = play(s, [EMPATHY_ONLY, talkOn, BLAME]);
+    expect(results.map((r) => sessionOutcome(r.session))).toEqual(['resolved', 'resolved', 'escalated']);
+    // Three replies on, the customer has gone: the session ends resolved whatever the fourth would have said.
+    const gone = play(s, [EMPATHY_ONLY, talkOn, talkOn, talkOn]);
+    expect(gone.results.map((r) => r.session.ended?.outcome)).toEqual([undefined, undefined, undefined, 'resolved']);
+    expect(gone.last.output.lines).toEqual([]);
+  });
+
+  it('a farewell or thanks in either language closes at once', () => {
+    const s = resolving();
+    for (const close of ['Bye now, take care.', 'Anything else I can do for you?', 'Cheers for bearing with me.'])
+      expect(play(s, [EMPATHY_ONLY, close]).session.ended?.outcome, close).toBe('resolved');
+    for (const close of ['您慢走，有事随时找我。', '还有别的需要吗？', '谢谢您的耐心。'])
+      expect(play(s, ['真是太让人着急了，我理解。', close], 'zh-CN').session.ended?.outcome, close).toBe('resolved');
+  });
+
+  it('a lesson after the fact sours the case in Chinese too', () => {
+    const s = resolving();
+    const first = '真是太让人着急了，我理解。';
+    expect(play(s, [first], 'zh-CN').session.settled).toBeDefined();
+    for (const lesson of ['不过您下回找完钱当场数清楚再走嘛。', '这可怪不着我们。', '您自己也得上点心。'])
+      expect(play(s, [first, lesson], 'zh-CN').session.ended?.outcome, lesson).toBe('escalated');
   });
 
   it('a trainee who stops after the fix ends resolved, with no line from the customer', () => {
