@@ -27,6 +27,7 @@ const BLIND9 = join(ROOT, 'blind9');
 const BLIND10 = join(ROOT, 'blind10');
 const BLIND11 = join(ROOT, 'blind11');
 const BLIND12 = join(ROOT, 'blind12');
+const BLIND13 = join(ROOT, 'blind13');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -137,6 +138,10 @@ describe('flag corpus, eleventh blind batch', () => {
 
 describe('flag corpus, twelfth blind batch', () => {
   gated('Twelfth blind flag corpus', () => loadFlagCorpus(BLIND12), gates.blind12, true);
+});
+
+describe('flag corpus, thirteenth blind batch', () => {
+  gated('Thirteenth blind flag corpus', () => loadFlagCorpus(BLIND13), gates.blind13, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

@@ -19,13 +19,14 @@ const ABOUT_A_THING = {
 /**
  * Sympathy words used to mock or rebuke: the sentence opens with a sneer ("哟,您可真不容易", 呵呵,那真是辛苦您了,
  * a drawn-out 喔～, 喔,那真是抱歉喔, "Oh, poor you", 喔,造成您这么「不愉快的体验」… with the customer's words in quotes)
- * or the words scold the customer's feeling (您也太紧张了). 哎哟 before an apology (哎哟,那真不好意思) or a feeling granted
- * (哎哟那确实难受, 哎哟,真的很难受) is meant.
+ * or the words scold the customer's feeling (您也太紧张了), or sorry is drawn out ("I'm soooo sorry"). 哎哟 before an apology
+ * (哎哟,那真不好意思), a feeling granted (哎哟那确实难受, 哎哟,真的很难受) or in a sentence that goes on to apologise
+ * (哎哟这么贵的鱼,太心疼了,真抱歉) is meant.
  */
 const MOCKED = {
   'zh-CN':
-    /^(?:哟|呦|哎哟(?![,，]?(?:那|这)?(?:(?:真|实在|太)?(?:不好意思|对不起|抱歉)|确实|真的是?))|啧|呵呵)|^(?:喔|哦|噢)[~～]|^(?:喔|哦|噢)[,，]?(?:那(?:您|你)?|您|你)(?:(?:可|还)真|真是)|^(?:喔|哦|噢)[,，][^。！？!?]*[「“"][^」”"]{1,16}[」”"]|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
-  en: /^oh,? poor (?:you|thing)$|\byou(?:'re| are) (?:being )?(?:too|so|overly) (?:sensitive|dramatic)$/i,
+    /^(?:哟|呦|哎哟(?![,，]?(?:那|这)?(?:(?:真|实在|太)?(?:不好意思|对不起|抱歉)|确实|真的是?)|[^。！？!?]*?(?:不好意思|对不起|抱歉))|啧|呵呵)|^(?:喔|哦|噢)[~～]|^(?:喔|哦|噢)[,，]?(?:那(?:您|你)?|您|你)(?:(?:可|还)真|真是)|^(?:喔|哦|噢)[,，][^。！？!?]*[「“"][^」”"]{1,16}[」”"]|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
+  en: /^oh,? poor (?:you|thing)$|\bso{3,} sorry$|\byou(?:'re| are) (?:being )?(?:too|so|overly) (?:sensitive|dramatic)$/i,
 };
 
 /**

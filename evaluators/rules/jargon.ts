@@ -36,9 +36,12 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
       .replace(/’/g, "'")
       .replace(/^[\s,—–:?-]+/, '');
     // "Your IBAN — the long number on your statement", "your NI number (that's the National Insurance number)": explained in apposition.
-    // "an ILL for that — an inter-library loan" (two words may come between); "a pending authorisation — your bank holds it".
+    // "an ILL for that — an inter-library loan" (two words may come between); "a pending authorisation — your bank holds it";
+    // a spaced hyphen typed for the dash ("the UV lamp - the light inside the filter").
     if (
-      /^\s*(?:(?:[a-z]+\s+){0,2}[—–(]\s*(?:that's|that is|it's|the|a|an|which|where|i\.e\.|meaning|basically)|[—–(]\s*your)\b/i.test(after)
+      /^\s*(?:(?:[a-z]+\s+){0,2}(?:[—–(]|-(?=\s))\s*(?:that's|that is|it's|the|a|an|which|where|i\.e\.|meaning|basically)|[—–(]\s*your)\b/i.test(
+        after,
+      )
     )
       return true;
     // "your motion sensor, we call it a PIR": named as the trade calls it, after the plain words.

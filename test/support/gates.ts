@@ -47,6 +47,8 @@ export interface Gates {
   blind11: GateSet;
   /** The twelfth blind batch: freight forwarders, customs brokers, glaziers, septic-tank services, tree surgeons, pool maintenance, chiropractors, sleep clinics, milk rounds, marquee hire, cobblers, climbing walls and more, written before reading the word lists. */
   blind12: GateSet;
+  /** The thirteenth blind batch: key cutting, newsstands, wet markets, street food, pet cremation, koi ponds, stairlifts, towing, windscreens, e-bike battery swap, telescopes, 3D printing, internet cafés, mahjong rooms and more, written before reading the word lists. */
+  blind13: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
