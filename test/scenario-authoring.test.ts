@@ -51,7 +51,7 @@ describe('roleplay new', () => {
     expect(text).toContain('id: sms-late');
     expect(roleplay(['validate', join(dir, 'sms-late.yaml')]).code).toBe(0);
     const tested = roleplay(['test', join(dir, 'sms-late.yaml')]);
-    expect(tested.out).toMatch(/3 passed, 0 failed/);
+    expect(tested.out).toMatch(/4 passed, 0 failed/);
     expect(tested.code).toBe(0);
   });
 
