@@ -280,6 +280,24 @@ describe('TrainingBot', () => {
     expect(sessions.filter((s) => s.endedAt === undefined)).toHaveLength(1);
   });
 
+  it('after the fix says the closing words are next, and a new scenario then records the case resolved', async () => {
+    const { engine } = await loadEngine();
+    if (!engine) throw new Error('the scenario engine did not load');
+    const { say, clock, records } = setup({ engine });
+    await say('开始 wrong-change', { locale: 'zh-CN' });
+    let settled = '';
+    for (const reply of ['您别着急，我理解。', '我现在就核对小票，清点钱箱。', '钱箱确实多了五十，这五十退给您，非常抱歉。']) {
+      clock.now += 60_000;
+      settled = texts(await say(reply, { locale: 'zh-CN' }));
+    }
+    expect(settled).toContain('说句结束语送走顾客');
+    expect((await records.listSessions())[0]?.endedAt).toBeUndefined();
+    clock.now += 60_000;
+    expect(texts(await say('开始 wrong-change', { locale: 'zh-CN' }))).not.toContain('中途结束');
+    const sessions = await records.listSessions();
+    expect(sessions.find((x) => x.endedAt !== undefined)?.outcome).toBe('resolved');
+  });
+
   it('takes "Start over" or "开始核对" in the middle of a session as a reply to the customer', async () => {
     const { say, clock } = setup();
     await say('start wrong-change');

@@ -3,7 +3,7 @@
 // the reply split into clauses; per clause the concepts present (negated or not,
 // attributed to the customer or not), the numbers said, the act, and who acts.
 import type { InputLocale, RuleLocale } from '../types.ts';
-import { disclaimedAfter, isQuoted, negatedBefore, prepareReply, type PreparedReply } from '../engine/prepare.ts';
+import { disclaimedAfter, isQuoted, negatedBefore, prepareReply, waivedAfter, type PreparedReply } from '../engine/prepare.ts';
 import { conceptsFor } from './concepts.ts';
 import { candidateConcepts } from './needle-index.ts';
 import { findNumbers } from './numbers.ts';
@@ -169,7 +169,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       inside.some((o) => o.id === 'offer' && o.end <= h.start && /not|n't|不/.test(text.slice(o.start, o.end)));
     for (const h of inside) {
       h.negated =
-        (!UNNEGATED.has(h.id) && negatedBefore(reply, h.start) && !suggested(h)) ||
+        (!UNNEGATED.has(h.id) && (negatedBefore(reply, h.start) || waivedAfter(reply, h.end)) && !suggested(h)) ||
         (DISCLAIMABLE.has(h.id) && disclaimedAfter(reply, h.end));
       h.byCustomer = customerAt.some((at) => at <= h.start);
     }

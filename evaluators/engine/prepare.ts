@@ -219,6 +219,16 @@ export function disclaimedAfter(reply: PreparedReply, end: number): boolean {
   return containsAny(stop ? rest.slice(0, stop.index) : rest, reply.words.disclaimers, reply.locale);
 }
 
+/** How far after a step the words that call it off may come: 检测咱们就免了, "the test really isn't needed". */
+const WAIVER_REACH = { 'zh-CN': 6, en: 24 } as const;
+
+/** True when the words right after `end`, in the same clause, call the step off (检测就免了). */
+export function waivedAfter(reply: PreparedReply, end: number): boolean {
+  const rest = reply.text.slice(end, end + WAIVER_REACH[reply.locale]);
+  const stop = CLAUSE_END.exec(rest);
+  return containsAny(stop ? rest.slice(0, stop.index) : rest, reply.words.waivers, reply.locale);
+}
+
 /** True when the words right after `end` negate the match (保证不了, 肯定不行). */
 export function negatedAfter(reply: PreparedReply, end: number): boolean {
   const after = reply.text.slice(end, end + (reply.locale === 'en' ? 12 : 3));

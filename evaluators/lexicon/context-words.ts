@@ -12,6 +12,7 @@ const LISTS = [
   'negators',
   'adjacentNegators',
   'postNegators',
+  'waivers',
   'disclaimers',
   'hedges',
   'conditionals',

@@ -153,7 +153,9 @@ export function trainee(url: string, conversation: string, locale = 'zh-CN', opt
   };
 }
 
-export const hasCard = (answer: Answer): boolean => answer.activities.some((a) => (a.attachments?.length ?? 0) > 0);
+/** Whether the answer holds the score card (not a coaching note, which is a card too). */
+export const hasCard = (answer: Answer): boolean =>
+  answer.activities.some((a) => (a.attachments ?? []).some((card) => /总分|Overall/.test(JSON.stringify(card))));
 
 /** Resident set size of a process in kB, from /proc/<pid>/status (Linux). */
 export function rssKb(pid: number): number {
