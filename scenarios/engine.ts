@@ -548,10 +548,11 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     // Told off, blamed or insulted after the fix (下回您当场数清楚再走 / "that's on you"), the customer leaves with a complaint after all.
     // What would not have happened, said beside the customer's own conduct, is a lesson too (以后您别跑便利店交，就不会这样了).
     const lesson = says(analysis, 'blame') || (says(analysis, 'would-not-happen') && says(analysis, 'your-conduct'));
+    // Only a farewell sees the customer off: a bare thanks ("OK thanks") acknowledges and may lead on.
     if (insult || threat || rude || lesson || intents.some((i) => ATTACK_INTENT.test(i))) {
       ending = 'escalated';
       cause = 'soured';
-    } else if (says(analysis, 'farewell') || says(analysis, 'thanks') || replies >= CLOSING_REPLIES) ending = 'resolved';
+    } else if (says(analysis, 'farewell') || replies >= CLOSING_REPLIES) ending = 'resolved';
     else {
       session.settled = { ...settled, replies };
       const leaving = scenario.reactions.leaving;

@@ -409,12 +409,14 @@ describe('closing words after the case is resolved', () => {
     expect(gone.last.output.lines).toEqual([]);
   });
 
-  it('a farewell or thanks in either language closes at once', () => {
+  it('a farewell in either language closes at once; a bare thanks leaves room for what follows', () => {
     const s = resolving();
-    for (const close of ['Bye now, take care.', 'Anything else I can do for you?', 'Cheers for bearing with me.'])
+    for (const close of ['Bye now, take care.', 'Anything else I can do for you?', 'Thanks for bearing with me, have a good day.'])
       expect(play(s, [EMPATHY_ONLY, close]).session.ended?.outcome, close).toBe('resolved');
-    for (const close of ['您慢走，有事随时找我。', '还有别的需要吗？', '谢谢您的耐心。'])
+    for (const close of ['您慢走，有事随时找我。', '还有别的需要吗？', '谢谢您的耐心，祝您生活愉快。'])
       expect(play(s, ['真是太让人着急了，我理解。', close], 'zh-CN').session.ended?.outcome, close).toBe('resolved');
+    const thanks = play(s, [EMPATHY_ONLY, 'OK thanks.', BLAME]);
+    expect(thanks.results.map((r) => r.session.ended?.outcome)).toEqual([undefined, undefined, 'escalated']);
   });
 
   it('a lesson after the fact sours the case in Chinese too', () => {
