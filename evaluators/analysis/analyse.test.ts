@@ -71,3 +71,20 @@ describe('a bare "sorry" around a question', () => {
     expect(clauses[2]!.acts).toContain('apology');
   });
 });
+
+describe('a step called off right after it is named', () => {
+  const concepts = (text: string, locale: InputLocale) =>
+    analyseReply(text, locale).clauses.flatMap((c) => c.concepts.map((h) => `${h.negated ? 'not ' : ''}${h.id}`));
+
+  it('is not offered: 检测就免了, "the test isn\'t needed"', () => {
+    expect(concepts('检测就免了，直接换新的。', 'zh-CN')).toContain('not phone-test');
+    expect(concepts("The test isn't needed.", 'en')).toContain('not phone-test');
+  });
+
+  it('only within its clause and a few words on', () => {
+    expect(concepts('我给您检测，不必了解原理，很快的。', 'zh-CN')).toContain('phone-test');
+    expect(concepts("I'll test it now and the receipt is not needed.", 'en')).toEqual(
+      expect.arrayContaining(['phone-test', 'not receipt']),
+    );
+  });
+});

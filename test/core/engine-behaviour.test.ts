@@ -83,6 +83,17 @@ describe('transitions on evaluator outcomes', () => {
     expect(play(s, ['Let me check the receipt now.']).session.state).toBe('next');
   });
 
+  it('the jargon reaction names the term, not the first fault found', () => {
+    const s = scenario([]);
+    const { last } = play(s, ["That's impossible, the POS HLR was fine."]);
+    const said = last.output.lines
+      .filter((l) => l.ref === 'jargon')
+      .flatMap((l) => l.parts.map((p) => p.text))
+      .join(' ');
+    expect(said).toMatch(/HLR|POS/);
+    expect(said).not.toMatch(/impossible/);
+  });
+
   it('angerAtLeast and angerAtMost hold the transition to the customer’s anger', () => {
     // The customer starts at 50.
     expect(play(scenario([{ to: 'next', angerAtMost: 50 }]), [PLAIN]).session.state).toBe('next');
@@ -425,6 +436,22 @@ describe('closing words after the case is resolved', () => {
     expect(play(s, [first], 'zh-CN').session.settled).toBeDefined();
     for (const lesson of ['不过您下回找完钱当场数清楚再走嘛。', '这可怪不着我们。', '您自己也得上点心。'])
       expect(play(s, [first, lesson], 'zh-CN').session.ended?.outcome, lesson).toBe('escalated');
+  });
+
+  it('words after the fix get no reaction of their own, jargon or interruption included', () => {
+    const s = resolving();
+    const { last } = play(s, [EMPATHY_ONLY, 'Bye now, I have logged it in the POS HLR.']);
+    expect(last.evaluation.detected.jargon).toBe(true);
+    expect(last.output.lines).toEqual([]);
+    expect(last.session.ended?.outcome).toBe('resolved');
+  });
+
+  it("one of the scenario's attacking intents after the fix sours the case too", () => {
+    const dismiss = library.get('3g-number-migration')!.intents.find((i) => i.id === 'dismiss')!;
+    const s = scenario([{ to: 'end:resolved', shows: ['empathy'] }], { intents: [dismiss] });
+    const { session, last } = play(s, [EMPATHY_ONLY, "Rules are rules, that's the policy."]);
+    expect(last.understanding?.intents.map((i) => i.id)).toEqual(['dismiss']);
+    expect(session.ended?.outcome).toBe('escalated');
   });
 
   it('a trainee who stops after the fix ends resolved, with no line from the customer', () => {
