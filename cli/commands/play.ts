@@ -107,7 +107,7 @@ class Printer {
     this.text(this.c.dim(HOW_TO_END[this.locale]));
   }
 
-  /** The case is resolved; the next reply closes the session. */
+  /** The case is resolved; the trainee's closing words come next. */
   settled(): void {
     this.event({ type: 'settled' });
     this.text(this.c.dim(SETTLED[this.locale]));
