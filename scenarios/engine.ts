@@ -19,6 +19,7 @@ import {
   replyReading,
   onlyAsks,
   ruleLocale,
+  says,
   shortQuote,
 } from '../evaluators/index.ts';
 import type {
@@ -290,11 +291,6 @@ function nextSession(previous: SessionStateJson): EngineSession {
 /** Replies after the fix that the customer stays for: on the last of them they are gone. */
 const CLOSING_REPLIES = 3;
 
-/** Whether the trainee's own words (not quoted from the customer, not negated) carry the concept. */
-function says(analysis: ReplyAnalysis, concept: string): boolean {
-  return analysis.clauses.some((c) => c.concepts.some((h) => h.id === concept && !h.negated && !h.byCustomer));
-}
-
 /** Intents that attack the customer: blaming, dismissing or threatening them. */
 const ATTACK_INTENT = /blame|dismiss|threat/;
 
@@ -547,12 +543,13 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     const replies = (settled.replies ?? 0) + 1;
     // Told off, blamed or insulted after the fix (下回您当场数清楚再走 / "that's on you"), the customer leaves with a complaint after all.
     // What would not have happened, said beside the customer's own conduct, is a lesson too (以后您别跑便利店交，就不会这样了).
-    const lesson = says(analysis, 'blame') || (says(analysis, 'would-not-happen') && says(analysis, 'your-conduct'));
+    const lesson =
+      says(analysis.clauses, 'blame') || (says(analysis.clauses, 'would-not-happen') && says(analysis.clauses, 'your-conduct'));
     // Only a farewell sees the customer off: a bare thanks ("OK thanks") acknowledges and may lead on.
     if (insult || threat || rude || lesson || intents.some((i) => ATTACK_INTENT.test(i))) {
       ending = 'escalated';
       cause = 'soured';
-    } else if (says(analysis, 'farewell') || replies >= CLOSING_REPLIES) ending = 'resolved';
+    } else if (says(analysis.clauses, 'farewell') || replies >= CLOSING_REPLIES) ending = 'resolved';
     else {
       session.settled = { ...settled, replies };
       const leaving = scenario.reactions.leaving;

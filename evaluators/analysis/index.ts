@@ -1,6 +1,6 @@
 // The analysis of a trainee reply, shared by the customer engine and the evaluators.
 export { analyseReply, analysePrepared, ACTS, type Act, type Clause, type ConceptHit, type ReplyAnalysis } from './analyse.ts';
-export { matchPattern, matchAny, impossiblePatternReason, patternConcepts, type ConceptPattern } from './pattern.ts';
+export { matchPattern, matchAny, impossiblePatternReason, patternConcepts, says, type ConceptPattern } from './pattern.ts';
 export { loadConcepts, conceptsFor, conceptProblems, REQUIRED_CONCEPTS, type Concept, type ConceptSet } from './concepts.ts';
 export { findNumbers, chineseNumeral, type NumberHit } from './numbers.ts';
 export {

@@ -27,8 +27,8 @@ export function patternConcepts(p: ConceptPattern): string[] {
 /** A concept the trainee says (not negated, not the customer's words) in this clause. */
 const said = (h: ConceptHit, id: string): boolean => h.id === id && !h.negated && !h.byCustomer;
 
-/** Whether any of the parts says the concept. */
-function present(parts: Clause[], id: string): boolean {
+/** Whether any of the parts says the concept (the trainee's own words, not negated). */
+export function says(parts: Clause[], id: string): boolean {
   for (const c of parts) for (const h of c.concepts) if (said(h, id)) return true;
   return false;
 }
@@ -40,8 +40,8 @@ function firstAfter(parts: Clause[], id: string, after: number): number {
 }
 
 function holds(p: ConceptPattern, parts: Clause[]): boolean {
-  if (p.all && !p.all.every((id) => present(parts, id))) return false;
-  if (p.any && !p.any.some((id) => present(parts, id))) return false;
+  if (p.all && !p.all.every((id) => says(parts, id))) return false;
+  if (p.any && !p.any.some((id) => says(parts, id))) return false;
   // Over several clauses, "none" looks at the clauses that hold what the pattern requires (a condition
   // elsewhere in the reply does not undo "here is your fifty").
   if (p.none) {

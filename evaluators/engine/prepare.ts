@@ -212,11 +212,16 @@ const SENTENCE_END = /[。！？!?;；\n]|\.(?:\s|$)/u;
 /** How far after a pledge a disclaimer still takes it back: the rest of a short sentence. */
 const DISCLAIMER_REACH = { 'zh-CN': 16, en: 60 } as const;
 
+/** Whether `words` follow `end` within `reach` characters, before the first `stop` mark. */
+function saidSoonAfter(reply: PreparedReply, end: number, reach: number, stop: RegExp, words: string[]): boolean {
+  const rest = reply.text.slice(end, end + reach);
+  const at = stop.exec(rest);
+  return containsAny(at ? rest.slice(0, at.index) : rest, words, reply.locale);
+}
+
 /** True when the rest of the sentence after `end` takes back the pledge (今天一定修好，这个我不敢打包票). */
 export function disclaimedAfter(reply: PreparedReply, end: number): boolean {
-  const rest = reply.text.slice(end, end + DISCLAIMER_REACH[reply.locale]);
-  const stop = SENTENCE_END.exec(rest);
-  return containsAny(stop ? rest.slice(0, stop.index) : rest, reply.words.disclaimers, reply.locale);
+  return saidSoonAfter(reply, end, DISCLAIMER_REACH[reply.locale], SENTENCE_END, reply.words.disclaimers);
 }
 
 /** How far after a step the words that call it off may come: 检测咱们就免了, "the test really isn't needed". */
@@ -224,9 +229,7 @@ const WAIVER_REACH = { 'zh-CN': 6, en: 24 } as const;
 
 /** True when the words right after `end`, in the same clause, call the step off (检测就免了). */
 export function waivedAfter(reply: PreparedReply, end: number): boolean {
-  const rest = reply.text.slice(end, end + WAIVER_REACH[reply.locale]);
-  const stop = CLAUSE_END.exec(rest);
-  return containsAny(stop ? rest.slice(0, stop.index) : rest, reply.words.waivers, reply.locale);
+  return saidSoonAfter(reply, end, WAIVER_REACH[reply.locale], CLAUSE_END, reply.words.waivers);
 }
 
 /** True when the words right after `end` negate the match (保证不了, 肯定不行). */
