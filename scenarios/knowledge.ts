@@ -20,6 +20,9 @@ export interface Answer {
   fact?: Fact & { answers: NonNullable<Fact['answers']> };
 }
 
+/** Every concept a pattern names. */
+const namedIn = (p: { all?: string[]; any?: string[]; seq?: string[] }): string[] => [...(p.all ?? []), ...(p.any ?? []), ...(p.seq ?? [])];
+
 /** Concepts that name this scenario's subject matter (what its intents and facts talk about). */
 const topics = new WeakMap<Scenario, Set<string>>();
 function topicsOf(scenario: Scenario): Set<string> {
@@ -28,7 +31,7 @@ function topicsOf(scenario: Scenario): Set<string> {
     const acts = new Set<string>(REQUIRED_CONCEPTS);
     set = new Set(
       [...scenario.intents.flatMap((i) => i.patterns), ...scenario.facts.flatMap((f) => f.asks ?? [])]
-        .flatMap((p) => [...(p.all ?? []), ...(p.any ?? []), ...(p.seq ?? [])])
+        .flatMap(namedIn)
         .filter((id) => !acts.has(id)),
     );
     topics.set(scenario, set);
@@ -293,8 +296,11 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   let best: { fact: Fact; score: number; last: number; subjects: number } | undefined;
   const guessed = askingText(analysis, askingUnsigned);
   const numbered = numbersAskedBack(scenario, analysis.locale, askingUnsigned);
+  // Someone else's name (the technician's, the agent's) is answered only by a fact that gives it.
+  const theirName = has('their-name');
   for (const fact of scenario.facts) {
     if (!fact.asks?.length || !fact.answers?.length) continue;
+    if (theirName && !fact.asks.some((p) => namedIn(p).includes('their-name'))) continue;
     // A value of the fact named in the asking sentences ("It's the Hongda lot, isn't it?"), or a number only its
     // answers state asked back ("You got five?"), counts as its subject.
     const guess = guessOf(fact, analysis.locale, guessed, numbered);
@@ -306,7 +312,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
         if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
         const found = specificity(pattern, where, askedIn.get(sentence)!);
         // What a bare question's own word asks ("那是什么时候的事？" asks when) comes before what the statement names.
-        const words = new Set([...(pattern.all ?? []), ...(pattern.any ?? []), ...(pattern.seq ?? [])]);
+        const words = new Set(namedIn(pattern));
         const ownWord = sentence.clauses.some((c) => bareUnsigned.has(c) && c.concepts.some((h) => words.has(h.id)))
           ? BARE_QUESTION_WEIGHT
           : 0;
@@ -321,6 +327,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   const chat = analysis.clauses.reduce((n, c) => n + c.concepts.filter((h) => h.id === 'smalltalk' && !h.negated).length, 0);
   if (best && chat > best.subjects) return { kind: 'irrelevant' };
   if (best) return { kind: 'fact', fact: best.fact as Answer['fact'] };
+  if (theirName) return { kind: 'unknown' };
   if (purpose) return { kind: 'purpose' };
   // A play-back (restating, or her own figures asked back: "You got five?") is confirmed.
   if (playedBack || asking.some((c) => c.acts.includes('restate'))) return { kind: 'restated' };
