@@ -28,6 +28,7 @@ const BLIND10 = join(ROOT, 'blind10');
 const BLIND11 = join(ROOT, 'blind11');
 const BLIND12 = join(ROOT, 'blind12');
 const BLIND13 = join(ROOT, 'blind13');
+const BLIND14 = join(ROOT, 'blind14');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -142,6 +143,10 @@ describe('flag corpus, twelfth blind batch', () => {
 
 describe('flag corpus, thirteenth blind batch', () => {
   gated('Thirteenth blind flag corpus', () => loadFlagCorpus(BLIND13), gates.blind13, true);
+});
+
+describe('flag corpus, fourteenth blind batch', () => {
+  gated('Fourteenth blind flag corpus', () => loadFlagCorpus(BLIND14), gates.blind14, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

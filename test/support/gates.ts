@@ -49,6 +49,8 @@ export interface Gates {
   blind12: GateSet;
   /** The thirteenth blind batch: key cutting, newsstands, wet markets, street food, pet cremation, koi ponds, stairlifts, towing, windscreens, e-bike battery swap, telescopes, 3D printing, internet cafés, mahjong rooms and more, written before reading the word lists. */
   blind13: GateSet;
+  /** The fourteenth blind batch: supermarket service desks, duty-free shops, live-stream and TV shopping, toll tags, formaldehyde testing, new-flat handover inspection, confinement centres, laser eye clinics, pottery studios, heating-oil delivery and more, written before reading the word lists. */
+  blind14: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
