@@ -79,8 +79,11 @@ export interface Understanding {
   clauses: { text: string; act: string; acts: string[]; concepts: string[]; numbers: number[] }[];
   /** Intents recognised, with the pattern and the clause that matched. */
   intents: { id: string; pattern: number; clause: string }[];
-  /** The question the customer answered: a known fact, something they cannot know, small talk, or a restatement. */
-  question?: { kind: 'fact' | 'unknown' | 'irrelevant' | 'restated' | 'purpose'; fact?: string };
+  /**
+   * The question the customer answered: a known fact, something they cannot know, small talk, or a restatement;
+   * `also`: a second fact asked in a sentence of its own, answered after it.
+   */
+  question?: { kind: 'fact' | 'unknown' | 'irrelevant' | 'restated' | 'purpose'; fact?: string; also?: string };
   transition?: { from: string; to: string; why: string };
   /** Anger before and after the reply. */
   anger: [number, number];

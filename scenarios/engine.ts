@@ -33,7 +33,7 @@ import type {
 } from './engine-types.ts';
 import { NO_PACING } from './engine-types.ts';
 import { recogniseAnalysis } from './intents.ts';
-import { answerQuestion } from './knowledge.ts';
+import { alsoAsked, answerQuestion } from './knowledge.ts';
 import { LISTENING_ACTS, READING_MARKS, readTurnLog, type LoggedCredit, type LoggedFinding, type TurnSummary } from './turn-log.ts';
 import type { EndingCause, LineVariant, MoodBand, MoodEffect, ReactionKind, Scenario, State, Transition } from './model.ts';
 
@@ -464,6 +464,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     // Stryker disable next-line ConditionalExpression: a reply without a question gets no fact from answerQuestion (speed only)
     transition && !misbehaves && !attacked && asksAside ? answerQuestion(scenario, analysis, listening.restate) : undefined;
 
+  // A second fact asked in a sentence of its own is answered too.
+  const also = question && !transition ? alsoAsked(scenario, analysis, question) : undefined;
+
   const effects = { ...DEFAULT_EFFECTS, ...scenario.mood.effects };
   const badFlags: [boolean, MoodEffect][] = [
     [interrupted || evaluation.detected.interrupting, 'interrupting'],
@@ -572,6 +575,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     const variants = question.fact ? question.fact.answers : scenario.reactions[question.kind as ReactionKind];
     if (variants?.length) lines.push(line(session, scenario, 'answer', question.fact?.id ?? question.kind, variants));
     else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
+    if (also?.fact) lines.push(line(session, scenario, 'answer', also.fact.id, also.fact.answers));
   } else if (state && !(interrupted && lines.length)) {
     session.misses = (session.misses ?? 0) + 1;
     // Sympathy that moves nothing still softens: the customer says what they are waiting for, as
@@ -598,7 +602,15 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       numbers: c.numbers,
     })),
     intents: recognised,
-    ...(question ? { question: { kind: question.kind, ...(question.fact ? { fact: question.fact.id } : {}) } } : {}),
+    ...(question
+      ? {
+          question: {
+            kind: question.kind,
+            ...(question.fact ? { fact: question.fact.id } : {}),
+            ...(also?.fact ? { also: also.fact.id } : {}),
+          },
+        }
+      : {}),
     ...(told?.fact ? { question: { kind: told.kind, fact: told.fact.id } } : {}),
     ...(transition
       ? {

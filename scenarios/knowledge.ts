@@ -342,3 +342,21 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   const topical = asking.some((c) => c.concepts.some((h) => topicsOf(scenario).has(h.id)));
   return { kind: topical ? 'unknown' : 'irrelevant' };
 }
+
+/**
+ * A second fact asked in a sentence of its own ("您交的是哪天？在哪儿交的？"): answered after `first`, as a person
+ * answers both. Only a sentence that names a subject of its own counts; a bare "And how often?" leans on the
+ * sentence before it and was part of the first answer.
+ */
+export function alsoAsked(scenario: Scenario, analysis: ReplyAnalysis, first: Answer): Answer | undefined {
+  if (first.kind === 'irrelevant') return undefined;
+  const sentences = [...new Set(analysis.clauses.filter((c) => c.acts.includes('question')).map((c) => c.sentence))];
+  if (sentences.length < 2) return undefined;
+  for (const s of sentences) {
+    const own = analysis.clauses.filter((c) => c.sentence === s);
+    if (!own.some((c) => c.concepts.some((h) => !NOT_SUBJECTS.has(h.id)))) continue;
+    const answer = answerQuestion(scenario, { ...analysis, clauses: own });
+    if (answer?.kind === 'fact' && answer.fact !== first.fact) return answer;
+  }
+  return undefined;
+}

@@ -170,7 +170,10 @@ class Printer {
       );
     const intents = u.intents.map((i) => `${i.id} ← "${i.clause}"`).join('; ');
     this.text(`  · ${en ? 'intents' : '意图'}: ${intents || (en ? '(none)' : '（无）')}`);
-    if (u.question) this.text(`  · ${en ? 'question' : '问题'}: ${u.question.kind}${u.question.fact ? ` (${u.question.fact})` : ''}`);
+    if (u.question) {
+      const also = u.question.also ? ` ${en ? 'and' : '和'} (${u.question.also})` : '';
+      this.text(`  · ${en ? 'question' : '问题'}: ${u.question.kind}${u.question.fact ? ` (${u.question.fact})` : ''}${also}`);
+    }
     if (u.transition) this.text(`  · ${en ? 'transition' : '转移'}: ${u.transition.from} → ${u.transition.to} (${u.transition.why})`);
     else this.text(`  · ${en ? 'transition: none, the state stays' : '转移：无，状态不变'}`);
     this.text(

@@ -132,10 +132,28 @@ describe('questions the customer can answer', () => {
   it('a question about other customers gets "how would I know", wherever its sentence names them', () => {
     expect(ask('Did the lady before you pay with a fifty?').question).toEqual({ kind: 'unknown' });
     expect(ask('前面那位顾客给的是一百还是五十，您看见了吗？', [], 'zh-CN').question).toEqual({ kind: 'unknown' });
-    expect(ask('How much did you pay me? Did the lady before you pay with a fifty?').question).toEqual({ kind: 'unknown' });
+    // Her own payment, asked in a sentence of its own beside it, is answered too.
+    expect(ask('How much did you pay me? Did the lady before you pay with a fifty?').question).toEqual({
+      kind: 'unknown',
+      also: 'paid-hundred',
+    });
     // Named in a sentence that only tells, they leave the question after it alone.
     expect(ask('Other customers pay by card. How much did you pay me?').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
     expect(ask('别的顾客一般刷卡。您付了多少钱？', [], 'zh-CN').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+  });
+
+  it('two facts asked in sentences of their own are both answered, in turn', () => {
+    expect(ask('What did you buy? And what did you pay with?')).toMatchObject({
+      question: { kind: 'fact', fact: 'paid-hundred', also: 'bought' },
+      said: ['answer:paid-hundred', 'answer:bought'],
+      state: 'open',
+    });
+    expect(ask('您买了些什么？付的是多少钱？', [], 'zh-CN').said).toEqual(['answer:paid-hundred', 'answer:bought']);
+    // The same fact asked twice is answered once; a bare follow-up ("And how often?") leans on the question before it.
+    expect(ask("Sorry, I didn't catch your name. Who am I speaking to?").said).toEqual(['answer:name']);
+    expect(ask('How much did you pay? And when?').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });
+    // Small talk beside a fact question is not answered twice over.
+    expect(ask('What is the weather like? How much did you pay?').said).toHaveLength(1);
   });
 
   it('a question about what the customer did themselves is answered from what they know', () => {
