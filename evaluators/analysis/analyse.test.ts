@@ -24,6 +24,17 @@ describe('restating', () => {
   });
 });
 
+describe('a question that trails off', () => {
+  it('"…" before the question mark is part of the question, and the next sentence starts after it', () => {
+    expect(acts('and the number you are on now is…?', 'en')).toEqual(['question']);
+    expect(acts('And you paid at… ? I will look it up.', 'en')).toEqual(['question', 'offer']);
+    expect(acts('您的手机号是……？', 'zh-CN')).toEqual(['question']);
+    expect(analyseReply('号码是…？我马上查。', 'zh-CN').clauses.map((c) => c.sentence)).toEqual([0, 1]);
+    // A "…" with no question mark after it is a pause, not a question.
+    expect(acts('The receipt says forty-five…', 'en')).toEqual(['statement']);
+  });
+});
+
 describe('either-or questions', () => {
   it('the first half of an either-or question asks too', () => {
     expect(acts('Same phone as always, or a new one?', 'en')).toEqual(['question', 'question']);

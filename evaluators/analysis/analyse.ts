@@ -71,8 +71,9 @@ export interface ReplyAnalysis {
 // request put before it ("Tell me where you paid and I'll look it up") is still a request. Chinese typed in a
 // chat window often breaks two clauses with a space instead of a comma (我这就给您查 停机的是哪个号码): a space
 // between two Chinese characters ends a clause; one beside a digit or a Latin word (3G 套餐, 138 1672) does not.
+// A trailing-off "…" before a question mark ("and the number is…?", 「号码是…？」) is part of the question's mark.
 const CLAUSE_MARK =
-  /[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+  /[…⋯]+\s*[?？]+|[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
 const COMMA = /^[,，]$/u;
