@@ -13,6 +13,7 @@ import {
   clauseAround,
   COURTESY_ACTS,
   DIMENSIONS,
+  REQUIRED_CONCEPTS,
   clipReply,
   evaluateReply,
   listeningActs,
@@ -81,6 +82,8 @@ export interface RememberedPromise {
   text: string;
   turn: number;
   state: string;
+  /** What the promise was about: the subject concepts of its clause (absent in older sessions). */
+  about?: string[];
 }
 
 /** mulberry32: tiny, good enough for picking line variants, state is one number. */
@@ -351,6 +354,33 @@ function remembered(p: string | RememberedPromise): RememberedPromise {
   return typeof p === 'string' ? { text: p, turn: 0, state: '' } : p;
 }
 
+/** The words of promising itself (I promise, I guarantee) are not what a promise is about. */
+const NOT_ABOUT: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, 'over-promise', 'warranty']);
+
+/**
+ * What a promise is about: the subject concepts of the clause it starts in or, when that clause names none
+ * ("…right now, I promise"), of the nearest clause before it in the same sentence.
+ */
+function subjectsAt(analysis: ReplyAnalysis, start: number): string[] {
+  const at = analysis.clauses.findIndex((c) => c.start <= start && c.end > start);
+  for (let i = at; i >= 0 && analysis.clauses[i]!.sentence === analysis.clauses[at]!.sentence; i--) {
+    const ids = analysis.clauses[i]!.concepts.map((h) => h.id).filter((id) => !NOT_ABOUT.has(id));
+    if (ids.length) return [...new Set(ids)];
+  }
+  return [];
+}
+
+/**
+ * A refusal that takes back an earlier promise: it refuses something the promise was about ("I can't give cash
+ * here" after "your money back right now"), not another matter ("the missed texts can't be re-sent" after "it'll
+ * work within minutes"). A promise remembered without its subjects (an older session) is not judged so.
+ */
+function refuses(analysis: ReplyAnalysis, promise: RememberedPromise): boolean {
+  const about = new Set(promise.about ?? []);
+  const refusing = analysis.clauses.filter((c) => c.acts.includes('refusal'));
+  return refusing.some((c) => c.concepts.some((h) => about.has(h.id)));
+}
+
 export function replyToSession(scenario: Scenario, previous: SessionStateJson, rawText: string, now: number): ReplyResult {
   checkSession(scenario, previous);
   const session = nextSession(previous);
@@ -451,6 +481,21 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     }
   }
 
+  // A promise taken back in this reply ("I can't give cash here" after "your money back right now") is heard first:
+  // the customer holds the trainee to it and takes no step towards settling for less in the same breath.
+  const owed = session.promises.length > session.recalled ? remembered(session.promises[session.recalled]!) : undefined;
+  const promiseNow = evaluation.findings.some((f) => f.evaluator === 'promises' && f.polarity === 'bad');
+  // Any refusal brings the promise back; one that refuses what it was about also holds the customer back.
+  const breaksPromise = !closing && !!owed && !promiseNow && analysis.acts.includes('refusal');
+  const takesBack = breaksPromise && refuses(analysis, owed);
+  if (
+    takesBack &&
+    transition &&
+    state &&
+    targetDistance(scenario, transition.to) < (distanceToResolved(scenario).get(state.id) ?? Infinity)
+  )
+    transition = undefined;
+
   // A reply that moves the customer on to another state and also asks what they know ("Sorry about
   // that. When did you buy it?") gets its answer too, before the next state's line: a person answers
   // a question put to them. Only a known fact is answered so (not small talk), and not beside an
@@ -521,14 +566,14 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
           text: clip(clauseAround(reply, promise.span[0], promise.span[1]), 60),
           turn: session.turns,
           state: session.state,
+          about: subjectsAt(analysis, promise.span[0]),
         });
     } else if (session.promises.length > session.recalled) {
       // An earlier over-promise comes back when it is broken (a refusal now) or falls due
       // (three turns on and still nothing), not while the trainee is doing what was promised.
-      const p = remembered(session.promises[session.recalled]!);
-      const broken = analysis.acts.includes('refusal');
+      const p = owed!;
       const due = session.turns - p.turn >= 3 && (p.state === '' || p.state === session.state);
-      if (broken || due) {
+      if (breaksPromise || due) {
         react('promise-recalled', { promise: p.text });
         session.recalled++;
       }
@@ -576,7 +621,7 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     if (variants?.length) lines.push(line(session, scenario, 'answer', question.fact?.id ?? question.kind, variants));
     else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
     if (also?.fact) lines.push(line(session, scenario, 'answer', also.fact.id, also.fact.answers));
-  } else if (state && !(interrupted && lines.length)) {
+  } else if (state && !((interrupted || takesBack) && lines.length)) {
     session.misses = (session.misses ?? 0) + 1;
     // Sympathy that moves nothing still softens: the customer says what they are waiting for, as
     // they do, before giving up, after repeated misses.

@@ -198,6 +198,12 @@ const COMFORT = {
   en: /\b(?:don't|do not|never) (?:you )?worry\b|\bno worries\b|\bnot to worry\b/gi,
 };
 
+/** 别 that ends a word of its own (特别抱歉, 分别退给您, 个别) is no 别 of "don't". */
+const ENDS_A_WORD = {
+  'zh-CN': /(?:特|分|区|个|告|级|类|性|识|辨|鉴|差|派|离|惜|送|道)别$/,
+  en: /$^/,
+};
+
 /** True when the words right before `index` (same clause, a few words back) negate what follows. */
 export function negatedBefore(reply: PreparedReply, index: number): boolean {
   // "Don't worry" comforts; it does not negate what follows ("Don't worry 😊 it'll definitely be fixed").
@@ -205,7 +211,7 @@ export function negatedBefore(reply: PreparedReply, index: number): boolean {
   const window = reply.locale === 'en' ? before.trimEnd().split(/\s+/).slice(-4).join(' ') : before.slice(-10);
   if (containsAny(window, reply.words.negators, reply.locale)) return true;
   const last = reply.locale === 'en' ? (before.trim().split(/\s+/).pop() ?? '').toLowerCase() : before.slice(-1);
-  return reply.words.adjacentNegators.includes(last);
+  return reply.words.adjacentNegators.includes(last) && !ENDS_A_WORD[reply.locale].test(before);
 }
 
 const SENTENCE_END = /[。！？!?;；\n]|\.(?:\s|$)/u;

@@ -9,15 +9,19 @@ const DISMISSED = {
   en: /\b(?:not sorry|nothing to (?:be )?sorry|sorry doesn't)\b/i,
 };
 
-/** "I understand the form has a second page", "I understand the box says …": understanding a thing, not the customer's feeling. */
+/**
+ * "I understand the form has a second page", "I understand the box says …", 很遗憾您的表单漏勾了一项: understanding or
+ * regretting a thing, not the customer's feeling.
+ */
 const ABOUT_A_THING = {
   'zh-CN':
-    /^(?:我)?(?:理解|明白)(?:的是|您的意思是|你的意思是)|^(?:我)?(?:理解|明白)(?:这个|这张|这份|那个|那张|那份)?(?:表|表格|单子|合同|协议|流程|规定|条款|步骤|意思)(?:是|要|有|的)/,
+    /^(?:很|非常)?遗憾(?:您|你)的(?:表|表格|表单|单子|资料|申请|报名表)|^(?:我)?(?:理解|明白)(?:的是|您的意思是|你的意思是)|^(?:我)?(?:理解|明白)(?:这个|这张|这份|那个|那张|那份)?(?:表|表格|单子|合同|协议|流程|规定|条款|步骤|意思)(?:是|要|有|的)/,
   en: /^i (?:understand|get|see) (?:that )?(?:the|this|your) (?:form|page|question|process|procedure|rules?|policy|system|document|application|steps?|terms|address|number|code|instructions?|request|screen|settings?|bill|invoice) (?:is|are|has|have|says|needs|asks|goes|shows|works|was|were|will)\b|^i (?:understand|get|see) (?:that )?(?:the|this|your|our) [a-z-]+ (?:says|said|states|stated|reads|shows|showed|lists|listed)\b/,
 };
 
 /**
  * Sympathy words used to mock or rebuke: the sentence opens with a sneer ("哟,您可真不容易", 呵呵,那真是辛苦您了,
+ * 哎呀那可真是委屈您了, 哎唷,等这么久真的是辛苦你了喔,
  * a drawn-out 喔～, 喔,那真是抱歉喔, "Oh, poor you", 喔,造成您这么「不愉快的体验」… with the customer's words in quotes)
  * or the words scold the customer's feeling (您也太紧张了), or sorry is drawn out ("I'm soooo sorry"). 哎哟 before an apology
  * (哎哟,那真不好意思), a feeling granted (哎哟那确实难受, 哎哟,真的很难受) or in a sentence that goes on to apologise
@@ -25,18 +29,19 @@ const ABOUT_A_THING = {
  */
 const MOCKED = {
   'zh-CN':
-    /^(?:哟|呦|哎哟(?![,，]?(?:那|这)?(?:(?:真|实在|太)?(?:不好意思|对不起|抱歉)|确实|真的是?)|[^。！？!?]*?(?:不好意思|对不起|抱歉))|啧|呵呵)|^(?:喔|哦|噢)[~～]|^(?:喔|哦|噢)[,，]?(?:那(?:您|你)?|您|你)(?:(?:可|还)真|真是)|^(?:喔|哦|噢)[,，][^。！？!?]*[「“"][^」”"]{1,16}[」”"]|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
+    /^(?:哟|呦|哎[哟唷](?![,，]?(?:那|这)?(?:(?:真|实在|太)?(?:不好意思|对不起|抱歉)|确实|真的是?)|[^。！？!?]*?(?:不好意思|对不起|抱歉))|啧|呵呵)|^(?:哎呀|哎[哟唷]|哟|呦)?[,，]?那(?:您|你)?可真是|^(?:喔|哦|噢)[~～]|^(?:喔|哦|噢)[,，]?(?:那(?:您|你)?|您|你)(?:(?:可|还)真|真是)|^(?:喔|哦|噢)[,，][^。！？!?]*[「“"][^」”"]{1,16}[」”"]|(?:您|你)(?:也|未免)?太(?:紧张|敏感|激动|较真)$/,
   en: /^oh,? poor (?:you|thing)$|\bso{3,} sorry$|\byou(?:'re| are) (?:being )?(?:too|so|overly) (?:sensitive|dramatic)$/i,
 };
 
 /**
  * Sympathy named only to refuse in the same clause ("理解您的难处也改变不了规定", "I understand, but that
  * doesn't change the rules"), sorry for how the customer takes it, not for the trouble ("I'm sorry you feel that way"),
- * or sorry that the thing is not up to the customer's standards (a sneer at the complaint).
+ * sorry that the customer failed to do something ("I'm so sorry you didn't read the booking email"), or sorry that the
+ * thing is not up to the customer's standards (a sneer at the complaint).
  */
 const REFUSED_AFTER = {
   'zh-CN': /^[^,，。！？!?]*也(?:改变不了|改不了|没用)|^(?:您|你)(?:会|要)?(?:这么|这样)(?:想|认为|觉得)/,
-  en: /^[^.!?]*\b(?:doesn't|does not|won't|will not) change (?:the|anything|our)\b|^,?\s*(?:if |that )?you (?:feel|felt|see it|saw it|took it|take it) (?:that way|like that|this way)\b|^[^.!?]{0,40}\b(?:isn't|aren't|wasn't|weren't|is not|are not|was not) (?:quite )?(?:up to (?:your|hotel|five-star|\w+) (?:standards?|expectations?)|good enough for you|to your (?:liking|taste))\b/i,
+  en: /^[^.!?]*\b(?:doesn't|does not|won't|will not) change (?:the|anything|our)\b|^,?\s*(?:if |that )?you (?:feel|felt|see it|saw it|took it|take it) (?:that way|like that|this way)\b|^,?\s*(?:that )?you (?:didn't|did not|failed to|forgot to|never) (?:bother to )?(?:read|check|look at|see|notice|follow|listen to)\b|^[^.!?]{0,40}\b(?:isn't|aren't|wasn't|weren't|is not|are not|was not) (?:quite )?(?:up to (?:your|hotel|five-star|\w+) (?:standards?|expectations?)|good enough for you|to your (?:liking|taste))\b/i,
 };
 
 /** A sentence that is a sneer as a whole: "Oh dear, what a tragedy.", "boo-hoo", 您可真金贵. */

@@ -26,13 +26,13 @@ const NOT_AN_ACT = {
   en: /\b(?:must|have to|need to|before|until|unless)\s*$/i,
 };
 /**
- * A routine described ("我们每间都有检查", "我们都有两个人核对", "我们收银台天天对账", "我们出库前件件都检查过",
+ * A routine described ("我们每间都有检查", "我们都有两个人核对", "我们收银台天天对账", "我们收银台每晚都对账", "我们出库前件件都检查过",
  * "我们每天开门前都把机关过一遍") or a document quoted ("我们合同里写的是“协助办理”"), not a step taken for this
  * customer; a routine promised to the customer ("我每天给您打个电话") is still one.
  */
 const DESCRIBED = {
   'zh-CN':
-    /有人|只负责|只管|都是|都有|写的是|写着|写明|每(?:间|个|天|次|位|年|月|周|台)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)|(?:件件|个个|样样|台台|次次|回回)都|每(?:天|次|场|晚|早)(?:开门|营业|上班|开场|开工|出车|出库|发货|关门|下班)/,
+    /有人|只负责|只管|都是|都有|写的是|写着|写明|每(?:间|个|天|晚|早|日|次|位|年|月|周|台|单|批)都|(?:天天|平时|平常|向来|一向)(?![给帮跟为替]您)|(?:件件|个个|样样|台台|次次|回回)都|每(?:天|次|场|晚|早)(?:开门|营业|上班|开场|开工|出车|出库|发货|关门|下班)/,
   en: /\b(?:someone|only handles?)\b/i,
 };
 /**
@@ -40,6 +40,11 @@ const DESCRIBED = {
  * clause that holds the verb.
  */
 const RECORD = { 'zh-CN': /从来没|从来不|从没|从未|向来没/, en: /$^/ };
+
+/** The routine said right after the verb ("我们补色都有上一层保护漆", "我们退款都是原路退回"): how it is always done, not a step. */
+const ROUTINE_AFTER = { 'zh-CN': /^[\p{Script=Han}]{0,2}都(?:有|是|会|要)/u, en: /$^/ };
+/** 自我 is "self" (自我修复, 自我检测): its 我 is no one taking a step. */
+const SELF_BEFORE = { 'zh-CN': /自$/, en: /$^/ };
 
 /**
  * A house rule or a contract's scope given as the answer, not a step: "我们疗程卡是不退不换的", "我们合约只有修剪" name the
@@ -148,6 +153,8 @@ export const problemSolving: Rule = {
           !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
           !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
           !DESCRIBED[reply.locale].test(m.text) &&
+          !ROUTINE_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
+          !(m.text.startsWith('我') && SELF_BEFORE[reply.locale].test(reply.text.slice(0, m.start))) &&
           !clauseSays(reply, m, RECORD) &&
           !clauseSays(reply, m, HOUSE_RULE) &&
           !PLEDGE_START[reply.locale].test(m.text) &&

@@ -3,7 +3,7 @@
 // turns: each test fails when that behaviour is removed. Through scenarios/index.ts,
 // on a small scenario built from the library's wrong-change customer.
 import { describe, expect, it } from 'vitest';
-import { endSession, replyToSession, startSession } from '../../scenarios/index.ts';
+import { endSession, replyToSession, sessionOutcome, startSession } from '../../scenarios/index.ts';
 import type { Scenario, SessionStateJson, Transition } from '../../scenarios/index.ts';
 import { MINUTE, play as playFrom, say, smallScenario } from './unit-scenario.ts';
 
@@ -184,6 +184,25 @@ describe('patience and memory over several turns', () => {
   it('a promise broken by a refusal comes back at once, before it falls due', () => {
     const { results } = play(scenario([]), ['I guarantee you will get every cent back today.', 'No, we cannot refund you.']);
     expect(results[1]!.output.lines.some((l) => l.ref === 'promise-recalled')).toBe(true);
+  });
+
+  it('a promise taken back holds the customer where they are for that reply; the next reply can move them', () => {
+    const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
+    const promise = "I'll give you your money back right now, I promise.";
+    const { results } = play(s, [promise, "No, I can't give you money back, but let me check the receipt now.", CHECK]);
+    expect(results[1]!.output.lines.map((l) => l.ref)).toEqual(['promise-recalled']);
+    expect(sessionOutcome(results[1]!.session)).toBeUndefined();
+    expect(sessionOutcome(results[2]!.session)).toBe('resolved');
+  });
+
+  it('a refusal about another matter brings the promise back but does not hold the customer back', () => {
+    const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
+    const { results } = play(s, [
+      'I guarantee you will get every cent back today.',
+      "We can't open the safe. Let me check the receipt now.",
+    ]);
+    expect(results[1]!.output.lines.some((l) => l.ref === 'promise-recalled')).toBe(true);
+    expect(sessionOutcome(results[1]!.session)).toBe('resolved');
   });
 
   it('a promise made in another state does not fall due while the customer has moved on', () => {
