@@ -484,9 +484,9 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // A promise taken back in this reply ("I can't give cash here" after "your money back right now") is heard first:
   // the customer holds the trainee to it and takes no step towards settling for less in the same breath.
   const owed = session.promises.length > session.recalled ? remembered(session.promises[session.recalled]!) : undefined;
-  const promiseNow = evaluation.findings.some((f) => f.evaluator === 'promises' && f.polarity === 'bad');
+  const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
   // Any refusal brings the promise back; one that refuses what it was about also holds the customer back.
-  const breaksPromise = !closing && !!owed && !promiseNow && analysis.acts.includes('refusal');
+  const breaksPromise = !closing && !!owed && !promise && analysis.acts.includes('refusal');
   const takesBack = breaksPromise && refuses(analysis, owed);
   if (
     takesBack &&
@@ -558,7 +558,6 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
       const term = evaluation.findings.find((f) => f.evaluator === 'jargon' && f.polarity === 'bad')?.text ?? '';
       react('jargon', { term: clip(term, 20) });
     }
-    const promise = evaluation.findings.find((f) => f.evaluator === 'promises' && f.polarity === 'bad');
     if (promise) {
       // The customer remembers what was promised, not just the trigger word ("I guarantee").
       if (session.promises.length < 3)
@@ -568,13 +567,12 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
           state: session.state,
           about: subjectsAt(analysis, promise.span[0]),
         });
-    } else if (session.promises.length > session.recalled) {
+    } else if (owed) {
       // An earlier over-promise comes back when it is broken (a refusal now) or falls due
       // (three turns on and still nothing), not while the trainee is doing what was promised.
-      const p = owed!;
-      const due = session.turns - p.turn >= 3 && (p.state === '' || p.state === session.state);
+      const due = session.turns - owed.turn >= 3 && (owed.state === '' || owed.state === session.state);
       if (breaksPromise || due) {
-        react('promise-recalled', { promise: p.text });
+        react('promise-recalled', { promise: owed.text });
         session.recalled++;
       }
     }
