@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileLexiconFile } from '../evaluators/lexicon/load.ts';
+import { conceptProblems } from '../evaluators/analysis/concepts.ts';
+import { compileLexiconFile, lexiconProblems } from '../evaluators/lexicon/load.ts';
 import { unsafePatternReason } from '../lib/safe-pattern.ts';
 import { LIBRARY_DIR, loadLibrary } from '../scenarios/load.ts';
 import { replyToSession, startSession } from '../scenarios/index.ts';
@@ -97,5 +98,14 @@ describe('catastrophic patterns are refused at load', () => {
     });
     const result = replyToSession(scenario, session, '退'.repeat(40), 1000);
     expect(result.session.turns).toBe(1);
+  });
+});
+
+describe('the shipped word lists and concept sets', () => {
+  // A refused concept (a phrase listed twice, an unsafe pattern) would drop out of every reply's reading without a
+  // word at play time; here it fails by name, with its file:line.
+  it('load with no problem at all', () => {
+    expect(conceptProblems()).toEqual([]);
+    expect(lexiconProblems()).toEqual([]);
   });
 });
