@@ -149,6 +149,8 @@ describe('questions the customer can answer', () => {
       state: 'open',
     });
     expect(ask('您买了些什么？付的是多少钱？', [], 'zh-CN').said).toEqual(['answer:paid-hundred', 'answer:bought']);
+    // A courtesy before the question in the same sentence leaves its subject asked.
+    expect(ask('Sorry, what did you buy? And what did you pay with?').said).toEqual(['answer:paid-hundred', 'answer:bought']);
     // The same fact asked twice is answered once; a bare follow-up ("And how often?") leans on the question before it.
     expect(ask("Sorry, I didn't catch your name. Who am I speaking to?").said).toEqual(['answer:name']);
     expect(ask('How much did you pay? And when?').question).toEqual({ kind: 'fact', fact: 'paid-hundred' });

@@ -205,6 +205,20 @@ describe('patience and memory over several turns', () => {
     expect(sessionOutcome(results[1]!.session)).toBe('resolved');
   });
 
+  it('only the refusing clause can take a promise back, and a setback still happens', () => {
+    const promise = "I'll give you your money back right now, I promise.";
+    const moved = play(scenario([{ to: 'end:resolved', intent: 'check' }]), [
+      promise,
+      "We can't open the safe. Let me check the money and the receipt now.",
+    ]);
+    expect(sessionOutcome(moved.results[1]!.session)).toBe('resolved');
+    const worse = play(scenario([{ to: 'end:escalated', intent: 'blame' }]), [
+      promise,
+      "No, I can't give you money back, it's your own fault.",
+    ]);
+    expect(sessionOutcome(worse.results[1]!.session)).toBe('escalated');
+  });
+
   it('a promise made in another state does not fall due while the customer has moved on', () => {
     const s = scenario([{ to: 'middle', intent: 'check' }]);
     const { results } = play(s, ['I guarantee you will get every cent back today.', CHECK, PLAIN, PLAIN, PLAIN]);
