@@ -63,6 +63,22 @@ describe('scenario checks', () => {
     expect(messages.some((m) => m.includes('one character'))).toBe(false);
   });
 
+  it('names an unknown concept per locale, an unknown act and a pattern that can never match, at the pattern', () => {
+    const s = copy();
+    s.intents[0]!.patterns.push({ any: ['no-such-concept'], acts: ['shouting' as never] });
+    s.facts.find((f) => f.asks?.length)!.asks!.push({ all: ['check'], none: ['check'] });
+    // A locale the rules do not cover is the schema's to refuse; its concepts are not looked up.
+    s.locales = [...s.locales, 'xx' as never];
+    const found = graphProblems(s);
+    const intentAt = `intents.0.patterns.${s.intents[0]!.patterns.length - 1}`;
+    const at = (message: string) => found.filter((p) => p.message === message).map((p) => p.path.join('.'));
+    expect(at('unknown concept "no-such-concept" in zh-CN (see evaluators/lexicons/zh-CN/concepts/)')).toEqual([intentAt]);
+    expect(at('unknown concept "no-such-concept" in en (see evaluators/lexicons/en/concepts/)')).toEqual([intentAt]);
+    expect(at('unknown act "shouting"')).toEqual([intentAt]);
+    expect(found.filter((p) => p.message.startsWith('pattern can never match: requires and forbids the concept "check"'))).toHaveLength(1);
+    expect(found.some((p) => p.message.includes(' in xx '))).toBe(false);
+  });
+
   it('finds locales that drift apart in the number of parts of a line', () => {
     const s = copy();
     s.states[0]!.lines[0]!.en = ['Only one part.'];
