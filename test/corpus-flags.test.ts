@@ -29,6 +29,7 @@ const BLIND11 = join(ROOT, 'blind11');
 const BLIND12 = join(ROOT, 'blind12');
 const BLIND13 = join(ROOT, 'blind13');
 const BLIND14 = join(ROOT, 'blind14');
+const BLIND15 = join(ROOT, 'blind15');
 const gates = loadGates();
 
 async function score(cases: FlagCase[], locale: InputLocale) {
@@ -147,6 +148,10 @@ describe('flag corpus, thirteenth blind batch', () => {
 
 describe('flag corpus, fourteenth blind batch', () => {
   gated('Fourteenth blind flag corpus', () => loadFlagCorpus(BLIND14), gates.blind14, true);
+});
+
+describe('flag corpus, fifteenth blind batch', () => {
+  gated('Fifteenth blind flag corpus', () => loadFlagCorpus(BLIND15), gates.blind15, true);
 });
 
 // Scored and printed in every run, against its own gates (set once, below its first measurement).

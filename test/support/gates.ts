@@ -51,6 +51,8 @@ export interface Gates {
   blind13: GateSet;
   /** The fourteenth blind batch: supermarket service desks, duty-free shops, live-stream and TV shopping, toll tags, formaldehyde testing, new-flat handover inspection, confinement centres, laser eye clinics, pottery studios, heating-oil delivery and more, written before reading the word lists. */
   blind14: GateSet;
+  /** The fifteenth blind batch: e-wallet and buy-now-pay-later help lines, pension and debt-advice lines, web hosting, smart locks, home nursing, animal shelters, university accommodation and more, written before reading the word lists. */
+  blind15: GateSet;
 }
 
 const GATES = fileURLToPath(new URL('../gates.yaml', import.meta.url));
