@@ -195,6 +195,18 @@ describe('patience and memory over several turns', () => {
     expect(sessionOutcome(results[2]!.session)).toBe('resolved');
   });
 
+  it('a promise whose words open the reply is held to as well', () => {
+    const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
+    const { results } = play(s, [
+      'I guarantee you will get every cent back today.',
+      "No, I can't give you money back, but let me check the receipt now.",
+      CHECK,
+    ]);
+    expect(results[1]!.output.lines.map((l) => l.ref)).toEqual(['promise-recalled']);
+    expect(sessionOutcome(results[1]!.session)).toBeUndefined();
+    expect(sessionOutcome(results[2]!.session)).toBe('resolved');
+  });
+
   it('a refusal about another matter brings the promise back but does not hold the customer back', () => {
     const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
     const { results } = play(s, [

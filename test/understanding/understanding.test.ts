@@ -15,7 +15,9 @@ import {
 const rate = (t: { passed: number; total: number }) => t.passed / t.total;
 const failures = (list: { item: { id: string }; got: string }[]) => list.map((f) => `${f.item.id}: ${f.got}`).slice(0, 20);
 
-describe('understanding corpora', () => {
+// Each test plays a whole corpus, which grows with every batch: the timeout only guards against a hang
+// (speed is measured in the benchmarks, not here).
+describe('understanding corpora', { timeout: 600_000 }, () => {
   it('routes at least 90% of the paraphrases of each expected move to where a trainer expects', () => {
     const result = tally(readCorpus<Paraphrase>('paraphrases'), routeParaphrase);
     expect(result.all.total).toBeGreaterThan(0);
