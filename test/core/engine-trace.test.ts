@@ -85,6 +85,42 @@ describe('the trace of a turn', () => {
     expect(play(chain('open'), [done]).last.understanding?.transition?.to).toBe('counted');
   });
 
+  it('a step reported done alone moves one state; the next move needs words of its own, forward', () => {
+    const states = (next: Transition[]): Scenario =>
+      smallScenario('steps', {
+        intents: ['check', 'refund'],
+        states: [
+          { id: 'open', lines: [say('You gave me the wrong change.')], transitions: [{ to: 'counted', intent: 'check' }] },
+          { id: 'counted', lines: [say('Well? What did you find?')], transitions: next },
+          { id: 'aside', lines: [say('And now?')], transitions: [{ to: 'end:resolved', intent: 'check' }] },
+        ],
+      });
+    const to = (s: Scenario, reply: string) => play(s, [reply]).last.understanding?.transition?.to;
+    const resolving = states([{ to: 'end:resolved', intent: 'check' }]);
+    // The same step twice in one reply is still one step.
+    expect(to(resolving, "I've counted the till.")).toBe('counted');
+    expect(to(resolving, "I've counted the till, and I've checked it again.")).toBe('counted');
+    // The next move named with one of its intents is enough; a step already used is not named again.
+    const either = states([{ to: 'end:resolved', intent: ['refund', 'check'] }]);
+    expect(to(either, "I've counted the till and you're right, here's your fifty back.")).toBe('end:resolved');
+    // A state no nearer the resolution is not worth the jump.
+    const sideways = states([
+      { to: 'aside', intent: 'refund' },
+      { to: 'end:resolved', intent: 'check' },
+    ]);
+    expect(to(sideways, "I've counted the till and you're right, here's your fifty back.")).toBe('counted');
+  });
+
+  it("only the customer's surname, said back, earns the credit for it; other kind words do not", () => {
+    const s = smallScenario('surname', {
+      intents: ['check'],
+      mood: { start: 40, escalateAt: 95, effects: { nothing: 0, empathy: 0, problemSolving: 0, addressedBySurname: -20 } },
+      states: [{ id: 'open', lines: [say("I'm Mrs Wang. You gave me the wrong change.")], again: [say('Well?')], transitions: [] }],
+    });
+    expect(play(s, [EMPATHY]).last.understanding!.anger).toEqual([40, 40]);
+    expect(play(s, [`Mrs Wang, ${EMPATHY.toLowerCase()}`]).last.understanding!.anger).toEqual([40, 20]);
+  });
+
   it('gives the anger before and after the reply and the mood it leaves', () => {
     const s = scenario([], { mood: { start: 49, escalateAt: 95, effects: { nothing: 1, jargon: 28 } } });
     const calm = play(s, [EMPATHY]).last.understanding!;
