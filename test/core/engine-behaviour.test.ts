@@ -128,6 +128,23 @@ describe('transitions on evaluator outcomes', () => {
   });
 });
 
+describe('a bare yes', () => {
+  it('where the customer asks for what cannot be done, a bare yes is that promise; elsewhere it is not', () => {
+    const s = library.get('3g-number-migration')!;
+    for (const [locale, yes] of [
+      ['en', 'Yes, sure.'],
+      ['zh-CN', '可以，没问题。'],
+    ] as const) {
+      const { session } = startSession(s, { locale, seed: 3, now: 0 });
+      const r = replyToSession(s, session, yes, MINUTE);
+      expect(r.evaluation.detected.promises, `${locale} ${yes}`).toBe(true);
+    }
+    const other = library.get('wrong-change')!;
+    const { session } = startSession(other, { locale: 'en', seed: 3, now: 0 });
+    expect(replyToSession(other, session, 'Yes, sure.', MINUTE).evaluation.detected.promises).toBe(false);
+  });
+});
+
 describe('mood', () => {
   it('empathy calms the customer and problem solving calms them more, by the scenario’s effects', () => {
     const s = scenario([]);
