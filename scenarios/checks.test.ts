@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphProblems, MIN_VARIANTS } from './checks.ts';
 import { LIBRARY_DIR, loadLibrary, loadScenarioFile } from './load.ts';
-import type { Scenario } from './model.ts';
+import type { Scenario, State } from './model.ts';
 
 const original = loadLibrary().scenarios.get('wrong-change') as Scenario;
 const copy = (): Scenario => structuredClone(original);
@@ -77,6 +77,61 @@ describe('scenario checks', () => {
     expect(at('unknown act "shouting"')).toEqual([intentAt]);
     expect(found.filter((p) => p.message.startsWith('pattern can never match: requires and forbids the concept "check"'))).toHaveLength(1);
     expect(found.some((p) => p.message.includes(' in xx '))).toBe(false);
+  });
+
+  it('names every other problem at its own field', () => {
+    const s = copy();
+    const [first, second] = s.states as [State, State];
+    const intent = s.intents[0]!;
+    const promise = s.evaluation.forbiddenPromises![0]!;
+    s.states.push({ ...second });
+    s.intents.push({ ...intent });
+    intent.examples = { ...intent.examples, en: ['Lovely weather today.'] };
+    s.facts.push({ id: 'asked-only', text: s.facts[0]!.text, asks: [{ any: ['pay'] }] });
+    s.facts.push({ id: 'told-only', text: s.facts[0]!.text, answers: s.facts.find((f) => f.answers?.length)!.answers });
+    first.yesMeans = 'no-such-promise';
+    first.transitions.push({ to: second.id, intent: ['ghost-intent'], unless: ['ghost-unless'] });
+    s.evaluation.forbiddenPromises!.push({ ...promise, patterns: { 'zh-CN': promise.patterns['zh-CN'], en: [] } });
+    s.evaluation.forbiddenPromises!.push({ ...promise, id: 'risky', patterns: { ...promise.patterns, en: ['re:(a+)+$'] } });
+    s.evaluation.solutionTerms = { ...s.evaluation.solutionTerms, en: [] };
+    s.keyMoments!.push({ ...s.keyMoments![0]!, id: 'worded', when: { words: { 'zh-CN': ['找错'] } } });
+    const n = (list: unknown[]) => list.length - 1;
+    const promises = s.evaluation.forbiddenPromises!;
+    const risky = graphProblems(s).find((p) => p.path.join('.') === `evaluation.forbiddenPromises.${n(promises)}.patterns.en.0`);
+    expect(risky?.message).toMatch(/^pattern \/\(a\+\)\+\$\/ \S/);
+    expect(graphProblems(s).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        `states.${n(s.states)}.id: duplicate state id "${second.id}"`,
+        `intents.${n(s.intents)}.id: duplicate intent id "${intent.id}"`,
+        `intents.0.examples.en.0: intent "${intent.id}" does not match its own example "Lovely weather today."`,
+        `facts.${n(s.facts) - 1}: fact "asked-only" can be asked about but has no answers`,
+        `facts.${n(s.facts)}: fact "told-only" has answers but no question asks for it (asks)`,
+        'states.0.yesMeans: "no-such-promise" is not a forbidden promise under evaluation.forbiddenPromises',
+        `states.0.transitions.${n(first.transitions)}.intent: intent "ghost-intent" is not defined under intents`,
+        `states.0.transitions.${n(first.transitions)}.unless: intent "ghost-unless" is not defined under intents`,
+        `evaluation.forbiddenPromises.${n(promises) - 1}.id: duplicate promise id "${promise.id}"`,
+        `evaluation.forbiddenPromises.${n(promises) - 1}.patterns: no patterns in en`,
+        'evaluation.solutionTerms: no solution terms in en',
+        `keyMoments.${n(s.keyMoments!)}.when.words: no words in en`,
+      ]),
+    );
+    // One problem each: nothing else is reported twice or about the Chinese side.
+    expect(messages(s).filter((m) => m.includes('zh-CN') && !m.includes('concept'))).toEqual([]);
+    expect(messages(s).filter((m) => m.startsWith('duplicate'))).toHaveLength(3);
+  });
+
+  it('a start state that is not defined is named once, without calling every state unreachable', () => {
+    const s = copy();
+    s.start = 'nowhere';
+    expect(graphProblems(s).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
+      'start: start state "nowhere" is not defined under states',
+    ]);
+  });
+
+  it('a scenario that can never end resolved says so', () => {
+    const s = copy();
+    for (const st of s.states) for (const t of st.transitions) if (t.to === 'end:resolved') t.to = 'end:escalated';
+    expect(messages(s)).toEqual(['no state leads to end:resolved']);
   });
 
   it('finds locales that drift apart in the number of parts of a line', () => {

@@ -148,14 +148,13 @@ function line(
 function pace(session: EngineSession, lines: CustomerLine[], now: number): void {
   const p = session.pacing;
   const duration = (text: string) => (p.enabled ? Math.min(p.maxPauseMs, Math.max(p.minPauseMs, text.length * p.msPerChar)) : 0);
+  // Each part appears once the one before it has had its reading time; the first at once.
   let at = 0;
   let lastDuration = 0;
   const said: [number, string][] = [];
-  let first = true;
   for (const l of lines) {
     for (const part of l.parts) {
-      if (!first) at += lastDuration;
-      first = false;
+      at += lastDuration;
       part.atMs = at;
       lastDuration = duration(part.text);
       said.push([now + at, part.text]);
