@@ -59,10 +59,13 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
 const LATER_EXPLAINER = {
   'zh-CN':
     /^[^。!?！？\n]{0,16}?(?:也就是说?|就是说|意思是|简单说|简单来说|说白了|通俗点说|换句话说|[,，]说明|(?:就)?是(?:用来|一种|一个|指))/,
-  en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|that's (?:where|how|when)|which is where|i\.e\.|meaning|in other words|basically|in plain terms)\b/i,
+  en: /^[^.!?\n]{0,40}?(?:,|—|-|\()\s*(?:which is|that is|that's (?:where|how|when)|which is where|i\.e\.|meaning|in other words|basically|in plain terms|(?:that|which) (?:just|simply) means)\b/i,
 };
 
-/** "我们要用OTA给您的卡更新一下,也就是通过短信远程升级": the explanation follows later in the sentence. */
+/**
+ * "我们要用OTA给您的卡更新一下,也就是通过短信远程升级", "your account is on a KYC hold, that just means we re-check your ID":
+ * the explanation follows later in the sentence.
+ */
 function explainedLater(reply: PreparedReply, end: number): boolean {
   return LATER_EXPLAINER[reply.locale].test(reply.text.slice(end, end + 60));
 }
@@ -101,6 +104,12 @@ const UNKNOWN_ABBREVIATION = {
   note: 'An abbreviation the customer is unlikely to know; it sounds like the inside of your systems.',
   suggestion: 'Say what it is in plain words, or leave it out.',
 };
+
+/**
+ * Letters read off a slip or a screen for the customer to find (单子上写着MTCN的那串数字, 右下角有个Aa): a label pointed at,
+ * not a word said to them.
+ */
+const LABEL_BEFORE = /(?:写着|印着|标着|标有|印有|显示着|[上下左右角边]有个)$/;
 
 const HAN = /^[\u3400-\u9fff]+$/;
 
@@ -228,6 +237,7 @@ export const jargon: Rule = {
         // "late checkout,就是延迟退房": English words in a row are one term, explained after the last of them.
         const runEnd = end + (ENGLISH_RUN.exec(reply.text.slice(end))?.[0].length ?? 0);
         if (isQuoted(reply, start, end) || explained(reply, start, runEnd) || customerSaid(context, m[0])) continue;
+        if (LABEL_BEFORE.test(reply.text.slice(Math.max(0, start - 4), start))) continue;
         findings.push(toFinding(reply, { start, end, entry: ENGLISH_IN_CHINESE }, 'jargon', 'bad'));
       }
     }

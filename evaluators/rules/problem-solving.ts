@@ -52,6 +52,25 @@ const SELF_BEFORE = { 'zh-CN': /自$/, en: /$^/ };
  */
 const HOUSE_RULE = { 'zh-CN': /(?:是|都|概)不退不换|(?:合同|合约|协议)(?:里|上)?只(?:有|包|管|含)/, en: /$^/ };
 
+/**
+ * A check already made, told with what it found and nothing more ("I've checked your record and the pension age is 66",
+ * "我查了一下,您是四月三号才报名的"): an account of the facts, not a step towards the customer's problem. Beside another
+ * step ("I've checked and there's no payment yet; I'll trace it") it is part of the handling.
+ */
+const REPORTED_CHECK = {
+  'zh-CN': /^(?:我|我们)(?:这边|刚才|刚刚|已经)?(?:查|核对|核实|看)(?:了|过)/,
+  en: /^(?:i|we)(?:'ve| have)?\s+(?:just |already )?(?:checked|looked)\b(?! (?:into|at it|at this|at that))/i,
+};
+const CLAUSE_MARK = /[,，、;；:：.。!！?？]/;
+function reportedCheck(reply: PreparedReply, m: Match): boolean {
+  // The match is the check itself, not a step it runs on into ("我查过了,话费我给您全免了").
+  return (
+    m.entry.rule === 'concrete-action' &&
+    !CLAUSE_MARK.test(m.text) &&
+    REPORTED_CHECK[reply.locale].test(m.text + reply.text.slice(m.end, m.end + 2))
+  );
+}
+
 /** Whether the clause that holds the match says `words` (a record claimed, a house rule). */
 function clauseSays(reply: PreparedReply, m: Match, words: Record<PreparedReply['locale'], RegExp>): boolean {
   return words[reply.locale].test(clauseBefore(reply.text, m.start) + m.text + clauseAfter(reply.text, m.end));
@@ -143,26 +162,25 @@ export const problemSolving: Rule = {
     },
   },
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
-    const findings = findMatches(reply, entriesFor(reply, 'problemSolving'))
-      .filter(
-        (m) =>
-          !negatedAct(reply, m) &&
-          !NEGATED_ACTION[reply.locale].test(m.text) &&
-          !COGNITION[reply.locale].test(m.text) &&
-          !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&
-          !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
-          !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
-          !DESCRIBED[reply.locale].test(m.text) &&
-          !ROUTINE_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
-          !(m.text.startsWith('我') && SELF_BEFORE[reply.locale].test(reply.text.slice(0, m.start))) &&
-          !clauseSays(reply, m, RECORD) &&
-          !clauseSays(reply, m, HOUSE_RULE) &&
-          !PLEDGE_START[reply.locale].test(m.text) &&
-          !deflected(reply, m) &&
-          !refusedOrThreatened(reply, m.start) &&
-          !heardOnly(reply, m.start),
-      )
-      .map((m) => toFinding(reply, m, 'problemSolving', 'good'));
+    const acts = findMatches(reply, entriesFor(reply, 'problemSolving')).filter(
+      (m) =>
+        !negatedAct(reply, m) &&
+        !NEGATED_ACTION[reply.locale].test(m.text) &&
+        !COGNITION[reply.locale].test(m.text) &&
+        !NOT_ACTION[reply.locale].test(clauseAfter(reply.text, m.end).slice(0, 4)) &&
+        !DENIED_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
+        !NOT_AN_ACT[reply.locale].test(clauseBefore(reply.text, m.start)) &&
+        !DESCRIBED[reply.locale].test(m.text) &&
+        !ROUTINE_AFTER[reply.locale].test(reply.text.slice(m.end)) &&
+        !(m.text.startsWith('我') && SELF_BEFORE[reply.locale].test(reply.text.slice(0, m.start))) &&
+        !clauseSays(reply, m, RECORD) &&
+        !clauseSays(reply, m, HOUSE_RULE) &&
+        !PLEDGE_START[reply.locale].test(m.text) &&
+        !deflected(reply, m) &&
+        !refusedOrThreatened(reply, m.start) &&
+        !heardOnly(reply, m.start),
+    );
+    const findings = acts.map((m) => toFinding(reply, m, 'problemSolving', 'good'));
     // An offer the facts or the trainee's authority rule out is still an offer to solve the problem:
     // feasibility is the promises flag's business.
     for (const m of findMatches(reply, entriesFor(reply, 'promises'))) {
@@ -205,6 +223,7 @@ export const problemSolving: Rule = {
       };
       findings.push(toFinding(reply, { start: at, end: at + term.length, entry }, 'problemSolving', 'good'));
     }
+    if (findings.length === acts.length && acts.every((m) => reportedCheck(reply, m))) return [];
     return findings.sort((a, b) => a.span[0] - b.span[0]);
   },
 };
