@@ -36,6 +36,11 @@ describe('scenario checks', () => {
     expect(found).toContain('state "island" cannot be reached from the start state');
     expect(found).toContain('state "island" has no way to any ending');
     expect(found).toContain(`duplicate fact id "${s.facts[0]!.id}"`);
+    expect(graphProblems(s).find((p) => p.message === `duplicate fact id "${s.facts[0]!.id}"`)?.path).toEqual([
+      'facts',
+      s.facts.length - 1,
+      'id',
+    ]);
   });
 
   it('refuses a value naming two facts, a one-character Chinese value and values on a fact never asked', () => {
@@ -75,7 +80,12 @@ describe('scenario checks', () => {
     expect(at('unknown concept "no-such-concept" in zh-CN (see evaluators/lexicons/zh-CN/concepts/)')).toEqual([intentAt]);
     expect(at('unknown concept "no-such-concept" in en (see evaluators/lexicons/en/concepts/)')).toEqual([intentAt]);
     expect(at('unknown act "shouting"')).toEqual([intentAt]);
-    expect(found.filter((p) => p.message.startsWith('pattern can never match: requires and forbids the concept "check"'))).toHaveLength(1);
+    const asked = s.facts.findIndex((f) => f.asks?.length);
+    expect(
+      found
+        .filter((p) => p.message.startsWith('pattern can never match: requires and forbids the concept "check"'))
+        .map((p) => p.path.join('.')),
+    ).toEqual([`facts.${asked}.asks.${s.facts[asked]!.asks!.length - 1}`]);
     expect(found.some((p) => p.message.includes(' in xx '))).toBe(false);
   });
 
@@ -118,6 +128,12 @@ describe('scenario checks', () => {
     // One problem each: nothing else is reported twice or about the Chinese side.
     expect(messages(s).filter((m) => m.includes('zh-CN') && !m.includes('concept'))).toEqual([]);
     expect(messages(s).filter((m) => m.startsWith('duplicate'))).toHaveLength(3);
+  });
+
+  it('an intent without examples in a locale has nothing to match there', () => {
+    const s = copy();
+    for (const intent of s.intents) delete intent.examples;
+    expect(graphProblems(s)).toEqual([]);
   });
 
   it('a start state that is not defined is named once, without calling every state unreachable', () => {
