@@ -161,6 +161,34 @@ describe('scenario checks', () => {
     expect(graphProblems(s).some((p) => p.message.startsWith('the locales differ in number of parts'))).toBe(true);
   });
 
+  it('names the line whose locales differ in parts, wherever it stands', () => {
+    const s = copy();
+    const one = (v: { en?: string[] }) => (v.en = ['Only one part.', 'And another.', 'And a third.']);
+    one(s.states[0]!.again![0]!);
+    one(s.states[0]!.waiting![0]!);
+    const answered = s.facts.findIndex((f) => f.answers?.length);
+    one(s.facts[answered]!.answers![0]!);
+    const [outcome, ending] = Object.entries(s.endings).find(([, e]) => e.causes && Object.keys(e.causes).length)!;
+    const cause = Object.keys(ending.causes!)[0] as keyof typeof ending.causes;
+    one(ending.causes![cause!]![0]!);
+    one(s.endings.resolved.lines[0]!);
+    const kind = Object.keys(s.reactions!)[0]!;
+    one(s.reactions![kind as keyof typeof s.reactions]![0]!);
+    const paths = graphProblems(s)
+      .filter((p) => p.message.startsWith('the locales differ in number of parts'))
+      .map((p) => p.path.join('.'));
+    expect(paths.sort()).toEqual(
+      [
+        'states.0.again.0',
+        'states.0.waiting.0',
+        `facts.${answered}.answers.0`,
+        `endings.${outcome}.causes.${cause}.0`,
+        'endings.resolved.lines.0',
+        `reactions.${kind}.0`,
+      ].sort(),
+    );
+  });
+
   it('finds key moments that name an unknown state or intent, and duplicate moment ids', () => {
     const s = copy();
     const first = s.keyMoments![0]!;
