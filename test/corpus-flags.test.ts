@@ -12,6 +12,7 @@ import { evaluateReply } from '../evaluators/index.ts';
 import type { InputLocale } from '../evaluators/types.ts';
 import { FlagCorpusError, loadFlagCorpus, type FlagCase } from './support/flag-corpus.ts';
 import { scenarioRulesLookup } from '../cli/score/scenario-rules.ts';
+import { KnownMisses, ratchetMessage } from './support/known-misses.ts';
 import { count, emptyTally, gateFailures, loadGates, LOCALES, table, type GateSet } from './support/gates.ts';
 
 const ROOT = fileURLToPath(new URL('./corpus-flags/', import.meta.url));
@@ -31,11 +32,14 @@ const BLIND13 = join(ROOT, 'blind13');
 const BLIND14 = join(ROOT, 'blind14');
 const BLIND15 = join(ROOT, 'blind15');
 const gates = loadGates();
+// Each case and flag wrong today, per batch and locale (test/known-misses/flags.txt).
+const known = new KnownMisses('flags.txt');
 
 async function score(cases: FlagCase[], locale: InputLocale) {
   const { lookup } = await scenarioRulesLookup();
   const tally = emptyTally();
   const wrong: string[] = [];
+  const missed: string[] = [];
   for (const c of cases.filter((x) => x.locale === locale)) {
     const result = evaluateReply(c.reply, {
       locale: c.locale,
@@ -45,6 +49,7 @@ async function score(cases: FlagCase[], locale: InputLocale) {
       scenario: c.scenario ? lookup(c.scenario) : undefined,
     });
     for (const d of count(tally, c.expect, result)) {
+      missed.push(`${c.id} ${d}`);
       const words = result.findings
         .filter((f) => f.evaluator === d)
         .map((f) => `${f.rule} "${f.text}"`)
@@ -54,7 +59,7 @@ async function score(cases: FlagCase[], locale: InputLocale) {
       );
     }
   }
-  return { tally, wrong, n: cases.filter((x) => x.locale === locale).length };
+  return { tally, wrong, missed, n: cases.filter((x) => x.locale === locale).length };
 }
 
 function gated(name: string, load: () => FlagCase[], set: GateSet, showWrong: boolean): void {
@@ -68,6 +73,8 @@ function gated(name: string, load: () => FlagCase[], set: GateSet, showWrong: bo
         ].join('\n'),
       );
       expect(gateFailures(locale, r.tally, set[locale])).toEqual([]);
+      const ratchet = known.check(`${name.toLowerCase().replace(/ /g, '-')} ${locale}`, r.missed);
+      expect(ratchet, ratchetMessage(known, ratchet)).toEqual({ newMisses: [], nowRight: [] });
     });
   }
 }

@@ -9,7 +9,7 @@ import type { InputLocale } from '../../evaluators/index.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('./', import.meta.url));
 
-interface Base {
+export interface Base {
   id: string;
   scenario: string;
   locale: InputLocale;
@@ -115,11 +115,16 @@ export interface Tally {
   total: number;
 }
 
-/** Pass counts per scenario and locale, and in all. */
+/**
+ * Pass counts per scenario and locale, and in all. `stopAt`, asked after each miss,
+ * ends the run early (`complete` is then false): a broken engine is told at its first
+ * few regressions, not after the whole corpus.
+ */
 export function tally<T extends Base>(
   items: T[],
   run: (item: T) => Outcome,
-): { rows: Tally[]; all: Tally; failures: { item: T; got: string }[] } {
+  stopAt: (miss: { item: T; got: string }) => boolean = () => false,
+): { rows: Tally[]; all: Tally; failures: { item: T; got: string }[]; complete: boolean } {
   const rows = new Map<string, Tally>();
   const failures: { item: T; got: string }[] = [];
   const all: Tally = { key: 'all', passed: 0, total: 0 };
@@ -133,7 +138,13 @@ export function tally<T extends Base>(
     if (outcome.ok) {
       row.passed++;
       all.passed++;
-    } else failures.push({ item, got: outcome.got });
+      continue;
+    }
+    const miss = { item, got: outcome.got };
+    failures.push(miss);
+    if (stopAt(miss)) return { rows: sorted(rows), all, failures, complete: false };
   }
-  return { rows: [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), all, failures };
+  return { rows: sorted(rows), all, failures, complete: true };
 }
+
+const sorted = (rows: Map<string, Tally>): Tally[] => [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
