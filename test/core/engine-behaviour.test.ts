@@ -134,6 +134,8 @@ describe('a bare yes', () => {
     for (const [locale, yes] of [
       ['en', 'Yes, sure.'],
       ['zh-CN', '可以，没问题。'],
+      ['zh-CN', '可以可以。'],
+      ['zh-CN', '行行行，您放心。'],
     ] as const) {
       const { session } = startSession(s, { locale, seed: 3, now: 0 });
       const r = replyToSession(s, session, yes, MINUTE);
