@@ -255,11 +255,25 @@ describe('scenario checks', () => {
   it('finds key moments that name an unknown state or intent, and duplicate moment ids', () => {
     const s = copy();
     const first = s.keyMoments![0]!;
-    s.keyMoments!.push({ ...first, when: { state: ['nowhere'], intent: ['no-such-intent'] }, before: 'no-such-intent' });
-    const found = messages(s);
-    expect(found).toContain('state "nowhere" is not defined under states');
-    expect(found).toContain('intent "no-such-intent" is not defined under intents');
-    expect(found).toContain(`duplicate key moment id "${first.id}"`);
+    s.keyMoments!.push({ ...first, when: { state: [first.when.state![0]!, 'nowhere'], intent: ['no-such-intent'] } });
+    const at = s.keyMoments!.length - 1;
+    expect(
+      graphProblems(s)
+        .filter((p) => p.path[0] === 'keyMoments')
+        .map((p) => `${p.path.join('.')}: ${p.message}`),
+    ).toEqual([
+      `keyMoments.${at}.id: duplicate key moment id "${first.id}"`,
+      `keyMoments.${at}.when.state.1: state "nowhere" is not defined under states`,
+      `keyMoments.${at}.when.intent.0: intent "no-such-intent" is not defined under intents`,
+    ]);
+  });
+
+  it('a transition’s single intent, written without a list, is checked as a list of one is', () => {
+    const s = copy();
+    s.states[0]!.transitions.push({ to: s.states[1]!.id, intent: 'ghost-intent' });
+    expect(graphProblems(s).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
+      `states.0.transitions.${s.states[0]!.transitions.length - 1}.intent: intent "ghost-intent" is not defined under intents`,
+    ]);
   });
 
   it('names a key moment before or after that is no intent, at its own field', () => {

@@ -33,7 +33,11 @@ describe('the score card of a logged session', () => {
   it('counts provoking words once, though the turn logs both the words and the failed check', () => {
     const provoking = { evaluator: 'provocative', rule: 'provocative', text: 'calm down', message: 'Provokes.', suggestion: '' };
     const card = cardOf([
-      turn({ reply: 'Calm down.', findings: [provoking], checks: [{ check: 'provocative', good: false }] }),
+      turn({
+        reply: 'Calm down, the POS is slow.',
+        findings: [provoking, { ...provoking, evaluator: 'jargon', rule: 'term', text: 'POS' }],
+        checks: [{ check: 'provocative', good: false }],
+      }),
       turn({ reply: 'Please wait a moment.', checks: [{ check: 'requestWording', good: true }] }),
       // Another evaluator's words in the same turn do not stand for the failed check.
       turn({
