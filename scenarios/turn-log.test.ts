@@ -48,6 +48,8 @@ it('the score card of a stored v1 session that has ended reads its turns', () =>
 describe('reading a stored turn log', () => {
   const scores = { interrupting: 100, empathy: 100, jargon: 100, promises: 100, problemSolving: 100 };
   const v1 = { c: 'You gave me the wrong change!', r: 'Sorry, let me count it.', s: scores, a: ['empathy'], d: ['empathy'] };
+  // The turn a v1 entry with nothing but its words and scores reads as.
+  const plain = { customer: 'Hello?', reply: 'Hi.', scores, applicable: [], detected: [], checks: [], findings: [], interrupted: false };
 
   it('a log that is not a list reads as no turns, and entries that are not objects are skipped', () => {
     expect(readTurnLog(undefined)).toEqual([]);
@@ -89,31 +91,12 @@ describe('reading a stored turn log', () => {
       { c: 'Hello?', r: 'Hi.', s: scores, f: 'none', i: 1 },
       { c: 'Hello?', r: 'Hi.', s: scores, i: true },
     ]);
-    expect(bare).toEqual({
-      customer: 'Hello?',
-      reply: 'Hi.',
-      scores,
-      applicable: [],
-      detected: [],
-      checks: [],
-      findings: [],
-      interrupted: false,
-    });
+    expect(bare).toEqual(plain);
     expect(marked!.interrupted).toBe(true);
   });
 
   it('a turn in the current shape is read as it is, even one that also carries a one-letter key', () => {
-    const current = {
-      customer: 'Hello?',
-      reply: 'Hi.',
-      r: 'old',
-      scores,
-      applicable: [],
-      detected: [],
-      checks: [],
-      findings: [],
-      interrupted: false,
-    };
+    const current = { ...plain, r: 'old' };
     expect(readTurnLog([current, {}])).toEqual([current, {}]);
   });
 });
