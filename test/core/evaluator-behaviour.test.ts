@@ -331,3 +331,20 @@ describe('extra checks for the score card', () => {
     expect(wording('Next, you have to sign here.', en())).toContain('bad');
   });
 });
+
+describe('the language techniques beside the five flags', () => {
+  const extras = (reply: string, context: ReplyContext) =>
+    evaluateReply(reply, context)
+      .findings.filter((f) => ['requestWording', 'positiveWording', 'provocative'].includes(f.evaluator))
+      .map((f) => `${f.evaluator}/${f.polarity} "${f.text}"`);
+
+  it('a polite request is credited, but not one the reply says it will not make', () => {
+    expect(extras('Could you please wait a moment?', en())).toEqual(['requestWording/good "Could you please"']);
+    expect(extras("I won't ask: could you please wait.", en())).toEqual([]);
+  });
+
+  it('provoking words count even when the reply denies them: the customer still hears them', () => {
+    expect(extras("Don't tell me to calm down.", en())).toEqual(['provocative/bad "calm down"']);
+    expect(extras('I never said calm down.', en())).toEqual(['provocative/bad "calm down"']);
+  });
+});
