@@ -31,10 +31,8 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
   const words = reply.words.explainers;
   if (reply.locale === 'en') {
     // "Could you give me the IMEI? It's the 15-digit serial number" explains it in the next breath.
-    const a = after
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .replace(/^[\s,—–:?-]+/, '');
+    // Apostrophes inside words are straight already (prepareReply).
+    const a = after.toLowerCase().replace(/^[\s,—–:?-]+/, '');
     // "Your IBAN — the long number on your statement", "your NI number (that's the National Insurance number)": explained in apposition.
     // "an ILL for that — an inter-library loan" (two words may come between); "a pending authorisation — your bank holds it";
     // a spaced hyphen typed for the dash ("the UV lamp - the light inside the filter").

@@ -109,6 +109,9 @@ describe('jargon', () => {
     expect(flags('您把APN,也就是上网设置,改一下就行。', zh('我手机上不了网')).jargon).toBe(false);
     expect(flags('您把上网设置,也就是APN改一下就行。', zh('我手机上不了网')).jargon).toBe(false);
     expect(flags("Could you give me the IMEI? It's the 15-digit serial number on the box.", en('My phone was stolen')).jargon).toBe(false);
+    // Named as the trade calls it, the term's first words of the reply included.
+    expect(flags('The so-called APN needs setting on your phone.', en('No internet')).jargon).toBe(false);
+    expect(flags('所谓的APN需要在手机里设一下。', zh('我手机上不了网')).jargon).toBe(false);
   });
 
   it('a term the customer used first is the customer’s word, in this line or earlier ones', () => {
@@ -190,6 +193,32 @@ describe('promises', () => {
     expect(evaluateReply('我给您退现金。', { locale: 'zh-CN' }).detected.promises).toBe(false);
   });
 
+  it('a ruled-out promise asked about is not made; offered as a question, or after one, it is', () => {
+    const scenario: ScenarioRules = {
+      scenarioId: 'x',
+      forbiddenPromises: [
+        {
+          id: 'cash-refund',
+          fact: 'no-refund',
+          patterns: { 'zh-CN': ['退现金'], en: ['re:cash refund'] },
+          note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
+          suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
+        },
+      ],
+    };
+    const promised = (reply: string, locale: 'zh-CN' | 'en') => evaluateReply(reply, { locale, scenario }).detected.promises;
+    // The sentence the words stand in decides, wherever it is in the reply.
+    expect(promised('我先查一下。有人答应给您退现金吗？', 'zh-CN')).toBe(false);
+    expect(promised('您有小票吗？我给您退现金。', 'zh-CN')).toBe(true);
+    expect(promised('Let me check. Did someone promise you a cash refund?', 'en')).toBe(false);
+    expect(promised('Can I see the receipt? I will give you a cash refund.', 'en')).toBe(true);
+    expect(promised('Cash refund? Who told you that?', 'en')).toBe(false);
+    expect(promised('我先查一下。退现金是谁答应您的？', 'zh-CN')).toBe(false);
+    // An offer put as a question is still the offer.
+    expect(promised('我给您退现金好吗？', 'zh-CN')).toBe(true);
+    expect(promised('Shall I give you a cash refund?', 'en')).toBe(true);
+  });
+
   it('a pledge taken back later in the same sentence is not made; in the next sentence it is', () => {
     const scenario: ScenarioRules = {
       scenarioId: 'x',
@@ -260,6 +289,31 @@ describe('problem solving', () => {
     expect(flags('今天周三是吧，您放心，明天一早我们就拉走。', due).problemSolving).toBe(true);
     expect(flags('今天周三对吧，周五晚上保证给您送回来。', due).promises).toBe(true);
     expect(flags('您是说明天一早我们就拉走，是吧？', due).problemSolving).toBe(false);
+  });
+
+  it('money back pledged as certain is an offer within its own sentence only', () => {
+    const offers = (reply: string, locale: 'zh-CN' | 'en') =>
+      flags(reply, locale === 'en' ? en('Where is my money?') : zh('钱呢')).problemSolving;
+    // The remedy named in another clause of the same sentence, before or after, even with no full stop.
+    expect(offers('It will definitely arrive tomorrow, the refund', 'en')).toBe(true);
+    expect(offers('It will definitely arrive by 3.30, the refund.', 'en')).toBe(true);
+    expect(offers('明天肯定到，退款', 'zh-CN')).toBe(true);
+    // Named in a sentence before or after, it is news about the refund, and the pledge a forecast.
+    expect(offers('The refund went through last week. It will definitely arrive tomorrow.', 'en')).toBe(false);
+    expect(offers('Sorry. The refund went through. It will definitely arrive tomorrow.', 'en')).toBe(false);
+    expect(offers('The refund went through last week. So it will definitely arrive tomorrow.', 'en')).toBe(false);
+    expect(offers('Refund done? It will definitely arrive tomorrow.', 'en')).toBe(false);
+    expect(offers('It will definitely arrive. The refund was last week.', 'en')).toBe(false);
+    expect(offers('退款上周就办了。明天肯定到。', 'zh-CN')).toBe(false);
+    expect(offers('退款办好了吗？明天肯定到。', 'zh-CN')).toBe(false);
+    expect(offers('退款办好了！明天肯定到。', 'zh-CN')).toBe(false);
+    expect(offers('明天肯定到。退款上周就办了。', 'zh-CN')).toBe(false);
+  });
+
+  it('a check told with what it found is no step; run on into a step, it is one', () => {
+    expect(flags('我查了一下。', zh('钱呢')).problemSolving).toBe(false);
+    expect(flags('我查了，马上给您处理。', zh('钱呢')).problemSolving).toBe(true);
+    expect(flags('我查过了，明天给您回电话。', zh('钱呢')).problemSolving).toBe(true);
   });
 
   it('a service slogan is no step', () => {
