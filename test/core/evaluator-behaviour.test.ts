@@ -37,6 +37,10 @@ describe('empathy', () => {
     expect(flags('对不起也没用,规定就是规定。', zh('气死我了')).empathy).toBe(false);
     expect(flags('没什么好抱歉的。', zh('气死我了')).empathy).toBe(false);
     expect(flags("I'm not sorry, rules are rules.", en('This is outrageous!')).empathy).toBe(false);
+    // Only the words around the sympathy decide: a dismissal elsewhere in the reply takes nothing back.
+    const apart = "I'm really sorry about the mix-up. There's nothing to be sorry about on your side, you did everything right.";
+    expect(flags(apart, en('This is outrageous!')).empathy).toBe(true);
+    expect(flags('非常抱歉让您久等了。您别急着说，慢慢讲。', zh('气死我了')).empathy).toBe(true);
   });
 
   it('sympathy words quoted from the customer are not the trainee’s sympathy', () => {
