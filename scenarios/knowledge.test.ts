@@ -4,7 +4,7 @@
 // talk unless it also speaks of the case or does something.
 import { describe, expect, it } from 'vitest';
 import { analyseReply, type InputLocale } from '../evaluators/index.ts';
-import { answerQuestion } from './knowledge.ts';
+import { alsoAsked, answerQuestion } from './knowledge.ts';
 import { loadLibrary } from './load.ts';
 
 const library = loadLibrary().scenarios;
@@ -13,6 +13,14 @@ const library = loadLibrary().scenarios;
 function reading(scenario: string, locale: InputLocale, reply: string): string {
   const answer = answerQuestion(library.get(scenario)!, analyseReply(reply, locale));
   return answer ? (answer.fact ? `fact:${answer.fact.id}` : answer.kind) : 'no question';
+}
+
+/** Every fact a reply asks for and the customer answers, in one turn (the first answer and the one also asked). */
+function facts(scenario: string, locale: InputLocale, reply: string): string[] {
+  const analysis = analyseReply(reply, locale);
+  const first = answerQuestion(library.get(scenario)!, analysis);
+  const also = first && alsoAsked(library.get(scenario)!, analysis, first);
+  return [first, also].flatMap((a) => (a?.fact ? [a.fact.id] : [])).sort();
 }
 
 describe('what the customer takes a question to ask', () => {
@@ -54,5 +62,69 @@ describe('what the customer takes a question to ask', () => {
     ['en', 'Never mind the weather.', 'no question'],
   ] as const)('wrong-change %s: small talk without a question — "%s"', (locale, reply, want) => {
     expect(reading('wrong-change', locale, reply)).toBe(want);
+  });
+
+  // A statement sentence is what a bare question after it asks about ("…so it's letting the clients know. How many?"),
+  // not what a question with words of its own asks about.
+  it.each([
+    ['3g-number-migration', 'en', 'Right, the bill. Do you play golf at all, Mr Liu?', 'irrelevant'],
+    ['3g-number-migration', 'zh-CN', '好的，账单的事。您平时打高尔夫吗？', 'irrelevant'],
+    [
+      '3g-number-migration',
+      'en',
+      'Right, the bill. How many other people do you reckon have asked us for this same thing this week?',
+      'unknown',
+    ],
+  ] as const)('%s %s: a statement before a question of its own is not what it asks — "%s"', (scenario, locale, reply, want) => {
+    expect(reading(scenario, locale, reply)).toBe(want);
+  });
+
+  // Question words and other acts are no subject: asked about the customer's life, they ask nothing about the case.
+  it.each([
+    ['en', 'What subject did you teach, by the way?'],
+    ['en', "How's retirement treating you, do you do much gardening?"],
+    ['zh-CN', '您以前是教什么的呀？'],
+  ] as const)('bill-repeat-caller %s: chat about the customer is small talk — "%s"', (locale, reply) => {
+    expect(reading('bill-repeat-caller', locale, reply)).toBe('irrelevant');
+  });
+});
+
+describe('a reply that asks two things in two sentences', () => {
+  it.each([
+    [
+      '3g-number-migration',
+      'en',
+      "OK, I'll look at the plans for you. What sort of plan have you got in mind, exactly? You're using a smartphone, aren't you?",
+      ['phone-model', 'wants-plan'],
+    ],
+    [
+      '3g-number-migration',
+      'en',
+      "Hundreds of clients, wow. What line of work are you in, if you don't mind me asking? I'm guessing you're on the road quite a bit — roughly how many days a month are you away?",
+      ['job', 'travels'],
+    ],
+    ['3g-number-migration', 'zh-CN', '您的号码用了几年了？您平时经常出差吗？', ['number-years', 'travels']],
+    [
+      'angry-contractor',
+      'en',
+      "So you're the one running this crew, yeah? Just so I know who to talk to. And the rubbish you'd be leaving - what is it, offcuts, bags, that sort of thing?",
+      ['in-charge', 'rubbish'],
+    ],
+    [
+      'angry-contractor',
+      'en',
+      'Mr Zhang, which flat is it you lot are doing up? And the owner — is he still upstairs or has he gone?',
+      ['flat', 'owner-went-home'],
+    ],
+    [
+      'angry-contractor',
+      'en',
+      'Cheers Mr Zhang. How come the van turned up so late, was it the traffic? Fair enough. The owner — has he gone home already, and have you got a number for him?',
+      ['owner-went-home', 'why-late'],
+    ],
+    ['angry-contractor', 'zh-CN', '辛苦了。车怎么这么晚才到？行。业主呢，回家了吗？', ['owner-went-home', 'why-late']],
+    ['angry-contractor', 'zh-CN', '你们今晚来了几个人？好。垃圾里都是些什么？', ['rubbish', 'workers']],
+  ] as const)('%s %s: both are answered — "%s"', (scenario, locale, reply, want) => {
+    expect(facts(scenario, locale, reply)).toEqual(want);
   });
 });
