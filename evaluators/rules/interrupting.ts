@@ -40,8 +40,8 @@ export const interrupting: Rule = {
       findings.push(toFinding(reply, { start: 0, end, entry: { rule: 'cut-in', ...note } }, 'interrupting', 'bad'));
     }
     for (const match of findMatches(reply, entriesFor(reply, 'interrupting'))) {
-      // "我不是说您数错了" disowns the blame instead of making it.
-      if (match.entry.rule === 'blame-customer' && DISOWNED[reply.locale].test(clauseBefore(reply.text, match.start))) continue;
+      // "我不是说您数错了", "I'm not saying that's impossible" disown the words instead of saying them.
+      if (DISOWNED[reply.locale].test(clauseBefore(reply.text, match.start))) continue;
       findings.push(toFinding(reply, match, 'interrupting', 'bad'));
     }
     return findings;

@@ -90,6 +90,13 @@ describe('interrupting', () => {
     expect(flags('肯定是您自己数错了。', zh('你少找我钱了')).interrupting).toBe(true);
     expect(flags('我不是说肯定是您自己数错了。', zh('你少找我钱了')).interrupting).toBe(false);
   });
+
+  it('words disowned before they are said are not said, a denial as much as blame', () => {
+    expect(flags('不可能，我帮您查一下。', zh('你少找我钱了')).interrupting).toBe(true);
+    expect(flags('我没说不可能，我帮您查一下。', zh('你少找我钱了')).interrupting).toBe(false);
+    expect(flags("That's impossible, let me check.", en('You short-changed me')).interrupting).toBe(true);
+    expect(flags("I'm not saying that's impossible, let me check.", en('You short-changed me')).interrupting).toBe(false);
+  });
 });
 
 describe('jargon', () => {
@@ -116,6 +123,8 @@ describe('jargon', () => {
     // Named as the trade calls it, the term's first words of the reply included.
     expect(flags('The so-called APN needs setting on your phone.', en('No internet')).jargon).toBe(false);
     expect(flags('所谓的APN需要在手机里设一下。', zh('我手机上不了网')).jargon).toBe(false);
+    // An explainer that ends in a mark needs no space after it ("i.e.the…", typed in a hurry).
+    expect(flags('Could you read me the IMEI i.e.the number under the battery?', en('My phone was stolen')).jargon).toBe(false);
   });
 
   it('a term the customer used first is the customer’s word, in this line or earlier ones', () => {
