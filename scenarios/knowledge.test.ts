@@ -89,6 +89,15 @@ describe('what the customer takes a question to ask', () => {
   });
 });
 
+describe('a question that plays back what the customer said', () => {
+  it.each([
+    ['en', "Oh, that's awful timing. It started on Monday, did it?"],
+    ['en', "Did you have a nice weekend, Mrs Sun? Oh, that's awful timing. It started on Monday, did it?"],
+  ] as const)('sms-not-received %s: is confirmed, chat or no chat before it — "%s"', (locale, reply) => {
+    expect(reading('sms-not-received', locale, reply)).toBe('restated');
+  });
+});
+
 describe('a reply that asks two things in two sentences', () => {
   it.each([
     [
@@ -124,6 +133,13 @@ describe('a reply that asks two things in two sentences', () => {
     ],
     ['angry-contractor', 'zh-CN', '辛苦了。车怎么这么晚才到？行。业主呢，回家了吗？', ['owner-went-home', 'why-late']],
     ['angry-contractor', 'zh-CN', '你们今晚来了几个人？好。垃圾里都是些什么？', ['rubbish', 'workers']],
+    ['paid-still-cut-off', 'en', "Can I take your name please? Which number's been cut off? Read it out for me.", ['name', 'own-number']],
+    [
+      'sms-not-received',
+      'en',
+      "That phone, is it a new one or the same one you've always had? Has anything changed on your account lately? A new plan, anything like that?",
+      ['plan-changed-friday', 'same-phone'],
+    ],
   ] as const)('%s %s: both are answered — "%s"', (scenario, locale, reply, want) => {
     expect(facts(scenario, locale, reply)).toEqual(want);
   });
