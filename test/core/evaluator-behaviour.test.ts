@@ -182,6 +182,11 @@ describe('promises', () => {
     expect(flags('我保证把差额退给您。', zh('你少找我钱了')).promises).toBe(true);
   });
 
+  it('an outcome stated as already done pledges nothing; the same outcome ahead does', () => {
+    expect(flags('快递肯定送到了，您看下门口。', zh('我的快递呢')).promises).toBe(false);
+    expect(flags('快递明天肯定送到。', zh('我的快递呢')).promises).toBe(true);
+  });
+
   it('a guarantee quoted from the customer is not the trainee’s', () => {
     expect(flags('您说“保证”明天好,我先查一下。', zh('你们保证过明天好的')).promises).toBe(false);
     expect(flags('我保证明天好,我先查一下。', zh('你们保证过明天好的')).promises).toBe(true);
