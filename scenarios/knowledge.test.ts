@@ -98,6 +98,16 @@ describe('a question that plays back what the customer said', () => {
   });
 });
 
+describe('small talk, then a question about the case in a sentence of its own', () => {
+  it.each([
+    ['paid-still-cut-off', 'en', "What's the weather doing where you are? Raining here. Can I take your name please?", 'name'],
+    ['wrong-change', 'en', 'Lovely day. Did you watch the match? Was it you who paid with a hundred?', 'paid-hundred'],
+  ] as const)('%s %s: the chat is brushed aside and the case answered — "%s"', (scenario, locale, reply, fact) => {
+    expect(reading(scenario, locale, reply)).toBe('irrelevant');
+    expect(facts(scenario, locale, reply)).toEqual([fact]);
+  });
+});
+
 describe('a reply that asks two things in two sentences', () => {
   it.each([
     [

@@ -346,10 +346,10 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
 /**
  * A second fact asked in a sentence of its own ("您交的是哪天？在哪儿交的？"): answered after `first`, as a person
  * answers both. Only a sentence that names a subject of its own counts; a bare "And how often?" leans on the
- * sentence before it and was part of the first answer.
+ * sentence before it and was part of the first answer. After small talk ("Cold out, isn't it? Can I take your
+ * name?") the customer brushes the chat aside and still answers the case.
  */
 export function alsoAsked(scenario: Scenario, analysis: ReplyAnalysis, first: Answer): Answer | undefined {
-  if (first.kind === 'irrelevant') return undefined;
   const sentences = [...new Set(analysis.clauses.filter((c) => c.acts.includes('question')).map((c) => c.sentence))];
   if (sentences.length < 2) return undefined;
   for (const s of sentences) {
