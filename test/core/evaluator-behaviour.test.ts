@@ -182,6 +182,17 @@ describe('promises', () => {
     expect(flags('我保证把差额退给您。', zh('你少找我钱了')).promises).toBe(true);
   });
 
+  it('a pledge to get back is the trainee’s own step, unless an outcome is pledged with it', () => {
+    expect(flags('我保证，我们三点前给您回电话。', zh('什么时候能好')).promises).toBe(false);
+    expect(flags('我保证，我们修好了给您回电话。', zh('什么时候能好')).promises).toBe(true);
+  });
+
+  it('a hedge inside the promise makes it an estimate; a negated one does not', () => {
+    expect(flags('It works within a few minutes.', en('When?')).promises).toBe(true);
+    expect(flags('It usually works within a few minutes.', en('When?')).promises).toBe(false);
+    expect(flags('以后不可能再扣了。', zh('还会扣吗')).promises).toBe(true);
+  });
+
   it('an outcome stated as already done pledges nothing; the same outcome ahead does', () => {
     expect(flags('快递肯定送到了，您看下门口。', zh('我的快递呢')).promises).toBe(false);
     expect(flags('快递明天肯定送到。', zh('我的快递呢')).promises).toBe(true);
@@ -334,6 +345,11 @@ describe('problem solving', () => {
     expect(flags('我查过了，明天给您回电话。', zh('钱呢')).problemSolving).toBe(true);
   });
 
+  it('a refusal takes back the step in its own sentence only', () => {
+    expect(flags('我不能退钱。我马上帮您查一下。', zh('钱呢')).problemSolving).toBe(true);
+    expect(flags("I can't refund you. Let me check the till now.", en('Where is my money?')).problemSolving).toBe(true);
+  });
+
   it('a service slogan is no step', () => {
     expect(flags('我们一定竭诚为您服务。', zh('怎么回事')).problemSolving).toBe(false);
     expect(flags('我们一定马上为您查。', zh('怎么回事')).problemSolving).toBe(true);
@@ -369,6 +385,13 @@ describe('extra checks for the score card', () => {
     expect(
       evaluateReply('Mrs Wang, hello.', { locale: 'en', customerSurname: 'Wang' }).findings.some((f) => f.evaluator === 'addressing'),
     ).toBe(true);
+  });
+
+  it('the surname credit explains itself in the reply’s language and suggests nothing', () => {
+    const credit = (reply: string, locale: 'en' | 'zh-CN') =>
+      evaluateReply(reply, { locale, customerSurname: locale === 'en' ? 'Wang' : '王' }).findings.find((f) => f.evaluator === 'addressing');
+    expect(credit('Mrs Wang, hello.', 'en')).toMatchObject({ message: 'Using the surname shows respect.', suggestion: '' });
+    expect(credit('王女士,您好。', 'zh-CN')).toMatchObject({ message: '用姓氏称呼,顾客感到被尊重。', suggestion: '' });
   });
 
   it("an indignant question puts the customer's feelings on the table, so sympathy is due", () => {
