@@ -89,6 +89,17 @@ describe('what the customer takes a question to ask', () => {
   });
 });
 
+describe('a bare question after a statement asks about what the statement says', () => {
+  it.each([
+    ['en', 'So the line went dead this morning. What time was that?', 'fact:cut-off-when'],
+    ['zh-CN', '您说今天早上就停机了。几点的事？', 'fact:cut-off-when'],
+    ['en', 'You paid yesterday. What time was that?', 'fact:paid-yesterday'],
+    ['zh-CN', '您什么时候交的费？', 'fact:paid-yesterday'],
+  ] as const)('paid-still-cut-off %s: "%s"', (locale, reply, want) => {
+    expect(reading('paid-still-cut-off', locale, reply)).toBe(want);
+  });
+});
+
 describe('a question that plays back what the customer said', () => {
   it.each([
     ['en', "Oh, that's awful timing. It started on Monday, did it?"],
