@@ -102,7 +102,7 @@ export const provocative: Rule = {
         ),
       );
     }
-    return findings.sort((a, b) => a.span[0] - b.span[0]);
+    return findings;
   },
 };
 

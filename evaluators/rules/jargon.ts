@@ -239,6 +239,6 @@ export const jargon: Rule = {
         findings.push(toFinding(reply, { start, end, entry: ENGLISH_IN_CHINESE }, 'jargon', 'bad'));
       }
     }
-    return findings.sort((a, b) => a.span[0] - b.span[0]);
+    return findings;
   },
 };

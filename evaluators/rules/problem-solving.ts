@@ -224,6 +224,6 @@ export const problemSolving: Rule = {
       findings.push(toFinding(reply, { start: at, end: at + term.length, entry }, 'problemSolving', 'good'));
     }
     if (findings.length === acts.length && acts.every((m) => reportedCheck(reply, m))) return [];
-    return findings.sort((a, b) => a.span[0] - b.span[0]);
+    return findings;
   },
 };

@@ -178,6 +178,6 @@ export const promises: Rule = {
         }
       }
     }
-    return findings.sort((a, b) => a.span[0] - b.span[0]);
+    return findings;
   },
 };

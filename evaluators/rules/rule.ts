@@ -14,6 +14,6 @@ export interface RuleMeta {
 
 export interface Rule {
   meta: RuleMeta;
-  /** Pure: the same reply and context always give the same findings. */
+  /** Pure: the same reply and context always give the same findings, in any order (evaluateReply orders them). */
   check(reply: PreparedReply, context: ReplyContext): Finding[];
 }

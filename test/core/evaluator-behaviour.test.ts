@@ -165,6 +165,24 @@ describe('provocation', () => {
     expect(provokes('你这个人怎么回事啊？')).toBe(true);
     expect(provokes('你们累了一整天，我知道。')).toBe(false);
   });
+
+  it('an insult or a threat is named once, with its clause, in the order said', () => {
+    const named = (reply: string, locale: 'en' | 'zh-CN' = 'zh-CN') =>
+      evaluateReply(reply, { locale })
+        .findings.filter((f) => f.evaluator === 'provocative')
+        .map((f) => [f.rule, f.text]);
+    // Read from the reply's acts when no word list holds it; not twice where a list does.
+    expect(named('你有病吧。')).toEqual([['insult', '你有病吧']]);
+    expect(named('你是不是傻。')).toEqual([['provocative', '你是不是傻']]);
+    expect(named('你懂什么，爱买不买。')).toEqual([
+      ['insult', '你懂什么'],
+      ['provocative', '爱买不买'],
+    ]);
+    expect(named("Whatever. Keep shouting and I'll call security.", 'en')).toEqual([
+      ['provocative', 'Whatever'],
+      ['threat', "and I'll call security"],
+    ]);
+  });
 });
 
 describe('promises', () => {
@@ -190,6 +208,7 @@ describe('promises', () => {
   it('a hedge inside the promise makes it an estimate; a negated one does not', () => {
     expect(flags('It works within a few minutes.', en('When?')).promises).toBe(true);
     expect(flags('It usually works within a few minutes.', en('When?')).promises).toBe(false);
+    expect(flags('It Usually works within a few minutes.', en('When?')).promises).toBe(false);
     expect(flags('以后不可能再扣了。', zh('还会扣吗')).promises).toBe(true);
   });
 
