@@ -85,7 +85,7 @@ function hedged(reply: PreparedReply, start: number, end: number): boolean {
   const inside = reply.text.slice(start, end);
   return reply.words.hedges.some((h) => {
     const at = reply.locale === 'en' ? inside.toLowerCase().indexOf(h.toLowerCase()) : inside.indexOf(h);
-    return at >= 0 && containsAny(inside.slice(at, at + h.length), [h], reply.locale) && !negatedBefore(reply, start + at);
+    return at >= 0 && !negatedBefore(reply, start + at);
   });
 }
 
