@@ -123,6 +123,9 @@ describe('jargon', () => {
     // Named as the trade calls it, the term's first words of the reply included.
     expect(flags('The so-called APN needs setting on your phone.', en('No internet')).jargon).toBe(false);
     expect(flags('所谓的APN需要在手机里设一下。', zh('我手机上不了网')).jargon).toBe(false);
+    expect(flags('所谓APN，您手机里设一下。', zh('我手机上不了网')).jargon).toBe(false);
+    // The explanation may come after a comma and a space, as typed in a chat window.
+    expect(flags('请报一下IMEI码， 就是包装盒上那串15位数字。', zh('手机丢了')).jargon).toBe(false);
     // An explainer that ends in a mark needs no space after it ("i.e.the…", typed in a hurry).
     expect(flags('Could you read me the IMEI i.e.the number under the battery?', en('My phone was stolen')).jargon).toBe(false);
   });
