@@ -203,6 +203,33 @@ describe('promises', () => {
     expect(flags('我保证把差额退给您。', zh('你少找我钱了')).promises).toBe(true);
   });
 
+  it('a benefit beyond authority stays one, hedged or not', () => {
+    expect(flags('话费我大概能给您全免了。', zh('扣错了钱')).promises).toBe(true);
+    expect(flags('一般这种情况话费给您全免。', zh('扣错了钱')).promises).toBe(true);
+  });
+
+  it('a ruled-out promise is found at the very start of the reply, and named once', () => {
+    const scenario: ScenarioRules = {
+      scenarioId: 'x',
+      forbiddenPromises: [
+        {
+          id: 'cash-refund',
+          fact: 'no-refund',
+          patterns: { 'zh-CN': ['退现金', '现金', '退现'], en: ['cash'] },
+          note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
+          suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
+        },
+      ],
+    };
+    const named = (reply: string) =>
+      evaluateReply(reply, { locale: 'zh-CN', scenario })
+        .findings.filter((f) => f.evaluator === 'promises')
+        .map((f) => f.text);
+    expect(named('退现金，没问题。')).toEqual(['退现金']);
+    expect(named('我给您退现金。')).toEqual(['退现金']);
+    expect(named('退现金，现金也行。')).toEqual(['退现金', '现金']);
+  });
+
   it('a pledge to get back is the trainee’s own step, unless an outcome is pledged with it', () => {
     expect(flags('我保证，我们三点前给您回电话。', zh('什么时候能好')).promises).toBe(false);
     expect(flags('我保证，我们修好了给您回电话。', zh('什么时候能好')).promises).toBe(true);
