@@ -439,7 +439,11 @@ describe('extra checks for the score card', () => {
   it('the surname credit explains itself in the reply’s language and suggests nothing', () => {
     const credit = (reply: string, locale: 'en' | 'zh-CN') =>
       evaluateReply(reply, { locale, customerSurname: locale === 'en' ? 'Wang' : '王' }).findings.find((f) => f.evaluator === 'addressing');
-    expect(credit('Mrs Wang, hello.', 'en')).toMatchObject({ message: 'Using the surname shows respect.', suggestion: '' });
+    expect(credit('Mrs Wang, hello.', 'en')).toMatchObject({
+      rule: 'by-surname',
+      message: 'Using the surname shows respect.',
+      suggestion: '',
+    });
     expect(credit('王女士,您好。', 'zh-CN')).toMatchObject({ message: '用姓氏称呼,顾客感到被尊重。', suggestion: '' });
   });
 
