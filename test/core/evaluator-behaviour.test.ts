@@ -188,6 +188,20 @@ describe('provocation', () => {
   });
 });
 
+/** A scenario whose facts rule out a cash refund, offered in these words. */
+const noCashRefund = (patterns: Record<'zh-CN' | 'en', string[]>): ScenarioRules => ({
+  scenarioId: 'x',
+  forbiddenPromises: [
+    {
+      id: 'cash-refund',
+      fact: 'no-refund',
+      patterns,
+      note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
+      suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
+    },
+  ],
+});
+
 describe('promises', () => {
   it('an absolute guarantee is flagged; a negated one is not', () => {
     expect(rules('我保证明天修好。', zh('什么时候能好'), 'promises')).toContain('absolute-guarantee');
@@ -209,18 +223,7 @@ describe('promises', () => {
   });
 
   it('a ruled-out promise is found at the very start of the reply, and named once', () => {
-    const scenario: ScenarioRules = {
-      scenarioId: 'x',
-      forbiddenPromises: [
-        {
-          id: 'cash-refund',
-          fact: 'no-refund',
-          patterns: { 'zh-CN': ['退现金', '现金', '退现'], en: ['cash'] },
-          note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
-          suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
-        },
-      ],
-    };
+    const scenario = noCashRefund({ 'zh-CN': ['退现金', '现金', '退现'], en: ['cash'] });
     const named = (reply: string) =>
       evaluateReply(reply, { locale: 'zh-CN', scenario })
         .findings.filter((f) => f.evaluator === 'promises')
@@ -253,18 +256,7 @@ describe('promises', () => {
   });
 
   it('a promise the scenario’s facts rule out is flagged, and also counts as an offer', () => {
-    const scenario: ScenarioRules = {
-      scenarioId: 'x',
-      forbiddenPromises: [
-        {
-          id: 'cash-refund',
-          fact: 'no-refund',
-          patterns: { 'zh-CN': ['退现金'], en: ['re:cash refund'] },
-          note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
-          suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
-        },
-      ],
-    };
+    const scenario = noCashRefund({ 'zh-CN': ['退现金'], en: ['re:cash refund'] });
     const r = evaluateReply('我给您退现金。', { locale: 'zh-CN', scenario });
     expect(r.findings.filter((f) => f.evaluator === 'promises').map((f) => [f.rule, f.text])).toEqual([['facts-rule-out', '退现金']]);
     expect(evaluateReply('I will give you a cash refund.', { locale: 'en', scenario }).detected.promises).toBe(true);
@@ -272,18 +264,7 @@ describe('promises', () => {
   });
 
   it('a ruled-out promise asked about is not made; offered as a question, or after one, it is', () => {
-    const scenario: ScenarioRules = {
-      scenarioId: 'x',
-      forbiddenPromises: [
-        {
-          id: 'cash-refund',
-          fact: 'no-refund',
-          patterns: { 'zh-CN': ['退现金'], en: ['re:cash refund'] },
-          note: { 'zh-CN': '不能退现金', en: 'No cash refunds' },
-          suggestion: { 'zh-CN': '换货', en: 'Offer an exchange' },
-        },
-      ],
-    };
+    const scenario = noCashRefund({ 'zh-CN': ['退现金'], en: ['re:cash refund'] });
     const promised = (reply: string, locale: 'zh-CN' | 'en') => evaluateReply(reply, { locale, scenario }).detected.promises;
     // The sentence the words stand in decides, wherever it is in the reply.
     expect(promised('我先查一下。有人答应给您退现金吗？', 'zh-CN')).toBe(false);
