@@ -327,6 +327,26 @@ describe('problem solving', () => {
     expect(r.detected.problemSolving).toBe(true);
   });
 
+  it('an offer and a scenario’s solution explain themselves in the reply’s language', () => {
+    const scenario: ScenarioRules = { scenarioId: 'x', solutionTerms: { 'zh-CN': ['看录像'], en: ['camera footage'] } };
+    const credit = (reply: string, context: ReplyContext, rule: string) =>
+      evaluateReply(reply, context).findings.find((f) => f.evaluator === 'problemSolving' && f.rule === rule);
+    expect(credit('一般这种情况话费给您全免。', zh('扣错了钱'), 'offer')?.message).toBe('提出了解决办法;能不能做到,另在"承诺"一项评判。');
+    expect(credit('It will definitely arrive tomorrow, the refund', en('Where is my money?'), 'offer')?.message).toBe(
+      'An offer to solve the problem; whether it can be kept is judged under promises.',
+    );
+    expect(credit('咱们看录像。', { locale: 'zh-CN', scenario }, 'scenario-solution')).toMatchObject({
+      text: '看录像',
+      message: '这是解决本场景问题的办法。',
+      suggestion: '说清楚什么时候做。',
+    });
+    expect(credit("Let's check the camera footage.", { locale: 'en', scenario }, 'scenario-solution')).toMatchObject({
+      text: 'camera footage',
+      message: 'A step that solves this scenario’s problem.',
+      suggestion: 'Say when you will do it.',
+    });
+  });
+
   it('a scenario’s solution words count only as the trainee’s own step', () => {
     const scenario: ScenarioRules = { scenarioId: 'x', solutionTerms: { 'zh-CN': ['看录像'], en: ['camera footage'] } };
     expect(flags('咱们看录像。', { locale: 'zh-CN', scenario }).problemSolving).toBe(true);
