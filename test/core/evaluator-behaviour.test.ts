@@ -2,17 +2,17 @@
 // each as a pair: the reply that shows it and the nearest reply that must not, so
 // the test fails when the behaviour is removed. Through the public entry only.
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, type Dimension, type ReplyContext, type ScenarioRules } from '../../evaluators/index.ts';
+import { evaluateReply, type Dimension, type Finding, type ReplyContext, type ScenarioRules } from '../../evaluators/index.ts';
 
 const zh = (customer?: string): ReplyContext => ({ locale: 'zh-CN', customer });
 const en = (customer?: string): ReplyContext => ({ locale: 'en', customer });
 const tw = (customer?: string): ReplyContext => ({ locale: 'zh-TW', customer });
 
 const flags = (reply: string, context: ReplyContext) => evaluateReply(reply, context).detected;
-const rules = (reply: string, context: ReplyContext, d: Dimension) =>
-  evaluateReply(reply, context)
-    .findings.filter((f) => f.evaluator === d)
-    .map((f) => f.rule);
+/** What one evaluator or extra check found in a reply, in reply order. */
+const findingsOf = (reply: string, context: ReplyContext, evaluator: Finding['evaluator']) =>
+  evaluateReply(reply, context).findings.filter((f) => f.evaluator === evaluator);
+const rules = (reply: string, context: ReplyContext, d: Dimension) => findingsOf(reply, context, d).map((f) => f.rule);
 
 describe('empathy', () => {
   it('credits understanding, validation, reassurance and apology, naming which', () => {
@@ -171,9 +171,7 @@ describe('provocation', () => {
 
   it('an insult or a threat is named once, with its clause, in the order said', () => {
     const named = (reply: string, locale: 'en' | 'zh-CN' = 'zh-CN') =>
-      evaluateReply(reply, { locale })
-        .findings.filter((f) => f.evaluator === 'provocative')
-        .map((f) => [f.rule, f.text]);
+      findingsOf(reply, { locale }, 'provocative').map((f) => [f.rule, f.text]);
     // Read from the reply's acts when no word list holds it; not twice where a list does.
     expect(named('你有病吧。')).toEqual([['insult', '你有病吧']]);
     expect(named('你是不是傻。')).toEqual([['provocative', '你是不是傻']]);
@@ -224,10 +222,7 @@ describe('promises', () => {
 
   it('a ruled-out promise is found at the very start of the reply, and named once', () => {
     const scenario = noCashRefund({ 'zh-CN': ['退现金', '现金', '退现'], en: ['cash'] });
-    const named = (reply: string) =>
-      evaluateReply(reply, { locale: 'zh-CN', scenario })
-        .findings.filter((f) => f.evaluator === 'promises')
-        .map((f) => f.text);
+    const named = (reply: string) => findingsOf(reply, { locale: 'zh-CN', scenario }, 'promises').map((f) => f.text);
     expect(named('退现金，没问题。')).toEqual(['退现金']);
     expect(named('我给您退现金。')).toEqual(['退现金']);
     expect(named('退现金，现金也行。')).toEqual(['退现金', '现金']);
@@ -461,10 +456,7 @@ describe('extra checks for the score card', () => {
   });
 
   it('a command is flagged; a play-back or a request with the same words is not', () => {
-    const wording = (reply: string, context: ReplyContext) =>
-      evaluateReply(reply, context)
-        .findings.filter((f) => f.evaluator === 'requestWording')
-        .map((f) => f.polarity);
+    const wording = (reply: string, context: ReplyContext) => findingsOf(reply, context, 'requestWording').map((f) => f.polarity);
     expect(wording('您给我把小票拿出来。', zh())).toContain('bad');
     expect(wording('您是说您给我的是一百，对吗？', zh())).not.toContain('bad');
     expect(wording('您是說您給我的是一百元，對嗎？', tw())).not.toContain('bad');
