@@ -69,12 +69,12 @@ function explainedLater(reply: PreparedReply, end: number): boolean {
 }
 
 /**
- * The customer asks what an English term means ("What does RCT mean?"): it is not yet theirs. A Chinese reply
+ * The customer asks what an English term means ("What does RCT mean?", "What's a QMS?"): it is not yet theirs. A Chinese reply
  * usually answers with the cause in the same breath (鉴权失败一般是卡没插好), so a Chinese question keeps the customer's
  * word; a customer who says they cannot read or follow it (报告上写着MLU,我看不懂) has not made it theirs.
  */
 const ASKS_MEANING =
-  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these)\b|\bno idea what\b|[看听]不懂/i;
+  /\bwhat (?:does|do|did) [^?.!]{0,40}\b(?:mean|stand for)\b|\bwhat(?:'s| is| are) (?:a |an |the )?(?:that|this|those|these|[a-z][\w&-]*\s*\?)|\bno idea what\b|[看听]不懂/i;
 
 /** The term in the customer's text as a word of its own: "DIN" is not in "bindings". */
 function saysWord(text: string, term: string): boolean {
@@ -92,7 +92,8 @@ function customerSaid(context: ReplyContext, term: string): boolean {
 }
 
 /**
- * An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV).
+ * An abbreviation in an English reply (VPLMN, CDRs, QMS): unknown ones are jargon unless everyday (SIM, PIN, TV)
+ * or a word of speech in capitals for stress (NOT, YOUR).
  * A clitic after it leaves it one ("your DIN's on six", "it was RTS'd").
  */
 const ABBREVIATION = /(?<![A-Za-z0-9'-])[A-Z][A-Z0-9&]{1,6}(?:s)?(?=['’](?:s|d|ll|ve|re)\b|(?![A-Za-z0-9'-]))/g;
@@ -134,13 +135,13 @@ function acrossWords(reply: PreparedReply, start: number, end: number, text: str
   return tokens.some((t) => (t.start < start && t.end > start) || (t.start < end && t.end > end));
 }
 
-/** The everyday words of a list, lower-cased, made once per list (a reload brings a new list). */
-const everydaySets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function everydaySet(words: readonly string[]): ReadonlySet<string> {
-  let set = everydaySets.get(words);
+/** The words of a context list, lower-cased, made once per list (a reload brings a new list). */
+const wordSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function wordSet(words: readonly string[]): ReadonlySet<string> {
+  let set = wordSets.get(words);
   if (!set) {
     set = new Set(words.map((w) => w.toLowerCase()));
-    everydaySets.set(words, set);
+    wordSets.set(words, set);
   }
   return set;
 }
@@ -209,12 +210,15 @@ export const jargon: Rule = {
         return f;
       });
     if (reply.locale === 'en' && !shouting(reply.text)) {
-      const everyday = everydaySet(reply.words.everyday);
+      const everyday = wordSet(reply.words.everyday);
+      // "I will NOT", "SO sorry", "YOUR money": a word of speech in capitals is stressed, not an abbreviation.
+      const stressed = wordSet(reply.words.functionWords);
       for (const m of reply.text.matchAll(ABBREVIATION)) {
         const start = m.index;
         const end = start + m[0].length;
         const word = m[0].replace(/s$/, '');
         if ((word.match(/[A-Z]/g) ?? []).length < 2 || everyday.has(word.toLowerCase()) || everyday.has(m[0].toLowerCase())) continue;
+        if (stressed.has(m[0].toLowerCase())) continue;
         if (/^\d*[A-Z]?\d+[A-Z]?$/.test(word)) continue;
         if (
           matches.some((x) => start < x.end && end > x.start) ||
@@ -230,7 +234,7 @@ export const jargon: Rule = {
         const start = m.index;
         const end = start + m[0].length;
         if (m[0].length < 2 || matches.some((x) => start < x.end && end > x.start)) continue;
-        if (everydaySet(reply.words.everyday).has(m[0].toLowerCase())) continue;
+        if (wordSet(reply.words.everyday).has(m[0].toLowerCase())) continue;
         if (/^[A-Z0-9]{1,3}\d*$/.test(m[0]) && /\d/.test(m[0])) continue; // 3G, 4G, 5G and model numbers
         // "late checkout,就是延迟退房": English words in a row are one term, explained after the last of them.
         const runEnd = end + (ENGLISH_RUN.exec(reply.text.slice(end))?.[0].length ?? 0);
