@@ -61,6 +61,10 @@ describe('quotes a trainer reads', () => {
     expect(shortQuote('I will ring the owner', 17)).toBe('I will ring the…');
     expect(shortQuote('Supercalifragilistic word', 10)).toBe('Supercali…');
     expect(shortQuote('ab cdefghijklmn', 10)).toBe('ab cdefgh…');
+    // Only a cut between two letters of one word moves back; a space at exactly half the limit is too early to move to.
+    expect(shortQuote('abcdef g,hijk', 10)).toBe('abcdef g,…');
+    expect(shortQuote('abcde fghijklmn', 10)).toBe('abcde fgh…');
+    expect(shortQuote('abcdef ghijklmn', 10)).toBe('abcdef…');
     expect(shortQuote('我现在就给业主打个电话确认一下', 8)).toBe('我现在就给业主…');
   });
 });

@@ -1,7 +1,7 @@
 // Word segmentation, which the concepts and the jargon check read: tokens in reading
 // order with their place in the text, punctuation and spaces dropped, English words
 // lower-cased and stemmed (so "checking" finds "check"), Chinese words as written.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { segment } from '../../evaluators/index.ts';
 
 describe('segment', () => {
@@ -32,5 +32,35 @@ describe('segment', () => {
   it('gives no tokens for punctuation or nothing', () => {
     expect(segment('!!! ,。')).toEqual([]);
     expect(segment('')).toEqual([]);
+  });
+});
+
+// The segmenter and what it was taught live for the life of the process; each test here
+// loads a fresh copy, as a new server process does, so nothing an earlier reply taught
+// it hides what loading does.
+describe('a freshly loaded segmenter', () => {
+  const fresh = async () => {
+    vi.resetModules();
+    return import('../../evaluators/text/segment.ts');
+  };
+  const words = (tokens: { text: string }[]) => tokens.map((t) => t.text);
+
+  it("knows the product's domain dictionary from the start (商务助理, 找错钱)", async () => {
+    const { segment: cut } = await fresh();
+    expect(words(cut('您的商务助理有问题'))).toContain('商务助理');
+    expect(words(cut('您的找错钱有问题'))).toContain('找错钱');
+  });
+
+  it('keeps a taught Chinese term whole, and is taught only the words made of Chinese characters', async () => {
+    const { segment: cut, teachWords } = await fresh();
+    expect(words(cut('您的日割有问题'))).not.toContain('日割');
+    teachWords(['日割', 'AB闷缸']);
+    expect(words(cut('您的日割有问题'))).toContain('日割');
+    expect(words(cut('AB闷缸'))).not.toContain('AB闷缸');
+  });
+
+  it('joins characters the dictionary does not know into a word where they read as one (锁星)', async () => {
+    const { segment: cut } = await fresh();
+    expect(words(cut('您的锁星有问题'))).toContain('锁星');
   });
 });
