@@ -54,9 +54,11 @@ describe('a freshly loaded segmenter', () => {
   it('keeps a taught Chinese term whole, and is taught only the words made of Chinese characters', async () => {
     const { segment: cut, teachWords } = await fresh();
     expect(words(cut('您的日割有问题'))).not.toContain('日割');
-    teachWords(['日割', 'AB闷缸']);
+    expect(words(cut('开闷缸'))).not.toContain('闷缸');
+    teachWords(['日割', 'AB日割', '闷缸']);
     expect(words(cut('您的日割有问题'))).toContain('日割');
-    expect(words(cut('AB闷缸'))).not.toContain('AB闷缸');
+    expect(words(cut('开闷缸'))).toContain('闷缸');
+    expect(words(cut('AB日割'))).toEqual(['AB', '日割']);
   });
 
   it('joins characters the dictionary does not know into a word where they read as one (锁星)', async () => {
