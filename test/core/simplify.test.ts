@@ -1,7 +1,7 @@
 // Traditional → simplified conversion (evaluators/text/simplify.ts): phrase-level,
 // Taiwanese vocabulary read as the mainland word, offsets mapped back to the
 // trainee's own characters, simplified text left untouched.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simplify } from '../../evaluators/text/simplify.ts';
 
 describe('simplify', () => {
@@ -36,5 +36,17 @@ describe('simplify', () => {
     expect(s.toOriginal(s.text.length)).toBe(original.length);
     expect(s.toOriginal(-5)).toBe(0);
     expect(s.toOriginal(10_000)).toBe(original.length);
+  });
+});
+
+// Which characters are traditional is worked out once per process, on first use; a
+// fresh copy of the converter, as a new process has, works it out again here.
+describe('a freshly loaded converter', () => {
+  it('converts a reply written only in traditional characters, and leaves simplified text as it is', async () => {
+    vi.resetModules();
+    const fresh = await import('../../evaluators/text/simplify.ts');
+    expect(fresh.simplify('說話').text).toBe('说话');
+    expect(fresh.simplify('幫您查帳單').text).toBe('帮您查账单');
+    expect(fresh.simplify('我马上帮您查').text).toBe('我马上帮您查');
   });
 });
