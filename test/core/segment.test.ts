@@ -29,6 +29,10 @@ describe('segment', () => {
     expect(tokens.find((t) => t.text === '您')?.norm).toBe('您');
   });
 
+  it('stems only plain English words: a word with a digit or an apostrophe is kept as written, lower-cased', () => {
+    expect(segment('Customer’s 2Nights ROAMING’S').map((t) => t.norm)).toEqual(["customer's", '2nights', "roaming's"]);
+  });
+
   it('gives no tokens for punctuation or nothing', () => {
     expect(segment('!!! ,。')).toEqual([]);
     expect(segment('')).toEqual([]);

@@ -11,13 +11,15 @@ describe('the Taiwan word table', () => {
   it('refuses every bad line at once, each with its file and line', () => {
     expect(() => parseTaiwanWords(BAD, 'bad.txt')).toThrow(
       [
-        'Taiwan word table has 6 problem(s):',
+        'Taiwan word table has 8 problem(s):',
         'bad.txt:5: expected two words, got "客诉 投诉 抱怨"',
         'bad.txt:6: expected two words, got "退费"',
         'bad.txt:7: words must be Chinese characters',
         'bad.txt:8: words must be Chinese characters',
         'bad.txt:9: "认证码" and "验证" differ in length',
         'bad.txt:10: duplicate word "门号"',
+        'bad.txt:11: words must be Chinese characters',
+        'bad.txt:12: words must be Chinese characters',
       ].join('\n'),
     );
   });
@@ -27,7 +29,8 @@ describe('the Taiwan word table', () => {
   });
 
   it('reads a good line into a swap, with its exceptions kept as words that may come before it', () => {
-    const [plain, guarded] = parseTaiwanWords('# comment\n\n门号 号码\n  方案 套餐 ! 解决  处理 \n');
+    const [plain, guarded, ...rest] = parseTaiwanWords('# comment\n   \n  # indented comment\n门号  号码\n  方案 套餐 ! 解决  处理 \n');
+    expect(rest).toEqual([]);
     expect(plain).toMatchObject({ from: '门号', to: '号码' });
     expect('新门号,旧门号'.replace(plain!.pattern, plain!.to)).toBe('新号码,旧号码');
     expect(guarded).toMatchObject({ from: '方案', to: '套餐' });
