@@ -82,6 +82,16 @@ describe('batch scoring format', () => {
     expect(rules(without!)).not.toContain('scenario-term');
   });
 
+  it('without a scenario library, a line naming a scenario is refused as unknown; one naming none is scored', () => {
+    const { results, bad } = jsonl(
+      [JSON.stringify({ id: 1, reply: '好的。', scenario: 'wrong-change' }), JSON.stringify({ id: 2, reply: '好的。', scenario: '' })],
+      NO_SCENARIOS,
+    );
+    expect(bad).toBe(1);
+    expect(results[0]).toEqual({ line: 1, error: 'unknown scenario "wrong-change"' });
+    expect(results[1]!.id).toBe(2);
+  });
+
   it('interrupted and history reach the evaluators', () => {
     const [cut, heard] = jsonl([
       JSON.stringify({ id: 1, reply: '好的。', interrupted: true }),
