@@ -67,7 +67,15 @@ describe('batch scoring format', () => {
     }
     const detected = r!.detected as Record<string, boolean>;
     expect(detected.interrupting && detected.promises && detected.jargon).toBe(true);
-    expect(findings.some((f) => f.evaluator === 'jargon' && reply.slice(f.span[0], f.span[1]) === 'APN')).toBe(true);
+    const apn = findings.find((f) => f.evaluator === 'jargon' && reply.slice(f.span[0], f.span[1]) === 'APN');
+    expect(apn?.suggestion).toMatch(/\S/);
+  });
+
+  it('the extra checks (provoking words, addressing) are not among a result’s findings', () => {
+    const reply = '你这人是不是脑子有问题啊,我保证今天修好。';
+    const [r] = jsonl([JSON.stringify({ id: 'x', reply })]).results;
+    const findings = r!.findings as { evaluator: string }[];
+    expect(findings.map((f) => f.evaluator)).toEqual(['promises']);
   });
 
   it('a scenario given on the line applies its rules; the same reply without it is scored without them', () => {
@@ -99,6 +107,7 @@ describe('batch scoring format', () => {
     ]).results;
     expect((cut!.detected as Record<string, boolean>).interrupting).toBe(true);
     expect((heard!.detected as Record<string, boolean>).jargon).toBe(false);
+    expect((heard!.detected as Record<string, boolean>).interrupting).toBe(false);
   });
 
   it('CSV: a header, one row per line, errors in the last column, cells with commas or quotes quoted', () => {
@@ -116,6 +125,15 @@ describe('batch scoring format', () => {
       .fill('')
       .join(',');
     expect(error).toBe(`2,${empty},"missing ""reply"""`);
+    // A plain cell is not quoted; several findings are joined by "; "; flags and scores are in the dimensions' order.
+    const { out: plain } = scoreBatch(numbered([JSON.stringify({ id: 'plain', reply: '不可能,我保证今天修好。' })]), SCENARIOS, {
+      format: 'csv',
+    });
+    const cells = plain.trimEnd().split(',');
+    expect(cells.slice(0, 2)).toEqual(['1', 'plain']);
+    expect(cells.slice(2, 7)).toEqual(['true', 'false', 'false', 'true', 'false']);
+    expect(cells.slice(7, 12).map(Number)).toEqual([30, 40, 100, 50, 20]);
+    expect(cells[12]).toBe('interrupting/flat-denial@0-3; promises/absolute-guarantee@4-7');
   });
 
   it('the identity baseline echoes each line as parsed JSON and scores nothing; timings are per line', () => {
