@@ -70,6 +70,7 @@ describe("the coach's note", () => {
     const points = note('我帮您看看。', 'zh-CN', { next: NEXT });
     expect(points).toHaveLength(2);
     expect(points[1]).toBe(`下一步:${NEXT.slice(0, 59)}…`);
+    expect(note('我帮您看看。', 'zh-CN', { next: NEXT.slice(0, 60) })[1]).toBe(`下一步:${NEXT.slice(0, 60)}`);
     expect(note('I will check it.', 'en', { next: 'Count the till.', customer: 'Hello.' })).toEqual([
       'Good: offered a concrete step',
       'Next: Count the till.',
