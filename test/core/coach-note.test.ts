@@ -28,6 +28,13 @@ describe("the coach's note", () => {
     expect(note('这个是HLR的问题。', 'zh-CN', { customer: '我的网断了。' })).toEqual(['“HLR” — 换成顾客听得懂的话']);
   });
 
+  it('a wording check (a command, a negative) is never the problem quoted: it is not a fault', () => {
+    expect(note('您必须先把收据给我,我再帮您查。', 'zh-CN')).toEqual(['顾客还在气头上,先接住情绪再办事。']);
+    expect(note('You have to show me the receipt first, then I will check the till.', 'en')).toEqual([
+      'The customer is still upset: acknowledge that before you act.',
+    ]);
+  });
+
   it('a long quote is shown on one line in at most 24 characters, cut with an ellipsis', () => {
     expect(note('You people are idiots who cannot read a simple contract, honestly.', 'en')).toEqual([
       '"You people are idiots w…" — this will make the customer angrier',
