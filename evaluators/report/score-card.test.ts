@@ -63,6 +63,8 @@ describe('buildScoreCard', () => {
 
   it('names the four service styles from the two sides', () => {
     expect([styleOf(80, 80), styleOf(80, 20), styleOf(20, 80), styleOf(20, 20)]).toEqual(['quality', 'production', 'friendly', 'cold']);
+    // A side at the threshold (60) counts as strong.
+    expect([styleOf(60, 60), styleOf(60, 59), styleOf(59, 60), styleOf(59, 59)]).toEqual(['quality', 'production', 'friendly', 'cold']);
   });
 
   it('renders as plain text in both languages', () => {

@@ -68,6 +68,7 @@ describe("the coach's note", () => {
 
   it('an upset customer left unacknowledged is pointed out; a question that only asks, or a greeting, is not told so', () => {
     expect(note('我帮您看看。', 'zh-CN')).toEqual(['顾客还在气头上,先接住情绪再办事。']);
+    expect(note('这个我也不清楚。', 'zh-CN')).toEqual(['顾客还在气头上,先接住情绪再办事。']);
     expect(note("I'll have a look.", 'en')).toEqual(['The customer is still upset: acknowledge that before you act.']);
     expect(note('您是什么时候开始断网的?', 'zh-CN')).toEqual(['做得好:问清/复述了情况']);
     expect(note('您好。', 'zh-CN')).toEqual([]);
