@@ -1,7 +1,7 @@
 // evaluateReply is called from JavaScript too (a bot payload, a parsed batch line): a
 // reply that is not a string is read as the text it stands for, never thrown on.
 import { describe, expect, it } from 'vitest';
-import { evaluateReply } from '../../evaluators/index.ts';
+import { analyseReply, evaluateReply } from '../../evaluators/index.ts';
 
 const context = { locale: 'zh-CN' as const, customer: '你少找我钱了!' };
 const notText = (value: unknown) => value as string;
@@ -15,5 +15,19 @@ describe('a reply that is not a string', () => {
 
   it('a number reads as its digits', () => {
     expect(evaluateReply(notText(50), context)).toEqual(evaluateReply('50', context));
+  });
+});
+
+describe('an analysis handed in with the reply', () => {
+  it('is used only when it is of this very reply in this locale; another reply’s is ignored', () => {
+    const insult = '你这人是不是脑子有问题啊,我帮您查一下。';
+    const calm = '好的,我帮您查一下。';
+    const own = evaluateReply(insult, context);
+    expect(own.findings.some((f) => f.evaluator === 'provocative')).toBe(true);
+    expect(evaluateReply(insult, { ...context, analysis: analyseReply(insult, 'zh-CN') })).toEqual(own);
+    expect(evaluateReply(insult, { ...context, analysis: analyseReply(calm, 'zh-CN') })).toEqual(own);
+    expect(evaluateReply(calm, { ...context, analysis: analyseReply(insult, 'zh-CN') })).toEqual(evaluateReply(calm, context));
+    const en = { locale: 'en' as const, customer: 'You short-changed me!' };
+    expect(evaluateReply(calm, { ...en, analysis: analyseReply(calm, 'zh-CN') })).toEqual(evaluateReply(calm, en));
   });
 });
