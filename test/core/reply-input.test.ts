@@ -27,7 +27,11 @@ describe('an analysis handed in with the reply', () => {
     expect(evaluateReply(insult, { ...context, analysis: analyseReply(insult, 'zh-CN') })).toEqual(own);
     expect(evaluateReply(insult, { ...context, analysis: analyseReply(calm, 'zh-CN') })).toEqual(own);
     expect(evaluateReply(calm, { ...context, analysis: analyseReply(insult, 'zh-CN') })).toEqual(evaluateReply(calm, context));
+    // The same words read in another language are another analysis.
     const en = { locale: 'en' as const, customer: 'You short-changed me!' };
-    expect(evaluateReply(calm, { ...en, analysis: analyseReply(calm, 'zh-CN') })).toEqual(evaluateReply(calm, en));
+    const rude = 'You people are idiots. I will check the till.';
+    const english = evaluateReply(rude, en);
+    expect(english.findings.some((f) => f.evaluator === 'provocative')).toBe(true);
+    expect(evaluateReply(rude, { ...en, analysis: analyseReply(rude, 'zh-CN') })).toEqual(english);
   });
 });
