@@ -22,10 +22,12 @@ describe('ruleLocale', () => {
 
 describe('inputLocale', () => {
   it('keeps traditional-character Chinese apart, since its input is converted first', () => {
-    for (const tag of ['zh-TW', 'zh-hk', 'zh-Hant']) expect(inputLocale(tag, 'zh-CN')).toBe('zh-TW');
+    for (const tag of ['zh-TW', 'zh-hk', 'zh-MO', 'zh-Hant', 'zh-Hant-HK']) expect(inputLocale(tag, 'zh-CN')).toBe('zh-TW');
     expect(inputLocale('zh-CN', 'en')).toBe('zh-CN');
     expect(inputLocale('en-AU', 'zh-CN')).toBe('en');
     expect(inputLocale('de', 'zh-CN')).toBe('zh-CN');
+    expect(inputLocale('de', 'en')).toBe('en');
+    expect(inputLocale(undefined, 'zh-TW')).toBe('zh-TW');
   });
 });
 

@@ -35,3 +35,19 @@ describe('an analysis handed in with the reply', () => {
     expect(evaluateReply(rude, { ...en, analysis: analyseReply(rude, 'zh-CN') })).toEqual(english);
   });
 });
+
+describe('the order of findings', () => {
+  it('is where they start in the reply, and at the same start the shorter first', () => {
+    const replies: [string, 'zh-CN' | 'en'][] = [
+      ['我知道了,您先不要讲了,这个我要先做POS void再开折让单,发票给我一下。', 'zh-CN'],
+      ["I'm sorry that happened. I'm sending a replacement out today and I'll waive all your remaining payments on it too.", 'en'],
+    ];
+    for (const [reply, locale] of replies) {
+      const spans = evaluateReply(reply, { locale, customer: '' }).findings.map((f) => f.span);
+      const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(spans).toEqual(sorted);
+      expect(spans.some((a, i) => spans.some((b, j) => j > i && b[0] > a[0] && b[1] < a[1]))).toBe(locale === 'zh-CN');
+      expect(spans.some((a, i) => spans.some((b, j) => j > i && b[0] === a[0] && b[1] > a[1]))).toBe(locale === 'en');
+    }
+  });
+});
