@@ -31,5 +31,23 @@ describe('scores per reply', () => {
     expect(score('I will follow up and call you back tomorrow.', 'en', 'problemSolving')).toBe(100);
     expect(score('How about a new number that looks like the old one?', 'en', 'problemSolving')).toBe(80);
     expect(score('Please show me the receipt.', 'en', 'problemSolving')).toBe(20);
+    // An own step beside an alternative is still the trainee's own.
+    expect(score('我现在就帮您查,或者您也可以换一张卡试试。', 'zh-CN', 'problemSolving')).toBe(100);
+    expect(score("I'll check it right now, or you could try another SIM.", 'en', 'problemSolving')).toBe(100);
+  });
+
+  it('missing sympathy costs 60 where the customer showed emotion or difficulty, or said nothing we know of', () => {
+    const empathy = (customer: string, locale: InputLocale = 'zh-CN') => {
+      const e = evaluateReply('好的。', { locale, customer });
+      return { applies: e.applicable.empathy, score: e.scores.empathy };
+    };
+    expect(empathy('气死我了!')).toEqual({ applies: true, score: 40 });
+    expect(empathy('营业厅几点关门')).toEqual({ applies: false, score: 100 });
+    expect(empathy('')).toEqual({ applies: true, score: 40 });
+    expect(empathy('   ')).toEqual({ applies: true, score: 40 });
+    // Traditional characters are read as simplified: 氣死 is 气死.
+    expect(empathy('真是氣死人了', 'zh-TW')).toEqual({ applies: true, score: 40 });
+    expect(empathy('真是氣死人了', 'zh-CN')).toEqual({ applies: true, score: 40 });
+    expect(empathy('What time do you close', 'en')).toEqual({ applies: false, score: 100 });
   });
 });
