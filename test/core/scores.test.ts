@@ -24,6 +24,14 @@ describe('scores per reply', () => {
     expect(score('不可能,你先听我说。', 'zh-CN', 'interrupting')).toBe(15);
     expect(score('不可能,你先听我说,好了好了。', 'zh-CN', 'interrupting')).toBe(0);
     expect(score('不可能!没这回事!你先听我说!好了好了!', 'zh-CN', 'interrupting')).toBe(0);
+    expect(score('我帮您查一下。', 'zh-CN', 'interrupting')).toBe(100);
+  });
+
+  it('a reply sent while the customer was still talking scores 0, with or without a denial in it', () => {
+    const cutIn = (reply: string) =>
+      evaluateReply(reply, { locale: 'zh-CN', customer: '气死我了!', interrupted: true }).scores.interrupting;
+    expect(cutIn('我帮您查一下。')).toBe(0);
+    expect(cutIn('不可能。')).toBe(0);
   });
 
   it('an own action or a follow-up scores 100, an alternative alone 80, nothing 20', () => {
