@@ -44,7 +44,6 @@ const taught = new WeakSet<readonly string[]>();
  * everyday word where it is not (资损 inside 工资损失).
  */
 export function teachWords(words: readonly string[]): void {
-  // Stryker disable next-line ConditionalExpression: teaching a list again changes nothing (speed only)
   if (taught.has(words)) return;
   taught.add(words);
   const lines = words.filter((w) => CJK_WORD.test(w)).map((w) => `${w} ${TAUGHT_FREQUENCY} n`);
