@@ -138,7 +138,10 @@ describe('kept entries', () => {
     // The entry's own expression, which runs where the lower-cased reply cannot be used, finds the same in the reply as written.
     const direct = entries
       .flatMap((e) =>
-        [...reply.matchAll(new RegExp(e.regex.source, e.regex.flags))].map((m) => ({ at: m.index, text: `${e.id}: ${m[0]}` })),
+        // An empty match (a pattern that can match nothing) names nothing.
+        [...reply.matchAll(new RegExp(e.regex.source, e.regex.flags))]
+          .filter((m) => m[0])
+          .map((m) => ({ at: m.index, text: `${e.id}: ${m[0]}` })),
       )
       .sort((a, b) => a.at - b.at)
       .map((m) => m.text);
