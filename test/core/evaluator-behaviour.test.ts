@@ -250,12 +250,15 @@ describe('promises', () => {
     expect(flags('我保证明天好,我先查一下。', zh('你们保证过明天好的')).promises).toBe(true);
   });
 
-  it('a quotation that names a plan is the trainee’s own words; after a longer word ending the same, it is quoted', () => {
+  it('a quotation that names a plan is the trainee’s own words; beside a longer word ending the same, it is quoted', () => {
     // "on" takes a name; "person" ends with it but is another word.
     expect(flags('You can sign up on "Guaranteed Refund" today.', en('x')).promises).toBe(true);
     expect(flags('And the person "guaranteed a refund today"? Let me check the record.', en('It was supposed to be fixed!')).promises).toBe(
       false,
     );
+    // So does a word after it: "plan", but not "planned".
+    expect(flags('The "Guaranteed Refund" plan is yours today.', en('x')).promises).toBe(true);
+    expect(flags('Was "guaranteed a refund today" planned by the shop? Let me check.', en('x')).promises).toBe(false);
     // Chinese words have no spaces: a Latin word right before 开通 takes nothing from it.
     expect(flags('您在app开通“保证到账”就行。', zh('钱呢')).promises).toBe(true);
     expect(flags('您说“保证到账”就行?', zh('钱呢')).promises).toBe(false);
