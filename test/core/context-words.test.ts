@@ -15,4 +15,11 @@ describe('a context word list', () => {
     expect(containsAny('No notice needed.', ['not'], 'en')).toBe(false);
     expect(containsAny('不需要了。', ['不需要'], 'zh-CN')).toBe(true);
   });
+
+  it('matches a word as written, whatever characters it holds', () => {
+    // A trainer may list "i.e." or "e.g.": their full stops are text, not an expression.
+    expect(containsAny('That is the fee, i.e. the monthly charge.', ['i.e.'], 'en')).toBe(true);
+    expect(containsAny('A fee, e.g. the monthly charge.', ['e.g.'], 'en')).toBe(true);
+    expect(containsAny('That is the fee, ie the monthly charge.', ['i.e.'], 'en')).toBe(false);
+  });
 });
