@@ -174,6 +174,7 @@ const wordListRegex = new WeakMap<readonly string[], RegExp>();
 
 function anyWordRegex(words: readonly string[]): RegExp {
   let re = wordListRegex.get(words);
+  // Stryker disable next-line ConditionalExpression: compiling the list again gives the same expression, only slower.
   if (!re) {
     re = new RegExp(`(?<![a-z])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`);
     wordListRegex.set(words, re);

@@ -10,10 +10,12 @@ describe('a context word list', () => {
     expect(containsAny('今天给您退款。', [], 'zh-CN')).toBe(false);
   });
 
-  it('finds an English word only whole, a typographic apostrophe read as straight', () => {
+  it('finds an English word only whole, a typographic apostrophe read as straight; a Chinese word anywhere', () => {
     expect(containsAny('That isn’t needed.', ["isn't"], 'en')).toBe(true);
     expect(containsAny('No notice needed.', ['not'], 'en')).toBe(false);
     expect(containsAny('不需要了。', ['不需要'], 'zh-CN')).toBe(true);
+    // Chinese writes no spaces: a word right after a Latin one is still found.
+    expect(containsAny('这个app不需要了。', ['不需要'], 'zh-CN')).toBe(true);
   });
 
   it('matches a word as written, whatever characters it holds', () => {
