@@ -208,6 +208,13 @@ describe('promises', () => {
     expect(flags("I can't promise it will be fixed today.", en('When?')).promises).toBe(false);
   });
 
+  it('a negation reaches a few words back in its clause, not the whole clause', () => {
+    // Four English words back: "can't" three words before the promise takes it back.
+    expect(flags("I can't say we will definitely fix it today.", en('When?')).promises).toBe(false);
+    // Ten Chinese characters back: 不 at the clause's start is about something else.
+    expect(flags('我不太清楚前因后果但是今天一定修好。', zh('修不好')).promises).toBe(true);
+  });
+
   it('effort, hedged times and conditional own actions are not over-promises', () => {
     expect(flags('我一定尽力帮您处理。', zh('什么时候能好')).promises).toBe(false);
     expect(flags('一般24小时内恢复。', zh('什么时候能好')).promises).toBe(false);
