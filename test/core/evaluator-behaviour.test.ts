@@ -206,6 +206,9 @@ describe('promises', () => {
     expect(flags('我不能保证明天修好。', zh('什么时候能好')).promises).toBe(false);
     expect(flags('I guarantee it will be fixed.', en('When?')).promises).toBe(true);
     expect(flags("I can't promise it will be fixed today.", en('When?')).promises).toBe(false);
+    // Negated right after: 保证不了, "promise not to", in capitals too.
+    expect(flags('这个我保证不了。', zh('什么时候能好')).promises).toBe(false);
+    expect(flags('I promise NOT to charge you twice.', en('Will you charge me again?')).promises).toBe(false);
   });
 
   it('a negation reaches a few words back in its clause, not the whole clause', () => {
