@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixtureCopies, kept, relative } from '../support/lexicon-fixtures.ts';
 import { parse } from 'yaml';
 import { compileLexiconFile, LexiconError, lexiconProblems, loadLexicons } from '../../evaluators/lexicon/load.ts';
@@ -106,6 +106,19 @@ describe('fragments named in concept patterns', () => {
 });
 
 describe('a fragments file that cannot be read', () => {
+  it('is refused with every problem the schema finds, as in a new process', async () => {
+    // The schema is compiled on first use and kept: a fresh module compiles it again.
+    vi.resetModules();
+    const fresh = await import('../../evaluators/lexicon/fragments.ts');
+    const folder = join(FIXTURES, 'lexicons/fragments-file-refused/zh-CN');
+    const problems: string[] = [];
+    fresh.loadFragments(folder, 'zh-CN', problems);
+    expect(problems.map((p) => p.slice(folder.length + 1))).toEqual([
+      "fragments.yaml:3: /fragments/0 must have required property 'pattern'",
+      'fragments.yaml:3: /fragments/0 must NOT have additional properties',
+    ]);
+  });
+
   it.each(expected.unread)('in $dir is named with file:line, and the patterns naming its fragments are refused', ({ dir, problems }) => {
     const copy = copyOf(join(FIXTURES, dir));
     expect(relative(copy, lexiconProblems(copy))).toEqual(problems);
