@@ -1,13 +1,15 @@
 // The context word lists (lexicons/<locale>/context.yaml) as the rules read them: a
 // trainer may leave a list empty, and an empty list must find nothing rather than
 // match everywhere (an empty alternative matches at every word edge).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { containsAny } from '../../evaluators/engine/prepare.ts';
 import { loadContextWords, reloadContextWords } from '../../evaluators/lexicon/context-words.ts';
+import { LEXICON_DIR } from '../../evaluators/lexicon/load.ts';
+import { relative } from '../support/lexicon-fixtures.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
 
 describe('a context word list', () => {
   it('left empty, names nothing in either language', () => {
@@ -32,55 +34,51 @@ describe('a context word list', () => {
 });
 
 describe('loading the context words', () => {
-  const shippedDir = join(dirname(fileURLToPath(import.meta.url)), '../../evaluators/lexicons');
-  const refusedDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/lexicons/context-refused');
+  const refusedDir = fileURLToPath(new URL('./fixtures/lexicons/context-refused', import.meta.url));
+  const dirs = tempDirs('context-words-');
+  afterEach(() => dirs.removeAll());
 
   it('refuses a file with every problem named, its file first', async () => {
     // A fresh module, as in a new process: the schema is compiled on first use and kept.
     vi.resetModules();
     const fresh = await import('../../evaluators/lexicon/context-words.ts');
-    const file = join(refusedDir, 'en', 'context.yaml');
     let problems: string[] = [];
     try {
       fresh.loadContextWords('en', refusedDir);
     } catch (error) {
       problems = (error as { problems: string[] }).problems;
     }
-    expect(problems.every((p) => p.startsWith(`${file}: `))).toBe(true);
-    const said = problems.map((p) => p.slice(file.length + 2));
-    expect(said).toContain('/locale must be equal to one of the allowed values');
-    expect(said).toContain('/negators must NOT have duplicate items (items ## 1 and 0 are identical)');
-    expect(said).toContain('/adjacentNegators/0 must NOT have fewer than 1 characters');
-    expect(said).toContain('/hedges must be array');
-    expect(said).toContain('(top) must NOT have additional properties');
-    expect(said).toContain("(top) must have required property 'postNegators'");
-    expect(said).toContain("(top) must have required property 'nameAfter'");
+    const said = relative(refusedDir, problems);
+    expect(said.every((p) => p.startsWith('en/context.yaml: '))).toBe(true);
+    expect(said).toContain('en/context.yaml: /locale must be equal to one of the allowed values');
+    expect(said).toContain('en/context.yaml: /negators must NOT have duplicate items (items ## 1 and 0 are identical)');
+    expect(said).toContain('en/context.yaml: /adjacentNegators/0 must NOT have fewer than 1 characters');
+    expect(said).toContain('en/context.yaml: /hedges must be array');
+    expect(said).toContain('en/context.yaml: (top) must NOT have additional properties');
+    expect(said).toContain("en/context.yaml: (top) must have required property 'postNegators'");
+    expect(said).toContain("en/context.yaml: (top) must have required property 'nameAfter'");
   });
 
   it('read again with a problem, keeps the words it had until told to restore them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'context-words-'));
-    try {
-      cpSync(join(shippedDir, 'en', 'context.yaml'), join(dir, 'en', 'context.yaml'), { recursive: true });
-      // A locale's file missing is a problem named with its path.
-      expect(reloadContextWords(dir).problems).toEqual([expect.stringMatching(/ENOENT.*zh-CN[/\\]context\.yaml/)]);
-      cpSync(join(shippedDir, 'zh-CN', 'context.yaml'), join(dir, 'zh-CN', 'context.yaml'), { recursive: true });
-      const shipped = loadContextWords('en');
-      const before = loadContextWords('en', dir);
-      expect(reloadContextWords(dir).problems).toEqual([]);
-      // Only the folder read again is read again.
-      expect(loadContextWords('en')).toBe(shipped);
-      const reread = loadContextWords('en', dir);
-      expect(reread).toEqual(before);
-      writeFileSync(join(dir, 'en', 'context.yaml'), readFileSync(join(refusedDir, 'en', 'context.yaml')));
-      const refused = reloadContextWords(dir);
-      expect(refused.problems[0]).toMatch(/context\.yaml: /);
-      // Until restored, the broken file is what a load would read.
-      expect(() => loadContextWords('en', dir)).toThrow(/problem/);
-      refused.restore();
-      expect(loadContextWords('en', dir)).toBe(reread);
-      expect(loadContextWords('zh-CN', dir).adjacentNegators).toContain('不');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = dirs.make();
+    cpSync(join(LEXICON_DIR, 'en', 'context.yaml'), join(dir, 'en', 'context.yaml'), { recursive: true });
+    // A locale's file missing is a problem named with its path.
+    expect(reloadContextWords(dir).problems).toEqual([expect.stringMatching(/ENOENT.*zh-CN[/\\]context\.yaml/)]);
+    cpSync(join(LEXICON_DIR, 'zh-CN', 'context.yaml'), join(dir, 'zh-CN', 'context.yaml'), { recursive: true });
+    const shipped = loadContextWords('en');
+    const before = loadContextWords('en', dir);
+    expect(reloadContextWords(dir).problems).toEqual([]);
+    // Only the folder read again is read again.
+    expect(loadContextWords('en')).toBe(shipped);
+    const reread = loadContextWords('en', dir);
+    expect(reread).toEqual(before);
+    writeFileSync(join(dir, 'en', 'context.yaml'), readFileSync(join(refusedDir, 'en', 'context.yaml')));
+    const refused = reloadContextWords(dir);
+    expect(refused.problems[0]).toMatch(/context\.yaml: /);
+    // Until restored, the broken file is what a load would read.
+    expect(() => loadContextWords('en', dir)).toThrow(/problem/);
+    refused.restore();
+    expect(loadContextWords('en', dir)).toBe(reread);
+    expect(loadContextWords('zh-CN', dir).adjacentNegators).toContain('不');
   });
 });
