@@ -50,6 +50,12 @@ const OWNED_STEPS = new Set(['concrete-action', 'follow-up', 'scenario-solution'
 
 const clamp = (n: number) => Math.max(0, Math.min(100, n));
 
+/** The results of the scenario's moments that `pick` chooses (every moment has its result). */
+function resultsOf(moments: KeyMomentResult[], defs: KeyMoment[], pick: (k: KeyMoment) => boolean): KeyMomentResult[] {
+  const ids = new Set(defs.filter(pick).map((k) => k.id));
+  return moments.filter((m) => ids.has(m.id));
+}
+
 function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fault[]): number | null {
   const repeats = empathyRepeats(turns);
   // Sympathy earns less each time the same formula comes back.
@@ -84,9 +90,9 @@ function empathyScore(turns: ScoredTurn[], keywordTurns: Set<number>, faults: Fa
  * "not applicable" beside a sympathy moment missed.
  */
 function momentEmpathy(moments: KeyMomentResult[], defs: KeyMoment[], faults: Fault[]): number | null {
-  const due = defs.filter((k) => k.dimension === 'empathy' && !k.every).map((k) => moments.find((m) => m.id === k.id));
-  if (!due.length || due.some((m) => !m)) return null;
-  return clamp(Math.round((100 * due.filter((m) => m!.met).length) / due.length - faultCost(faults, 'provocative')));
+  const due = resultsOf(moments, defs, (k) => k.dimension === 'empathy' && !k.every);
+  if (!due.length) return null;
+  return clamp(Math.round((100 * due.filter((m) => m.met).length) / due.length - faultCost(faults, 'provocative')));
 }
 
 function problemSolvingScore(
@@ -97,11 +103,9 @@ function problemSolvingScore(
   defs: KeyMoment[],
 ): number {
   const steps = turns.filter((t) => t.evaluation.detected.problemSolving && !keywordTurns.has(t.turn));
-  const owned = steps.some((t) =>
-    t.evaluation.findings.some((f) => f.evaluator === 'problemSolving' && f.polarity === 'good' && OWNED_STEPS.has(f.rule)),
-  );
-  const solving = defs.filter((k) => k.dimension === 'problemSolving').map((k) => moments.find((m) => m.id === k.id)?.met ?? false);
-  const reached = solving.length ? solving.filter(Boolean).length / solving.length : steps.length ? 1 : 0;
+  const owned = steps.some((t) => t.evaluation.findings.some((f) => f.evaluator === 'problemSolving' && OWNED_STEPS.has(f.rule)));
+  const solving = resultsOf(moments, defs, (k) => k.dimension === 'problemSolving');
+  const reached = solving.length ? solving.filter((m) => m.met).length / solving.length : steps.length ? 1 : 0;
   // An ending the trainee's own steps brought about counts in full; one that came without them, little.
   const resolved = outcome === 'resolved';
   const score = (resolved ? (steps.length ? 55 : 25) : 0) + (steps.length ? 15 : 0) + (owned ? 10 : 0) + 20 * reached;
@@ -146,10 +150,7 @@ export function judgeSession(input: ScoredTurn[], info: SessionInfo): SessionJud
   // Courtesy alone serves no one: a session that never asked, played back, took a step or met a moment
   // about the case itself (only sympathy, or only avoiding faults) keeps part of its score.
   const steps = turns.some((t) => t.evaluation.detected.problemSolving && !keywordSet.has(t.turn));
-  const caseMoment = keyMoments.some((k) => {
-    const def = info.keyMoments?.find((d) => d.id === k.id);
-    return k.met && !!def && !def.every && def.dimension !== 'empathy';
-  });
+  const caseMoment = resultsOf(keyMoments, info.keyMoments ?? [], (d) => !d.every && d.dimension !== 'empathy').some((k) => k.met);
   const engaged = listeningTurns.length > 0 || steps || caseMoment;
   const raw = (0.7 * quality + 30 * met) * factor - gaming;
   const overall = turns.length ? Math.round(clamp(engaged ? raw : raw * COURTESY_ONLY)) : 0;

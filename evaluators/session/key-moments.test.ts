@@ -94,3 +94,42 @@ describe('a moment held over every turn of a state', () => {
     expect(keyMomentResults([calm], [], 'en')[0]!.arose).toBeUndefined();
   });
 });
+
+describe('a moment that asks for words', () => {
+  const refund: KeyMoment = {
+    id: 'refund',
+    label: { 'zh-CN': '说明退款', en: 'Explained the refund' },
+    dimension: 'problemSolving',
+    example: { 'zh-CN': '多收的钱今天退到您卡上。', en: 'The overcharge goes back on your card today.' },
+    when: { words: { 'zh-CN': ['退还'], en: ['Refund'] } },
+  };
+  const said = (reply: string, locale: 'en' | 'zh-CN') =>
+    keyMomentResults([refund], [{ turn: 1, customer: '', reply, evaluation: evaluateReply(reply, { locale }) }], locale)[0]!.met;
+
+  it('finds an English word whatever its case, in the reply or in the scenario', () => {
+    expect(said('The refund is on its way back to your card.', 'en')).toBe(true);
+    expect(said('REFUND ISSUED to your card just now, Mr Li.', 'en')).toBe(true);
+    expect(said('The money is on its way back to your card.', 'en')).toBe(false);
+  });
+
+  it('finds a Chinese word written in either script, in the reply or in the scenario', () => {
+    expect(said('多收的钱我现在就退还给您。', 'zh-CN')).toBe(true);
+    expect(said('多收的錢我現在就退還給您。', 'zh-CN')).toBe(true);
+    const traditional: KeyMoment = { ...refund, when: { words: { 'zh-CN': ['退還'], en: ['refund'] } } };
+    const met = (reply: string) =>
+      keyMomentResults(
+        [traditional],
+        [{ turn: 1, customer: '', reply, evaluation: evaluateReply(reply, { locale: 'zh-CN' }) }],
+        'zh-CN',
+      )[0]!.met;
+    expect(met('多收的钱我现在就退还给您。')).toBe(true);
+    expect(met('多收的钱我现在就给您。')).toBe(false);
+  });
+
+  it('with words for the other language only, asks for none in this one', () => {
+    const chineseOnly: KeyMoment = { ...refund, when: { intent: ['refund'], words: { 'zh-CN': ['退还'] } } };
+    const reply = 'I am sending the money back now.';
+    const turn: ScoredTurn = { turn: 1, customer: '', reply, evaluation: evaluateReply(reply, { locale: 'en' }), intents: ['refund'] };
+    expect(keyMomentResults([chineseOnly], [turn], 'en')[0]).toMatchObject({ met: true, turn: 1 });
+  });
+});

@@ -3,6 +3,7 @@ import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../type
 import { simplify } from '../text/simplify.ts';
 import { listens } from '../analysis/listening.ts';
 import { keywordTurn, turnReading } from './patterns.ts';
+import { FAULT_KINDS } from './faults.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -11,7 +12,6 @@ function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale
 }
 
 function showsFault(t: ScoredTurn, fault: string): boolean {
-  if (fault === 'interrupting' && t.evaluation.detected.interrupting) return true;
   return t.evaluation.findings.some((f) => f.evaluator === fault && f.polarity === 'bad');
 }
 
@@ -78,8 +78,8 @@ export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
   return !reading.greetingOnly && !reading.onlyAsks && !reading.keywordList;
 }
 
-const FAULTS = ['interrupting', 'promises', 'provocative', 'jargon'];
-const faulted = (t: ScoredTurn) => t.evaluation.findings.some((f) => f.polarity === 'bad' && FAULTS.includes(f.evaluator));
+const faulted = (t: ScoredTurn) =>
+  t.evaluation.findings.some((f) => f.polarity === 'bad' && (FAULT_KINDS as readonly string[]).includes(f.evaluator));
 
 /**
  * The turn where a missed moment was missed, or undefined when no turn is apt: for a moment held
