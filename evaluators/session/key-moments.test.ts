@@ -133,3 +133,55 @@ describe('a moment that asks for words', () => {
     expect(keyMomentResults([chineseOnly], [turn], 'en')[0]).toMatchObject({ met: true, turn: 1 });
   });
 });
+
+describe('a moment that must avoid a fault', () => {
+  const plainly: KeyMoment = {
+    id: 'plainly',
+    label: { 'zh-CN': '用大白话说明检查', en: 'Explained the check in plain words' },
+    dimension: 'jargon',
+    example: { 'zh-CN': '我先查一下您的上网设置。', en: "I'll check your phone's internet settings first." },
+    when: { words: { 'zh-CN': ['查'], en: ['check'] }, avoids: ['jargon'] },
+  };
+  const met = (reply: string) =>
+    keyMomentResults([plainly], [{ turn: 1, customer: '', reply, evaluation: evaluateReply(reply, { locale: 'en' }) }], 'en')[0]!.met;
+
+  it('is missed by a reply with that fault, and only that fault', () => {
+    expect(met('Sorry, I will check your internet settings now.')).toBe(true);
+    // A command is a fault of another kind: the moment asks only for plain words.
+    expect(met('You must restart it, and I will check your internet settings now.')).toBe(true);
+    expect(met('Sorry, I will check your APN settings now.')).toBe(false);
+  });
+});
+
+describe('a moment that asks for something said', () => {
+  const refund: KeyMoment = {
+    id: 'refund',
+    label: { 'zh-CN': '说明退款', en: 'Explained the refund' },
+    dimension: 'problemSolving',
+    example: { 'zh-CN': '多收的钱今天退到您卡上。', en: 'The overcharge goes back on your card today.' },
+    when: { words: { 'zh-CN': ['退'], en: ['refund'] } },
+  };
+  const calm: KeyMoment = { ...refund, id: 'calm', dimension: 'interrupting', when: { avoids: ['jargon'] } };
+  const asked: KeyMoment = { ...refund, id: 'asked', when: { intent: ['refund', 'exchange'] } };
+  const results = (reply: string, intents: string[] = []) =>
+    keyMomentResults(
+      [refund, calm, asked],
+      [{ turn: 1, customer: '', reply, evaluation: evaluateReply(reply, { locale: 'en' }), intents }],
+      'en',
+    ).map((r) => r.met);
+
+  it('is not met by a bare list of keywords, which says nothing to the customer', () => {
+    expect(results('Receipt, till, count, refund.', ['refund'])).toEqual([false, true, false]);
+    expect(results('The refund goes back on your card today.', ['refund'])).toEqual([true, true, true]);
+  });
+
+  it('is not met by a reply that insults the customer, though a command alone does not undo it', () => {
+    expect(results('The refund goes back on your card today, you idiot.', ['refund'])).toEqual([false, true, false]);
+    expect(results('You must keep the receipt: the refund goes back on your card today.', ['refund'])).toEqual([true, true, true]);
+  });
+
+  it('asking for any of several intents, is met by one of them', () => {
+    expect(results('I can swap it for a new one now.', ['exchange'])[2]).toBe(true);
+    expect(results('I can swap it for a new one now.', [])[2]).toBe(false);
+  });
+});
