@@ -35,7 +35,7 @@ export interface SessionJudgement {
 }
 
 /** How much each dimension counts in the overall before the scenario's own weights: solving first, then trust, the person and plain words. */
-const BASE_WEIGHTS: Record<Dimension, number> = { problemSolving: 3, promises: 2, empathy: 2, interrupting: 2, jargon: 1 };
+export const BASE_WEIGHTS: Record<Dimension, number> = { problemSolving: 3, promises: 2, empathy: 2, interrupting: 2, jargon: 1 };
 
 /** What is left of a session's quality when the ending did not solve the problem. */
 export const OUTCOME_FACTOR: Record<SessionOutcome, number> = { resolved: 1, abandoned: 0.8, 'turn-limit': 0.75, escalated: 0.6 };
