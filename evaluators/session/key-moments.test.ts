@@ -185,3 +185,54 @@ describe('a moment that asks for something said', () => {
     expect(results('I can swap it for a new one now.', [])[2]).toBe(false);
   });
 });
+
+describe('where a missed moment was missed', () => {
+  it('never at a greeting, a reply that only asks, or a bare list of keywords', () => {
+    const t = turns([
+      'Hello, how can I help?',
+      'Let me run a test on it for you now.',
+      'When did you buy it?',
+      'Receipt, till, count, refund.',
+    ]);
+    expect(missedAt(exchange, t, 'en')?.turn).toBe(2);
+  });
+
+  it('not at a reply shown met for another moment', () => {
+    const t = turns(['Let me run a test on it for you now.', 'The test is done and it shows a fault.', 'So the handset is faulty.']);
+    expect(missedAt(exchange, t, 'en', new Set([3]))?.turn).toBe(2);
+  });
+
+  it('not at a reply whose only fault is of another kind than the four', () => {
+    const t = turns(['You must keep the box, and I will run a test on it now.', 'The test shows a fault in the handset.']);
+    expect(missedAt(exchange, t, 'en')?.turn).toBe(2);
+  });
+
+  it('held over every turn, at the first reply that broke it and says something of its own', () => {
+    const plain: KeyMoment = { ...exchange, id: 'plain', dimension: 'jargon', every: true, when: { avoids: ['jargon'] } };
+    const t = turns(['What is your IMEI?', 'Let me run a test on it for you now.', 'The logs show a baseband crash on the SoC.']);
+    expect(missedAt(plain, t, 'en')?.turn).toBe(3);
+    // The reply that broke it, though a later one has a fault of its own.
+    const polite: KeyMoment = { ...exchange, id: 'polite', every: true, when: { words: { 'zh-CN': ['您'], en: ['sir'] } } };
+    const u = turns(['Sir, let me run a test on it now.', 'The test is running now.', 'Sir, the logs show a baseband crash on the SoC.']);
+    expect(missedAt(polite, u, 'en')?.turn).toBe(2);
+  });
+});
+
+describe('a moment due before another move', () => {
+  const before: KeyMoment = { ...exchange, id: 'asked-why', when: { intent: ['ask-why'] }, before: 'exchange' };
+  const played = (moves: string[][]): ScoredTurn[] =>
+    moves.map((intents, i) => ({
+      turn: i + 1,
+      customer: '',
+      reply: 'Why do you want a new one?',
+      evaluation: evaluateReply('Why do you want a new one?', { locale: 'en' }),
+      intents,
+    }));
+
+  it('is met up to the reply that makes that move, that reply included', () => {
+    expect(keyMomentResults([before], played([['ask-why'], ['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+    expect(keyMomentResults([before], played([['ask-why', 'exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+    expect(keyMomentResults([before], played([['ask-why']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+    expect(keyMomentResults([before], played([['exchange'], ['ask-why']]), 'en')[0]).toMatchObject({ met: false, turn: null });
+  });
+});

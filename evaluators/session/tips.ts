@@ -87,7 +87,7 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
       dimension: f.kind,
       rule: f.finding.rule,
       turn: f.turn,
-      quote: quoteOf(f.finding.text || j.turns.find((t) => t.turn === f.turn)?.reply || ''),
+      quote: quoteOf(f.finding.text),
       message: f.finding.message,
       suggestion,
       cost: f.cost * (RANK[f.kind] ?? 1),
