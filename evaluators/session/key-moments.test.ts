@@ -236,3 +236,42 @@ describe('a moment due before another move', () => {
     expect(keyMomentResults([before], played([['exchange'], ['ask-why']]), 'en')[0]).toMatchObject({ met: false, turn: null });
   });
 });
+
+describe('where a missed moment was missed, by kind', () => {
+  it('made before the move it must follow: the first reply that made it too early', () => {
+    const after: KeyMoment = { ...exchange, id: 'after-test', after: 'test' };
+    const t: ScoredTurn[] = [[], ['exchange'], ['test']].map((intents, i) => ({
+      turn: i + 1,
+      customer: '',
+      reply: 'I can swap it for a new one.',
+      evaluation: evaluateReply('I can swap it for a new one.', { locale: 'en' }),
+      intents,
+    }));
+    expect(keyMomentResults([after], t, 'en')[0]!.met).toBe(false);
+    expect(missedAt(after, t, 'en')?.turn).toBe(2);
+  });
+
+  it('sympathy: the first reply where the customer was upset and met none, though a later one has a fault', () => {
+    const pairs: [string, string][] = [
+      ['What time do you close?', 'Let me check the hours for you.'],
+      ['This is outrageous, I am furious!', 'Let me run a test on it now.'],
+      ['I am furious!', 'The logs show a baseband crash on the SoC.'],
+    ];
+    const t: ScoredTurn[] = pairs.map(([customer, reply], i) => ({
+      turn: i + 1,
+      customer,
+      reply,
+      evaluation: evaluateReply(reply, { locale: 'en', customer }),
+    }));
+    const sympathy: KeyMoment = {
+      ...exchange,
+      id: 'sympathy',
+      dimension: 'empathy',
+      when: { words: { 'zh-CN': ['抱歉'], en: ['sorry'] } },
+    };
+    const shown: KeyMoment = { ...exchange, id: 'shown', dimension: 'interrupting', when: { shows: ['empathy'] } };
+    expect(missedAt(sympathy, t, 'en')?.turn).toBe(2);
+    expect(missedAt(shown, t, 'en')?.turn).toBe(2);
+    expect(missedAt(exchange, t, 'en')?.turn).toBe(3);
+  });
+});

@@ -69,7 +69,6 @@ export function hollowSympathy(turn: ScoredTurn): string[] {
 export function empathyRepeats(turns: ScoredTurn[]): number[] {
   const seen = new Map<string, number>();
   return turns.map((t) => {
-    if (!t.evaluation.detected.empathy) return 0;
     const keys = [...new Set([...empathyWords(t), ...hollowSympathy(t)])];
     const repeats = keys.length ? Math.max(...keys.map((k) => seen.get(k) ?? 0)) : 0;
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
