@@ -59,9 +59,9 @@ interface Candidate extends ScoreCardTip {
 export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefined, locale: RuleLocale): ScoreCardTip[] {
   const w = WORDS[locale];
   const defs = moments ?? [];
-  const example = (kind: EvaluatorId, skip?: string): string => {
+  const example = (kind: EvaluatorId): string => {
     for (const d of EXAMPLE_FOR[kind]) {
-      const k = defs.find((m) => m.dimension === d && m.id !== skip);
+      const k = defs.find((m) => m.dimension === d);
       if (k) return w.example(k.example[locale]);
     }
     return '';
