@@ -136,4 +136,89 @@ describe('the order of the tips', () => {
     expect(order.slice(0, 2)).toEqual(['moment:refund', expect.any(String)]);
     expect(order[1]).not.toMatch(/^moment:/);
   });
+
+  it('puts a pasted sympathy line above an unexplained term', () => {
+    const order = tips('en', [
+      "I'm sorry. When did it start?",
+      "I'm sorry. Where did you buy it?",
+      "I'm sorry. I will reset the APN now.",
+    ]).map((t) => t.rule);
+    expect(order).toEqual(['pasted-empathy', 'technical-term']);
+  });
+
+  it('gives at most three, one of each kind first, then the next costliest, in order of cost and reply', () => {
+    const four = tips('en', [
+      'When did it start? Take it or leave it.',
+      'Where did you buy it? I guarantee it will be fixed today.',
+      'That is impossible, I will check the line now.',
+      'I will reset the APN now.',
+    ]);
+    expect(four.map((t) => t.dimension)).toEqual(['provocative', 'promises', 'interrupting']);
+    const denials = tips('en', [
+      ...HEARD.en,
+      'That is impossible, I will check the line now.',
+      'I will reset the APN now.',
+      'No way, I will check the router now.',
+    ]);
+    expect(denials.map((t) => [t.dimension, t.turn])).toEqual([
+      ['interrupting', 3],
+      ['interrupting', 5],
+      ['jargon', 4],
+    ]);
+  });
+
+  it('of two equally costly faults of one kind, shows the earlier reply’s', () => {
+    const order = tips('en', [
+      'When did it start? Take it or leave it.',
+      'Where did you buy it? I guarantee it will be fixed today.',
+      'No way, I will check the router now.',
+      'That is impossible, I will check the line now.',
+    ]);
+    expect(order.map((t) => [t.dimension, t.turn])).toEqual([
+      ['provocative', 1],
+      ['promises', 2],
+      ['interrupting', 3],
+    ]);
+  });
+
+  it('never gives two tips on the same words of the same reply, but shows a habit again in a later reply', () => {
+    const moved = moment('moved', 'interrupting', { words: { 'zh-CN': ['理解'], en: ['understand'] } });
+    const same = tips('en', [...HEARD.en, 'That is impossible', 'I will reset the APN now.'], { keyMoments: [moved] });
+    expect(same.map((t) => [t.rule, t.quote])).toEqual([
+      ['moment:moved', 'That is impossible'],
+      ['technical-term', 'APN'],
+    ]);
+    const denial = 'That is impossible, I will check the line now.';
+    const habit = tips('en', [denial, denial, denial]);
+    expect(habit.map((t) => [t.rule, t.turn])).toEqual([
+      ['flat-denial', 1],
+      ['no-listening', 0],
+      ['flat-denial', 2],
+    ]);
+  });
+
+  it('puts two pasted sympathy lines above a claim never to err', () => {
+    const order = tips('en', [
+      "I'm sorry. When did it start?",
+      "I'm sorry. Where did you buy it?",
+      "I'm sorry. I will check the line now.",
+      "I'm sorry. We never make mistakes, I will check the bill.",
+    ]).map((t) => t.rule);
+    expect(order).toEqual(['pasted-empathy', 'never-wrong']);
+  });
+});
+
+describe('the listening tip', () => {
+  it('is left out when a missed moment about listening already says so, and only then', () => {
+    const listened = moment('listened', 'interrupting', { shows: ['listening'] });
+    const other = moment('other', 'interrupting', { words: { 'zh-CN': ['理解'], en: ['understand'] } });
+    const step = 'I will check the line now.';
+    expect(tips('en', [step], { keyMoments: [listened] }).map((t) => t.rule)).toEqual(['moment:listened']);
+    expect(tips('en', [step], { keyMoments: [other] }).map((t) => t.rule)).toEqual(['moment:other', 'no-listening']);
+    // A moment about listening that was met says nothing: the card still asks for one more check.
+    expect(tips('en', ['When did it start?', 'I will reset the APN now.'], { keyMoments: [listened] }).map((t) => t.rule)).toEqual([
+      'technical-term',
+      'more-listening',
+    ]);
+  });
 });

@@ -158,18 +158,20 @@ export function sessionTips(j: SessionJudgement, moments: KeyMoment[] | undefine
   }
 
   candidates.sort((a, b) => b.cost - a.cost || a.turn - b.turn);
-  const chosen: Candidate[] = [];
+  const chosen = new Set<Candidate>();
   // One tip per kind first, so three tips teach three things; then the next most costly.
   const kinds = new Set<string>();
   for (const c of candidates) {
-    if (chosen.length >= 3) break;
+    if (chosen.size >= 3) break;
     if (kinds.has(c.dimension)) continue;
     kinds.add(c.dimension);
-    chosen.push(c);
+    chosen.add(c);
   }
   for (const c of candidates) {
-    if (chosen.length >= 3) break;
-    if (!chosen.includes(c) && !chosen.some((t) => t.quote && t.turn === c.turn && t.quote === c.quote)) chosen.push(c);
+    if (chosen.size >= 3) break;
+    // A tip already chosen is found by its own quote (or, quoting nothing, added again to no effect).
+    if (![...chosen].some((t) => t.quote && t.turn === c.turn && t.quote === c.quote)) chosen.add(c);
   }
-  return chosen.sort((a, b) => b.cost - a.cost || a.turn - b.turn).map(({ cost: _cost, ...tip }) => tip);
+  // In the order of the candidates: the most costly first, then by reply.
+  return candidates.filter((c) => chosen.has(c)).map(({ cost: _cost, ...tip }) => tip);
 }
