@@ -35,7 +35,7 @@ export function isKeywordList(
   text: string,
   locale: RuleLocale,
   functionWords: readonly string[],
-  keywordWrappers: readonly string[] = [],
+  keywordWrappers: readonly string[],
 ): boolean {
   if (/[?？]/.test(text)) return false;
   if (locale === 'en') {
