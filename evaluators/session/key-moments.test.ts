@@ -16,6 +16,14 @@ const exchange: KeyMoment = {
 const turns = (replies: string[]): ScoredTurn[] =>
   replies.map((reply, i) => ({ turn: i + 1, customer: '', reply, evaluation: evaluateReply(reply, { locale: 'en' }), intents: [] }));
 
+/** The same reply in every turn, recognised with the intents given turn by turn. */
+const withIntents =
+  (reply: string) =>
+  (moves: string[][]): ScoredTurn[] =>
+    moves.map((intents, i) => ({ turn: i + 1, customer: '', reply, evaluation: evaluateReply(reply, { locale: 'en' }), intents }));
+const played = withIntents('I can swap it for a new one.');
+const asked = withIntents('Why do you want a new one?');
+
 describe('a missed moment', () => {
   it('with nothing gone wrong, is missed at the last turn it was due in', () => {
     const t = turns(['Let me run a test on it for you now.', 'The test is done and it shows a fault.', 'So the handset is faulty.']);
@@ -36,15 +44,6 @@ describe('a missed moment', () => {
 
 describe('a moment due after another move', () => {
   const after: KeyMoment = { ...exchange, after: 'test' };
-  const played = (moves: string[][]): ScoredTurn[] =>
-    moves.map((intents, i) => ({
-      turn: i + 1,
-      customer: '',
-      reply: 'I can swap it for a new one.',
-      evaluation: evaluateReply('I can swap it for a new one.', { locale: 'en' }),
-      intents,
-    }));
-
   it('is met in the reply that makes that move or a later one', () => {
     expect(keyMomentResults([after], played([['test'], ['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 2 });
     expect(keyMomentResults([after], played([['test', 'exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
@@ -220,33 +219,18 @@ describe('where a missed moment was missed', () => {
 
 describe('a moment due before another move', () => {
   const before: KeyMoment = { ...exchange, id: 'asked-why', when: { intent: ['ask-why'] }, before: 'exchange' };
-  const played = (moves: string[][]): ScoredTurn[] =>
-    moves.map((intents, i) => ({
-      turn: i + 1,
-      customer: '',
-      reply: 'Why do you want a new one?',
-      evaluation: evaluateReply('Why do you want a new one?', { locale: 'en' }),
-      intents,
-    }));
-
   it('is met up to the reply that makes that move, that reply included', () => {
-    expect(keyMomentResults([before], played([['ask-why'], ['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
-    expect(keyMomentResults([before], played([['ask-why', 'exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
-    expect(keyMomentResults([before], played([['ask-why']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
-    expect(keyMomentResults([before], played([['exchange'], ['ask-why']]), 'en')[0]).toMatchObject({ met: false, turn: null });
+    expect(keyMomentResults([before], asked([['ask-why'], ['exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+    expect(keyMomentResults([before], asked([['ask-why', 'exchange']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+    expect(keyMomentResults([before], asked([['ask-why']]), 'en')[0]).toMatchObject({ met: true, turn: 1 });
+    expect(keyMomentResults([before], asked([['exchange'], ['ask-why']]), 'en')[0]).toMatchObject({ met: false, turn: null });
   });
 });
 
 describe('where a missed moment was missed, by kind', () => {
   it('made before the move it must follow: the first reply that made it too early', () => {
     const after: KeyMoment = { ...exchange, id: 'after-test', after: 'test' };
-    const t: ScoredTurn[] = [[], ['exchange'], ['test']].map((intents, i) => ({
-      turn: i + 1,
-      customer: '',
-      reply: 'I can swap it for a new one.',
-      evaluation: evaluateReply('I can swap it for a new one.', { locale: 'en' }),
-      intents,
-    }));
+    const t = played([[], ['exchange'], ['test']]);
     expect(keyMomentResults([after], t, 'en')[0]!.met).toBe(false);
     expect(missedAt(after, t, 'en')?.turn).toBe(2);
   });
