@@ -1,5 +1,6 @@
 // The one-pass needle index finds exactly the concepts, and the lexicon entries, that testing
-// every needle finds.
+// every needle finds. Each test asks about a fresh copy of its set or list: an index is built
+// once per set, so a copy is built again by the code under test.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conceptsFor } from './concepts.ts';
@@ -16,7 +17,7 @@ const texts = (locale: string) =>
 describe('needle index', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`gives the same candidate concepts as testing each needle (${locale})`, () => {
-      const set = conceptsFor(locale);
+      const set = new Map(conceptsFor(locale));
       const all = texts(locale).map((t) => (locale === 'en' ? t.toLowerCase() : t));
       expect(all.length).toBeGreaterThan(50);
       for (const text of [...all, '', 'x', all.join(' ')]) {
@@ -41,7 +42,8 @@ describe('needle index', () => {
       const lists = loadLexicons().get(locale)!;
       const all = [...texts(locale), ...replies(locale)].map((t) => (locale === 'en' ? t.toLowerCase() : t));
       expect(all.length).toBeGreaterThan(100);
-      for (const [evaluator, entries] of lists) {
+      for (const [evaluator, shipped] of lists) {
+        const entries = [...shipped];
         expect(
           entries.some((e) => e.needles),
           evaluator,
@@ -53,4 +55,17 @@ describe('needle index', () => {
       }
     });
   }
+
+  it('finds needles that end inside longer ones, share their starts or overlap, and items with none', () => {
+    const items = [['he'], ['she'], ['his'], ['hers'], ['ushe'], ['aa'], ['a\ud83d'], ['x', 'hi'], [''], ['', 'zz'], undefined].map(
+      (needles, i) => ({
+        id: i,
+        ...(needles ? { needles } : {}),
+      }),
+    );
+    for (const text of ['ushers', 'this', 'hishe', 'aaa', 'a😀', 'sh', 'h', '', 'ahis', 'hhers', 'ushhe', 'hi', 's']) {
+      const slow = items.filter((e) => !e.needles || e.needles.some((n) => text.includes(n)));
+      expect(candidateEntries([...items], text), text).toEqual(slow);
+    }
+  });
 });

@@ -26,7 +26,8 @@ function build<T extends Needled>(items: T[]): NeedleIndex<T> {
   const own: number[][] = [[]];
   const always: number[] = [];
   items.forEach((item, index) => {
-    if (!item.needles) {
+    // An empty needle is in every text: the item always runs, as includes('') says.
+    if (!item.needles || item.needles.includes('')) {
       always.push(index);
       return;
     }
@@ -55,8 +56,8 @@ function build<T extends Needled>(items: T[]): NeedleIndex<T> {
     for (const [ch, child] of next[node]!) {
       let f = fail[node]!;
       while (f !== 0 && !next[f]!.has(ch)) f = fail[f]!;
-      const target = next[f]!.get(ch);
-      fail[child] = target !== undefined && target !== child ? target : 0;
+      // A failure link is a shorter path than its node's, so never the child itself.
+      fail[child] = next[f]!.get(ch) ?? 0;
       for (const c of out[fail[child]!]!) if (!out[child]!.includes(c)) out[child]!.push(c);
       queue.push(child);
     }
