@@ -36,8 +36,8 @@ export function chineseNumeral(text: string): number | undefined {
     digit = undefined;
     lastUnit = unit;
   }
-  // 两千五 is 2500, 一百五 is 150: a trailing digit after a unit counts in the next unit down.
-  if (digit !== undefined) section += lastUnit >= 100 && text.length > 1 && !text.includes('零') ? (digit * lastUnit) / 10 : digit;
+  // 两千五 is 2500, 一百五 is 150: a trailing digit after a unit counts in the next unit down (五 alone is 5).
+  if (digit !== undefined) section += lastUnit >= 100 && !text.includes('零') ? (digit * lastUnit) / 10 : digit;
   return total + section;
 }
 
