@@ -26,6 +26,7 @@ describe('concept patterns', () => {
     expect(where('I will check the receipt.', { seq: ['check', 'receipt'] })).toBeDefined();
     expect(where('The receipt, I will check it.', { seq: ['check', 'receipt'], within: 'sentence' })).toBeUndefined();
     expect(where('The receipt, I will check it.', { seq: ['receipt', 'check'], within: 'sentence' })).toBeDefined();
+    expect(where('Receipt first, then I will check it.', { seq: ['receipt', 'check'], within: 'reply' })).toBeDefined();
     // Two concepts read at the same word are not in order.
     expect(where('I will check the receipt.', { seq: ['we', 'offer'] })).toBeUndefined();
     expect(where('I will not check the receipt.', { all: ['check'] })).toBeUndefined();
@@ -52,12 +53,14 @@ describe('concept patterns', () => {
     expect(impossiblePatternReason({ seq: ['a', 'check'], none: ['check'] })).toBe('requires and forbids the concept "check"');
     expect(impossiblePatternReason({ any: ['check'], none: ['check'] })).toBe('requires and forbids the concept "check"');
     expect(impossiblePatternReason({ any: ['a', 'b'], none: ['b', 'a'] })).toBe('forbids every concept it accepts');
-    expect(impossiblePatternReason({ acts: ['statement'], all: ['offer'] })).toBe(
-      'asks for a plain statement and for a concept that makes the clause another act',
-    );
+    for (const act of ['question', 'offer', 'refusal', 'apology', 'insult', 'threat'])
+      expect(impossiblePatternReason({ acts: ['statement'], all: ['check', act] }), act).toBe(
+        'asks for a plain statement and for a concept that makes the clause another act',
+      );
     for (const ok of [
       { any: ['a', 'b'], none: ['b'] },
       { acts: ['statement'], all: ['check'] },
+      { acts: ['question'], all: ['offer'] },
       { amount: 0 },
       { acts: ['offer'] },
     ] as ConceptPattern[])
