@@ -29,6 +29,11 @@ export interface Fault {
   cost: number;
 }
 
+/** A fault of the session: a bad finding of one of the four kinds. */
+export function isFault(f: Finding): boolean {
+  return f.polarity === 'bad' && (FAULT_KINDS as readonly string[]).includes(f.evaluator);
+}
+
 export function severity(kind: FaultKind, rule: string): number {
   return SEVERITY[kind]?.[rule] ?? DEFAULT_SEVERITY[kind];
 }
@@ -39,7 +44,7 @@ export function sessionFaults(turns: ScoredTurn[]): Fault[] {
   const seen = new Set<string>();
   for (const t of turns) {
     for (const f of t.evaluation.findings) {
-      if (f.polarity !== 'bad' || !(FAULT_KINDS as readonly string[]).includes(f.evaluator)) continue;
+      if (!isFault(f)) continue;
       const kind = f.evaluator as FaultKind;
       const key = `${kind}|${f.rule}|${f.text.toLowerCase()}`;
       const base = severity(kind, f.rule);

@@ -3,7 +3,7 @@ import type { KeyMoment, KeyMomentResult, RuleLocale, ScoredTurn } from '../type
 import { simplify } from '../text/simplify.ts';
 import { listens } from '../analysis/listening.ts';
 import { keywordTurn, turnReading } from './patterns.ts';
-import { FAULT_KINDS } from './faults.ts';
+import { isFault } from './faults.ts';
 
 function hasWords(reply: string, words: string[] | undefined, locale: RuleLocale): boolean {
   if (!words?.length) return true;
@@ -78,8 +78,7 @@ export function aptTurn(t: ScoredTurn, locale: RuleLocale): boolean {
   return !reading.greetingOnly && !reading.onlyAsks && !reading.keywordList;
 }
 
-const faulted = (t: ScoredTurn) =>
-  t.evaluation.findings.some((f) => f.polarity === 'bad' && (FAULT_KINDS as readonly string[]).includes(f.evaluator));
+const faulted = (t: ScoredTurn) => t.evaluation.findings.some(isFault);
 
 /**
  * The turn where a missed moment was missed, or undefined when no turn is apt: for a moment held

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateReply } from '../index.ts';
 import type { Dimension, KeyMoment, ScenarioRules, ScoredTurn, SessionOutcome } from '../types.ts';
+import { keyMoment } from '../../test/support/key-moment.ts';
 import { BASE_WEIGHTS, COURTESY_ONLY, judgeSession, OUTCOME_FACTOR, type SessionJudgement } from './judge.ts';
 
 const upset = 'I am furious, my bill is wrong!';
@@ -59,14 +60,8 @@ describe('the overall score', () => {
   });
 
   it('adds the share of key moments met to the mean', () => {
-    const checked: KeyMoment = {
-      id: 'checked',
-      label: { 'zh-CN': '查账', en: 'Checked the bill' },
-      dimension: 'problemSolving',
-      example: { 'zh-CN': '我马上帮您查这笔费用。', en: 'I will check the charge now.' },
-      when: { words: { 'zh-CN': ['查'], en: ['check'] } },
-    };
-    const refunded: KeyMoment = { ...checked, id: 'refunded', when: { words: { 'zh-CN': ['退'], en: ['refund'] } } };
+    const checked = keyMoment('checked', 'problemSolving', { words: { 'zh-CN': ['查'], en: ['check'] } });
+    const refunded = keyMoment('refunded', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } });
     const j = judge([asks, step], { keyMoments: [checked, refunded] });
     expect(j.overall).toBe(Math.round(0.7 * quality(j) + 30 * 0.5));
   });
@@ -84,14 +79,8 @@ describe('the overall score', () => {
 });
 
 describe('a session that never took up the case', () => {
-  const moment = (over: Partial<KeyMoment>): KeyMoment => ({
-    id: 'heard',
-    label: { 'zh-CN': '听明白了', en: 'Understood the customer' },
-    dimension: 'interrupting',
-    example: { 'zh-CN': '我明白了。', en: 'I understand.' },
-    when: { words: { 'zh-CN': ['明白'], en: ['understand'] } },
-    ...over,
-  });
+  const moment = (over: Partial<KeyMoment>): KeyMoment =>
+    keyMoment('heard', 'interrupting', { words: { 'zh-CN': ['明白'], en: ['understand'] } }, over);
   const understand = "I understand, I'm so sorry about this.";
 
   it('keeps only part of its score when it offered sympathy alone: no question, play-back, step or moment about the case', () => {
@@ -118,7 +107,7 @@ describe('a session that never took up the case', () => {
       expect(j.overall).toBe(Math.round((0.7 * quality(j) + 30) * COURTESY_ONLY));
     }
     // Beside a moment about the case that was missed, the sympathy moment met still takes nothing up.
-    const missed = moment({ id: 'refunded', dimension: 'problemSolving', when: { words: { 'zh-CN': ['退'], en: ['refund'] } } });
+    const missed = keyMoment('refunded', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } });
     const j = judge([understand], { keyMoments: [missed, moment({ dimension: 'empathy' })] });
     expect(j.keyMoments.map((k) => k.met)).toEqual([false, true]);
     expect(j.overall).toBe(Math.round((0.7 * quality(j) + 30 * 0.5) * COURTESY_ONLY));

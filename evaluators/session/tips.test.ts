@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScoreCard, evaluateReply } from '../index.ts';
 import type { KeyMoment, RuleLocale, ScenarioRules, ScoredTurn, ScoreCardTip } from '../types.ts';
+import { keyMoment } from '../../test/support/key-moment.ts';
 
 const UPSET = { 'zh-CN': '气死我了，你们怎么搞的！', en: 'I am furious, what have you done!' };
 
@@ -24,15 +25,6 @@ function tips(
   }));
   return buildScoreCard(turns, { scenarioId: 'x', title: 'x', locale, outcome: 'resolved', keyMoments: options.keyMoments }).tips;
 }
-
-const moment = (id: string, dimension: KeyMoment['dimension'], when: KeyMoment['when'], extra: Partial<KeyMoment> = {}): KeyMoment => ({
-  id,
-  label: { 'zh-CN': `时刻${id}`, en: `Moment ${id}` },
-  dimension,
-  example: { 'zh-CN': `示范${id}`, en: `Example ${id}` },
-  when,
-  ...extra,
-});
 
 /** Two questions that hear the customer out, so no listening tip joins the others. */
 const HEARD = { en: ['When did it start?', 'Where did you buy it?'], 'zh-CN': ['什么时候开始的？', '在哪里买的？'] };
@@ -62,24 +54,24 @@ describe('a tip’s quote', () => {
 
   it('of a missed moment is empty when no reply said anything of the trainee’s own', () => {
     const missed = tips('en', HEARD.en, {
-      keyMoments: [moment('refund', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } })],
+      keyMoments: [keyMoment('refund', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } })],
     });
     expect(missed.find((t) => t.rule === 'moment:refund')).toMatchObject({ turn: 0, quote: '' });
   });
 
   it('of a missed moment is not a reply ticked for another moment, unless that one is held over every turn', () => {
-    const checked = moment('checked', 'problemSolving', { words: { 'zh-CN': ['查'], en: ['check'] } });
-    const refund = moment('refund', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } });
+    const checked = keyMoment('checked', 'problemSolving', { words: { 'zh-CN': ['查'], en: ['check'] } });
+    const refund = keyMoment('refund', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } });
     const replies = ['I will test the line now.', 'I will check the bill now.'];
     expect(tips('en', replies, { keyMoments: [checked, refund] }).find((t) => t.rule === 'moment:refund')?.turn).toBe(1);
-    const always = moment('always', 'interrupting', { avoids: ['jargon'] }, { every: true });
+    const always = keyMoment('always', 'interrupting', { avoids: ['jargon'] }, { every: true });
     expect(tips('en', replies, { keyMoments: [always, refund] }).find((t) => t.rule === 'moment:refund')?.turn).toBe(2);
   });
 });
 
 describe('a tip’s suggestion', () => {
   it('for jargon, says to use plain words, then this scenario’s phrasing of what to do', () => {
-    const fix = moment('fix', 'problemSolving', { words: { 'zh-CN': ['修'], en: ['fix'] } });
+    const fix = keyMoment('fix', 'problemSolving', { words: { 'zh-CN': ['修'], en: ['fix'] } });
     const en = tips('en', [...HEARD.en, 'I will reset the APN now.'], { keyMoments: [fix] }).find((t) => t.dimension === 'jargon');
     expect(en?.suggestion).toBe('Say what you will do in words the customer uses. In this scenario, for example: "Example fix"');
     const zh = tips('zh-CN', [...HEARD['zh-CN'], '我现在给您重设APN。'], { keyMoments: [fix] }).find((t) => t.dimension === 'jargon');
@@ -93,7 +85,7 @@ describe('a tip’s suggestion', () => {
     const [plain] = tips('en', [...HEARD.en, denial]).filter((t) => t.dimension === 'interrupting');
     const finding = evaluateReply(denial, { locale: 'en' }).findings.find((f) => f.evaluator === 'interrupting');
     expect(plain?.suggestion).toBe(finding?.suggestion);
-    const calm = moment('calm', 'interrupting', { avoids: ['interrupting'] }, { every: true });
+    const calm = keyMoment('calm', 'interrupting', { avoids: ['interrupting'] }, { every: true });
     expect(tips('en', [...HEARD.en, denial], { keyMoments: [calm] }).find((t) => t.rule === 'flat-denial')?.suggestion).toBe(
       'In this scenario, for example: "Example calm"',
     );
@@ -112,7 +104,7 @@ describe('a tip’s suggestion', () => {
         },
       ],
     };
-    const promises = moment('promise', 'promises', { avoids: ['promises'] }, { every: true });
+    const promises = keyMoment('promise', 'promises', { avoids: ['promises'] }, { every: true });
     const tip = tips('en', [...HEARD.en, 'I will give you a cash refund now.'], { scenario, keyMoments: [promises] }).find(
       (t) => t.rule === 'facts-rule-out',
     );
@@ -136,7 +128,7 @@ describe('the order of the tips', () => {
   });
 
   it('puts a missed moment above a promise', () => {
-    const refund = moment('refund', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } });
+    const refund = keyMoment('refund', 'problemSolving', { words: { 'zh-CN': ['退'], en: ['refund'] } });
     const order = tips('en', [...HEARD.en, 'I guarantee it will be fixed today.'], { keyMoments: [refund] }).map((t) => t.rule);
     expect(order.slice(0, 2)).toEqual(['moment:refund', expect.any(String)]);
     expect(order[1]).not.toMatch(/^moment:/);
@@ -173,7 +165,7 @@ describe('the order of the tips', () => {
   });
 
   it('never gives two tips on the same words of the same reply, but shows a habit again in a later reply', () => {
-    const moved = moment('moved', 'interrupting', { words: { 'zh-CN': ['理解'], en: ['understand'] } });
+    const moved = keyMoment('moved', 'interrupting', { words: { 'zh-CN': ['理解'], en: ['understand'] } });
     const same = tips('en', [...HEARD.en, 'That is impossible', 'I will reset the APN now.'], { keyMoments: [moved] });
     expect(same.map((t) => [t.rule, t.quote])).toEqual([
       ['moment:moved', 'That is impossible'],
@@ -201,8 +193,8 @@ describe('the order of the tips', () => {
 
 describe('the listening tip', () => {
   it('is left out when a missed moment about listening already says so, and only then', () => {
-    const listened = moment('listened', 'interrupting', { shows: ['listening'] });
-    const other = moment('other', 'interrupting', { words: { 'zh-CN': ['理解'], en: ['understand'] } });
+    const listened = keyMoment('listened', 'interrupting', { shows: ['listening'] });
+    const other = keyMoment('other', 'interrupting', { words: { 'zh-CN': ['理解'], en: ['understand'] } });
     const step = 'I will check the line now.';
     expect(tips('en', [step], { keyMoments: [listened] }).map((t) => t.rule)).toEqual(['moment:listened']);
     expect(tips('en', [step], { keyMoments: [other] }).map((t) => t.rule)).toEqual(['moment:other', 'no-listening']);

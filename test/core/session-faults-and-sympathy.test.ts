@@ -2,6 +2,7 @@
 // it: the same words faulted again cost half, only the four kinds of fault are faults,
 // and sympathy shown once carries over the next two replies to an upset customer.
 import { describe, expect, it } from 'vitest';
+import { keyMoment } from '../support/key-moment.ts';
 import { buildScoreCard, evaluateReply, type KeyMoment, type RuleLocale, type ScoredTurn } from '../../evaluators/index.ts';
 
 function turns(locale: RuleLocale, pairs: [string, string][]): ScoredTurn[] {
@@ -90,17 +91,9 @@ describe('sympathy judged by the scenario’s moments', () => {
   // The customer states a fact calmly, so no reply reads emotion; the scenario still puts
   // feelings on the table by declaring a sympathy moment.
   const calm = 'There is an extra charge on my bill.';
-  const moment = (id: string, when: KeyMoment['when'], extra: Partial<KeyMoment> = {}): KeyMoment => ({
-    id,
-    label: { 'zh-CN': '安慰顾客', en: 'Showed sympathy' },
-    dimension: 'empathy',
-    example: { 'zh-CN': '给您添麻烦了，真抱歉。', en: 'Sorry for the trouble.' },
-    when,
-    ...extra,
-  });
-  const sympathy = moment('sympathy', { shows: ['empathy'] });
-  const apologised = moment('apologised', { words: { 'zh-CN': ['道歉'], en: ['apologise'] } });
-  const checked: KeyMoment = { ...moment('checked', { words: { 'zh-CN': ['查'], en: ['check'] } }), dimension: 'problemSolving' };
+  const sympathy = keyMoment('sympathy', 'empathy', { shows: ['empathy'] });
+  const apologised = keyMoment('apologised', 'empathy', { words: { 'zh-CN': ['道歉'], en: ['apologise'] } });
+  const checked = keyMoment('checked', 'problemSolving', { words: { 'zh-CN': ['查'], en: ['check'] } });
   const sorry = 'Sorry about that, I will check the charge now.';
   const plain = 'I will check the charge now.';
 
