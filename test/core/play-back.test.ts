@@ -140,6 +140,19 @@ describe('a plain statement that opens by restating plays the wish back and prom
     expect(flags("I'll get the network team to override it so you keep your number on the 3G plan.")).toContain('promises');
   });
 
+  it('thanked for or turned down in the same clause, the wish is still the customer’s, as after a comma', () => {
+    expect(flags('您是想保留原号码办3G谢谢', 'zh-CN')).toEqual([]);
+    expect(flags('您是想保留原号码办3G，谢谢', 'zh-CN')).toEqual([]);
+    expect(flags("So you'd like to keep your number and get 3G today thank you.")).toEqual([]);
+    expect(flags('您是想保留原号码办3G不可能', 'zh-CN')).toEqual(['interrupting']);
+  });
+
+  it('a condition in it, or a step of ours before it in the sentence, makes it the trainee’s word again', () => {
+    expect(flags('Right, so you keep your number on the 3G plan.')).toEqual([]);
+    expect(flags('So you keep your number if you move to 3G today.')).toContain('promises');
+    expect(flags("I'll ring the network team, so you keep your number on the 3G plan.")).toContain('promises');
+  });
+
   it('"what … is" opens a statement, not a question, and the question words still ask', () => {
     expect(acts("What you're saying is the crane was late.")).toEqual(['statement']);
     expect(acts("What I'll do is ring the owner now.")).toEqual(['offer']);
