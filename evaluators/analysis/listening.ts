@@ -46,13 +46,16 @@ const NOT_PLAY_BACK = {
   'zh-CN': /^(?:可以|能|就能|会|将|不用|不需要|无需|只要|得|必须|要是|的话)/u,
 } as const;
 
+/** An offer or a condition in a clause makes what it says the trainee's word, not the customer's played back. */
+const ownWord = (c: Clause) => live(c, 'offer') || live(c, 'condition');
+
 /**
- * A clause that opens by playing back the customer's wish or account, with nothing of the trainee's own in it: no offer
- * and no condition. What else it does leaves the wish the customer's: thanked for (您是想保留原号码办3G谢谢, as with a
- * comma before 谢谢) or turned down (您是想保留原号码办3G不可能), it is not promised.
+ * A clause that opens by playing back the customer's wish or account, with nothing of the trainee's own in it. What
+ * else it does leaves the wish the customer's: thanked for (您是想保留原号码办3G谢谢, as with a comma before 谢谢) or
+ * turned down (您是想保留原号码办3G不可能), it is not promised.
  */
 function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
-  if (live(c, 'offer') || live(c, 'condition')) return false;
+  if (ownWord(c)) return false;
   // It opens its sentence ("…, so you keep your number" after a step of ours says what the step is for).
   const lead = PLAY_BACK_LEAD[analysis.locale];
   const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);
@@ -78,7 +81,7 @@ function statedBackClauses(analysis: ReplyAnalysis): Set<Clause> {
     back.add(c);
     for (const next of analysis.clauses.slice(i + 1)) {
       const but = next.concepts.find((h) => h.id === 'contrast' && !h.negated);
-      const own = live(next, 'we') || live(next, 'condition') || next.act !== 'statement';
+      const own = ownWord(next) || live(next, 'we');
       if (next.sentence !== c.sentence || own || !but || analysis.text.slice(next.start, but.start).trim()) break;
       back.add(next);
     }

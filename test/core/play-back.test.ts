@@ -147,10 +147,32 @@ describe('a plain statement that opens by restating plays the wish back and prom
     expect(flags('您是想保留原号码办3G不可能', 'zh-CN')).toEqual(['interrupting']);
   });
 
-  it('a condition in it, or a step of ours before it in the sentence, makes it the trainee’s word again', () => {
+  it('a condition or a step of ours in it, or a step before it in the sentence, makes it the trainee’s word again', () => {
     expect(flags('Right, so you keep your number on the 3G plan.')).toEqual([]);
+    expect(flags('Oh okay right so you keep your number on the 3G plan.')).toEqual([]);
     expect(flags('So you keep your number if you move to 3G today.')).toContain('promises');
+    expect(flags('So you keep your number when I move you to 3G.')).toContain('promises');
+    expect(flags('您是想保留原号码办3G我给您办', 'zh-CN')).toContain('promises');
+    expect(flags('您是想保留原号码办3G帮您办好', 'zh-CN')).toContain('promises');
     expect(flags("I'll ring the network team, so you keep your number on the 3G plan.")).toContain('promises');
+  });
+
+  it('the customer is the subject right after the restating words, or it is no play-back', () => {
+    expect(flags('Just to confirm you keep your number on 3G.')).toEqual([]);
+    expect(flags('Just to confirm the new plan lets you keep your number.')).toContain('promises');
+    expect(flags('Oh right, just to confirm the new plan lets you keep your number.')).toContain('promises');
+  });
+
+  it('opens its own sentence: a step of ours in the sentence before does not count against it', () => {
+    expect(flags("I'll ring the network team. So you keep your number on the 3G plan.")).not.toContain('promises');
+  });
+
+  it('goes on into the next clause of its sentence only when that one opens with a "but" and has nothing of ours', () => {
+    expect(flags('您的意思是想办3G套餐，但是号码不变谢谢。', 'zh-CN')).toEqual([]);
+    expect(flags('您的意思是想办3G套餐，号码不变。', 'zh-CN')).toContain('promises');
+    expect(flags('您的意思是想办3G套餐。但是号码不变。', 'zh-CN')).toContain('promises');
+    expect(flags('您的意思是想办3G套餐，但是我们让号码不变。', 'zh-CN')).toContain('promises');
+    expect(flags('您的意思是想办3G套餐，但是如果号码不变就贵一点。', 'zh-CN')).toContain('promises');
   });
 
   it('"what … is" opens a statement, not a question, and the question words still ask', () => {
