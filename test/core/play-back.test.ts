@@ -169,6 +169,7 @@ describe('a plain statement that opens by restating plays the wish back and prom
 
   it('goes on into the next clause of its sentence only when that one opens with a "but" and has nothing of ours', () => {
     expect(flags('您的意思是想办3G套餐，但是号码不变谢谢。', 'zh-CN')).toEqual([]);
+    expect(flags('您的意思是想办3G套餐， 但是号码不变。', 'zh-CN')).toEqual([]);
     expect(flags('您的意思是想办3G套餐，号码不变。', 'zh-CN')).toContain('promises');
     expect(flags('您的意思是想办3G套餐。但是号码不变。', 'zh-CN')).toContain('promises');
     expect(flags('您的意思是想办3G套餐，但是我们让号码不变。', 'zh-CN')).toContain('promises');
