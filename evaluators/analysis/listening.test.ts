@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateReply } from '../index.ts';
 import { analyseReply } from './analyse.ts';
-import { onlyAsks, ownMoves, replyListening } from './listening.ts';
+import { greetingOnly, onlyAsks, ownMoves, replyListening } from './listening.ts';
 
 interface Case {
   locale: 'zh-CN' | 'en';
@@ -36,6 +36,17 @@ describe('only asking', () => {
     expect(asksOnly('您好，您付的是多少钱？', 'zh-CN')).toBe(true);
     expect(asksOnly('Hi, how much did you pay?', 'en')).toBe(true);
     expect(asksOnly('师傅不行，您付了多少？', 'zh-CN')).toBe(false);
+  });
+});
+
+describe('only greeting', () => {
+  const greets = (text: string, locale: 'zh-CN' | 'en') => greetingOnly(analyseReply(text, locale));
+
+  it('a greeting and an offer of help only greet; a word of the case beside them, said or denied, does more', () => {
+    expect(greets('您好，请问有什么可以帮您？', 'zh-CN')).toBe(true);
+    expect(greets('Hi, how can I help?', 'en')).toBe(true);
+    expect(greets('您好，不用换号码', 'zh-CN')).toBe(false);
+    expect(greets('Hi, no need to change your number.', 'en')).toBe(false);
   });
 });
 

@@ -123,9 +123,12 @@ export function ownMoves(analysis: ReplyAnalysis): ReplyAnalysis {
   return { ...analysis, clauses };
 }
 
-/** What the case is about in an analysed text: its concepts other than acts. */
+/**
+ * What the case is about in an analysed text: its concepts other than acts, said or denied ("I don't want to change my
+ * number" is about the number as much as "I want to change it").
+ */
 export function caseConcepts(clauses: Clause[]): Set<string> {
-  return new Set(clauses.flatMap((c) => c.concepts.filter((h) => !h.negated && !ACT_CONCEPTS.has(h.id)).map((h) => h.id)));
+  return new Set(clauses.flatMap((c) => c.concepts.filter((h) => !ACT_CONCEPTS.has(h.id)).map((h) => h.id)));
 }
 
 /**
