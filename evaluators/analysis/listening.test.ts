@@ -36,16 +36,22 @@ describe('only asking', () => {
     expect(asksOnly('您好，您付的是多少钱？', 'zh-CN')).toBe(true);
     expect(asksOnly('Hi, how much did you pay?', 'en')).toBe(true);
     expect(asksOnly('师傅不行，您付了多少？', 'zh-CN')).toBe(false);
+    // What leads into a question is part of its sentence; a sentence of its own before it is said, not asked.
+    expect(asksOnly('零钱的事我明白了。您付的是多少？', 'zh-CN')).toBe(false);
+    expect(asksOnly('How much did you pay, the screen shows nothing', 'en')).toBe(false);
+    expect(asksOnly('您付的是多少钱，系统里看不到记录', 'zh-CN')).toBe(false);
   });
 });
 
 describe('only greeting', () => {
   const greets = (text: string, locale: 'zh-CN' | 'en') => greetingOnly(analyseReply(text, locale));
 
-  it('a greeting and an offer of help only greet; a word of the case beside them, said or denied, does more', () => {
+  it('a greeting and an offer of help only greet; a word of the case or a figure beside them, said or denied, does more', () => {
     expect(greets('您好，请问有什么可以帮您？', 'zh-CN')).toBe(true);
     expect(greets('Hi, how can I help?', 'en')).toBe(true);
     expect(greets('您好，不用换号码', 'zh-CN')).toBe(false);
+    expect(greets('您好，是50吗？', 'zh-CN')).toBe(false);
+    expect(greets('Hi, 50?', 'en')).toBe(false);
     expect(greets('Hi, no need to change your number.', 'en')).toBe(false);
   });
 });
