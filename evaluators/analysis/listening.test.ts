@@ -46,9 +46,14 @@ describe('only asking', () => {
 describe('only greeting', () => {
   const greets = (text: string, locale: 'zh-CN' | 'en') => greetingOnly(analyseReply(text, locale));
 
-  it('a greeting and an offer of help only greet; a word of the case or a figure beside them, said or denied, does more', () => {
+  it('a greeting with an offer of help, thanks or a yes only greets; a word of the case or a figure, said or denied, does more', () => {
     expect(greets('您好，请问有什么可以帮您？', 'zh-CN')).toBe(true);
     expect(greets('Hi, how can I help?', 'en')).toBe(true);
+    // Thanks, a bare yes and a plain word about oneself are greetings' company; an apology is not.
+    expect(greets('您好，谢谢您', 'zh-CN')).toBe(true);
+    expect(greets('Hi, yes.', 'en')).toBe(true);
+    expect(greets('Hi, this is Sam.', 'en')).toBe(true);
+    expect(greets('Hi sorry about that', 'en')).toBe(false);
     expect(greets('您好，不用换号码', 'zh-CN')).toBe(false);
     expect(greets('您好，是50吗？', 'zh-CN')).toBe(false);
     expect(greets('Hi, 50?', 'en')).toBe(false);
