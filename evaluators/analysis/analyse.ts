@@ -76,7 +76,8 @@ const CLAUSE_MARK =
   /[…⋯]+\s*[?？]+|[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
-const COMMA = /^[,，]$/u;
+/** A comma, or the space typed for one between two Chinese words. */
+const COMMA = /^(?:[,，]|\s+)$/u;
 /** A Chinese sentence asked without a question mark: 吗 / 呢 at its end. */
 const CLOSING_PARTICLE = /(?:吗|呢|么|嘛)[\s~～]*$/u;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
