@@ -19,8 +19,21 @@ describe('restating', () => {
     expect(acts('What would you like to do today?', 'en')).toEqual(['question']);
   });
 
+  it('a question word inside a play-back closed by its tag in the same clause still plays back', () => {
+    expect(acts('You mean what you paid was fifty right?', 'en')).toEqual(['restate']);
+    expect(acts('您是说您付的是多少来着对吧？', 'zh-CN')).toEqual(['restate']);
+  });
+
   it('a play-back in one sentence and a tag in the next are not joined', () => {
     expect(acts('您是想换号。对吗？', 'zh-CN')[0]).not.toBe('restate');
+  });
+});
+
+describe('clauses', () => {
+  it('a line of nothing but spaces between two lines is no clause', () => {
+    const texts = (text: string, locale: InputLocale) => analyseReply(text, locale).clauses.map((c) => c.text);
+    expect(texts('How much did you pay?\n \nWas it a fifty?', 'en')).toEqual(['How much did you pay', 'Was it a fifty']);
+    expect(texts('您付了多少？\n \n是五十的吗？', 'zh-CN')).toEqual(['您付了多少', '是五十的吗']);
   });
 });
 

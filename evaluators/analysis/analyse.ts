@@ -76,8 +76,6 @@ const CLAUSE_MARK =
   /[…⋯]+\s*[?？]+|[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
-/** A comma, or the space typed for one between two Chinese words. */
-const COMMA = /^(?:[,，]|\s+)$/u;
 /** A Chinese sentence asked without a question mark: 吗 / 呢 at its end. */
 const CLOSING_PARTICLE = /(?:吗|呢|么|嘛)[\s~～]*$/u;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
@@ -94,15 +92,15 @@ const NOT_AN_ACCOUNT = ['we', 'customer-does', 'blame', 'dismiss', 'smalltalk', 
 const KNOW_TAG = new Set(['soft-tag', 'ask-know', 'question']);
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
 
-/** What may follow a closing tag before its comma: a particle (是吧啊, 对吧哈). */
+/** What may follow a closing tag before the clause's mark: a particle (是吧啊, 对吧哈). */
 const AFTER_TAG = /^[\s啊呀哈嘛呢~～]*$/u;
 
 /**
- * 「今天周三是吧，您放心，明天一早就拉走」: a tag that asks to confirm ends its question at the comma after it;
- * what follows is said, not asked.
+ * 「今天周三是吧，您放心，明天一早就拉走」: a tag that asks to confirm ends its question at the mark after it (a comma,
+ * a dash, a space typed for a comma); what follows is said, not asked.
  */
-function closesOnTag(clause: Clause, text: string, mark: string): boolean {
-  if (!COMMA.test(mark) || !clause.acts.includes('question')) return false;
+function closesOnTag(clause: Clause, text: string): boolean {
+  if (!clause.acts.includes('question')) return false;
   return clause.concepts.some((h) => h.id === 'confirm-tag' && !h.negated && AFTER_TAG.test(text.slice(h.end, clause.end)));
 }
 
@@ -193,7 +191,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     // does not end the either-or; its second half is asked in the same sentence.
     const next = spans[index + 1];
     if (next && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end))) return clause;
-    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1 || closesOnTag(clause, text, span.mark)) sentence++;
+    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1 || closesOnTag(clause, text)) sentence++;
     return clause;
   });
   // "Same phone as always, or a new one?" / "刷卡，还是现金？": the first half of an either-or question asks too.

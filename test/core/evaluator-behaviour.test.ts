@@ -386,7 +386,8 @@ describe('problem solving', () => {
     const due = zh('你们什么时候拉走');
     expect(flags('今天周三是吧，您放心，明天一早我们就拉走。', due).problemSolving).toBe(true);
     expect(flags('今天周三对吧，周五晚上保证给您送回来。', due).promises).toBe(true);
-    // A space typed for the comma between two Chinese words ends it too.
+    // So does any other mark inside the sentence: a dash, a space typed for the comma between two Chinese words.
+    expect(flags('今天周三是吧——您放心，明天一早我们就拉走。', due).problemSolving).toBe(true);
     expect(flags('今天周三是吧 您放心 明天一早我们就拉走', due).problemSolving).toBe(true);
     expect(flags('今天周三对吧 周五晚上保证给您送回来', due).promises).toBe(true);
     expect(flags('您是说明天一早我们就拉走，是吧？', due).problemSolving).toBe(false);
