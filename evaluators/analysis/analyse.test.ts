@@ -37,6 +37,15 @@ describe('clauses', () => {
   });
 });
 
+describe('quoted words', () => {
+  const ids = (text: string, locale: InputLocale) => analyseReply(text, locale).clauses.flatMap((c) => c.concepts.map((h) => h.id));
+
+  it('are someone else’s; a phrase only begun inside quotation marks is the reply’s own', () => {
+    expect(ids('我帮"您退钱"', 'zh-CN')).not.toContain('hand-back');
+    expect(ids('I\'ll "give" the owner a ring.', 'en')).toContain('phone-call');
+  });
+});
+
 describe('a question that trails off', () => {
   it('"…" before the question mark is part of the question, and the next sentence starts after it', () => {
     expect(acts('and the number you are on now is…?', 'en')).toEqual(['question']);
