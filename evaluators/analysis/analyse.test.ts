@@ -30,6 +30,11 @@ describe('restating', () => {
 });
 
 describe('clauses', () => {
+  it('a reply that is not text is read as its text, and nothing as an empty reply', () => {
+    expect(analyseReply(50 as unknown as string, 'en').text).toBe('50');
+    expect(analyseReply(undefined as unknown as string, 'zh-CN').clauses).toEqual([]);
+  });
+
   it('a line of nothing but spaces between two lines is no clause', () => {
     const texts = (text: string, locale: InputLocale) => analyseReply(text, locale).clauses.map((c) => c.text);
     expect(texts('How much did you pay?\n \nWas it a fifty?', 'en')).toEqual(['How much did you pay', 'Was it a fifty']);
