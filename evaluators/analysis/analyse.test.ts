@@ -42,6 +42,24 @@ describe('clauses', () => {
   });
 });
 
+describe('a suggestion worded with a negation', () => {
+  const negated = (text: string, locale: InputLocale, id: string) =>
+    analyseReply(text, locale)
+      .clauses.flatMap((c) => c.concepts)
+      .filter((h) => h.id === id)
+      .map((h) => h.negated);
+
+  it('does not negate what it suggests, right after it or further on', () => {
+    expect(negated('要不退钱给您吧', 'zh-CN', 'hand-back')).toEqual([false]);
+    expect(negated("why don't we refund it", 'en', 'hand-back')).toEqual([false]);
+  });
+
+  it('leaves a negation before it standing', () => {
+    expect(negated('不用退钱要不我给您换一张', 'zh-CN', 'hand-back')).toEqual([true]);
+    expect(negated("No refund needed why don't we swap it", 'en', 'hand-back')).toEqual([true]);
+  });
+});
+
 describe('quoted words', () => {
   const ids = (text: string, locale: InputLocale) => analyseReply(text, locale).clauses.flatMap((c) => c.concepts.map((h) => h.id));
 
