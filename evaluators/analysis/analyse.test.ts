@@ -35,6 +35,11 @@ describe('clauses', () => {
     expect(analyseReply(undefined as unknown as string, 'zh-CN').clauses).toEqual([]);
   });
 
+  it('each holds the numbers said in it', () => {
+    expect(analyseReply('您给的是一百，我找了您五十。', 'zh-CN').clauses.map((c) => c.numbers)).toEqual([[100], [50]]);
+    expect(analyseReply('You gave me a hundred, I gave you fifty back.', 'en').clauses.map((c) => c.numbers)).toEqual([[100], [50]]);
+  });
+
   it('a line of nothing but spaces between two lines is no clause', () => {
     const texts = (text: string, locale: InputLocale) => analyseReply(text, locale).clauses.map((c) => c.text);
     expect(texts('How much did you pay?\n \nWas it a fifty?', 'en')).toEqual(['How much did you pay', 'Was it a fifty']);

@@ -1,7 +1,7 @@
 // One analysis of a trainee reply, shared by the customer engine and the evaluators,
 // so that understanding and scoring never disagree about what the trainee did:
 // the reply split into clauses; per clause the concepts present (negated or not,
-// attributed to the customer or not), the numbers said, the act, and who acts.
+// attributed to the customer or not), the numbers said and the act.
 import type { InputLocale, RuleLocale } from '../types.ts';
 import { disclaimedAfter, isQuoted, negatedBefore, prepareReply, waivedAfter, type PreparedReply } from '../engine/prepare.ts';
 import { conceptsFor } from './concepts.ts';
@@ -49,8 +49,6 @@ export interface Clause {
   acts: Act[];
   concepts: ConceptHit[];
   numbers: number[];
-  /** Who acts in the clause: the trainee (I/we), the customer (you yourself), or not said. */
-  actor: 'trainee' | 'customer' | 'unspecified';
 }
 
 export interface ReplyAnalysis {
@@ -185,7 +183,6 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       acts,
       concepts: inside,
       numbers: numbers.filter((n) => n.start >= span.start && n.start < span.end).map((n) => n.value),
-      actor: live('customer-does') ? 'customer' : live('we') || live('offer') ? 'trainee' : 'unspecified',
     };
     // "是所有短信都收不到？还是只有银行的？" / "Every text? Or only the bank's?": the question mark before 还是 / "or"
     // does not end the either-or; its second half is asked in the same sentence.
