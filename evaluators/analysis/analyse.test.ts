@@ -65,6 +65,20 @@ describe('a suggestion worded with a negation', () => {
   });
 });
 
+describe('an invitation to come back', () => {
+  it('asks nothing, whatever question word it holds, and keeps the other acts of its clause', () => {
+    expect(acts('有什么问题您随时找我', 'zh-CN')).toEqual(['statement']);
+    expect(acts('有什么问题谢谢您随时找我', 'zh-CN')).toEqual(['thanks']);
+  });
+
+  it('unless its own sentence is asked, with a question mark or a closing 吗 in any of its clauses', () => {
+    expect(acts('有什么问题您随时找我吗', 'zh-CN')).toEqual(['question']);
+    expect(acts('有什么问题，您随时找我吗', 'zh-CN')).toEqual(['question', 'question']);
+    expect(acts('您付了多少？有什么问题您随时找我', 'zh-CN')).toEqual(['question', 'statement']);
+    expect(acts('有什么问题您随时找我。您付了多少？', 'zh-CN')).toEqual(['statement', 'question']);
+  });
+});
+
 describe('quoted words', () => {
   const ids = (text: string, locale: InputLocale) => analyseReply(text, locale).clauses.flatMap((c) => c.concepts.map((h) => h.id));
 
