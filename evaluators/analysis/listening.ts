@@ -152,6 +152,7 @@ export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis)
   const said = caseConcepts(customer?.clauses ?? []);
   const saidNumbers = new Set((customer?.clauses ?? []).flatMap((c) => c.numbers));
   const sentences = [...new Set(analysis.clauses.map((c) => c.sentence))];
+  const lead = PLAY_BACK_LEAD[analysis.locale];
   const restate = sentences.some((s) => {
     const parts = analysis.clauses.filter((c) => c.sentence === s);
     const about = [...caseConcepts(parts)].some((id) => said.has(id));
@@ -162,8 +163,12 @@ export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis)
       numbers.every((n) => saidNumbers.has(n)) &&
       parts.some((c) => c.acts.includes('question')) &&
       !parts.some((c) => c.acts.includes('offer') || c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated));
-    // Played back as a question, or said outright ("您的意思是…", "So you're saying…") about what the customer said.
-    return h.playedBack.has(s) ? parts.some((c) => c.acts.includes('restate')) || about : (about && live(parts[0]!, 'restate')) || echoed;
+    // Played back as a question, or said outright ("您的意思是…", "So you're saying…") about what the customer said, in the
+    // words that open the sentence past a greeting or a filler ("您好，您是想保留原号码办3G。").
+    const opener = parts.find((c) => live(c, 'restate') || !(lead.test(c.text) || c.acts.every((a) => COURTESY_ACTS.has(a))));
+    return h.playedBack.has(s)
+      ? parts.some((c) => c.acts.includes('restate')) || about
+      : (about && !!opener && live(opener, 'restate')) || echoed;
   });
   return { question, restate, confirm };
 }
