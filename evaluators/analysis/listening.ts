@@ -46,6 +46,9 @@ const NOT_PLAY_BACK = {
   'zh-CN': /^(?:可以|能|就能|会|将|不用|不需要|无需|只要|得|必须|要是|的话)/u,
 } as const;
 
+/** A clause that only leads into what follows it: a filler or "I see" (`lead`), or a courtesy (a greeting, thanks, a bare yes). */
+const leadsInOnly = (c: Clause, lead: RegExp) => lead.test(c.text) || c.acts.every((a) => COURTESY_ACTS.has(a));
+
 /** An offer or a condition in a clause makes what it says the trainee's word, not the customer's played back. */
 const ownWord = (c: Clause) => live(c, 'offer') || live(c, 'condition');
 
@@ -59,7 +62,7 @@ function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
   // It opens its sentence ("…, so you keep your number" after a step of ours says what the step is for).
   const lead = PLAY_BACK_LEAD[analysis.locale];
   const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);
-  if (!before.every((k) => lead.test(k.text) || k.acts.every((a) => COURTESY_ACTS.has(a)))) return false;
+  if (!before.every((k) => leadsInOnly(k, lead))) return false;
   const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
   if (!hit || !lead.test(analysis.text.slice(c.start, hit.start))) return false;
   if (c.concepts.some((h) => h.id === 'we' && !h.negated && h.start >= hit.end)) return false;
@@ -165,7 +168,7 @@ export function listeningActs(analysis: ReplyAnalysis, customer?: ReplyAnalysis)
       !parts.some((c) => c.acts.includes('offer') || c.concepts.some((h) => FACT_QUESTION.has(h.id) && !h.negated));
     // Played back as a question, or said outright ("您的意思是…", "So you're saying…") about what the customer said, in the
     // words that open the sentence past a greeting or a filler ("您好，您是想保留原号码办3G。").
-    const opener = parts.find((c) => live(c, 'restate') || !(lead.test(c.text) || c.acts.every((a) => COURTESY_ACTS.has(a))));
+    const opener = parts.find((c) => live(c, 'restate') || !leadsInOnly(c, lead));
     return h.playedBack.has(s)
       ? parts.some((c) => c.acts.includes('restate')) || about
       : (about && !!opener && live(opener, 'restate')) || echoed;
