@@ -46,8 +46,19 @@ const NOT_PLAY_BACK = {
   'zh-CN': /^(?:可以|能|就能|会|将|不用|不需要|无需|只要|得|必须|要是|的话)/u,
 } as const;
 
-/** A clause that only leads into what follows it: a filler or "I see" (`lead`), or a courtesy (a greeting, thanks, a bare yes). */
-const leadsInOnly = (c: Clause, lead: RegExp) => lead.test(c.text) || c.acts.every((a) => COURTESY_ACTS.has(a));
+/** A clause that does nothing but a courtesy: a greeting, thanks, a bare yes. */
+const courtesyOnly = (c: Clause) => c.acts.every((a) => COURTESY_ACTS.has(a));
+/** A clause that only leads into what follows it: a filler or "I see" (`lead`), or a courtesy. */
+const leadsInOnly = (c: Clause, lead: RegExp) => lead.test(c.text) || courtesyOnly(c);
+
+/** The clause's words up to `end` with its greetings, thanks and bare yeses blanked: "您好您是想…" typed without a comma leads in as "您好，您是想…" does. */
+function withoutCourtesy(text: string, c: Clause, end: number): string {
+  let out = text.slice(c.start, end);
+  for (const h of c.concepts)
+    if (COURTESY_ACTS.has(h.id as Act) && !h.negated && h.end <= end)
+      out = out.slice(0, h.start - c.start) + ' '.repeat(h.end - h.start) + out.slice(h.end - c.start);
+  return out;
+}
 
 /** An offer or a condition in a clause makes what it says the trainee's word, not the customer's played back. */
 const ownWord = (c: Clause) => live(c, 'offer') || live(c, 'condition');
@@ -64,7 +75,7 @@ function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
   const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);
   if (!before.every((k) => leadsInOnly(k, lead))) return false;
   const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
-  if (!hit || !lead.test(analysis.text.slice(c.start, hit.start))) return false;
+  if (!hit || !lead.test(withoutCourtesy(analysis.text, c, hit.start))) return false;
   if (c.concepts.some((h) => h.id === 'we' && !h.negated && h.start >= hit.end)) return false;
   const rest = analysis.text.slice(hit.start, c.end);
   const subject = PLAY_BACK_SUBJECT[analysis.locale].exec(rest);
@@ -202,8 +213,9 @@ export function onlyAsks(analysis: ReplyAnalysis): boolean {
   }
   const asks = (c: Clause) => c.acts.includes('question') || c.acts.includes('restate') || h.playedBack.has(c.sentence);
   const leadsIn = (c: Clause) => asking.has(c.sentence) && c.act === 'statement';
-  const polite = (c: Clause) => c.acts.every((a) => COURTESY_ACTS.has(a));
-  return analysis.clauses.some(asks) && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks(c) || leadsIn(c) || polite(c)));
+  return (
+    analysis.clauses.some(asks) && analysis.clauses.every((c) => !c.acts.includes('offer') && (asks(c) || leadsIn(c) || courtesyOnly(c)))
+  );
 }
 
 /** What kind of reply an analysis shows, as a turn keeps it for the score card. */
