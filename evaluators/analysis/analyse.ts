@@ -8,6 +8,7 @@ import { conceptsFor } from './concepts.ts';
 import { candidateConcepts } from './needle-index.ts';
 import { findNumbers } from './numbers.ts';
 import { isKeywordList } from './keyword-list.ts';
+import { eachMatch } from '../text/matches.ts';
 
 /** What a clause does. */
 export const ACTS = [
@@ -140,18 +141,10 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   const spans = clauseSpans(text);
   const hits: ConceptHit[] = [];
   for (const concept of candidateConcepts(conceptsFor(locale), text)) {
-    const re = concept.regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (!m[0]) {
-        re.lastIndex++;
-        continue;
-      }
-      // Words in quotation marks are someone else's ('nothing we can do' isn't good enough).
-      if (isQuoted(reply, m.index, m.index + m[0].length)) continue;
-      hits.push({ id: concept.id, start: m.index, end: m.index + m[0].length, negated: false, byCustomer: false });
-    }
-    re.lastIndex = 0;
+    // Words in quotation marks are someone else's ('nothing we can do' isn't good enough).
+    eachMatch(concept.regex, text, (start, end) => {
+      if (!isQuoted(reply, start, end)) hits.push({ id: concept.id, start, end, negated: false, byCustomer: false });
+    });
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const numbers = findNumbers(text);

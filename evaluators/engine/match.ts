@@ -3,6 +3,7 @@ import type { EvaluatorId, Finding, Polarity } from '../types.ts';
 import type { LexiconEntry } from '../lexicon/load.ts';
 import { loadLexicons, lowerCaseHaystack } from '../lexicon/load.ts';
 import { isQuoted, type PreparedReply } from './prepare.ts';
+import { eachMatch } from '../text/matches.ts';
 import { candidateEntries } from '../analysis/needle-index.ts';
 
 export interface Match {
@@ -58,18 +59,9 @@ function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
     const text = fast ? lower : reply.text;
     // exec on the entry's own expression, as String#matchAll does on a copy of it (the copy is the expensive part).
     const re = fast ? entry.lowerRegex! : entry.regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (!m[0]) {
-        re.lastIndex = advance(text, re.lastIndex);
-        continue;
-      }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (isQuoted(reply, start, end)) continue;
-      found.push({ entry, start, end, text: fast ? reply.text.slice(start, end) : m[0] });
-    }
-    re.lastIndex = 0;
+    eachMatch(re, text, (start, end) => {
+      if (!isQuoted(reply, start, end)) found.push({ entry, start, end, text: reply.text.slice(start, end) });
+    });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Match[] = [];
@@ -79,15 +71,6 @@ function matchEntries(reply: PreparedReply, entries: LexiconEntry[]): Match[] {
     kept.push(m);
   }
   return kept;
-}
-
-/** The index after an empty match, by code point (every lexicon expression has the u flag). */
-function advance(text: string, index: number): number {
-  if (index + 1 >= text.length) return index + 1;
-  const c = text.charCodeAt(index);
-  if (c < 0xd800 || c > 0xdbff) return index + 1;
-  const d = text.charCodeAt(index + 1);
-  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
 export function toFinding(
