@@ -11,7 +11,8 @@ describe('npm run bench -- --quick', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'], {
       cwd: ROOT,
       encoding: 'utf8',
-      timeout: 110_000,
+      // Only a hang should fail here: a loaded machine runs the quick mode three times slower than an idle one.
+      timeout: 300_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const out = run.stdout;
@@ -20,5 +21,5 @@ describe('npm run bench -- --quick', () => {
     expect(out).toMatch(/per-reply latency p50 \/ p99 .*\d+\.\d+ \/ \d+\.\d+ ms/);
     expect(out).toMatch(/turns: echo bot, \d+ conversations .*\d+ \/s/);
     expect(out).toMatch(/PostgreSQL|DATABASE_URL/);
-  }, 120_000);
+  }, 310_000);
 });
