@@ -45,6 +45,21 @@ describe('clauses', () => {
     expect(texts('How much did you pay?\n \nWas it a fifty?', 'en')).toEqual(['How much did you pay', 'Was it a fifty']);
     expect(texts('您付了多少？\n \n是五十的吗？', 'zh-CN')).toEqual(['您付了多少', '是五十的吗']);
   });
+
+  it('list their concepts in the order said, the longer first where two start together (as the trace shows them)', () => {
+    for (const [text, locale] of [
+      ['I will refund you right away, let me check the receipt now.', 'en'],
+      ['我马上给您退钱，您看行吗？我帮您查一下小票。', 'zh-CN'],
+    ] as const) {
+      const hits = analyseReply(text, locale).clauses.flatMap((c) => c.concepts);
+      expect(hits.length).toBeGreaterThan(5);
+      const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+      expect(hits.map((h) => `${h.id}@${h.start}-${h.end}`)).toEqual(sorted.map((h) => `${h.id}@${h.start}-${h.end}`));
+    }
+    const together = analyseReply('I will refund you right away.', 'en').clauses[0]!.concepts.filter((h) => h.start === 0);
+    expect(together.map((h) => h.end - h.start)).toEqual([...together.map((h) => h.end - h.start)].sort((a, b) => b - a));
+    expect(together.length).toBeGreaterThan(1);
+  });
 });
 
 describe('a suggestion worded with a negation', () => {
