@@ -46,6 +46,7 @@ export const REQUIRED_CONCEPTS = [
   'agree',
   'smalltalk',
   'contrast',
+  'their-wish',
 ] as const;
 
 interface RawConcept {

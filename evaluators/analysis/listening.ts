@@ -60,8 +60,17 @@ function withoutCourtesy(text: string, c: Clause, end: number): string {
   return out;
 }
 
-/** An offer or a condition in a clause makes what it says the trainee's word, not the customer's played back. */
-const ownWord = (c: Clause) => live(c, 'offer') || live(c, 'condition');
+/**
+ * An offer or a condition in a clause makes what it says the trainee's word, not the customer's played back; a
+ * condition said after `theirsFrom`, where the play-back names the customer's wish or words, is theirs ("So you'd
+ * like 3G if you can keep your number", 您是想只要号码不变就办3G).
+ */
+const ownWord = (c: Clause, theirsFrom = Infinity) =>
+  live(c, 'offer') || c.concepts.some((h) => h.id === 'condition' && !h.negated && h.start < theirsFrom);
+
+/** Where a play-back that starts at `from` names what follows as the customer's wish or words; Infinity when it does not. */
+const theirWishAt = (c: Clause, from: number) =>
+  c.concepts.find((h) => h.id === 'their-wish' && !h.negated && h.start >= from)?.start ?? Infinity;
 
 /**
  * A clause that opens by playing back the customer's wish or account, with nothing of the trainee's own in it. What
@@ -69,13 +78,13 @@ const ownWord = (c: Clause) => live(c, 'offer') || live(c, 'condition');
  * turned down (您是想保留原号码办3G不可能), it is not promised.
  */
 function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
-  if (ownWord(c)) return false;
+  const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
+  if (!hit || ownWord(c, theirWishAt(c, hit.start))) return false;
   // It opens its sentence ("…, so you keep your number" after a step of ours says what the step is for).
   const lead = PLAY_BACK_LEAD[analysis.locale];
   const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);
   if (!before.every((k) => leadsInOnly(k, lead))) return false;
-  const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
-  if (!hit || !lead.test(withoutCourtesy(analysis.text, c, hit.start))) return false;
+  if (!lead.test(withoutCourtesy(analysis.text, c, hit.start))) return false;
   if (c.concepts.some((h) => h.id === 'we' && !h.negated && h.start >= hit.end)) return false;
   const rest = analysis.text.slice(hit.start, c.end);
   const subject = PLAY_BACK_SUBJECT[analysis.locale].exec(rest);

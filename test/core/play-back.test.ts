@@ -157,6 +157,16 @@ describe('a plain statement that opens by restating plays the wish back and prom
     expect(flags("I'll ring the network team, so you keep your number on the 3G plan.")).toContain('promises');
   });
 
+  it('a condition in its clause after the customer’s wish is named is the customer’s', () => {
+    expect(flags("So you'd like 3G if you can keep your number.")).toEqual([]);
+    expect(flags('您是想只要号码不变就办3G。', 'zh-CN')).toEqual([]);
+    expect(flags('您是想如果能保留原号码就办3G。', 'zh-CN')).toEqual([]);
+    // A condition before the wish is named, or said of what we do, is still the trainee's word.
+    expect(flags('So you keep your number if you move, you want 3G.')).toContain('promises');
+    expect(flags("So you'd like 3G if I can keep your number.")).toContain('promises');
+    expect(flags('您保留原号码的话就能办3G。', 'zh-CN')).toContain('promises');
+  });
+
   it('the customer is the subject right after the restating words, or it is no play-back', () => {
     expect(flags('Just to confirm you keep your number on 3G.')).toEqual([]);
     expect(flags('Just to confirm the new plan lets you keep your number.')).toContain('promises');
