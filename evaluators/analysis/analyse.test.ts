@@ -24,6 +24,13 @@ describe('restating', () => {
     expect(acts('您是说您付的是多少来着对吧？', 'zh-CN')).toEqual(['restate']);
   });
 
+  it('an account before a clause that restates what we did, up to the tag, is played back too', () => {
+    expect(analyseReply('您给的是一百，您是说我们只找了五块，对吧？', 'zh-CN').clauses[0]!.acts).toEqual(['restate']);
+    expect(analyseReply("You paid with a hundred, you're saying we gave you five back, right?", 'en').clauses[0]!.acts).toEqual([
+      'restate',
+    ]);
+  });
+
   it('a play-back in one sentence and a tag in the next are not joined', () => {
     expect(acts('您是想换号。对吗？', 'zh-CN')[0]).not.toBe('restate');
   });
@@ -154,11 +161,24 @@ describe('a bare "sorry" around a question', () => {
     expect(acts('Sorry, we are really very sorry indeed, where did you pay?', 'en')[1]).toBe('apology');
   });
 
+  it('an apology said with a refusal before a question stays an apology', () => {
+    expect(analyseReply('抱歉不行，您贵姓？', 'zh-CN').clauses[0]!.acts).toEqual(['refusal', 'apology']);
+  });
+
   it('a second apology after one that closes a question is not a pardon', () => {
     // "…, sorry, sorry?" — the last one follows an apology, not the question.
     const clauses = analyseReply('Where did you pay, sorry, sorry?', 'en').clauses;
     expect(clauses[1]!.acts).toContain('apology');
     expect(clauses[2]!.acts).toContain('apology');
+  });
+});
+
+describe('a bare yes', () => {
+  it('opens the reply past any filler', () => {
+    expect(analyseReply('OK, yes.', 'en').bareYes?.text).toBe(' yes');
+    expect(analyseReply('我觉得可以。', 'zh-CN').bareYes).toBeUndefined();
+    expect(analyseReply('嗯，可以。', 'zh-CN').bareYes?.text).toBe('可以');
+    expect(analyseReply('可以，但是号码得换。', 'zh-CN').bareYes).toBeUndefined();
   });
 });
 

@@ -59,8 +59,8 @@ export interface ReplyAnalysis {
   clauses: Clause[];
   /** Every act in the reply. */
   acts: Act[];
-  /** A bare yes at the start (能 / 可以 / sure) with no refusal or "but" after it. */
-  bareYes: boolean;
+  /** The clause that opens the reply, past fillers, with a bare yes (能 / 可以 / sure) and no refusal or "but" after it; undefined when there is none. */
+  bareYes: Clause | undefined;
   /** Nothing but bare keywords ("Receipt, till, count, refund."): names things, says nothing to the customer. */
   keywordList: boolean;
 }
@@ -89,7 +89,7 @@ const DISCLAIMABLE = new Set(['over-promise']);
 const NOT_AN_ACCOUNT = ['we', 'customer-does', 'blame', 'dismiss', 'smalltalk', 'calm-down', 'understand'];
 /** The words of a bare "do you know?" tag that softens the question before it (a locale's `soft-tag`). */
 const KNOW_TAG = new Set(['soft-tag', 'ask-know', 'question']);
-const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/u };
+const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/iu };
 
 /** What may follow a closing tag before the clause's mark: a particle (是吧啊, 对吧哈). */
 const AFTER_TAG = /^[\s啊呀哈嘛呢~～]*$/u;
@@ -242,7 +242,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   // own doing, a reproach, soothing or small talk ("您慢慢说，刚才是一百对吧" only asks).
   const live = (k: Clause, id: string) => k.concepts.some((h) => h.id === id && !h.negated);
   const account = (k: Clause, acts: Act[]) =>
-    acts.includes(k.act) && !FILLER[locale].test(k.text.toLowerCase()) && !NOT_AN_ACCOUNT.some((id) => live(k, id));
+    acts.includes(k.act) && !FILLER[locale].test(k.text) && !NOT_AN_ACCOUNT.some((id) => live(k, id));
   clauses.forEach((c, i) => {
     if (c.acts.includes('restate') || live(c, 'open-question')) return;
     const said = live(c, 'restate');
@@ -259,8 +259,11 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
   const firstReal = clauses.find((c) => !FILLER[locale].test(c.text)) ?? clauses[0];
   const bareYes =
     firstReal !== undefined &&
-    firstReal.concepts.some((h) => h.id === 'affirm' && !h.negated && text.slice(firstReal.start, h.start).trim().length <= 2) &&
-    !clauses.some((c) => c.acts.includes('refusal') || c.concepts.some((h) => h.id === 'contrast' || (h.id === 'affirm' && h.negated)));
+    // The locales' `affirm` concept matches only where a clause starts.
+    live(firstReal, 'affirm') &&
+    !clauses.some((c) => c.acts.includes('refusal') || c.concepts.some((h) => h.id === 'contrast' || (h.id === 'affirm' && h.negated)))
+      ? firstReal
+      : undefined;
   const keywordList = isKeywordList(reply.text, locale, reply.words.functionWords, reply.words.keywordWrappers);
   const analysis: ReplyAnalysis = { locale, text: reply.text, clauses, acts, bareYes, keywordList };
   reply.scratch.analysis = analysis;

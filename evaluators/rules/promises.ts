@@ -135,15 +135,16 @@ export const promises: Rule = {
     }
     for (const forbidden of context.scenario?.forbiddenPromises ?? []) {
       // A bare yes (能 / 可以 / sure) to the customer's own yes/no question is the promise that question asks for.
-      if (forbidden.id === context.yesMeans && analysePrepared(reply).bareYes) {
-        const first = analysePrepared(reply).clauses[0];
-        const end = first ? first.end : reply.text.length;
+      const yes = analysePrepared(reply).bareYes;
+      if (forbidden.id === context.yesMeans && yes) {
+        // The clause of the yes, without the spaces after the filler before it ("Um, yes, sure.").
+        const start = yes.start + yes.text.length - yes.text.trimStart().length;
         findings.push(
           toFinding(
             reply,
             {
-              start: first?.start ?? 0,
-              end,
+              start,
+              end: start + yes.text.trim().length,
               entry: { rule: 'facts-rule-out', note: forbidden.note[reply.locale], suggestion: forbidden.suggestion[reply.locale] },
             },
             'promises',

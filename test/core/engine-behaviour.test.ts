@@ -136,10 +136,16 @@ describe('a bare yes', () => {
       ['zh-CN', '可以，没问题。'],
       ['zh-CN', '可以可以。'],
       ['zh-CN', '行行行，您放心。'],
+      // A filler before it, capitalised or not, leaves it the reply's first word.
+      ['en', 'Um, yes, sure.'],
+      ['en', 'Well, yes, sure.'],
+      ['zh-CN', '嗯，可以，没问题。'],
     ] as const) {
       const { session } = startSession(s, { locale, seed: 3, now: 0 });
       const r = replyToSession(s, session, yes, MINUTE);
       expect(r.evaluation.detected.promises, `${locale} ${yes}`).toBe(true);
+      // The finding quotes the yes, not a filler before it.
+      expect(r.evaluation.findings.find((f) => f.evaluator === 'promises')?.text, yes).toMatch(/^(?:Yes|yes|可以|行行行)/u);
     }
     const other = library.get('wrong-change')!;
     const { session } = startSession(other, { locale: 'en', seed: 3, now: 0 });
