@@ -55,8 +55,7 @@ const leadsInOnly = (c: Clause, lead: RegExp) => lead.test(c.text) || courtesyOn
 function withoutCourtesy(text: string, c: Clause, end: number): string {
   let out = text.slice(c.start, end);
   for (const h of c.concepts)
-    if (COURTESY_ACTS.has(h.id as Act) && !h.negated && h.end <= end)
-      out = out.slice(0, h.start - c.start) + ' '.repeat(h.end - h.start) + out.slice(h.end - c.start);
+    if (COURTESY_ACTS.has(h.id as Act)) out = out.slice(0, h.start - c.start) + ' '.repeat(h.end - h.start) + out.slice(h.end - c.start);
   return out;
 }
 
@@ -68,9 +67,8 @@ function withoutCourtesy(text: string, c: Clause, end: number): string {
 const ownWord = (c: Clause, theirsFrom = Infinity) =>
   live(c, 'offer') || c.concepts.some((h) => h.id === 'condition' && !h.negated && h.start < theirsFrom);
 
-/** Where a play-back that starts at `from` names what follows as the customer's wish or words; Infinity when it does not. */
-const theirWishAt = (c: Clause, from: number) =>
-  c.concepts.find((h) => h.id === 'their-wish' && !h.negated && h.start >= from)?.start ?? Infinity;
+/** Where a play-back names what follows as the customer's wish or words, wanted or not ("you don't want…"); Infinity when it does not. */
+const theirWishAt = (c: Clause) => c.concepts.find((h) => h.id === 'their-wish')?.start ?? Infinity;
 
 /**
  * A clause that opens by playing back the customer's wish or account, with nothing of the trainee's own in it. What
@@ -79,7 +77,7 @@ const theirWishAt = (c: Clause, from: number) =>
  */
 function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
   const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
-  if (!hit || ownWord(c, theirWishAt(c, hit.start))) return false;
+  if (!hit || ownWord(c, theirWishAt(c))) return false;
   // It opens its sentence ("…, so you keep your number" after a step of ours says what the step is for).
   const lead = PLAY_BACK_LEAD[analysis.locale];
   const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);

@@ -154,6 +154,8 @@ describe('a plain statement that opens by restating plays the wish back and prom
     expect(flags('So you keep your number when I move you to 3G.')).toContain('promises');
     expect(flags('您是想保留原号码办3G我给您办', 'zh-CN')).toContain('promises');
     expect(flags('您是想保留原号码办3G帮您办好', 'zh-CN')).toContain('promises');
+    // Run on with no comma, a step before the restating words is no lead-in either.
+    expect(flags('马上查您是想保留原号码办3G。', 'zh-CN')).toContain('promises');
     expect(flags("I'll ring the network team, so you keep your number on the 3G plan.")).toContain('promises');
   });
 
@@ -161,6 +163,7 @@ describe('a plain statement that opens by restating plays the wish back and prom
     expect(flags("So you'd like 3G if you can keep your number.")).toEqual([]);
     expect(flags('您是想只要号码不变就办3G。', 'zh-CN')).toEqual([]);
     expect(flags('您是想如果能保留原号码就办3G。', 'zh-CN')).toEqual([]);
+    expect(flags("So you don't want a new number if you can keep this one on 3G.")).toEqual([]);
     // A condition before the wish is named, or said of what we do, is still the trainee's word.
     expect(flags('So you keep your number if you move, you want 3G.')).toContain('promises');
     expect(flags("So you'd like 3G if I can keep your number.")).toContain('promises');
