@@ -135,8 +135,8 @@ export const promises: Rule = {
     }
     for (const forbidden of context.scenario?.forbiddenPromises ?? []) {
       // A bare yes (能 / 可以 / sure) to the customer's own yes/no question is the promise that question asks for.
-      const yes = analysePrepared(reply).bareYes;
-      if (forbidden.id === context.yesMeans && yes) {
+      const yes = forbidden.id === context.yesMeans ? analysePrepared(reply).bareYes : undefined;
+      if (yes) {
         // The clause of the yes, without the spaces after the filler before it ("Um, yes, sure.").
         const start = yes.start + yes.text.length - yes.text.trimStart().length;
         findings.push(
