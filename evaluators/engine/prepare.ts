@@ -166,9 +166,9 @@ export function clauseAfter(text: string, index: number): string {
 }
 
 /**
- * One regular expression per word list: any word, not inside a longer word. The
- * lists are the loaded context words, so they are compiled once per process
- * instead of once per word per call.
+ * One regular expression per word list: any word, not inside a longer word, in lower
+ * case as the text it is tried on ("do everything I can"). The lists are the loaded
+ * context words, so they are compiled once per process instead of once per word per call.
  */
 const wordListRegex = new WeakMap<readonly string[], RegExp>();
 
@@ -176,7 +176,7 @@ function anyWordRegex(words: readonly string[]): RegExp {
   let re = wordListRegex.get(words);
   // Stryker disable next-line ConditionalExpression: compiling the list again gives the same expression, only slower.
   if (!re) {
-    re = new RegExp(`(?<![a-z])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`);
+    re = new RegExp(`(?<![a-z])(?:${words.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`);
     wordListRegex.set(words, re);
   }
   return re;

@@ -1,6 +1,6 @@
 import type { Finding, ReplyContext } from '../types.ts';
 import type { Rule } from './rule.ts';
-import { entriesFor, findMatches, toFinding } from '../engine/match.ts';
+import { entriesFor, findMatches, toFinding, type Match } from '../engine/match.ts';
 import {
   clauseAfter,
   clauseBefore,
@@ -68,9 +68,16 @@ const OUR_FAULT = {
   en: /\bif (?:it|that|this|the [a-z]+)(?:'s| is| was| turns out to be) (?:(?:something|anything) (?:we|our)\b|(?:our|the shop's|the garage's|the company's) (?:fault|mistake|error|doing)\b)|\bif we (?:caused|did|broke|damaged|got it wrong|made a mistake)\b/i,
 };
 
+/**
+ * What a pledge word pledges: the rest of its clause, or the next clause when the pledge closes its own
+ * ("我跟您保证,四点前给您回电", "I promise, I'll ring you at four").
+ */
+function pledgedClause(reply: PreparedReply, end: number): string {
+  return /^[,，]/.test(reply.text.slice(end)) ? clauseAfter(reply.text, end + 1) : clauseAfter(reply.text, end);
+}
+
 function ownFollowUp(reply: PreparedReply, end: number): boolean {
-  // A pledge that closes its clause ("我跟您保证,四点前给您回电", "I promise, I'll ring you at four") pledges the next one.
-  const rest = /^[,，]/.test(reply.text.slice(end)) ? clauseAfter(reply.text, end + 1) : clauseAfter(reply.text, end);
+  const rest = pledgedClause(reply, end);
   if (!OWN_SUBJECT[reply.locale].test(rest) || rest.length > (reply.locale === 'en' ? 100 : 24)) return false;
   if (OUTCOME[reply.locale].test(rest)) return false;
   return containsAny(rest, reply.words.followUps, reply.locale);
@@ -89,8 +96,17 @@ function hedged(reply: PreparedReply, start: number, end: number): boolean {
   });
 }
 
-function effortOnly(reply: PreparedReply, start: number, end: number): boolean {
-  return containsAny(reply.text.slice(start, end + 4), reply.words.effort, reply.locale);
+/** The first words of what is pledged, short of a joining word: "I promise I'll do my best", not "…fixed today if you try again". */
+const PLEDGED_WORDS = { 'zh-CN': /^[\s\S]{0,6}/, en: /^(?:\s*(?!(?:if|when|and|but|so|or|unless|once|because|as|until|then)\b)\S+){0,6}/i };
+
+/**
+ * A promise of effort, not of outcome: effort words in the match or in the first words of what it pledges
+ * ("我保证尽力", "我们保证全力以赴", "I promise we'll do everything we can"). An outcome promised in a clause of its own
+ * before them ("明天肯定修好,我尽力") is still promised.
+ */
+function effortOnly(reply: PreparedReply, m: Match): boolean {
+  const rest = m.entry.rule === 'absolute-guarantee' ? pledgedClause(reply, m.end) : clauseAfter(reply.text, m.end);
+  return containsAny(m.text + PLEDGED_WORDS[reply.locale].exec(rest)![0], reply.words.effort, reply.locale);
 }
 
 /** A scenario's `re:` patterns, compiled once: they run on every reply of that scenario. */
@@ -129,7 +145,7 @@ export const promises: Rule = {
       if (NEGATED_INSIDE[reply.locale].test(m.text)) continue;
       if (m.entry.rule === 'beyond-authority' && OUR_FAULT[reply.locale].test(clauseBefore(reply.text, m.start, true))) continue;
       if (m.entry.rule !== 'facts-rule-out' && m.entry.rule !== 'beyond-authority') {
-        if (hedged(reply, m.start, m.end) || effortOnly(reply, m.start, m.end) || conditionalOwnAction(reply, m.start, m.end)) continue;
+        if (hedged(reply, m.start, m.end) || effortOnly(reply, m) || conditionalOwnAction(reply, m.start, m.end)) continue;
       }
       findings.push(toFinding(reply, m, 'promises', 'bad'));
     }

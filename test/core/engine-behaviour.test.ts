@@ -144,8 +144,10 @@ describe('a bare yes', () => {
       const { session } = startSession(s, { locale, seed: 3, now: 0 });
       const r = replyToSession(s, session, yes, MINUTE);
       expect(r.evaluation.detected.promises, `${locale} ${yes}`).toBe(true);
-      // The finding quotes the yes, not a filler before it.
-      expect(r.evaluation.findings.find((f) => f.evaluator === 'promises')?.text, yes).toMatch(/^(?:Yes|yes|可以|行行行)/u);
+      // The finding is the scenario's ruled-out promise and quotes the yes, not a filler before it.
+      const finding = r.evaluation.findings.find((f) => f.evaluator === 'promises');
+      expect(finding?.rule, yes).toBe('facts-rule-out');
+      expect(finding?.text, yes).toMatch(/^(?:Yes|yes|可以|行行行)/u);
     }
     const other = library.get('wrong-change')!;
     const { session } = startSession(other, { locale: 'en', seed: 3, now: 0 });
