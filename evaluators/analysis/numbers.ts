@@ -11,8 +11,16 @@ export interface NumberHit {
 const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 五十五 → 55, 一百 → 100, 十五 → 15, 两千五 → 2500, 一万 → 10000; undefined for text that is not a numeral. */
+/** Digits with no unit between them: 一三八, 二零二六, 三五 (天), 七八 (个). */
+const UNITLESS = /^[零〇一二两三四五六七八九]{2,}$/u;
+
+/**
+ * 五十五 → 55, 一百 → 100, 十五 → 15, 两千五 → 2500, 一万 → 10000, 一三八 → 138 (read out digit by digit, as a phone
+ * number or a year is); undefined for text that is not a numeral, and for two digits side by side, a rough range
+ * (三五天, 七八个, 乱七八糟), not one number.
+ */
 export function chineseNumeral(text: string): number | undefined {
+  if (UNITLESS.test(text)) return text.length === 2 ? undefined : Number([...text].map((ch) => ZH_DIGIT[ch]).join(''));
   let total = 0;
   let section = 0;
   let digit: number | undefined;

@@ -3,11 +3,11 @@
 // is refused, and the previous rules keep scoring.
 import { reloadConcepts } from '../analysis/concepts.ts';
 import { reloadContextWords } from './context-words.ts';
-import { reloadLexicons } from './load.ts';
+import { LEXICON_DIR, reloadLexicons } from './load.ts';
 
 /** The problems that refused the reload (each naming its file, with the line where known); empty when it took. */
-export function reloadRules(): string[] {
-  const steps = [reloadConcepts(), reloadLexicons(), reloadContextWords()];
+export function reloadRules(dir: string = LEXICON_DIR): string[] {
+  const steps = [reloadConcepts(dir), reloadLexicons(dir), reloadContextWords(dir)];
   const problems = steps.flatMap((s) => s.problems);
   if (problems.length) for (const s of steps) s.restore();
   return problems;

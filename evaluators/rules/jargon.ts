@@ -26,10 +26,10 @@ function startsWithWord(text: string, words: string): boolean {
 /** A term counts as explained when an explainer follows it closely (PUK码就是…) or precedes it (也就是APN). */
 function explained(reply: PreparedReply, start: number, end: number): boolean {
   if (explainedLater(reply, end)) return true;
-  const after = reply.text.slice(end, end + (reply.locale === 'en' ? 24 : 8));
-  const before = reply.text.slice(Math.max(0, start - (reply.locale === 'en' ? 16 : 6)), start);
   const words = reply.words.explainers;
   if (reply.locale === 'en') {
+    const after = reply.text.slice(end, end + 24);
+    const before = reply.text.slice(Math.max(0, start - 16), start);
     // "Could you give me the IMEI? It's the 15-digit serial number" explains it in the next breath.
     // Apostrophes inside words are straight already (prepareReply).
     const a = after.toLowerCase().replace(/^[\s,—–:?-]+/, '');
@@ -50,8 +50,8 @@ function explained(reply: PreparedReply, start: number, end: number): boolean {
   }
   // "PUK码就是…", "IMEI吗?就是…", "cork taint，就是…": the explanation may follow a particle, a question mark or a comma,
   // half-width or full-width.
-  const a = after.replace(/^[码吗呢]?[,，:：?？ ]*/, '');
-  return words.some((w) => a.startsWith(w)) || /(?:也就是|叫做|叫|所谓的?)$/.test(before);
+  const a = reply.text.slice(end).replace(/^[码吗呢]?[,，:：?？ ]*/, '');
+  return words.some((w) => a.startsWith(w)) || /(?:也就是|叫做|叫|所谓的?)$/.test(reply.text.slice(0, start));
 }
 
 const LATER_EXPLAINER = {
@@ -87,7 +87,8 @@ function saysWord(text: string, term: string): boolean {
 /** A term the customer used first is the customer's own word, not jargon thrown at them, unless they asked what it means. */
 function customerSaid(context: ReplyContext, term: string): boolean {
   const lower = term.toLowerCase();
-  const said = [context.customer ?? '', ...(context.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text)];
+  const said = (context.history ?? []).filter((t) => t.role === 'customer').map((t) => t.text);
+  if (context.customer !== undefined) said.push(context.customer);
   return said.some((t) => saysWord(t.toLowerCase(), lower) && !ASKS_MEANING.test(t));
 }
 
@@ -115,6 +116,27 @@ const HAN = /^[\u3400-\u9fff]+$/;
 /** The segmenter knows every Chinese term of the list as a word, so a term is cut whole where it is one. */
 function taughtTerms(entries: LexiconEntry[]): void {
   for (const entry of entries) if (entry.phrases) teachWords(entry.phrases);
+}
+
+/** What a scenario's own term tells the trainee; the scenario may give its own note. */
+const SCENARIO_TERM = {
+  'zh-CN': { note: '这是本场景的术语，顾客多半听不懂。', suggestion: '换成顾客听得懂的说法。' },
+  en: { note: 'A term of this scenario the customer is unlikely to know.', suggestion: 'Say it in words the customer uses.' },
+};
+
+function scenarioEntry(extra: ScenarioJargon): LexiconEntry {
+  const told = SCENARIO_TERM[extra.locale];
+  return {
+    id: `scenario-${extra.term}`,
+    rule: 'scenario-term',
+    note: extra.note ?? told.note,
+    suggestion: told.suggestion,
+    plain: extra.plain,
+    source: 'scenario',
+    // Its own word, so one found inside two others (外线 in 楼外线路) is no use of it.
+    phrases: [extra.term],
+    regex: /$^/,
+  };
 }
 
 /** A scenario's own terms as one list per scenario, so the segmenter is taught them once. */
@@ -146,9 +168,14 @@ function wordSet(words: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
+/** How many Latin capitals a text holds. */
+function capitals(text: string): number {
+  return text.replace(/[^A-Z]/g, '').length;
+}
+
 function shouting(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, '');
-  return letters.length > 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
+  return letters.length > 12 && capitals(letters) / letters.length > 0.6;
 }
 
 export const jargon: Rule = {
@@ -169,27 +196,15 @@ export const jargon: Rule = {
   },
   check(reply: PreparedReply, context: ReplyContext): Finding[] {
     const entries = entriesFor(reply, 'jargon');
-    const matches: Match[] = [...findMatches(reply, entries)];
+    const listed = findMatches(reply, entries);
+    const matches: Match[] = [...listed];
     for (const extra of context.scenario?.extraJargon ?? []) {
       if (extra.locale !== reply.locale) continue;
-      let at = reply.text.indexOf(extra.term);
-      while (at >= 0) {
-        matches.push({
-          start: at,
-          end: at + extra.term.length,
-          text: extra.term,
-          entry: {
-            id: `scenario-${extra.term}`,
-            rule: 'scenario-term',
-            note: extra.note ?? '',
-            suggestion: extra.plain,
-            source: 'scenario',
-            // Its own word, so one found inside two others (外线 in 楼外线路) is no use of it.
-            phrases: [extra.term],
-            regex: /$^/,
-          },
-        });
-        at = reply.text.indexOf(extra.term, at + extra.term.length);
+      for (let at = reply.text.indexOf(extra.term); at >= 0; at = reply.text.indexOf(extra.term, at + extra.term.length)) {
+        const end = at + extra.term.length;
+        // A word the lists already name is one term, told once, by the list.
+        if (listed.some((m) => m.start <= at && m.end >= end)) continue;
+        matches.push({ start: at, end, text: extra.term, entry: scenarioEntry(extra) });
       }
     }
     if (reply.locale === 'zh-CN' && matches.length) {
@@ -217,7 +232,7 @@ export const jargon: Rule = {
         const start = m.index;
         const end = start + m[0].length;
         const word = m[0].replace(/s$/, '');
-        if ((word.match(/[A-Z]/g) ?? []).length < 2 || everyday.has(word.toLowerCase()) || everyday.has(m[0].toLowerCase())) continue;
+        if (capitals(word) < 2 || everyday.has(word.toLowerCase()) || everyday.has(m[0].toLowerCase())) continue;
         if (stressed.has(m[0].toLowerCase())) continue;
         if (/^\d*[A-Z]?\d+[A-Z]?$/.test(word)) continue;
         if (

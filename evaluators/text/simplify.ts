@@ -60,14 +60,15 @@ function mayBeTraditional(text: string): boolean {
 /**
  * Words the vocabulary converter must leave alone: it maps Taiwanese computing
  * words to mainland ones, and 核心 → 内核 would hide 核心网 from the jargon list.
+ * Each is written the same in both scripts, so it is found in the original.
  */
 const KEEP_WORDS = ['核心'];
 
-function keepWords(converted: string, charLevel: string): string {
-  if (charLevel.length !== converted.length) return converted;
+/** Puts the kept words back where the original has them; the conversion kept the length, so offsets agree. */
+function keepWords(converted: string, original: string): string {
   let out = converted;
   for (const word of KEEP_WORDS) {
-    for (let at = charLevel.indexOf(word); at >= 0; at = charLevel.indexOf(word, at + word.length)) {
+    for (let at = original.indexOf(word); at >= 0; at = original.indexOf(word, at + word.length)) {
       out = out.slice(0, at) + word + out.slice(at + word.length);
     }
   }
@@ -140,7 +141,7 @@ function convert(original: string): SimplifiedText {
   if (!mayBeTraditional(original)) return { text: original, toOriginal: identity };
   const whole = toSimplifiedPhrases(original);
   // Phrase conversion almost always keeps the length; when it does, offsets are unchanged.
-  if (whole.length === original.length) return { text: keepWords(whole, toSimplifiedChars(original)), toOriginal: identity };
+  if (whole.length === original.length) return { text: keepWords(whole, original), toOriginal: identity };
   // Otherwise convert code point by code point and keep an offset table.
   let text = '';
   const map: number[] = [];

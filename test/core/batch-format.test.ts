@@ -80,14 +80,18 @@ describe('batch scoring format', () => {
 
   it('a scenario given on the line applies its rules; the same reply without it is scored without them', () => {
     const reply = 'The WCDMA side is fine, you can keep your current number.';
-    const [withScenario, without] = jsonl([
+    const term = 'That charge is a value-added service.';
+    const [withScenario, without, withTerm, withoutTerm] = jsonl([
       JSON.stringify({ id: 1, reply, scenario: '3g-number-migration', locale: 'en' }),
       JSON.stringify({ id: 2, reply, locale: 'en' }),
+      JSON.stringify({ id: 3, reply: term, scenario: 'bill-repeat-caller', locale: 'en' }),
+      JSON.stringify({ id: 4, reply: term, locale: 'en' }),
     ]).results;
     const rules = (r: Record<string, unknown>) => (r.findings as { rule: string }[]).map((f) => f.rule);
-    expect(rules(withScenario!)).toEqual(expect.arrayContaining(['scenario-term', 'facts-rule-out']));
+    expect(rules(withScenario!)).toContain('facts-rule-out');
     expect(rules(without!)).not.toContain('facts-rule-out');
-    expect(rules(without!)).not.toContain('scenario-term');
+    expect(rules(withTerm!)).toContain('scenario-term');
+    expect(rules(withoutTerm!)).not.toContain('scenario-term');
   });
 
   it('without a scenario library, a line naming a scenario is refused as unknown; one naming none is scored', () => {

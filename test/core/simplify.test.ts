@@ -15,6 +15,9 @@ describe('simplify', () => {
 
   it('keeps 核心 so that 核心網 stays a word the jargon list knows', () => {
     expect(simplify('核心網').text).toBe('核心网');
+    expect(simplify('核心網連不上核心').text).toBe('核心网连不上核心');
+    // 鎝 is one unit as a word (锝) but two as a character (𨱏): the kept word is placed by the original.
+    expect(simplify('鎝核心網').text).toBe('锝核心网');
   });
 
   it('leaves simplified and non-Chinese text exactly as it is', () => {
