@@ -235,11 +235,8 @@ export const jargon: Rule = {
         if (capitals(word) < 2 || everyday.has(word.toLowerCase()) || everyday.has(m[0].toLowerCase())) continue;
         if (stressed.has(m[0].toLowerCase())) continue;
         if (/^\d*[A-Z]?\d+[A-Z]?$/.test(word)) continue;
-        if (
-          matches.some((x) => start < x.end && end > x.start) ||
-          findings.some((f) => reply.toOriginal(start) < f.span[1] && reply.toOriginal(end) > f.span[0])
-        )
-          continue;
+        // The findings so far come from these matches: a term the lists name is told by them.
+        if (matches.some((x) => start < x.end && end > x.start)) continue;
         if (isQuoted(reply, start, end) || explained(reply, start, end) || customerSaid(context, word)) continue;
         findings.push(toFinding(reply, { start, end, entry: UNKNOWN_ABBREVIATION }, 'jargon', 'bad'));
       }

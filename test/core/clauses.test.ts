@@ -16,6 +16,11 @@ describe('clause ends bound a negation', () => {
     expect(evaluateReply("I can't wait I understand how you feel.", en).detected.empathy).toBe(false);
   });
 
+  it('a negation reaches four words back however many spaces are typed between them', () => {
+    expect(evaluateReply("I'm not going to say sorry for that.", en).detected.empathy).toBe(false);
+    expect(evaluateReply("I'm  not  going  to  say  sorry  for  that.", en).detected.empathy).toBe(false);
+  });
+
   it('a condition reaches across commas to the end of its sentence, not into the next one', () => {
     const change: ReplyContext = { locale: 'zh-CN', customer: '你少找我钱了!' };
     expect(evaluateReply('如果确实少找了,我们会查,我保证退给您。', change).detected.promises).toBe(false);

@@ -78,3 +78,27 @@ describe('a scenario’s own terms', () => {
     ]);
   });
 });
+
+describe('English in a Chinese reply', () => {
+  const found = (reply: string) =>
+    evaluateReply(reply, { locale: 'zh-CN', customer: '怎么回事' })
+      .findings.filter((f) => f.evaluator === 'jargon')
+      .map((f) => `${f.rule} ${f.text}`);
+
+  it('is flagged right beside a listed term, as is the term', () => {
+    expect(found('核心网down了。')).toEqual(['technical-term 核心网', 'english-in-chinese down']);
+    expect(found('您这个是VPN端口的问题。')).toEqual(['english-in-chinese VPN', 'technical-term 端口']);
+  });
+
+  it('leaves model numbers alone: up to three capitals or digits, then digits', () => {
+    expect(found('您用的MX4手机不支持。')).toEqual([]);
+    expect(found('您用的T8000手机不支持。')).toEqual([]);
+    expect(found('您用的MXPRO手机不支持。')).toEqual(['english-in-chinese MXPRO']);
+  });
+
+  it('leaves a label the customer is pointed at alone, even at the start of the reply', () => {
+    expect(found('标着REF的那一栏填您的手机号。')).toEqual([]);
+    expect(found('卡上写着ABC。')).toEqual([]);
+    expect(found('REF那一栏填您的手机号。')).toEqual(['english-in-chinese REF']);
+  });
+});
