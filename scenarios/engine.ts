@@ -145,6 +145,11 @@ function line(
   return { kind, ref, parts: chosen[session.locale].map((text) => ({ text: fill(text, all), atMs: 0 })) };
 }
 
+/** A state's words said again: its `again` lines, or its opening lines, each list with its own memory of what was said. */
+function sayAgain(session: EngineSession, scenario: Scenario, state: State): CustomerLine {
+  return line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : '');
+}
+
 function pace(session: EngineSession, lines: CustomerLine[], now: number): void {
   const p = session.pacing;
   const duration = (text: string) => (p.enabled ? Math.min(p.maxPauseMs, Math.max(p.minPauseMs, text.length * p.msPerChar)) : 0);
@@ -235,9 +240,10 @@ function intentList(t: Transition): string[] {
   return t.intent === undefined ? [] : Array.isArray(t.intent) ? t.intent : [t.intent];
 }
 
+/** The session so far: a word the customer used at any turn is theirs (jargon), not only in the last few. */
 function history(session: EngineSession): Turn[] {
   const turns: Turn[] = [];
-  for (const t of session.log.slice(-3)) turns.push({ role: 'customer', text: t.customer }, { role: 'trainee', text: t.reply });
+  for (const t of session.log) turns.push({ role: 'customer', text: t.customer }, { role: 'trainee', text: t.reply });
   return turns;
 }
 
@@ -616,17 +622,17 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   } else if (question && state) {
     const variants = question.fact ? question.fact.answers : scenario.reactions[question.kind as ReactionKind];
     if (variants?.length) lines.push(line(session, scenario, 'answer', question.fact?.id ?? question.kind, variants));
-    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
+    else lines.push(sayAgain(session, scenario, state));
     if (also?.fact) lines.push(line(session, scenario, 'answer', also.fact.id, also.fact.answers));
   } else if (state && !((interrupted || takesBack) && lines.length)) {
     session.misses = (session.misses ?? 0) + 1;
     // Sympathy that moves nothing still softens: the customer says what they are waiting for, as
-    // they do, before giving up, after repeated misses.
+    // they do, before giving up, after every second miss in a row (misses is 1 or more here).
     // Not where sympathy is itself the awaited move (then the waiting line would ask for what was just said).
     const softened = evaluation.detected.empathy && !uncredited && !state.transitions.some((t) => t.shows?.includes('empathy'));
-    if (state.waiting?.length && (softened || (session.misses >= 2 && session.misses % 2 === 0)))
+    if (state.waiting?.length && (softened || session.misses % 2 === 0))
       lines.push(line(session, scenario, 'state', `${state.id}:waiting`, state.waiting));
-    else lines.push(line(session, scenario, 'state', state.id, state.again ?? state.lines, {}, state.again ? ':again' : ''));
+    else lines.push(sayAgain(session, scenario, state));
   }
   if (!ending && !closing && session.turns >= scenario.turnLimit) ending = 'turn-limit';
   // The resolved ending was said when the case was settled; a quiet close adds nothing to it.
@@ -654,10 +660,11 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
         }
       : {}),
     ...(told?.fact ? { question: { kind: told.kind, fact: told.fact.id } } : {}),
-    ...(transition
+    // A transition is taken only out of a state.
+    ...(transition && state
       ? {
           transition: {
-            from: state?.id ?? '',
+            from: state.id,
             to: transition.to,
             why: via ? `${why(via)} → ${via.to}, ${why(transition)}` : why(transition),
           },

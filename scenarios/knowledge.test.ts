@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseReply, type InputLocale } from '../evaluators/index.ts';
 import { alsoAsked, answerQuestion } from './knowledge.ts';
 import { loadLibrary } from './load.ts';
+import type { Fact } from './model.ts';
 
 const library = loadLibrary().scenarios;
 
@@ -32,6 +33,7 @@ describe('what the customer takes a question to ask', () => {
     ['3g-number-migration', 'zh-CN', '您是做销售的吧？', 'fact:job'],
     // An English value is a word of its own, wherever it stands: at the very start, but not inside another word.
     ['angry-contractor', 'en', 'Hongda lot, is it?', 'fact:company'],
+    ['3g-number-migration', 'en', 'Sales, are you?', 'fact:job'],
     ['angry-contractor', 'en', 'Chen went home, did he?', 'fact:owner-went-home'],
     ['angry-contractor', 'en', 'Were you in Chennai?', 'irrelevant'],
   ] as const)('%s %s: a value of a fact guessed in the question asks for that fact — "%s"', (scenario, locale, reply, want) => {
@@ -163,5 +165,30 @@ describe('a reply that asks two things in two sentences', () => {
     ],
   ] as const)('%s %s: both are answered — "%s"', (scenario, locale, reply, want) => {
     expect(facts(scenario, locale, reply)).toEqual(want);
+  });
+});
+
+describe('what a fact is written with', () => {
+  /** A copy of a library scenario with one fact changed, read as the customer reads a reply. */
+  function readingOf(id: string, fact: string, change: (f: Fact) => void, locale: InputLocale, reply: string): string {
+    const scenario = structuredClone(library.get(id)!);
+    change(scenario.facts.find((f) => f.id === fact)!);
+    const answer = answerQuestion(scenario, analyseReply(reply, locale));
+    return answer ? (answer.fact ? `fact:${answer.fact.id}` : answer.kind) : 'no question';
+  }
+
+  it('a Chinese value written in Latin capitals is found as the reply types it', () => {
+    const bd = (f: Fact) => (f.values = { 'zh-CN': ['销售', 'BD'], en: ['sales'] });
+    expect(readingOf('3g-number-migration', 'job', bd, 'zh-CN', '您是做BD的吧？')).toBe('fact:job');
+  });
+
+  it('a number that ends one answer and one that starts the next are two numbers', () => {
+    const address = (f: Fact) =>
+      (f.answers = [
+        { en: ['I live at number 12'], 'zh-CN': ['我住对面12'] },
+        { en: ['3 doors down from you.'], 'zh-CN': ['3楼，天天来'] },
+      ]);
+    expect(readingOf('wrong-change', 'regular', address, 'en', 'Number 12, was it?')).toBe('fact:regular');
+    expect(readingOf('wrong-change', 'regular', address, 'zh-CN', '是12吗？')).toBe('fact:regular');
   });
 });

@@ -227,6 +227,15 @@ describe('interruptions and what the customer is heard to say', () => {
     expect(replyToSession(s, session, 'Is it the VPLMN?', session.speakingUntil + 1).evaluation.detected.jargon).toBe(false);
   });
 
+  it('a word the customer used stays theirs for the whole session', () => {
+    const s = scenario([]);
+    const later = (reply: string, locale: 'en' | 'zh-CN') =>
+      play(s, ['Okay.', 'Okay.', 'Okay.', 'Okay.', reply], locale).last.evaluation.detected.jargon;
+    expect(later('Is it the APN?', 'en')).toBe(false);
+    expect(later('是APN的问题吗？', 'zh-CN')).toBe(false);
+    expect(later('Is it the HLR?', 'en')).toBe(true);
+  });
+
   it('without pacing the whole line is heard at once and nothing interrupts', () => {
     const s = scenario([]);
     const { session } = startSession(s, { locale: 'en', seed: 3, now: 1_000 });

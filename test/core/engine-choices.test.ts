@@ -70,12 +70,32 @@ describe('which line variant the customer says', () => {
   });
 
   it('a state without `again` lines does not repeat its opening words back to back', () => {
-    const s = scenario([], {}, { lines: [say('First.'), say('Second.')], again: undefined });
-    for (const seed of SEEDS) {
+    const s = scenario([], { reactions: {} }, { lines: [say('First.'), say('Second.')], again: undefined });
+    for (const seed of SEEDS)
+      for (const reply of [PLAIN, 'Lovely weather today, isn’t it?']) {
+        const { session, output } = startSession(s, { locale: 'en', seed, now: 0 });
+        const r = replyToSession(s, session, reply, MINUTE);
+        expect(said(r)[0], reply).not.toBe(said({ output })[0]);
+      }
+  });
+
+  it('picks a state’s `again` lines on their own, whichever opening line was said', () => {
+    const s = scenario([], {}, { lines: [say('First.'), say('Second.')], again: three });
+    const pairs = SEEDS.map((seed) => {
       const { session, output } = startSession(s, { locale: 'en', seed, now: 0 });
-      const r = replyToSession(s, session, PLAIN, MINUTE);
-      expect(said(r)[0]).not.toBe(said({ output })[0]);
-    }
+      return `${said({ output })[0]} ${said(replyToSession(s, session, PLAIN, MINUTE))[0]}`;
+    });
+    // The again list's first line can follow the opening's first, its second the opening's second.
+    expect(pairs).toContain('First. One.');
+    expect(pairs).toContain('Second. Two.');
+    // So too after a question the customer has no answer or reaction for.
+    const mute = scenario([], { reactions: {} }, { lines: [say('First.'), say('Second.')], again: three });
+    const asked = SEEDS.map((seed) => {
+      const { session, output } = startSession(mute, { locale: 'en', seed, now: 0 });
+      return `${said({ output })[0]} ${said(replyToSession(mute, session, 'Lovely weather today, isn’t it?', MINUTE))[0]}`;
+    });
+    expect(asked).toContain('First. One.');
+    expect(asked).toContain('Second. Two.');
   });
 
   it('prefers the variants written for the customer’s mood, then those written for any mood', () => {
@@ -368,6 +388,10 @@ describe('the turn log and the trace', () => {
     expect(addressed.checks).toEqual([{ check: 'addressing', good: true }]);
     expect(addressed.findings).toEqual([]);
     expect(addressed.credited).toBeUndefined();
+    // A command worded badly is a check of its own, not a fault among the five.
+    const command = turnLog(play(s, ['You must show me the receipt.']).session)[0]!;
+    expect(command.checks).toEqual([{ check: 'requestWording', good: false }]);
+    expect(command.findings).toEqual([]);
   });
 
   it('the trace shows clauses trimmed and negated concepts marked', () => {

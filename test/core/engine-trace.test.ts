@@ -141,6 +141,11 @@ describe('the trace of a turn', () => {
     expect(u.clauses.map((c) => c.text)).toEqual(['Let me check the receipt now']);
     expect(u.clauses[0]!.acts).toContain('offer');
     expect(u.clauses[0]!.concepts).toContain('check');
+    // A concept negated, or in words the customer said first, is marked so.
+    const negated = play(scenario([]), ['I will not check the receipt.']).last.understanding!;
+    expect(negated.clauses[0]!.concepts).toContain('not check');
+    const theirs = play(scenario([]), ['You yourself should check the receipt.']).last.understanding!;
+    expect(theirs.clauses[0]!.concepts).toEqual(['customer-does', 'customer check', 'customer receipt']);
   });
 
   it('names the outcome of an ending and its cause, with no cause for a resolution', () => {
@@ -207,6 +212,8 @@ describe('patience and memory over several turns', () => {
       'Well?',
       'I am waiting for you to count the till.',
     ]);
+    // The trace names which list each line came from.
+    expect(results.map((r) => r.output.lines[0]!.ref)).toEqual(['open', 'open:waiting', 'open', 'open:waiting']);
   });
 
   it('a move resets the count of misses', () => {
