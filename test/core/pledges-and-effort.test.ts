@@ -2,16 +2,13 @@
 // stated as already done, a call-back pledged, and a scenario's ruled-out promise named
 // by two of its patterns at once. Through the public entry only.
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, type ReplyContext } from '../../evaluators/index.ts';
+import type { ReplyContext } from '../../evaluators/index.ts';
+import { ruleAndWords } from '../support/findings.ts';
 
 const zh: ReplyContext = { locale: 'zh-CN', customer: '到底什么时候能好?' };
 const en: ReplyContext = { locale: 'en', customer: 'When will it work?' };
 
-/** Each promises finding of a reply as "rule:words", in reply order. */
-const promised = (reply: string, context: ReplyContext) =>
-  evaluateReply(reply, context)
-    .findings.filter((f) => f.evaluator === 'promises')
-    .map((f) => `${f.rule}:${f.text}`);
+const promised = (reply: string, context: ReplyContext) => ruleAndWords(reply, context, 'promises');
 
 describe('a pledge of effort', () => {
   it('is no over-promise, with a subject between the pledge and the effort in English', () => {

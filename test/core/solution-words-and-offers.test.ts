@@ -2,7 +2,8 @@
 // finds, each once: words already inside a credited step are not a second step, words
 // right beside one are. Through the public entry only.
 import { describe, expect, it } from 'vitest';
-import { evaluateReply, type ReplyContext, type ScenarioRules } from '../../evaluators/index.ts';
+import type { ReplyContext, ScenarioRules } from '../../evaluators/index.ts';
+import { ruleAndWords } from '../support/findings.ts';
 
 const scenario: ScenarioRules = {
   scenarioId: 'x',
@@ -14,11 +15,7 @@ const scenario: ScenarioRules = {
 const zh: ReplyContext = { locale: 'zh-CN', customer: '怎么办', scenario };
 const en: ReplyContext = { locale: 'en', customer: 'What are you going to do?', scenario };
 
-/** Each problem-solving credit of a reply as "rule:words", in reply order. */
-const credits = (reply: string, context: ReplyContext) =>
-  evaluateReply(reply, context)
-    .findings.filter((f) => f.evaluator === 'problemSolving')
-    .map((f) => `${f.rule}:${f.text}`);
+const credits = (reply: string, context: ReplyContext) => ruleAndWords(reply, context, 'problemSolving');
 
 describe('a scenario’s solution words', () => {
   it('are found in English whatever the case of the reply or of the list', () => {
