@@ -62,10 +62,11 @@ function withoutCourtesy(text: string, c: Clause, end: number): string {
 /**
  * An offer or a condition in a clause makes what it says the trainee's word, not the customer's played back; a
  * condition said after `theirsFrom`, where the play-back names the customer's wish or words, is theirs ("So you'd
- * like 3G if you can keep your number", 您是想只要号码不变就办3G).
+ * like 3G if you can keep your number", 您是想只要号码不变就办3G), and so is an offer that starts at `wishedAt`, right
+ * after the restating words: what the customer wishes of us (您是想我们给您退钱), not our step (…办3G帮您办好).
  */
-const ownWord = (c: Clause, theirsFrom = Infinity) =>
-  live(c, 'offer') || c.concepts.some((h) => h.id === 'condition' && !h.negated && h.start < theirsFrom);
+const ownWord = (c: Clause, theirsFrom = Infinity, wishedAt = -1) =>
+  c.concepts.some((h) => !h.negated && ((h.id === 'offer' && h.start !== wishedAt) || (h.id === 'condition' && h.start < theirsFrom)));
 
 /** Where a play-back names what follows as the customer's wish or words, wanted or not ("you don't want…"); Infinity when it does not. */
 const theirWishAt = (c: Clause) => c.concepts.find((h) => h.id === 'their-wish')?.start ?? Infinity;
@@ -77,13 +78,14 @@ const theirWishAt = (c: Clause) => c.concepts.find((h) => h.id === 'their-wish')
  */
 function opensPlayBack(analysis: ReplyAnalysis, c: Clause): boolean {
   const hit = c.concepts.find((h) => h.id === 'restate' && !h.negated);
-  if (!hit || ownWord(c, theirWishAt(c))) return false;
+  if (!hit || ownWord(c, theirWishAt(c), hit.end)) return false;
   // It opens its sentence ("…, so you keep your number" after a step of ours says what the step is for).
   const lead = PLAY_BACK_LEAD[analysis.locale];
   const before = analysis.clauses.filter((k) => k.sentence === c.sentence && k.end <= c.start);
   if (!before.every((k) => leadsInOnly(k, lead))) return false;
   if (!lead.test(withoutCourtesy(analysis.text, c, hit.start))) return false;
-  if (c.concepts.some((h) => h.id === 'we' && !h.negated && h.start >= hit.end)) return false;
+  // We after the restating words is a step of ours (您是想办3G我们马上给您办); right after them, whom the wish is about (您是想我们给您退钱).
+  if (c.concepts.some((h) => h.id === 'we' && !h.negated && h.start > hit.end)) return false;
   const rest = analysis.text.slice(hit.start, c.end);
   const subject = PLAY_BACK_SUBJECT[analysis.locale].exec(rest);
   if (!subject || subject.index > hit.end - hit.start + 4) return false;

@@ -42,6 +42,7 @@ interface Logged {
   findings: { evaluator: string }[];
   credited?: { evaluator: string }[];
   checks: { check: string; good: boolean }[];
+  intents?: string[];
 }
 const turnLog = (session: SessionStateJson) => (session as unknown as { log: Logged[] }).log;
 
@@ -366,6 +367,13 @@ describe('old sessions and ended sessions', () => {
 });
 
 describe('the turn log and the trace', () => {
+  it('keeps the first six intents a reply is recognised as', () => {
+    const seven = Array.from({ length: 7 }, (_, i) => ({ id: `check-${i + 1}`, patterns: [{ any: ['check'] }] }));
+    const s = scenario([], { intents: seven });
+    expect(turnLog(play(s, ['Let me check the receipt now.']).session)[0]!.intents).toEqual(seven.slice(0, 6).map((i) => i.id));
+    expect(turnLog(play(s, [PLAIN]).session)[0]!.intents).toBeUndefined();
+  });
+
   it('keeps the customer’s words as heard, joined by a space in English and without one in Chinese', () => {
     const lines = [{ 'zh-CN': ['你好。', '找错钱了。'], en: ['Hello.', 'Wrong change.'] }];
     const s = scenario([], {}, { lines });

@@ -159,6 +159,16 @@ describe('a plain statement that opens by restating plays the wish back and prom
     expect(flags("I'll ring the network team, so you keep your number on the 3G plan.")).toContain('promises');
   });
 
+  it('what the customer wishes of us, right after the restating words, is their wish, not our step', () => {
+    const credited = (reply: string) => evaluateReply(reply, { locale: 'zh-CN', customer: '钱你们得退给我' }).detected.problemSolving;
+    expect(flags('您是想我们给您保留原号码办3G。', 'zh-CN')).toEqual([]);
+    expect(credited('您是想我们给您退钱。')).toBe(false);
+    expect(credited('您是想我们马上给您退钱，对吧？')).toBe(false);
+    // A step of ours after the wish is said is still ours, run on or not.
+    expect(credited('您是想退钱我们马上给您退。')).toBe(true);
+    expect(flags('您是想保留原号码办3G帮您办好', 'zh-CN')).toContain('promises');
+  });
+
   it('a condition in its clause after the customer’s wish is named is the customer’s', () => {
     expect(flags("So you'd like 3G if you can keep your number.")).toEqual([]);
     expect(flags('您是想只要号码不变就办3G。', 'zh-CN')).toEqual([]);
