@@ -6,15 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { analyseReply, type InputLocale } from '../evaluators/index.ts';
 import { alsoAsked, answerQuestion } from './knowledge.ts';
 import { loadLibrary } from './load.ts';
-import type { Fact } from './model.ts';
+import type { Fact, Scenario } from './model.ts';
 
 const library = loadLibrary().scenarios;
 
 /** The customer's reading of a reply: the fact it asks for, the kind of answer, or none. */
-function reading(scenario: string, locale: InputLocale, reply: string): string {
-  const answer = answerQuestion(library.get(scenario)!, analyseReply(reply, locale));
+function readingIn(scenario: Scenario, locale: InputLocale, reply: string): string {
+  const answer = answerQuestion(scenario, analyseReply(reply, locale));
   return answer ? (answer.fact ? `fact:${answer.fact.id}` : answer.kind) : 'no question';
 }
+const reading = (scenario: string, locale: InputLocale, reply: string) => readingIn(library.get(scenario)!, locale, reply);
 
 /** Every fact a reply asks for and the customer answers, in one turn (the first answer and the one also asked). */
 function facts(scenario: string, locale: InputLocale, reply: string): string[] {
@@ -173,8 +174,7 @@ describe('what a fact is written with', () => {
   function readingOf(id: string, fact: string, change: (f: Fact) => void, locale: InputLocale, reply: string): string {
     const scenario = structuredClone(library.get(id)!);
     change(scenario.facts.find((f) => f.id === fact)!);
-    const answer = answerQuestion(scenario, analyseReply(reply, locale));
-    return answer ? (answer.fact ? `fact:${answer.fact.id}` : answer.kind) : 'no question';
+    return readingIn(scenario, locale, reply);
   }
 
   it('a Chinese value written in Latin capitals is found as the reply types it', () => {

@@ -4,12 +4,10 @@
 // scenario's own terms, told with plain words and never twice.
 import { describe, expect, it } from 'vitest';
 import { evaluateReply, type ReplyContext, type ScenarioRules } from '../../evaluators/index.ts';
+import { ruleAndWords } from '../support/findings.ts';
 
 /** The words of each jargon finding, in reply order. */
-const jargon = (reply: string, context: ReplyContext) =>
-  evaluateReply(reply, context)
-    .findings.filter((f) => f.evaluator === 'jargon')
-    .map((f) => f.text);
+const jargon = (reply: string, context: ReplyContext) => ruleAndWords(reply, context, 'jargon').map((f) => f.split(':')[1]);
 
 describe('whose words a term is', () => {
   it('a term the trainee said earlier is still the trainee’s, not the customer’s', () => {
@@ -80,10 +78,7 @@ describe('a scenario’s own terms', () => {
 });
 
 describe('English in a Chinese reply', () => {
-  const found = (reply: string) =>
-    evaluateReply(reply, { locale: 'zh-CN', customer: '怎么回事' })
-      .findings.filter((f) => f.evaluator === 'jargon')
-      .map((f) => `${f.rule} ${f.text}`);
+  const found = (reply: string) => ruleAndWords(reply, { locale: 'zh-CN', customer: '怎么回事' }, 'jargon').map((f) => f.replace(':', ' '));
 
   it('is flagged right beside a listed term, as is the term', () => {
     expect(found('核心网down了。')).toEqual(['technical-term 核心网', 'english-in-chinese down']);
