@@ -73,6 +73,10 @@ describe('engine', () => {
     const ended = endSession(wrongChange, session, 10, 'abandoned');
     expect(ended.card.outcome).toBe('abandoned');
     expect(ended.card.scenarioId).toBe('wrong-change');
+    // Ended twice (a second "end", a timeout after it), it stays as it ended and the customer says nothing more.
+    const again = endSession(wrongChange, ended.session, 20, 'turn-limit');
+    expect(again.output.lines).toEqual([]);
+    expect(again.card.outcome).toBe('abandoned');
   });
 });
 

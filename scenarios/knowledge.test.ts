@@ -42,9 +42,19 @@ describe('what the customer takes a question to ask', () => {
   });
 
   it.each([
+    ['Mr Chen, Hongda?', 'fact:company'],
+    ['Hongda, Mr Chen?', 'fact:owner-went-home'],
+  ] as const)('angry-contractor en: of two values guessed, the one said last is what is asked — "%s"', (reply, want) => {
+    expect(reading('angry-contractor', 'en', reply)).toBe(want);
+  });
+
+  it.each([
     ['angry-contractor', 'en', 'Hongda, right. When are you moving the rubbish?', 'fact:rubbish'],
     ['angry-contractor', 'zh-CN', '宏达的活我知道。垃圾什么时候清？', 'fact:rubbish'],
     ['angry-contractor', 'en', 'I know the Hongda lads. Is anyone at home?', 'irrelevant'],
+    // Nor is one put before a dash in a sentence that does not ask.
+    ['angry-contractor', 'en', 'Hongda - I know the lads. Is anyone at home?', 'irrelevant'],
+    ['angry-contractor', 'zh-CN', '宏达——我认识你们老板。家里有人吗？', 'irrelevant'],
     ['3g-number-migration', 'en', 'Sales is hard work. How often do you travel?', 'fact:travels'],
   ] as const)('%s %s: a value said outside the asking sentence is no guess — "%s"', (scenario, locale, reply, want) => {
     expect(reading(scenario, locale, reply)).toBe(want);
@@ -59,6 +69,8 @@ describe('what the customer takes a question to ask', () => {
     ['en', 'Lovely weather today, the receipt is here.', 'no question'],
     ['zh-CN', '今天天气不错，小票在这儿。', 'no question'],
     ['en', 'Lovely weather today. Let me help you.', 'no question'],
+    // A clause that thanks and apologises does more than chat, whatever it thanks for.
+    ['en', 'Thanks for waiting and sorry, lovely weather today.', 'no question'],
     ['zh-CN', '今天天气真好，我来帮您。', 'no question'],
     // Chat denied is no chat.
     ['en', 'It is not lovely weather today.', 'no question'],
@@ -101,6 +113,23 @@ describe('a bare question after a statement asks about what the statement says',
   ] as const)('paid-still-cut-off %s: "%s"', (locale, reply, want) => {
     expect(reading('paid-still-cut-off', locale, reply)).toBe(want);
   });
+
+  // Our own step said just before names what the bare question is about.
+  it.each([
+    ['angry-contractor', 'en', "I'll sort the rubbish out. How much is there?", 'fact:rubbish'],
+    ['angry-contractor', 'zh-CN', '我来帮您处理垃圾。有多少？', 'fact:rubbish'],
+    ['3g-number-migration', 'en', "I'll look at your bill. How much is it?", 'fact:monthly-bill'],
+  ] as const)('%s %s, after our step: "%s"', (scenario, locale, reply, want) => {
+    expect(reading(scenario, locale, reply)).toBe(want);
+  });
+
+  // After a sentence that asks, "that" has nothing told to point at: the question asked is answered, and only it.
+  it.each([
+    ['en', 'Sorry, could I get your name? When did that happen?'],
+    ['zh-CN', '不好意思，您贵姓？那是什么时候的事？'],
+  ] as const)('paid-still-cut-off %s, after a question: "%s"', (locale, reply) => {
+    expect(facts('paid-still-cut-off', locale, reply)).toEqual(['name']);
+  });
 });
 
 describe('a question that plays back what the customer said', () => {
@@ -116,9 +145,34 @@ describe('small talk, then a question about the case in a sentence of its own', 
   it.each([
     ['paid-still-cut-off', 'en', "What's the weather doing where you are? Raining here. Can I take your name please?", 'name'],
     ['wrong-change', 'en', 'Lovely day. Did you watch the match? Was it you who paid with a hundred?', 'paid-hundred'],
+    // The chat need not be asked: one question about the case after it is answered all the same.
+    ['3g-number-migration', 'en', 'Nice watch, great weather too. How much is your monthly bill?', 'monthly-bill'],
+    ['3g-number-migration', 'zh-CN', '您这表真好看，天气也不错。您每个月话费多少？', 'monthly-bill'],
   ] as const)('%s %s: the chat is brushed aside and the case answered — "%s"', (scenario, locale, reply, fact) => {
     expect(reading(scenario, locale, reply)).toBe('irrelevant');
     expect(facts(scenario, locale, reply)).toEqual([fact]);
+  });
+});
+
+describe('what is said beside a question in its sentence', () => {
+  // Our step before the question names what it asks about; what follows it without asking does not.
+  it.each([
+    ['wrong-change', 'en', "I'll count the change, how much was it?", 'fact:paid-hundred'],
+    ['wrong-change', 'zh-CN', '我帮您把零钱点一下，是多少？', 'fact:paid-hundred'],
+    ['angry-contractor', 'en', "I'll sort out the rubbish, how much is there?", 'fact:rubbish'],
+    ['angry-contractor', 'zh-CN', '垃圾我来帮您处理，有多少？', 'fact:rubbish'],
+    // Two questions in one sentence: the one asked last is answered.
+    ['3g-number-migration', 'en', 'How much is your monthly bill, and when did you get the number?', 'fact:number-years'],
+  ] as const)('%s %s — "%s"', (scenario, locale, reply, want) => {
+    expect(reading(scenario, locale, reply)).toBe(want);
+  });
+
+  it.each([
+    ['en', "Do you have the receipt? I'll count the change, how much was it?"],
+    ['zh-CN', '您有小票吗？我帮您把零钱点一下，是多少？'],
+  ] as const)('wrong-change %s: our step stays with the question of its own sentence, not the one before — "%s"', (locale, reply) => {
+    expect(reading('wrong-change', locale, reply)).toBe('fact:paid-hundred');
+    expect(facts('wrong-change', locale, reply)).toEqual(['has-receipt', 'paid-hundred']);
   });
 });
 

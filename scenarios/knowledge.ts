@@ -179,6 +179,10 @@ function guessOf(
   return { score: (named >= 0 ? VALUE_WEIGHT : 0) + (number >= 0 ? NUMBER_WEIGHT : 0), last: Math.max(named, number) };
 }
 
+/** Whether one reading of a question outweighs another: more weight, or as much said later. */
+const outweighs = (a: { score: number; last: number }, b: { score: number; last: number } | undefined): boolean =>
+  !b || a.score > b.score || (a.score === b.score && a.last > b.last);
+
 /** Small talk said without a question ("今天天气真不错", "Lovely day today."): chat and nothing about the case. */
 function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
   const live = analysis.clauses.flatMap((c) => c.concepts.filter((h) => !h.negated));
@@ -192,12 +196,14 @@ function smallTalk(scenario: Scenario, analysis: ReplyAnalysis): boolean {
 /** Words of a tag that only asks the customer to agree ("好不好？", "how does that sound?"). */
 const CONSENT_TAG = new Set(['agree', 'question', 'open-question', 'confirm-tag']);
 
-/** A clause that only asks the customer to agree ("好不好？", "Does that work for you?") after something said before it. */
+/**
+ * A clause that only asks the customer to agree ("好不好？", "Does that work for you?") after something said before it.
+ * A tag put negatively asks the same ("Wouldn't that work for you?", "不好吗？"), so negation is not read here.
+ */
 function agreeTag(analysis: ReplyAnalysis, clause: Clause, said: (k: Clause) => boolean): boolean {
-  const live = clause.concepts.filter((h) => !h.negated);
   return (
-    live.some((h) => h.id === 'agree') &&
-    live.every((h) => CONSENT_TAG.has(h.id)) &&
+    clause.concepts.some((h) => h.id === 'agree') &&
+    clause.concepts.every((h) => CONSENT_TAG.has(h.id)) &&
     analysis.clauses.some((k) => k.end <= clause.start && said(k))
   );
 }
@@ -238,13 +244,14 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
   if (has('ask-know') || has('system') || others) return { kind: 'unknown' };
   // A subject put before a dash and asked about after it ("The owner - is he still upstairs?", "And the rubbish -
   // what is it?") is what is asked: the clause before the dash asks too, and its subjects count as asked.
-  // A question that names nothing but its question word ("How many are we talking about?", 「那是什么时候的事？」)
-  // asks about what the statement just before it says ("…so it's letting all those clients know."), and so
-  // does that sentence's subject count as asked; an offer before it ("I'll check. When…?") is no subject.
+  // A question that names nothing but its question word ("How many are we talking about?", 「那是什么时候的事？」), or
+  // only checks back ("Is that right?", 「对吗？」), asks about what the statement just before it says ("…so it's
+  // letting all those clients know."), and so does that sentence's subject count as asked, our own step too ("I'll
+  // sort the rubbish out. How much is there?"). A tag asking to agree ("Does that work for you?") asks nothing of it.
   const subjectless = (c: Clause) => c.concepts.every((h) => NOT_SUBJECTS.has(h.id));
   const bare = new Set(
     asking.filter(
-      (c) => c.concepts.some((h) => FACT_QUESTION.has(h.id)) && analysis.clauses.every((k) => k.sentence !== c.sentence || subjectless(k)),
+      (c) => !c.concepts.some((h) => h.id === 'agree') && analysis.clauses.every((k) => k.sentence !== c.sentence || subjectless(k)),
     ),
   );
   const elliptic = new Set([...bare].map((c) => c.sentence - 1));
@@ -253,8 +260,7 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
       (c) =>
         !asking.includes(c) &&
         ((DASH.test(analysis.text.slice(c.end)) && asking.some((k) => k.sentence === c.sentence)) ||
-          (elliptic.has(c.sentence) &&
-            !analysis.clauses.some((k) => k.sentence === c.sentence && (k.acts.includes('offer') || asking.includes(k))))),
+          (elliptic.has(c.sentence) && !analysis.clauses.some((k) => k.sentence === c.sentence && asking.includes(k)))),
     ),
   );
   // A question is about its subject whatever its polarity and whoever it says acts: "why don't you want a new
@@ -307,7 +313,8 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
     let own: { score: number; last: number; subjects: number } | undefined = guess.score ? { ...guess, subjects: 1 } : undefined;
     for (const pattern of fact.asks)
       for (const sentence of pattern.within === 'reply' ? [unsigned] : sentences) {
-        const spans = sentence !== unsigned && sentence.clauses.some((c) => c.sentence !== sentence.clauses[0]!.sentence);
+        // A bare question read with the statement before it spans two sentences (the whole reply is read as one already).
+        const spans = sentence.clauses.some((c) => c.sentence !== sentence.clauses[0]!.sentence);
         const where = matchPattern(sentence, { within: 'sentence', ...pattern, ...(spans ? { within: 'reply' } : {}) });
         if (!where || !where.some((c) => askingUnsigned.includes(c))) continue;
         const found = specificity(pattern, where, askedIn.get(sentence)!);
@@ -316,11 +323,14 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
         const ownWord = sentence.clauses.some((c) => bareUnsigned.has(c) && c.concepts.some((h) => words.has(h.id)))
           ? BARE_QUESTION_WEIGHT
           : 0;
-        const score = found.score + (pattern.amount !== undefined ? 2 : 0) + guess.score + ownWord;
-        if (!own || score > own.score || (score === own.score && found.last > own.last))
-          own = { score, last: Math.max(found.last, guess.last), subjects: found.subjects + (guess.score ? 1 : 0) };
+        const reading = {
+          score: found.score + (pattern.amount !== undefined ? 2 : 0) + guess.score + ownWord,
+          last: Math.max(found.last, guess.last),
+          subjects: found.subjects + (guess.score ? 1 : 0),
+        };
+        if (outweighs(reading, own)) own = reading;
       }
-    if (own && (!best || own.score > best.score || (own.score === best.score && own.last > best.last))) best = { fact, ...own };
+    if (own && outweighs(own, best)) best = { fact, ...own };
   }
   // Small talk that happens to hold a question word or a word of the case ("您周末去哪儿玩？", "衣服在哪儿买的，真好看")
   // is small talk, unless the case is asked about more than the chat is.
@@ -346,12 +356,12 @@ export function answerQuestion(scenario: Scenario, analysis: ReplyAnalysis, play
 /**
  * A second fact asked in a sentence of its own ("您交的是哪天？在哪儿交的？"): answered after `first`, as a person
  * answers both. Only a sentence that names a subject of its own counts; a bare "And how often?" leans on the
- * sentence before it and was part of the first answer. After small talk ("Cold out, isn't it? Can I take your
- * name?") the customer brushes the chat aside and still answers the case.
+ * sentence before it and was part of the first answer. After small talk, asked or not ("Cold out, isn't it? Can I
+ * take your name?", "Nice watch. How much is your bill?"), the customer brushes the chat aside and still answers
+ * the case.
  */
 export function alsoAsked(scenario: Scenario, analysis: ReplyAnalysis, first: Answer): Answer | undefined {
   const sentences = [...new Set(analysis.clauses.filter((c) => c.acts.includes('question')).map((c) => c.sentence))];
-  if (sentences.length < 2) return undefined;
   for (const s of sentences) {
     const own = analysis.clauses.filter((c) => c.sentence === s);
     if (!own.some((c) => c.concepts.some((h) => !NOT_SUBJECTS.has(h.id)))) continue;

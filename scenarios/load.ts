@@ -48,7 +48,7 @@ function nodeAt(doc: Document, segments: Segment[]): Node | undefined {
       if (!pair) break;
       node = pair.value;
       if (pair.value && (isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value))) found = pair.value as Node;
-      else if (isScalar(pair.key)) found = pair.key as Node;
+      else found = pair.key as Node; // a key with no value, or an alias: its key (found above, so a scalar)
     } else if (isSeq(node) && typeof s === 'number') {
       node = node.items[s];
       if (node && (isMap(node) || isSeq(node) || isScalar(node))) found = node as Node;
@@ -98,8 +98,8 @@ function plainWords(e: ErrorObject): string {
   }
 }
 
+/** The fields of an error's JSON pointer; the whole document's empty pointer names no field, as a path of one empty name. */
 function pointerSegments(pointer: string): Segment[] {
-  if (!pointer) return [];
   return pointer
     .slice(1)
     .split('/')
@@ -134,7 +134,7 @@ export function loadScenarioFile(file: string, cwd = process.cwd()): LoadedFile 
   const lineCounter = new LineCounter();
   // Parsed only when needed: a file the build recorded has its data without parsing, until a problem needs a position.
   let parsed: Document | undefined;
-  const doc = () => (parsed ??= parseDocument(source, { lineCounter, keepSourceTokens: true, uniqueKeys: true }));
+  const doc = () => (parsed ??= parseDocument(source, { lineCounter, uniqueKeys: true }));
   const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
   let data = recordedYaml(source);
   if (data === undefined) {

@@ -103,7 +103,8 @@ function statedBackClauses(analysis: ReplyAnalysis): Set<Clause> {
     if (!opensPlayBack(analysis, c)) return;
     back.add(c);
     for (const next of analysis.clauses.slice(i + 1)) {
-      const but = next.concepts.find((h) => h.id === 'contrast' && !h.negated);
+      // A "but" is never undone: a waiver after it (但是换号就免了) calls off the step it names.
+      const but = next.concepts.find((h) => h.id === 'contrast');
       const own = ownWord(next) || live(next, 'we');
       if (next.sentence !== c.sentence || own || !but || analysis.text.slice(next.start, but.start).trim()) break;
       back.add(next);

@@ -4,6 +4,7 @@
 // that changes the next one.
 import { describe, expect, it } from 'vitest';
 import { analyseReply, evaluateReply, type ReplyContext } from '../../evaluators/index.ts';
+import { clauseBefore, negatedBefore, prepareReply } from '../../evaluators/engine/prepare.ts';
 
 const en: ReplyContext = { locale: 'en', customer: 'This is outrageous!' };
 const zh: ReplyContext = { locale: 'zh-CN', customer: '气死我了,你们到底管不管?' };
@@ -127,5 +128,24 @@ describe('a question word that only means "any" in an invitation to come back', 
     expect(acts('有什么问题随时找我吗')).toEqual(['question']);
     expect(acts('您还有什么问题')).toEqual(['question']);
     expect(acts('你为什么不早点告诉我')).toEqual(['question']);
+  });
+});
+
+describe('the clause before a place in the reply', () => {
+  it('at the very end of the text is its last clause, as anywhere else', () => {
+    expect(clauseBefore('I see, no problem', 17)).toBe(' no problem');
+    expect(clauseBefore('好的，没问题', 6)).toBe('没问题');
+    expect(clauseBefore('好的，没问题', 5)).toBe('没问');
+  });
+});
+
+describe('how far back a Chinese negation reaches', () => {
+  // The window is ten characters; comforting words (不用担心) and an A-not-A question (是不是) count as one, for
+  // their 不 negates nothing.
+  const negated = (text: string, word: string) => negatedBefore(prepareReply(text, 'zh-CN'), text.indexOf(word));
+  it('a negation eleven characters back, counting such words as one, is out of reach', () => {
+    expect(negated('不是我们的问题不用担心这个呢一定修好', '一定')).toBe(false);
+    expect(negated('不是我们的问题是不是这个呢一定修好', '一定')).toBe(false);
+    expect(negated('不是我们的问题不用担心这个一定修好', '一定')).toBe(true);
   });
 });

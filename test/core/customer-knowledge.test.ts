@@ -195,9 +195,18 @@ describe('questions the customer can answer', () => {
     expect(ask("I'll count the till for you, right?").question).toBeDefined();
   });
 
+  it('a consent tag put negatively asks for agreement as much as one put plainly', () => {
+    expect(ask("I can count the till again for you. Wouldn't that work for you?").question).toBeUndefined();
+    expect(ask("I can count the till again for you, doesn't that sound good?").question).toBeUndefined();
+    expect(ask('我给您再点一遍钱箱，不好吗？', [], 'zh-CN').question).toBeUndefined();
+    expect(ask("Thanks. Wouldn't that work for you?").question).toBeDefined();
+  });
+
   it('a tag asking to agree to an arrangement told as plain statements asks for no fact, unless what was told names one', () => {
     expect(ask('The supervisor says we can recount the drawer at closing time. Does that work for you?').question).toBeUndefined();
     expect(ask('值班经理说了，关门前一起再点一遍钱箱，您看这样行吗？', [], 'zh-CN').question).toBeUndefined();
+    // A clause that thanks and tells something still tells it.
+    expect(ask('谢谢您理解现在没法开钱箱，您看行吗？', [], 'zh-CN').question).toBeUndefined();
     expect(ask('You paid in cash, okay?').question).toMatchObject({ kind: 'fact', fact: 'paid-cash' });
     expect(ask('Thanks. Does that work for you?').question).toBeDefined();
   });

@@ -30,6 +30,8 @@ describe('eachMatch', () => {
     // The engine backs an index inside a surrogate pair up to its start, so a step of one code unit never moves on.
     expect(places(/(?:x)?/gu, '😀x😀𐀀x\u{10fffd}\u{103ff}x')).toEqual(['2-3:x', '7-8:x', '12-13:x']);
     expect(places(/(?<=😡)(?:号码)?/gu, '😡号码😡')).toEqual(['2-4:号码']);
+    // A lone high surrogate (half an emoji) is one character, whatever follows it: here a full-width letter.
+    expect(places(/(?:ｘ)?/gu, '\ud83dｘ\ud83d\u3000ｘ')).toEqual(['1-2:ｘ', '4-5:ｘ']);
   });
 
   it('names nothing in an empty text', () => {

@@ -351,6 +351,21 @@ describe('session life', () => {
     expect(said.parts.map((p) => p.text).join('')).toContain('I guarantee you will get every cent back today');
   });
 
+  it('two over-promises are each held against the trainee once, in the order made', () => {
+    const s = scenario([]);
+    const made = ['I guarantee you will get every cent back today.', 'I promise the till will be recounted within the hour.'];
+    const { results } = play(s, [...made, PLAIN, PLAIN, PLAIN, PLAIN]);
+    const recalled = results.map((r) =>
+      r.output.lines
+        .find((l) => l.ref === 'promise-recalled')
+        ?.parts.map((p) => p.text)
+        .join(''),
+    );
+    expect(recalled.map(Boolean)).toEqual([false, false, false, true, true, false]);
+    expect(recalled[3]).toContain('every cent back today');
+    expect(recalled[4]).toContain('recounted within the hour');
+  });
+
   it('a jargon reaction quotes the term the trainee used', () => {
     const s = scenario([]);
     const { last } = play(s, ['It is an HLR fault.']);

@@ -400,6 +400,9 @@ describe('the turn log and the trace', () => {
     const command = turnLog(play(s, ['You must show me the receipt.']).session)[0]!;
     expect(command.checks).toEqual([{ check: 'requestWording', good: false }]);
     expect(command.findings).toEqual([]);
+    // However many a reply sets off, a turn logs four: the log is kept with the session.
+    const many = 'Calm down. That is your problem. You must wait. You have to queue. Whatever. You need to stop shouting.';
+    expect(turnLog(play(s, [many]).session)[0]!.checks).toHaveLength(4);
   });
 
   it('the trace shows clauses trimmed and negated concepts marked', () => {

@@ -67,6 +67,14 @@ describe('a scenario’s own terms', () => {
     ]);
   });
 
+  it('with no plain words given are told by the suggestion alone', () => {
+    const bare: ScenarioRules = { scenarioId: 'z', extraJargon: [{ locale: 'en', term: 'footage review', plain: '' }] };
+    const suggestions = evaluateReply("I'll do a footage review.", { locale: 'en', scenario: bare })
+      .findings.filter((f) => f.evaluator === 'jargon')
+      .map((f) => f.suggestion);
+    expect(suggestions).toEqual(['Say it in words the customer uses.']);
+  });
+
   it('count only in the reply’s own language, and a word the lists name is told once, by the list', () => {
     expect(found('我做了footage review。', 'zh-CN').map((f) => f.rule)).toEqual(['english-in-chinese', 'english-in-chinese']);
     expect(found('您的号不支持WCDMA。', 'zh-CN').map((f) => [f.rule, f.text])).toEqual([['technical-term', 'WCDMA']]);

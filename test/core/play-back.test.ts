@@ -182,6 +182,8 @@ describe('a plain statement that opens by restating plays the wish back and prom
 
   it('the customer is the subject right after the restating words, or it is no play-back', () => {
     expect(flags('Just to confirm you keep your number on 3G.')).toEqual([]);
+    // A few words may come between: the customer four characters on is still right after them.
+    expect(flags('也就是说归根到底您就是想保留原号码办3G。', 'zh-CN')).toEqual([]);
     expect(flags('Just to confirm the new plan lets you keep your number.')).toContain('promises');
     expect(flags('Oh right, just to confirm the new plan lets you keep your number.')).toContain('promises');
   });
@@ -193,6 +195,8 @@ describe('a plain statement that opens by restating plays the wish back and prom
   it('goes on into the next clause of its sentence only when that one opens with a "but" and has nothing of ours', () => {
     expect(flags('您的意思是想办3G套餐，但是号码不变谢谢。', 'zh-CN')).toEqual([]);
     expect(flags('您的意思是想办3G套餐， 但是号码不变。', 'zh-CN')).toEqual([]);
+    // What a waiver after the "but" calls off is the step it names, not the "but".
+    expect(flags('您的意思是想办3G套餐，但是换号就免了号码保留。', 'zh-CN')).toEqual([]);
     expect(flags('您的意思是想办3G套餐，号码不变。', 'zh-CN')).toContain('promises');
     expect(flags('您的意思是想办3G套餐。但是号码不变。', 'zh-CN')).toContain('promises');
     expect(flags('您的意思是想办3G套餐，但是我们让号码不变。', 'zh-CN')).toContain('promises');
