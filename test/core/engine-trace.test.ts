@@ -250,6 +250,16 @@ describe('patience and memory over several turns', () => {
     expect(sessionOutcome(results[2]!.session)).toBe('resolved');
   });
 
+  it('a refusal of what was promised holds the customer back beside a refusal about another matter', () => {
+    const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
+    const { results } = play(s, [
+      'I guarantee you will get every cent back today.',
+      "We can't open the safe. I can't give you money back, but let me check the receipt now.",
+    ]);
+    expect(results[1]!.output.lines.map((l) => l.ref)).toEqual(['promise-recalled']);
+    expect(sessionOutcome(results[1]!.session)).toBeUndefined();
+  });
+
   it('a refusal about another matter brings the promise back but does not hold the customer back', () => {
     const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
     const { results } = play(s, [
