@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, replyToSession, startSession, endSession, hint } from './index.ts';
 import type { PacingOptions } from './index.ts';
+import { nextRandom } from './engine.ts';
 import { recognise } from './intents.ts';
 
 const { scenarios } = loadLibrary();
@@ -16,6 +17,15 @@ describe('engine', () => {
       const b = startSession(scenario, { locale: 'zh-CN', seed: 42, now: 0 });
       expect(text(a.output.lines)).toBe(text(b.output.lines));
     }
+  });
+
+  it('draws its randomness as mulberry32 does, so a seed picks the same lines in every version', () => {
+    const draws = (seed: number) => {
+      const session = { rng: seed } as Parameters<typeof nextRandom>[0];
+      return [nextRandom(session), nextRandom(session), nextRandom(session)];
+    };
+    expect(draws(1)).toEqual([0.6270739405881613, 0.002735721180215478, 0.5274470399599522]);
+    expect(draws(42)).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
   });
 
   it('a reply while the customer is still speaking is an interruption, and only the heard parts count', () => {

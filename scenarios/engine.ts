@@ -87,7 +87,7 @@ export interface RememberedPromise {
 }
 
 /** mulberry32: tiny, good enough for picking line variants, state is one number. */
-function nextRandom(session: EngineSession): number {
+export function nextRandom(session: EngineSession): number {
   let t = (session.rng = (session.rng + 0x6d2b79f5) | 0);
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
