@@ -231,6 +231,14 @@ describe('what a fact is written with', () => {
     return readingIn(scenario, locale, reply);
   }
 
+  it('a question a fact asks within one clause is not matched across two clauses of a sentence', () => {
+    const inClause = (f: Fact) => (f.asks = [{ all: ['bill', 'how-much'], within: 'clause' }]);
+    expect(readingOf('3g-number-migration', 'monthly-bill', inClause, 'en', 'How much is your monthly bill?')).toBe('fact:monthly-bill');
+    expect(readingOf('3g-number-migration', 'monthly-bill', inClause, 'en', 'How much is it, your monthly bill?')).not.toBe(
+      'fact:monthly-bill',
+    );
+  });
+
   it('a Chinese value written in Latin capitals is found as the reply types it', () => {
     const bd = (f: Fact) => (f.values = { 'zh-CN': ['销售', 'BD'], en: ['sales'] });
     expect(readingOf('3g-number-migration', 'job', bd, 'zh-CN', '您是做BD的吧？')).toBe('fact:job');
