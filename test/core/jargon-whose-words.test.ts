@@ -43,8 +43,8 @@ describe('a scenario’s own terms', () => {
       { locale: 'zh-CN', term: 'WCDMA', plain: '3G网络' },
     ],
   };
-  const found = (reply: string, locale: 'zh-CN' | 'en') =>
-    evaluateReply(reply, { locale, scenario })
+  const found = (reply: string, locale: 'zh-CN' | 'en', rules: ScenarioRules = scenario) =>
+    evaluateReply(reply, { locale, scenario: rules })
       .findings.filter((f) => f.evaluator === 'jargon')
       .map((f) => ({ rule: f.rule, text: f.text, message: f.message, suggestion: f.suggestion }));
 
@@ -69,10 +69,7 @@ describe('a scenario’s own terms', () => {
 
   it('with no plain words given are told by the suggestion alone', () => {
     const bare: ScenarioRules = { scenarioId: 'z', extraJargon: [{ locale: 'en', term: 'footage review', plain: '' }] };
-    const suggestions = evaluateReply("I'll do a footage review.", { locale: 'en', scenario: bare })
-      .findings.filter((f) => f.evaluator === 'jargon')
-      .map((f) => f.suggestion);
-    expect(suggestions).toEqual(['Say it in words the customer uses.']);
+    expect(found("I'll do a footage review.", 'en', bare).map((f) => f.suggestion)).toEqual(['Say it in words the customer uses.']);
   });
 
   it('count only in the reply’s own language, and a word the lists name is told once, by the list', () => {
