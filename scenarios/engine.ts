@@ -364,11 +364,12 @@ const NOT_ABOUT: ReadonlySet<string> = new Set([...REQUIRED_CONCEPTS, 'over-prom
 
 /**
  * What a promise is about: the subject concepts of the clause it starts in or, when that clause names none
- * ("…right now, I promise"), of the nearest clause before it in the same sentence.
+ * ("…right now, I promise", "Your money will be back today. I promise."), of the nearest clause before it that
+ * names any: the promise vouches for what was just said.
  */
 function subjectsAt(analysis: ReplyAnalysis, start: number): string[] {
   const at = analysis.clauses.findIndex((c) => c.start <= start && c.end > start);
-  for (let i = at; i >= 0 && analysis.clauses[i]!.sentence === analysis.clauses[at]!.sentence; i--) {
+  for (let i = at; i >= 0; i--) {
     const ids = analysis.clauses[i]!.concepts.map((h) => h.id).filter((id) => !NOT_ABOUT.has(id));
     if (ids.length) return [...new Set(ids)];
   }

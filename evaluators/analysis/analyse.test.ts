@@ -31,6 +31,13 @@ describe('restating', () => {
     ]);
   });
 
+  it('a tag typed without a question mark asks to confirm all the same, and ends its question', () => {
+    const wednesday = analyseReply("It's Wednesday isn't it, don't worry, we'll clear it first thing tomorrow", 'en').clauses;
+    expect(wednesday[0]!.acts).toEqual(['question', 'confirm']);
+    expect(wednesday.map((c) => c.sentence)).toEqual([0, 1, 1]);
+    expect(analyseReply('You want it gone today isn’t that right', 'en').clauses[0]!.acts).toEqual(['restate', 'question', 'confirm']);
+  });
+
   it('a play-back in one sentence and a tag in the next are not joined', () => {
     expect(acts('您是想换号。对吗？', 'zh-CN')[0]).not.toBe('restate');
   });

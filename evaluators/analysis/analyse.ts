@@ -95,12 +95,12 @@ const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s
 const AFTER_TAG = /^[\s啊呀哈嘛呢~～]*$/u;
 
 /**
- * 「今天周三是吧，您放心，明天一早就拉走」: a tag that asks to confirm ends its question at the mark after it (a comma,
+ * 「今天周三是吧，您放心，明天一早就拉走」 / "It's Wednesday isn't it, don't worry…": a tag that asks to confirm closes
+ * its clause as a question, typed with a question mark or not, and ends the question at the mark after it (a comma,
  * a dash, a space typed for a comma); what follows is said, not asked.
  */
-function closesOnTag(clause: Clause, text: string): boolean {
-  if (!clause.acts.includes('question')) return false;
-  return clause.concepts.some((h) => h.id === 'confirm-tag' && !h.negated && AFTER_TAG.test(text.slice(h.end, clause.end)));
+function closesOnTag(concepts: readonly ConceptHit[], text: string, end: number): boolean {
+  return concepts.some((h) => h.id === 'confirm-tag' && !h.negated && AFTER_TAG.test(text.slice(h.end, end)));
 }
 
 function clauseSpans(text: string): { start: number; end: number; mark: string }[] {
@@ -165,7 +165,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       h.byCustomer = customerAt.some((at) => at <= h.start);
     }
     const live = (id: string) => inside.some((h) => h.id === id && !h.negated);
-    const question = QUESTION_MARK.test(span.mark) || live('question');
+    const question = QUESTION_MARK.test(span.mark) || live('question') || closesOnTag(inside, text, span.end);
     const acts = actsOf(live, question);
     const clause: Clause = {
       text: reply.text.slice(span.start, span.end),
@@ -181,7 +181,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     // does not end the either-or; its second half is asked in the same sentence.
     const next = spans[index + 1];
     if (next && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end))) return clause;
-    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1 || closesOnTag(clause, text)) sentence++;
+    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1 || closesOnTag(inside, text, span.end)) sentence++;
     return clause;
   });
   // "Same phone as always, or a new one?" / "刷卡，还是现金？": the first half of an either-or question asks too.

@@ -177,6 +177,11 @@ describe('questions the customer can answer', () => {
     expect(ask('So you are saying you are upset? Are you sure?').question).toEqual({ kind: 'restated' });
   });
 
+  it('an account checked back with a tag typed without a question mark is confirmed as one typed with it', () => {
+    for (const reply of ["It was a hundred you gave me isn't it", 'You paid with a hundred note yes or no'])
+      expect(ask(reply).question, reply).toMatchObject({ kind: 'fact', fact: 'paid-hundred' });
+  });
+
   it('a question that offers our own action is an offer, not a question', () => {
     const r = ask('Shall I count the till for you?');
     expect(r.question).toBeUndefined();
@@ -257,6 +262,15 @@ describe('a reply that only asks', () => {
     const moved = { question: { kind: 'fact', fact: 'paid-hundred' }, said: ['answer:paid-hundred', 'state:middle'], state: 'middle' };
     expect(ask('I understand. How much did you pay?', acknowledge)).toMatchObject(moved);
     expect(ask('Sorry about that, how much did you pay?', acknowledge)).toMatchObject(moved);
+  });
+
+  it("a play-back of the customer's account before the question asks too, though the question itself shows help", () => {
+    const helps: Transition[] = [{ to: 'middle', shows: ['problemSolving'] }];
+    for (const [reply, locale] of [
+      ['You bought rice, oil and eggs, forty-five in all, right? Can I check the receipt?', 'en'],
+      ['您买的是米、油跟鸡蛋，一共四十五是吧？小票能借我看一下吗？', 'zh-CN'],
+    ] as const)
+      expect(ask(reply, helps, locale), reply).toMatchObject({ said: ['answer:bought', 'answer:has-receipt'], state: 'open' });
   });
 
   it('only a fact is answered on the way: not small talk, not at the end, not beside misbehaviour', () => {

@@ -250,6 +250,21 @@ describe('patience and memory over several turns', () => {
     expect(sessionOutcome(results[2]!.session)).toBe('resolved');
   });
 
+  it('a promise said in a sentence of its own after what it vouches for is held to that', () => {
+    const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
+    for (const [promise, refusal, locale] of [
+      ['Your money will be back today. I promise.', "No, I can't give you money back, but let me check the receipt now.", 'en'],
+      ['您的钱今天就能拿回来。我保证。', '不好意思，钱我这边退不了，我先帮您核对一下小票。', 'zh-CN'],
+    ] as const) {
+      const { results } = play(s, [promise, refusal], locale);
+      expect(
+        results[1]!.output.lines.map((l) => l.ref),
+        promise,
+      ).toEqual(['promise-recalled']);
+      expect(sessionOutcome(results[1]!.session), promise).toBeUndefined();
+    }
+  });
+
   it('a refusal of what was promised holds the customer back beside a refusal about another matter', () => {
     const s = scenario([{ to: 'end:resolved', intent: 'check' }]);
     const { results } = play(s, [
