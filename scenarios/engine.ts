@@ -1,6 +1,7 @@
 // The customer engine: a pure, JSON-serialisable session. Time comes in as an
 // argument; randomness is a seeded generator whose state lives in the session.
 import {
+  type Clause,
   type Dimension,
   type InputLocale,
   type ListeningActs,
@@ -449,10 +450,13 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
     bad('provocative') ||
     insult ||
     threat;
-  // Words leading into the question that acknowledge or offer help ("您别急，是给了一百吗？") are a move of their own.
+  // Words leading into the question that acknowledge or offer help ("I can see you're upset, so…", 您别急，您慢慢说，…) are
+  // a move of their own; a clause that only softens it (阿姨您别急，是给了一百吗？ / "Don't worry, …") is not.
+  const softensOnly = (c: Clause) =>
+    c.concepts.some((h) => h.id === 'soften') && c.concepts.every((h) => h.negated || h.id === 'soften' || h.id === 'calm-down');
   const leadInMoves =
     (evaluation.detected.empathy || evaluation.detected.problemSolving) &&
-    analysis.clauses.some((c) => !c.acts.some((a) => a === 'question' || a === 'restate' || COURTESY_ACTS.has(a)));
+    analysis.clauses.some((c) => !softensOnly(c) && !c.acts.some((a) => a === 'question' || a === 'restate' || COURTESY_ACTS.has(a)));
   if (transition && state && onlyAsks(analysis) && !misbehaves && !leadInMoves) {
     const answer = answerQuestion(scenario, analysis, listening.restate);
     const here = distanceToResolved(scenario).get(state.id) ?? Infinity;

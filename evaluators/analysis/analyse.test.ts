@@ -43,6 +43,23 @@ describe('restating', () => {
   });
 });
 
+describe('who is addressed, and 呢', () => {
+  it('the customer addressed alone is a greeting; words said to them in the same clause are what the clause does', () => {
+    expect(acts('王阿姨，您好', 'zh-CN')).toEqual(['greeting', 'greeting']);
+    expect(acts('张师傅您好', 'zh-CN')).toEqual(['greeting']);
+    expect(acts('阿姨您别急', 'zh-CN')).toEqual(['statement']);
+    expect(acts('王阿姨钱箱多了五十', 'zh-CN')).toEqual(['statement']);
+    expect(acts('师傅姓李，下午上门', 'zh-CN')).toEqual(['statement', 'statement']);
+  });
+
+  it('呢 asks only beside a question word or before a question mark; on its own it states or pauses', () => {
+    expect(acts('我听着呢。', 'zh-CN')).toEqual(['statement']);
+    expect(acts('您别急，这个呢，我们店规定收银台当天不能退钱。', 'zh-CN').slice(0, 2)).toEqual(['statement', 'statement']);
+    expect(acts('小票呢？', 'zh-CN')).toEqual(['question']);
+    expect(acts('那怎么办呢', 'zh-CN')).toEqual(['question']);
+  });
+});
+
 describe('clauses', () => {
   it('a reply that is not text is read as its text, and nothing as an empty reply', () => {
     expect(analyseReply(50 as unknown as string, 'en').text).toBe('50');

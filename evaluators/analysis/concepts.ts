@@ -47,6 +47,7 @@ export const REQUIRED_CONCEPTS = [
   'smalltalk',
   'contrast',
   'their-wish',
+  'soften',
 ] as const;
 
 interface RawConcept {

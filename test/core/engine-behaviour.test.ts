@@ -292,13 +292,16 @@ describe('questions to the customer', () => {
 
   it('a question is answered in place, unless sympathy leading into it is itself the move', () => {
     const s = scenario([{ to: 'next', shows: ['empathy'] }]);
-    // Sympathy in the same sentence, before the question: the customer is moved on.
+    // Sympathy in the same sentence, before the question, or an invitation to tell: the customer is moved on.
     expect(play(s, ["I can see you're upset, so how much did you give me?"]).session.state).toBe('next');
-    expect(play(s, ['您别着急，您给我的是多少？'], 'zh-CN').session.state).toBe('next');
-    // A greeting or a polite opener before the question moves nothing: the question is answered.
+    expect(play(s, ['您别着急，您慢慢说，您给我的是多少？'], 'zh-CN').session.state).toBe('next');
+    expect(play(s, ['阿姨您别急，我听着呢。您给我的是多少？'], 'zh-CN').session.state).toBe('next');
+    // A greeting, a polite opener or words that only soften the question move nothing: the question is answered.
     for (const [reply, locale] of [
       ['Hi, so sorry, how much did you give me?', 'en'],
+      ["Don't worry, how much did you give me?", 'en'],
       ['您好，您给我的是多少？', 'zh-CN'],
+      ['阿姨您别着急，您给我的是多少？', 'zh-CN'],
     ] as const) {
       const { session, last } = play(s, [reply], locale);
       expect(session.state).toBe('open');
