@@ -114,6 +114,7 @@ describe('a suggestion worded with a negation', () => {
 describe('an invitation to come back', () => {
   it('asks nothing, whatever question word it holds, and keeps the other acts of its clause', () => {
     expect(acts('有什么问题您随时找我', 'zh-CN')).toEqual(['statement']);
+    expect(acts('有什么问题您随时找我呢~', 'zh-CN')).toEqual(['statement']);
     expect(acts('有什么问题谢谢您随时找我', 'zh-CN')).toEqual(['thanks']);
   });
 

@@ -75,8 +75,8 @@ const CLAUSE_MARK =
   /[…⋯]+\s*[?？]+|[,，。！？!?;；…\n:：]|—+|\s[–-]\s|\.(?=\s|$)|\s(?:but|and then|so)\s|\s(?=and (?:i|we)(?:['’]ll| will| can| shall) )|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const SENTENCE_MARK = /[。！？!?；;\n]|\.(?=\s|$)/u;
 const QUESTION_MARK = /[?？]/;
-/** A Chinese sentence asked without a question mark: 吗 / 呢 at its end. */
-const CLOSING_PARTICLE = /(?:吗|呢|么|嘛)[\s~～]*$/u;
+/** A Chinese sentence asked without a question mark: 吗 at its end (呢 alone states: 有事随时找我呢). */
+const CLOSING_PARTICLE = /(?:吗|么|嘛)[\s~～]*$/u;
 /** Longest clause still read as a polite opener ("sorry", "不好意思") when a question follows. */
 const POLITE_MAX = { 'zh-CN': 5, en: 12 } as const;
 /** The second half of an either-or question ("…, or a new one?", "…，还是现金？"). */
@@ -181,7 +181,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     // does not end the either-or; its second half is asked in the same sentence.
     const next = spans[index + 1];
     if (next && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end))) return clause;
-    if (SENTENCE_MARK.test(span.mark) || index === spans.length - 1 || closesOnTag(inside, text, span.end)) sentence++;
+    if (SENTENCE_MARK.test(span.mark) || closesOnTag(inside, text, span.end)) sentence++;
     return clause;
   });
   // "Same phone as always, or a new one?" / "刷卡，还是现金？": the first half of an either-or question asks too.
@@ -193,7 +193,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     }
   });
   // 「有什么问题您随时找我」: a question word that only means "any" in an invitation to come back asks nothing,
-  // unless its sentence is asked with a question mark or a closing 吗 / 呢.
+  // unless its sentence is asked with a question mark or a closing 吗.
   for (const invite of hits.filter((h) => h.id === 'come-back-invite' && !h.negated)) {
     const inside = clauses.filter((c) => c.start < invite.end && c.end > invite.start);
     const sentences = new Set(inside.map((c) => c.sentence));
