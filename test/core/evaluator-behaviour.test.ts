@@ -340,6 +340,17 @@ describe('problem solving', () => {
     expect(flags('Let me recount the till now.', en('Fix it!')).problemSolving).toBe(true);
   });
 
+  it('a remedy told as already done is credited as a step taken, not as a hand-over', () => {
+    for (const [reply, words] of [
+      ["Found the issue, it's fixed, a test text is on its way.", "it's fixed"],
+      ['The charge has been reversed.', 'has been reversed'],
+    ] as const) {
+      const [step] = findingsOf(reply, en('Fix it!'), 'problemSolving');
+      expect(step, reply).toMatchObject({ rule: 'concrete-action', text: words });
+      expect(step!.message).not.toMatch(/follow-up|authority/);
+    }
+  });
+
   it('an offer beyond authority is still an offer (and an over-promise)', () => {
     const r = evaluateReply('话费我给您全免了。', zh('扣错了钱'));
     expect(r.detected.promises).toBe(true);
