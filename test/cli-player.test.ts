@@ -65,6 +65,24 @@ describe('roleplay play with piped input', () => {
     expect(new Set(lines).size).toBe(lines.length);
   });
 
+  it('two rules that credit the same words for different reasons show as one line too', () => {
+    const reply = "How about we ring the owner together right now, so he knows you're not the one holding things up?";
+    const r = piped(['angry-contractor', '--no-pacing', '--locale', 'en', '--json'], `${reply}\nend\n`);
+    const findings = JSON.parse(r.out.split('\n').find((l) => l.includes('"type":"findings"'))!) as {
+      findings: { evaluator: string; message: string }[];
+    };
+    const credits = findings.findings.filter((f) => f.evaluator === 'problemSolving');
+    expect(new Set(credits.map((f) => f.message)).size).toBeGreaterThan(1);
+    const shown = piped(['angry-contractor', '--no-pacing', '--locale', 'en'], `${reply}\nend\n`).out;
+    expect(shown.split('\n').filter((l) => l.includes('[Problem solving] "How about we ring the owner'))).toHaveLength(1);
+    // A credit whose words hold another's (the step, then the step and what follows it) is that one line as well.
+    const zh = piped(
+      ['3g-number-migration', '--no-pacing'],
+      '那好办，我帮您把通讯录导进我们的商务助理，再群发一条短信告诉大家您的新号码，不用您一个个打电话。\n结束\n',
+    ).out;
+    expect(zh.split('\n').filter((l) => l.includes('[解决问题]'))).toHaveLength(1);
+  });
+
   it('"end" ends an English session and the score card follows', () => {
     const r = piped(['wrong-change', '--no-pacing', '--locale', 'en'], 'I understand, let me check the receipt.\nend\n');
     expect(r.out).toContain('You > end\n');

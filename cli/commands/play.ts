@@ -149,12 +149,15 @@ class Printer {
       findings: evaluation.findings,
     });
     if (this.json) return;
-    // Two rules that find the same thing in the same words read as one line to the trainee.
-    const shown = new Set<string>();
+    // Two rules of one evaluator that find something in the same words, or in words one quote holds, read as one
+    // line to the trainee: the first.
+    const shown: { key: string; quote: string }[] = [];
     for (const f of evaluation.findings) {
-      const line = `  ${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}] "${findingQuote(reply, f)}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
-      if (shown.has(line)) continue;
-      shown.add(line);
+      const key = `${f.polarity === 'good' ? '+' : '-'} [${evaluatorName(f.evaluator, this.locale)}]`;
+      const quote = findingQuote(reply, f);
+      if (shown.some((s) => s.key === key && (s.quote.includes(quote) || quote.includes(s.quote)))) continue;
+      shown.push({ key, quote });
+      const line = `  ${key} "${quote}" ${f.message}${f.suggestion && f.polarity === 'bad' ? ` → ${f.suggestion}` : ''}`;
       this.text(f.polarity === 'good' ? this.c.good(line) : this.c.bad(line));
     }
   }
