@@ -296,6 +296,9 @@ describe('questions to the customer', () => {
     expect(play(s, ["I can see you're upset, so how much did you give me?"]).session.state).toBe('next');
     expect(play(s, ['您别着急，您慢慢说，您给我的是多少？'], 'zh-CN').session.state).toBe('next');
     expect(play(s, ['阿姨您别急，我听着呢。您给我的是多少？'], 'zh-CN').session.state).toBe('next');
+    // Soothing that says what it is about reassures: it is more than a softener.
+    expect(play(s, ["Don't worry about your money, how much did you give me?"]).session.state).toBe('next');
+    expect(play(s, ['钱的事您别急，您给我的是多少？'], 'zh-CN').session.state).toBe('next');
     // A greeting, a polite opener or words that only soften the question move nothing: the question is answered.
     for (const [reply, locale] of [
       ['Hi, so sorry, how much did you give me?', 'en'],
