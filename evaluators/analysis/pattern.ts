@@ -16,6 +16,8 @@ export interface ConceptPattern {
   acts?: Act[];
   /** An amount said in the clause (50 matches 五十, fifty, ¥50, 50块). */
   amount?: number;
+  /** Where the clauses holding what is required name a sum, one of them is this one ("Here's twenty back" refunds no fifty). */
+  onlyAmount?: number;
   /** clause (default): everything inside one clause; sentence: inside one sentence; reply: anywhere in the reply. */
   within?: 'clause' | 'sentence' | 'reply';
 }
@@ -39,15 +41,26 @@ function firstAfter(parts: Clause[], id: string, after: number): number {
   return -1;
 }
 
+/**
+ * Over several clauses, the clauses that hold what the pattern requires: "none" and "onlyAmount" look there only
+ * (a condition elsewhere in the reply does not undo "here is your fifty", nor does "the till is fifty over" make
+ * "here's twenty back" a refund of it).
+ */
+function holding(p: ConceptPattern, parts: Clause[]): Clause[] {
+  const required = [...(p.all ?? []), ...(p.seq ?? [])];
+  return parts.length > 1 && required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
+}
+
 function holds(p: ConceptPattern, parts: Clause[]): boolean {
   if (p.all && !p.all.every((id) => says(parts, id))) return false;
   if (p.any && !p.any.some((id) => says(parts, id))) return false;
-  // Over several clauses, "none" looks at the clauses that hold what the pattern requires (a condition
-  // elsewhere in the reply does not undo "here is your fifty").
   if (p.none) {
-    const required = [...(p.all ?? []), ...(p.seq ?? [])];
-    const core = parts.length > 1 && required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
+    const core = holding(p, parts);
     if (p.none.some((id) => core.some((c) => c.concepts.some((h) => h.id === id && !h.negated)))) return false;
+  }
+  if (p.onlyAmount !== undefined) {
+    const sums = holding(p, parts).flatMap((c) => c.numbers);
+    if (sums.length && !sums.includes(p.onlyAmount)) return false;
   }
   if (p.seq) {
     let at = -1;

@@ -46,6 +46,15 @@ describe('concept patterns', () => {
     expect(where('Here is your five back.', { all: ['hand-back'], amount: 50 })).toBeUndefined();
   });
 
+  it('onlyAmount: a sum named where the pattern holds must be that one; a sum elsewhere in the reply is not', () => {
+    const p: ConceptPattern = { all: ['hand-back'], onlyAmount: 50, within: 'reply' };
+    expect(where("Here's your fifty back.", p)).toBeDefined();
+    expect(where("Here's the difference back.", p)).toBeDefined();
+    expect(where("Here's fifty back from your hundred.", p)).toBeDefined();
+    expect(where("The till is fifty over. Here's twenty back.", p)).toBeUndefined();
+    expect(where("Here's twenty back, the till was fifty over.", p)).toBeUndefined();
+  });
+
   it('a pattern that can never match is named with the reason', () => {
     expect(impossiblePatternReason({})).toBe('asks for nothing (give all, any, seq, acts or amount)');
     expect(impossiblePatternReason({ none: ['x'] })).toBe('asks for nothing (give all, any, seq, acts or amount)');
