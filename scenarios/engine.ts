@@ -470,12 +470,15 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
   // A step reported done in this reply and the next state's move after it ("I've taken the block off. Can you ask
   // the bank to resend the code?", 「查到了，钱已经到账，我现在给您开机」): the customer takes both, as a person
   // would; a step only announced ("I'll test it, and if…") leaves the time it takes.
+  const reportedDone = (t: Transition) => {
+    const used = new Set(intentList(t));
+    return recognised.some((r) => used.has(r.id) && r.at.some((c) => c.concepts.some((h) => h.id === 'done' && !h.negated)));
+  };
   let via: Transition | undefined;
   if (transition && !misbehaves) {
     const first = transition;
     const used = new Set(intentList(first));
-    const doneHere = recognised.some((r) => used.has(r.id) && r.at.some((c) => c.concepts.some((h) => h.id === 'done' && !h.negated)));
-    const next = doneHere ? scenario.states.find((s) => s.id === first.to) : undefined;
+    const next = reportedDone(first) ? scenario.states.find((s) => s.id === first.to) : undefined;
     const onward = next
       ? chooseTransition(
           scenario,
@@ -622,7 +625,11 @@ export function replyToSession(scenario: Scenario, previous: SessionStateJson, r
         lines.push(line(session, scenario, 'answer', aside.fact.id, aside.fact.answers));
         told = aside;
       }
-      lines.push(line(session, scenario, 'state', next.id, next.lines));
+      // The step this state waits on, reported done ("I've counted the till, it's fifty over"): the customer says what
+      // they wait for now, not the line that watches it being done ("Fine, count it").
+      if (reportedDone(transition) && next.waiting?.length)
+        lines.push(line(session, scenario, 'state', `${next.id}:waiting`, next.waiting));
+      else lines.push(line(session, scenario, 'state', next.id, next.lines));
     }
   } else if (question && state) {
     const variants = question.fact ? question.fact.answers : scenario.reactions[question.kind as ReactionKind];

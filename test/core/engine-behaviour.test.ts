@@ -71,6 +71,18 @@ describe('transitions on evaluator outcomes', () => {
     expect(play(s, ['Let me check the receipt in the POS HLR now.']).session.state).toBe('open');
   });
 
+  it('a step reported done moves the customer on to what they wait for next, not to watching it being done', () => {
+    const base = scenario([{ to: 'next', intent: 'check' }]);
+    const waits = say('Then give me my fifty.', '那就把五十块给我。');
+    const s: Scenario = { ...base, states: base.states.map((st) => (st.id === 'next' ? { ...st, waiting: [waits] } : st)) };
+    const said = (reply: string, locale: 'en' | 'zh-CN' = 'en') => play(s, [reply], locale).last.output.lines.map((l) => l.ref);
+    expect(said("I've counted the till, it's fifty over.")).toEqual(['next:waiting']);
+    expect(said('钱箱我点过了，多了五十。', 'zh-CN')).toEqual(['next:waiting']);
+    expect(said('Let me count the till now.')).toEqual(['next']);
+    // A state with nothing said while waiting opens as it always does.
+    expect(play(base, ["I've counted the till, it's fifty over."]).last.output.lines.map((l) => l.ref)).toEqual(['next']);
+  });
+
   it('every condition must hold: intent and shows together', () => {
     const s = scenario([{ to: 'next', intent: 'check', shows: ['empathy'] }]);
     expect(play(s, ['Let me check the receipt now.']).session.state).toBe('open');
