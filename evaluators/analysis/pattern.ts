@@ -42,13 +42,13 @@ function firstAfter(parts: Clause[], id: string, after: number): number {
 }
 
 /**
- * Over several clauses, the clauses that hold what the pattern requires: "none" and "onlyAmount" look there only
+ * The clauses that hold a concept the pattern requires: over several clauses "none" and "onlyAmount" look there only
  * (a condition elsewhere in the reply does not undo "here is your fifty", nor does "the till is fifty over" make
- * "here's twenty back" a refund of it).
+ * "here's twenty back" a refund of it). A single clause that got this far holds one already.
  */
 function holding(p: ConceptPattern, parts: Clause[]): Clause[] {
   const required = [...(p.all ?? []), ...(p.seq ?? [])];
-  return parts.length > 1 && required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
+  return required.length ? parts.filter((c) => c.concepts.some((h) => required.includes(h.id))) : parts;
 }
 
 function holds(p: ConceptPattern, parts: Clause[]): boolean {
