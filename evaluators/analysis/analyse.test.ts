@@ -38,6 +38,11 @@ describe('restating', () => {
     expect(analyseReply('You want it gone today isn’t that right', 'en').clauses[0]!.acts).toEqual(['restate', 'question', 'confirm']);
   });
 
+  it('money handed back before a tag is our own doing, not the customer played back', () => {
+    expect(acts('这五十块退给您，您看看对不对', 'zh-CN')[0]).toBe('statement');
+    expect(acts('您给的是一百，对吧？', 'zh-CN')[0]).toBe('restate');
+  });
+
   it('a play-back in one sentence and a tag in the next are not joined', () => {
     expect(acts('您是想换号。对吗？', 'zh-CN')[0]).not.toBe('restate');
   });

@@ -85,8 +85,11 @@ const EITHER_OR = { 'zh-CN': /^\s*还是/u, en: /^\s*or\b/iu } as const;
 const UNNEGATED = new Set(['refusal', 'threat', 'blame', 'dismiss', 'question', 'offer', 'we', 'customer-does']);
 /** Pledges that a disclaimer later in the sentence takes back (今天一定修好，这个我不敢打包票). */
 const DISCLAIMABLE = new Set(['over-promise']);
-/** A statement with these is no play-back of the customer's account, even before a tag: the trainee's own doing, a reproach, soothing, chat. */
-const NOT_AN_ACCOUNT = ['we', 'customer-does', 'blame', 'dismiss', 'smalltalk', 'calm-down', 'understand'];
+/**
+ * A statement with these is no play-back of the customer's account, even before a tag: the trainee's own doing
+ * (money handed back: 这五十块退给您，您看看对不对), a reproach, soothing, chat.
+ */
+const NOT_AN_ACCOUNT = ['we', 'hand-back', 'customer-does', 'blame', 'dismiss', 'smalltalk', 'calm-down', 'understand'];
 /** The words of a bare "do you know?" tag that softens the question before it (a locale's `soft-tag`). */
 const KNOW_TAG = new Set(['soft-tag', 'ask-know', 'question']);
 const FILLER = { 'zh-CN': /^[\s嗯啊哦噢呃唉哎好的对是]*$/u, en: /^[\s]*(?:oh|um|uh|er|well|ok|okay|right)?[\s]*$/iu };
