@@ -79,6 +79,12 @@ describe('transitions on evaluator outcomes', () => {
     expect(said("I've counted the till, it's fifty over.")).toEqual(['next:waiting']);
     expect(said('钱箱我点过了，多了五十。', 'zh-CN')).toEqual(['next:waiting']);
     expect(said('Let me count the till now.')).toEqual(['next']);
+    // A step matched across a sentence is done when one of its clauses reports it done.
+    const across: Scenario = {
+      ...s,
+      intents: s.intents.map((i) => ({ ...i, patterns: [{ all: ['check', 'till'], within: 'sentence' }] })),
+    };
+    expect(play(across, ["I've counted it, the till is fifty over."]).last.output.lines.map((l) => l.ref)).toEqual(['next:waiting']);
     // A state with nothing said while waiting opens as it always does.
     expect(play(base, ["I've counted the till, it's fifty over."]).last.output.lines.map((l) => l.ref)).toEqual(['next']);
   });
