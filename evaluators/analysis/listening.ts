@@ -115,7 +115,8 @@ function statedBackClauses(analysis: ReplyAnalysis): Set<Clause> {
 
 export function hearing(analysis: ReplyAnalysis): Hearing {
   // A sentence that offers or hands money back ("Here's your fifty back, is that right?", 这五十块退给您，您看看对不对)
-  // is the trainee's move, whatever tag it ends on; money handed back in a play-back (您是想让我退给您，对吗？) is theirs.
+  // is the trainee's move, whatever tag it ends on; money handed back in a play-back (您的意思是五十块要退给您，对吧？)
+  // is the customer's wish.
   const ownMove = (c: Clause) => c.acts.includes('offer') || (live(c, 'hand-back') && !c.acts.includes('restate'));
   const offering = new Set(analysis.clauses.filter(ownMove).map((c) => c.sentence));
   const asking = new Set(analysis.clauses.filter((c) => c.acts.includes('question') && !offering.has(c.sentence)).map((c) => c.sentence));
