@@ -168,7 +168,8 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
       h.byCustomer = customerAt.some((at) => at <= h.start);
     }
     const live = (id: string) => inside.some((h) => h.id === id && !h.negated);
-    const question = QUESTION_MARK.test(span.mark) || live('question') || closesOnTag(inside, text, span.end);
+    const tagged = closesOnTag(inside, text, span.end);
+    const question = QUESTION_MARK.test(span.mark) || live('question') || tagged;
     const acts = actsOf(live, question);
     const clause: Clause = {
       text: reply.text.slice(span.start, span.end),
@@ -184,7 +185,7 @@ export function analysePrepared(reply: PreparedReply): ReplyAnalysis {
     // does not end the either-or; its second half is asked in the same sentence.
     const next = spans[index + 1];
     if (next && QUESTION_MARK.test(span.mark) && EITHER_OR[locale].test(text.slice(next.start, next.end))) return clause;
-    if (SENTENCE_MARK.test(span.mark) || closesOnTag(inside, text, span.end)) sentence++;
+    if (SENTENCE_MARK.test(span.mark) || tagged) sentence++;
     return clause;
   });
   // "Same phone as always, or a new one?" / "刷卡，还是现金？": the first half of an either-or question asks too.
